@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <exception>
+
+namespace Coroscope {
+
+/// Base of Coroscope's exceptions: a message meant for the user, naming what went wrong.
+class Error : public std::exception
+{
+public:
+    explicit Error(QString message)
+        : m_message(std::move(message))
+        , m_utf8(m_message.toUtf8())
+    {
+    }
+    [[nodiscard]] const QString &message() const { return m_message; }
+    [[nodiscard]] const char *what() const noexcept override { return m_utf8.constData(); }
+
+private:
+    QString m_message;
+    QByteArray m_utf8;
+};
+
+/// The run (or the step) was cancelled.
+class Cancelled : public Error
+{
+public:
+    explicit Cancelled(QString message = QStringLiteral("cancelled"))
+        : Error(std::move(message))
+    {
+    }
+};
+
+/// A step did not finish within its time limit.
+class TimeoutError : public Error
+{
+public:
+    using Error::Error;
+};
+
+/// The message of any exception, for spans and logs.
+[[nodiscard]] QString errorMessage(const std::exception_ptr &error);
+
+} // namespace Coroscope

@@ -1,0 +1,466 @@
+// SPDX-License-Identifier: MIT
+#include "cli.h"
+
+#include "experiments/catalog.h"
+#include "experiments/experiment.h"
+#include "experiments/runner.h"
+#include "timeline/runfile.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSocketNotifier>
+
+#include <algorithm>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Coroscope::Cli {
+
+namespace {
+
+void out(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void err(const QString &text)
+{
+    const QByteArray bytes = u"coroscope: "_s.toUtf8() + text.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stderr);
+}
+
+int usageError(const QString &message, const QString &hint = {})
+{
+    err(message);
+    if (!hint.isEmpty()) {
+        const QByteArray bytes = hint.toUtf8() + '\n';
+        std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stderr);
+    }
+    return BadUsage;
+}
+
+QString ms(double seconds)
+{
+    return u"%1 ms"_s.arg(seconds * 1e3, 0, 'f', 1);
+}
+
+QString signedMs(double seconds)
+{
+    return (seconds >= 0 ? u"+"_s : QString()) + ms(seconds);
+}
+
+const Experiment *findExperiment(const QString &id, int *exitCode)
+{
+    const Experiment *experiment = Catalog::find(id);
+    if (!experiment) {
+        QStringList close;
+        for (const Experiment *e : Catalog::all()) {
+            if (e->id().contains(id, Qt::CaseInsensitive) || id.contains(e->id(), Qt::CaseInsensitive)) {
+                close.append(e->id());
+            }
+        }
+        *exitCode = usageError(u"unknown experiment '%1'"_s.arg(id),
+                               close.isEmpty() ? u"Run 'coroscope list' to see the experiments."_s
+                                               : u"Did you mean: %1?"_s.arg(close.join(u", "_s)));
+    }
+    return experiment;
+}
+
+// ---- list -------------------------------------------------------------------------------
+
+int cmdList(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"List the experiments."_s);
+    parser.addHelpOption();
+    parser.addOption({u"json"_s, u"Print the list as JSON."_s});
+    if (!parser.parse(args)) {
+        return usageError(parser.errorText());
+    }
+    if (parser.isSet(u"help"_s)) {
+        out(parser.helpText());
+        return Ok;
+    }
+    if (parser.isSet(u"json"_s)) {
+        QJsonArray list;
+        for (const Experiment *e : Catalog::all()) {
+            const auto &info = e->info();
+            list.append(QJsonObject{{u"id"_s, info.id},
+                                    {u"title"_s, info.title},
+                                    {u"group"_s, info.group},
+                                    {u"seed"_s, info.seed},
+                                    {u"ideal"_s, info.idealFormula},
+                                    {u"available"_s, e->unavailableReason().isEmpty()},
+                                    {u"summary"_s, info.summary}});
+        }
+        out(QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Indented)));
+        return Ok;
+    }
+    qsizetype idWidth = 0;
+    for (const Experiment *e : Catalog::all()) {
+        idWidth = std::max(idWidth, e->id().size());
+    }
+    QString group;
+    for (const Experiment *e : Catalog::all()) {
+        if (e->info().group != group) {
+            group = e->info().group;
+            out(u"\n%1\n"_s.arg(group));
+        }
+        const QString reason = e->unavailableReason();
+        out(u"  %1  %2%3\n"_s.arg(e->id().leftJustified(idWidth), e->info().summary,
+                                  reason.isEmpty() ? QString() : u"  [unavailable: %1]"_s.arg(reason)));
+    }
+    out(u"\nRun one: coroscope run ID [--param delay=0.3]   Details: coroscope describe ID\n"_s);
+    return Ok;
+}
+
+// ---- describe ---------------------------------------------------------------------------
+
+int cmdDescribe(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Describe an experiment: what it does, its parameters and its source."_s);
+    parser.addHelpOption();
+    parser.addOption({u"no-source"_s, u"Leave out the C++ source."_s});
+    parser.addPositionalArgument(u"id"_s, u"The experiment (see 'coroscope list')."_s);
+    if (!parser.parse(args)) {
+        return usageError(parser.errorText());
+    }
+    if (parser.isSet(u"help"_s)) {
+        out(parser.helpText());
+        return Ok;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return usageError(u"describe needs exactly one experiment id"_s, u"Usage: coroscope describe ID"_s);
+    }
+    int code = Ok;
+    const Experiment *e = findExperiment(parser.positionalArguments().constFirst(), &code);
+    if (!e) {
+        return code;
+    }
+    const auto &info = e->info();
+    QString text;
+    text += u"%1 — %2\n"_s.arg(info.id, info.title);
+    text += u"group: %1    seed: %2    ideal: %3\n\n"_s.arg(info.group, info.seed, info.idealFormula);
+    text += info.explanation + u"\n\n"_s;
+    text += u"What to expect: "_s + info.expectation + u"\n\n"_s;
+    text += u"Parameters:\n"_s;
+    for (const ParamSpec &p : info.params) {
+        text += u"  %1 = %2   (%3)  %4\n"_s.arg(p.key, p.defaultValue.toString(), p.rangeText(), p.help);
+    }
+    if (const QString reason = e->unavailableReason(); !reason.isEmpty()) {
+        text += u"\nUnavailable here: %1\n"_s.arg(reason);
+    }
+    if (!parser.isSet(u"no-source"_s)) {
+        text += u"\nSource (core/experiments/%1):\n\n"_s.arg(info.sourceFile);
+        text += e->source();
+    }
+    out(text);
+    return Ok;
+}
+
+// ---- run --------------------------------------------------------------------------------
+
+/// SIGINT/SIGTERM → cancel the run (a self-pipe read by a QSocketNotifier on the main loop).
+class InterruptHandler
+{
+public:
+    explicit InterruptHandler(Runner &runner)
+    {
+        if (::pipe(s_pipe) != 0) {
+            return;
+        }
+        m_notifier = std::make_unique<QSocketNotifier>(s_pipe[0], QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, &runner, [this, &runner] {
+            char c = 0;
+            [[maybe_unused]] const auto n = ::read(s_pipe[0], &c, 1);
+            ++m_interrupts;
+            if (m_interrupts == 1) {
+                err(u"interrupted: cancelling the run (Ctrl+C again to quit at once)"_s);
+                runner.cancel();
+            } else {
+                std::_Exit(130);
+            }
+        });
+        struct sigaction action = {};
+        action.sa_handler = [](int) {
+            const char c = 1;
+            [[maybe_unused]] const auto n = ::write(s_pipe[1], &c, 1);
+        };
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGINT, &action, &m_oldInt);
+        sigaction(SIGTERM, &action, &m_oldTerm);
+    }
+    ~InterruptHandler()
+    {
+        sigaction(SIGINT, &m_oldInt, nullptr);
+        sigaction(SIGTERM, &m_oldTerm, nullptr);
+        m_notifier.reset();
+        ::close(s_pipe[0]);
+        ::close(s_pipe[1]);
+    }
+
+private:
+    static inline int s_pipe[2] = {-1, -1};
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    struct sigaction m_oldInt = {};
+    struct sigaction m_oldTerm = {};
+    int m_interrupts = 0;
+};
+
+double quantile(std::vector<double> values, double q)
+{
+    if (values.empty()) {
+        return 0;
+    }
+    std::sort(values.begin(), values.end());
+    // Nearest-rank, so p95 of few runs is an observed value.
+    const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size())));
+    return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
+}
+
+QString verdict(const RunData &run, const Expectation &expected)
+{
+    const RunStats &s = run.stats;
+    if (run.status != RunStatus::Ok) {
+        return u"%1: %2"_s.arg(toString(run.status), run.error);
+    }
+    QStringList parts;
+    if (s.maxConcurrency >= 2) {
+        parts.append(u"overlapped (up to %1 at once)"_s.arg(s.maxConcurrency));
+    } else {
+        parts.append(u"no overlap (one at a time)"_s);
+    }
+    if (s.totalStallS > 0) {
+        parts.append(u"loop frozen for %1"_s.arg(ms(s.totalStallS)));
+    }
+    const double margin = 0.003 + 0.01 * s.idealS;
+    if (s.overheadS <= margin) {
+        parts.append(u"on ideal"_s);
+    } else {
+        parts.append(u"%1 over ideal"_s.arg(ms(s.overheadS)));
+    }
+    const bool asExpected = s.maxConcurrency == expected.maxConcurrency && (s.totalStallS > 0) == expected.loopBlocked;
+    return parts.join(u", "_s) + (asExpected ? u" — as expected"_s : u" — NOT as expected"_s);
+}
+
+QJsonObject runSummaryJson(const RunData &run)
+{
+    return QJsonObject{
+        {u"status"_s, toString(run.status)},
+        {u"error"_s, run.error},
+        {u"wall_s"_s, run.stats.wallS},
+        {u"ideal_s"_s, run.stats.idealS},
+        {u"overhead_s"_s, run.stats.overheadS},
+        {u"max_concurrency"_s, run.stats.maxConcurrency},
+        {u"avg_concurrency"_s, run.stats.avgConcurrency},
+        {u"longest_stall_s"_s, run.stats.longestStallS},
+        {u"total_stall_s"_s, run.stats.totalStallS},
+        {u"spans"_s, run.stats.spans},
+        {u"errors"_s, run.stats.errors},
+    };
+}
+
+int cmdRun(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Run an experiment and report wall, ideal and overhead."_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"id"_s, u"The experiment (see 'coroscope list')."_s);
+    parser.addOption({u"param"_s, u"Set a parameter, e.g. delay=0.3 (repeatable)."_s, u"key=value"_s});
+    parser.addOption({u"export"_s, u"Write the run to FILE; .json writes the run file (repeatable)."_s, u"file"_s});
+    parser.addOption({u"repeat"_s, u"Run N times and report median and p95."_s, u"n"_s, u"1"_s});
+    parser.addOption({u"json"_s, u"Print the results as JSON on stdout."_s});
+    if (!parser.parse(args)) {
+        return usageError(parser.errorText(), u"Usage: coroscope run ID [--param k=v]... [--export FILE.json] [--repeat N] [--json]"_s);
+    }
+    if (parser.isSet(u"help"_s)) {
+        out(parser.helpText());
+        return Ok;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return usageError(u"run needs exactly one experiment id"_s,
+                          u"Usage: coroscope run ID [--param k=v]... [--export FILE.json] [--repeat N] [--json]"_s);
+    }
+    int code = Ok;
+    const Experiment *experiment = findExperiment(parser.positionalArguments().constFirst(), &code);
+    if (!experiment) {
+        return code;
+    }
+
+    QList<std::pair<QString, QString>> overrides;
+    for (const QString &kv : parser.values(u"param"_s)) {
+        const auto eq = kv.indexOf(u'=');
+        if (eq <= 0) {
+            return usageError(u"--param '%1' is not key=value (e.g. --param delay=0.3)"_s.arg(kv));
+        }
+        overrides.append({kv.left(eq).trimmed(), kv.mid(eq + 1)});
+    }
+    QString error;
+    const auto params = experiment->resolveParams(overrides, &error);
+    if (!params) {
+        return usageError(error);
+    }
+
+    bool repeatOk = false;
+    const int repeat = parser.value(u"repeat"_s).toInt(&repeatOk);
+    if (!repeatOk || repeat < 1 || repeat > 1000) {
+        return usageError(u"--repeat must be a whole number in 1–1000, got '%1'"_s.arg(parser.value(u"repeat"_s)));
+    }
+
+    const QStringList exports = parser.values(u"export"_s);
+    for (const QString &path : exports) {
+        const QString suffix = QFileInfo(path).suffix().toLower();
+        if (suffix != u"json") {
+            return usageError(u"cannot export '%1': unsupported format '.%2' (supported: .json, the run file)"_s.arg(
+                path, suffix));
+        }
+        const QFileInfo dir(QFileInfo(path).absolutePath());
+        if (!dir.isDir() || !dir.isWritable()) {
+            return usageError(u"cannot export '%1': directory %2 does not exist or is not writable"_s.arg(
+                path, dir.absoluteFilePath()));
+        }
+    }
+
+    const bool json = parser.isSet(u"json"_s);
+    const Expectation expected = experiment->expectation(*params);
+    Runner runner;
+    InterruptHandler interrupts(runner);
+    std::vector<RunData> runs;
+    for (int i = 0; i < repeat; ++i) {
+        runs.push_back(runner.runAndWait(*experiment, *params));
+        if (runs.back().status != RunStatus::Ok) {
+            break;
+        }
+    }
+    const RunData &last = runs.back();
+
+    std::vector<double> walls;
+    std::vector<double> overheads;
+    for (const RunData &r : runs) {
+        if (r.status == RunStatus::Ok) {
+            walls.push_back(r.stats.wallS);
+            overheads.push_back(r.stats.overheadS);
+        }
+    }
+
+    int exitCode = last.status == RunStatus::Ok ? Ok : RunFailed;
+    for (const QString &path : exports) {
+        if (!RunFile::write(last, path, &error)) {
+            err(error);
+            exitCode = BadUsage;
+        } else if (!json) {
+            out(u"wrote %1\n"_s.arg(path));
+        }
+    }
+
+    if (json) {
+        QJsonArray all;
+        for (const RunData &r : runs) {
+            all.append(runSummaryJson(r));
+        }
+        QJsonObject params;
+        for (const auto &[k, v] : last.params) {
+            params.insert(k, QJsonValue::fromVariant(v));
+        }
+        QJsonObject root{
+            {u"experiment"_s, experiment->id()},
+            {u"params"_s, params},
+            {u"status"_s, toString(last.status)},
+            {u"error"_s, last.error},
+            {u"runs"_s, all},
+            {u"wall_s"_s, QJsonObject{{u"median"_s, quantile(walls, 0.5)}, {u"p95"_s, quantile(walls, 0.95)}}},
+            {u"ideal_s"_s, last.stats.idealS},
+            {u"overhead_s"_s,
+             QJsonObject{{u"median"_s, quantile(overheads, 0.5)}, {u"p95"_s, quantile(overheads, 0.95)}}},
+            {u"verdict"_s, verdict(last, expected)},
+            {u"exports"_s, QJsonArray::fromStringList(exports)},
+        };
+        out(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented)));
+    } else {
+        const RunStats &s = last.stats;
+        QString text;
+        text += u"%1 — %2\n"_s.arg(experiment->id(), experiment->title());
+        text += u"  params     %1\n"_s.arg(Params(last.params).summary());
+        if (runs.size() > 1 || repeat > 1) {
+            text += u"  runs       %1\n"_s.arg(walls.size());
+            text += u"  wall       median %1 s, p95 %2 s\n"_s.arg(quantile(walls, 0.5), 0, 'f', 4)
+                        .arg(quantile(walls, 0.95), 0, 'f', 4);
+            text += u"  ideal      %1 s\n"_s.arg(s.idealS, 0, 'f', 4);
+            text += u"  overhead   median %1, p95 %2\n"_s.arg(signedMs(quantile(overheads, 0.5)),
+                                                             signedMs(quantile(overheads, 0.95)));
+        } else {
+            text += u"  wall       %1 s\n"_s.arg(s.wallS, 0, 'f', 4);
+            text += u"  ideal      %1 s\n"_s.arg(s.idealS, 0, 'f', 4);
+            text += u"  overhead   %1\n"_s.arg(signedMs(s.overheadS));
+        }
+        text += u"  overlap    max %1 at once, average %2\n"_s.arg(s.maxConcurrency).arg(s.avgConcurrency, 0, 'f', 2);
+        text += u"  loop       longest stall %1%2\n"_s.arg(ms(s.longestStallS),
+                                                      s.totalStallS > 0 ? u", frozen %1 in all"_s.arg(ms(s.totalStallS))
+                                                                        : QString());
+        text += u"  verdict    %1\n"_s.arg(verdict(last, expected));
+        out(text);
+    }
+    if (last.status != RunStatus::Ok) {
+        err(u"%1 %2: %3"_s.arg(experiment->id(), last.status == RunStatus::Cancelled ? u"was cancelled"_s : u"failed"_s,
+                               last.error));
+    }
+    return exitCode;
+}
+
+} // namespace
+
+QString usage()
+{
+    return uR"(Coroscope — see concurrency: real experiments drawn as timelines.
+
+Usage:
+  coroscope list [--json]                  the experiments
+  coroscope describe ID                    what an experiment does, its parameters, its C++ source
+  coroscope run ID [--param k=v]... [--export FILE.json] [--repeat N] [--json]
+                                           run it; print wall, ideal, overhead and a verdict
+
+Exit codes: 0 ok, 1 the run failed or was cancelled, 2 bad usage.
+Example:
+  coroscope run tasks-concurrent --param delay=0.3 --export t.json
+)"_s;
+}
+
+int run(const QStringList &arguments)
+{
+    if (arguments.isEmpty() || arguments.constFirst() == u"help" || arguments.constFirst() == u"--help"
+        || arguments.constFirst() == u"-h") {
+        out(usage());
+        return Ok;
+    }
+    if (arguments.constFirst() == u"--version" || arguments.constFirst() == u"version") {
+        out(u"coroscope %1\n"_s.arg(QCoreApplication::applicationVersion()));
+        return Ok;
+    }
+    const QString command = arguments.constFirst();
+    // QCommandLineParser expects the program name first.
+    QStringList rest = arguments;
+    rest[0] = u"coroscope "_s + command;
+    if (command == u"list") {
+        return cmdList(rest);
+    }
+    if (command == u"describe") {
+        return cmdDescribe(rest);
+    }
+    if (command == u"run") {
+        return cmdRun(rest);
+    }
+    return usageError(u"unknown command '%1'"_s.arg(command), usage());
+}
+
+} // namespace Coroscope::Cli

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#include "catalog.h"
+
+#include "experiment.h"
+
+#include <memory>
+
+namespace Coroscope {
+
+// One factory per experiment file.
+std::unique_ptr<Experiment> makeAwaitSequential();
+std::unique_ptr<Experiment> makeTasksConcurrent();
+std::unique_ptr<Experiment> makeGather();
+std::unique_ptr<Experiment> makeBlockingInTask();
+
+namespace {
+
+struct Registry {
+    std::vector<std::unique_ptr<Experiment>> owned;
+    std::vector<const Experiment *> view;
+
+    Registry()
+    {
+        owned.push_back(makeAwaitSequential());
+        owned.push_back(makeTasksConcurrent());
+        owned.push_back(makeGather());
+        owned.push_back(makeBlockingInTask());
+        for (const auto &e : owned) {
+            view.push_back(e.get());
+        }
+    }
+};
+
+const Registry &registry()
+{
+    static const Registry instance;
+    return instance;
+}
+
+} // namespace
+
+const std::vector<const Experiment *> &Catalog::all()
+{
+    return registry().view;
+}
+
+const Experiment *Catalog::find(QStringView id)
+{
+    for (const Experiment *e : registry().view) {
+        if (e->id() == id) {
+            return e;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace Coroscope

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: MIT
+#include "params.h"
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Coroscope {
+
+namespace {
+QString formatNumber(double v)
+{
+    return QString::number(v, 'g', 6);
+}
+} // namespace
+
+QString ParamSpec::rangeText() const
+{
+    switch (type) {
+    case ParamType::Number:
+    case ParamType::Integer: {
+        QString text = formatNumber(minimum) + u'–' + formatNumber(maximum);
+        if (!unit.isEmpty()) {
+            text += u' ' + unit;
+        }
+        return text;
+    }
+    case ParamType::Choice:
+        return u"one of: "_s + choices.join(u", "_s);
+    case ParamType::Text:
+        return u"text"_s;
+    }
+    return {};
+}
+
+std::optional<QVariant> ParamSpec::parse(const QString &text, QString *error) const
+{
+    const QString trimmed = text.trimmed();
+    auto fail = [&](const QString &why) -> std::optional<QVariant> {
+        if (error) {
+            *error = why;
+        }
+        return std::nullopt;
+    };
+    switch (type) {
+    case ParamType::Number: {
+        bool ok = false;
+        const double v = trimmed.toDouble(&ok);
+        if (!ok || !std::isfinite(v)) {
+            return fail(u"parameter '%1' must be a number in %2, got '%3'"_s.arg(key, rangeText(), text));
+        }
+        return check(v, error);
+    }
+    case ParamType::Integer: {
+        bool ok = false;
+        const qlonglong v = trimmed.toLongLong(&ok);
+        if (!ok) {
+            return fail(u"parameter '%1' must be a whole number in %2, got '%3'"_s.arg(key, rangeText(), text));
+        }
+        return check(v, error);
+    }
+    case ParamType::Choice:
+    case ParamType::Text:
+        return check(trimmed, error);
+    }
+    return std::nullopt;
+}
+
+std::optional<QVariant> ParamSpec::check(const QVariant &value, QString *error) const
+{
+    auto fail = [&](const QString &why) -> std::optional<QVariant> {
+        if (error) {
+            *error = why;
+        }
+        return std::nullopt;
+    };
+    switch (type) {
+    case ParamType::Number: {
+        bool ok = false;
+        const double v = value.toDouble(&ok);
+        if (!ok || !std::isfinite(v)) {
+            return fail(u"parameter '%1' must be a number in %2"_s.arg(key, rangeText()));
+        }
+        if (v < minimum || v > maximum) {
+            return fail(u"parameter '%1' = %2 is out of range %3"_s.arg(key, formatNumber(v), rangeText()));
+        }
+        return QVariant(v);
+    }
+    case ParamType::Integer: {
+        bool ok = false;
+        const qlonglong v = value.toLongLong(&ok);
+        if (!ok || (value.typeId() == QMetaType::Double && value.toDouble() != std::floor(value.toDouble()))) {
+            return fail(u"parameter '%1' must be a whole number in %2"_s.arg(key, rangeText()));
+        }
+        if (static_cast<double>(v) < minimum || static_cast<double>(v) > maximum) {
+            return fail(u"parameter '%1' = %2 is out of range %3"_s.arg(key).arg(v).arg(rangeText()));
+        }
+        return QVariant(static_cast<int>(v));
+    }
+    case ParamType::Choice: {
+        const QString v = value.toString();
+        if (!choices.contains(v)) {
+            return fail(u"parameter '%1' = '%2' is not %3"_s.arg(key, v, rangeText()));
+        }
+        return QVariant(v);
+    }
+    case ParamType::Text:
+        return QVariant(value.toString());
+    }
+    return std::nullopt;
+}
+
+ParamSpec delayParam(double defaultSeconds, const QString &help)
+{
+    return ParamSpec{
+        .key = u"delay"_s,
+        .label = u"Delay"_s,
+        .type = ParamType::Number,
+        .defaultValue = defaultSeconds,
+        .minimum = 0.01,
+        .maximum = 30,
+        .unit = u"s"_s,
+        .help = help.isEmpty() ? u"The base delay D of every awaited call (the seeds used 3 s)."_s : help,
+    };
+}
+
+ParamSpec tasksParam(int defaultCount, int maximum, const QString &help)
+{
+    return ParamSpec{
+        .key = u"tasks"_s,
+        .label = u"Tasks"_s,
+        .type = ParamType::Integer,
+        .defaultValue = defaultCount,
+        .minimum = 1,
+        .maximum = static_cast<double>(maximum),
+        .help = help.isEmpty() ? u"How many tasks (the seeds used 2)."_s : help,
+    };
+}
+
+QVariant Params::value(QStringView key) const
+{
+    for (const auto &[k, v] : m_values) {
+        if (k == key) {
+            return v;
+        }
+    }
+    return {};
+}
+
+QString Params::summary() const
+{
+    QStringList parts;
+    for (const auto &[k, v] : m_values) {
+        parts.append(k + u'=' + v.toString());
+    }
+    return parts.join(u' ');
+}
+
+std::optional<Params> Params::resolve(const QString &experimentId, const QList<ParamSpec> &specs,
+                                      const QList<std::pair<QString, QString>> &overrides, QString *error)
+{
+    ParamList values;
+    for (const ParamSpec &spec : specs) {
+        values.append({spec.key, spec.defaultValue});
+    }
+    for (const auto &[key, text] : overrides) {
+        qsizetype index = -1;
+        for (qsizetype i = 0; i < specs.size(); ++i) {
+            if (specs.at(i).key == key) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            QStringList known;
+            for (const ParamSpec &spec : specs) {
+                known.append(spec.key);
+            }
+            if (error) {
+                *error = u"unknown parameter '%1' for %2 (it takes: %3)"_s.arg(
+                    key, experimentId, known.isEmpty() ? u"no parameters"_s : known.join(u", "_s));
+            }
+            return std::nullopt;
+        }
+        const auto parsed = specs.at(index).parse(text, error);
+        if (!parsed) {
+            return std::nullopt;
+        }
+        values[index].second = *parsed;
+    }
+    return Params(std::move(values));
+}
+
+} // namespace Coroscope

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "async/canceltoken.h"
+#include "async/sleep.h"
+#include "async/trace.h"
+#include "params.h"
+#include "timeline/recorder.h"
+
+#include <QCoro/QCoroTask>
+
+#include <chrono>
+#include <memory>
+
+namespace Coroscope {
+
+class WorkerPool;
+
+/**
+ * What an experiment's coroutine gets: its parameters, the run's recorder and cancel token,
+ * and recording helpers for the steps every experiment uses. Lives on the run's thread.
+ */
+class RunContext
+{
+public:
+    RunContext(Recorder &recorder, CancelToken token, Params params);
+    ~RunContext();
+    RunContext(const RunContext &) = delete;
+    RunContext &operator=(const RunContext &) = delete;
+
+    [[nodiscard]] Recorder &recorder() const { return m_recorder; }
+    [[nodiscard]] const CancelToken &token() const { return m_token; }
+    [[nodiscard]] const Params &params() const { return m_params; }
+    /// The base delay D in seconds (every experiment's `delay` parameter).
+    [[nodiscard]] double delay() const { return m_params.number(u"delay"); }
+
+    /// Adds a lane for a task (shown top to bottom in the order added).
+    LaneId addTask(const QString &name);
+    [[nodiscard]] Trace trace(LaneId lane, QStringView name, QStringView detail = {}) const;
+
+    /// asyncio.sleep(seconds): a precise timer wait, recorded as a `sleep` span.
+    QCoro::Task<> sleep(LaneId lane, const QString &name, double seconds, const QString &detail = {});
+    /// time.sleep(seconds): blocks this thread (and so the loop), recorded as `blocking`.
+    void blockingSleep(LaneId lane, const QString &name, double seconds, const QString &detail = {});
+
+    /// co_await task, recorded as a `wait` span on `lane` (ready when the task finished).
+    template<typename T>
+    QCoro::Task<T> await(LaneId lane, const QString &name, QCoro::Task<T> &task)
+    {
+        const Trace t = trace(lane, name);
+        const SpanId span = t.begin(SpanKind::Wait);
+        try {
+            if constexpr (std::is_void_v<T>) {
+                co_await task;
+                t.end(span, {.readyNs = m_recorder.now()});
+            } else {
+                T value = co_await task;
+                t.end(span, {.readyNs = m_recorder.now()});
+                co_return value;
+            }
+        } catch (...) {
+            t.endWithError(span, std::current_exception());
+            throw;
+        }
+    }
+
+    /// An instant event on a lane (a print, a result).
+    void mark(LaneId lane, const QString &name, const QString &detail = {});
+
+    /// A dedicated pool for blocking work, created on first use with `threads` threads;
+    /// its threads get lanes of kind `pool`.
+    WorkerPool &workerPool(int threads);
+
+    [[nodiscard]] static std::chrono::nanoseconds toDuration(double seconds);
+
+private:
+    Recorder &m_recorder;
+    CancelToken m_token;
+    Params m_params;
+    std::unique_ptr<WorkerPool> m_pool;
+};
+
+} // namespace Coroscope

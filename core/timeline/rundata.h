@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "span.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QVariant>
+
+#include <utility>
+#include <vector>
+
+namespace Coroscope {
+
+enum class RunStatus : quint8 {
+    Ok,
+    Failed,
+    Cancelled,
+};
+[[nodiscard]] QString toString(RunStatus status);
+
+/// Figures computed from a run's spans (see stats.cpp for the definitions).
+struct RunStats {
+    double wallS = 0;
+    double idealS = 0;
+    double overheadS = 0;
+    int maxConcurrency = 0;       ///< most work spans (not waits/stalls) in flight at once
+    double avgConcurrency = 0;    ///< time-average of the same over the wall time
+    double longestStallS = 0;     ///< the loop's longest unresponsive period beyond its heartbeat
+    double totalStallS = 0;       ///< sum of the loop lane's stall spans
+    int spans = 0;
+    int errors = 0;
+    int cancelled = 0;
+};
+
+/// Versions and machine a run was recorded on.
+struct EnvInfo {
+    QString qt;
+    QString qcoro;
+    QString libpq;
+    QString host;
+    QString os;
+    int cores = 0;
+
+    [[nodiscard]] static EnvInfo current();
+};
+
+/// Parameters in the experiment's declared order.
+using ParamList = QList<std::pair<QString, QVariant>>;
+
+/// A finished (or partial) run: everything the chart, the stats and the run file need.
+struct RunData {
+    QString experiment;
+    QString title;
+    ParamList params;
+    RunStatus status = RunStatus::Ok;
+    QString error;
+    QDateTime startedAt;
+    qint64 wallNs = 0;
+    qint64 idealNs = 0;
+    /// The loop heartbeat's longest gap beyond its period (from the runner), or -1.
+    qint64 loopMaxLatenessNs = kUnknownTime;
+
+    QList<QString> strings; ///< string table; index = StrId, 0 = ""
+    QList<Lane> lanes;
+    std::vector<Span> spans;
+    std::vector<Mark> marks;
+    std::vector<CounterSample> counters;
+    RunStats stats;
+    EnvInfo env;
+
+    [[nodiscard]] const QString &str(StrId id) const;
+    [[nodiscard]] QVariant param(const QString &key) const;
+    /// Interns into this run's own table (used by importers and tests).
+    StrId intern(const QString &text);
+};
+
+} // namespace Coroscope

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "rundata.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace Coroscope {
+
+/// The run file: Coroscope's own JSON format for a recorded run (see README, "Run file").
+namespace RunFile {
+
+inline constexpr int kVersion = 1;
+inline constexpr auto kFormat = "coroscope-run";
+
+[[nodiscard]] QByteArray toJson(const RunData &run);
+/// Parses a run file's bytes. On failure returns nullopt and sets `error` to a message that
+/// says what is wrong and where (e.g. `spans[3].end_s: expected a number`).
+[[nodiscard]] std::optional<RunData> fromJson(const QByteArray &json, QString *error);
+
+/// Writes atomically (QSaveFile); on failure `error` names the path and the writer's reason.
+bool write(const RunData &run, const QString &path, QString *error);
+/// Reads and validates; on failure `error` names the path and what was wrong.
+[[nodiscard]] std::optional<RunData> read(const QString &path, QString *error);
+
+} // namespace RunFile
+} // namespace Coroscope

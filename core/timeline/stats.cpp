@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+#include "stats.h"
+
+#include <algorithm>
+
+namespace Coroscope {
+
+namespace {
+
+struct Edge {
+    qint64 atNs;
+    int delta; // -1 sorts before +1 at equal times: touching spans do not overlap
+    bool operator<(const Edge &o) const { return atNs != o.atNs ? atNs < o.atNs : delta < o.delta; }
+};
+
+std::vector<Edge> workEdges(const RunData &run, qint64 fromNs, qint64 toNs)
+{
+    std::vector<Edge> edges;
+    edges.reserve(run.spans.size() * 2);
+    for (const Span &span : run.spans) {
+        if (!isWorkKind(span.kind) || span.lane >= static_cast<LaneId>(run.lanes.size())
+            || run.lanes.at(span.lane).kind != LaneKind::Task) {
+            continue;
+        }
+        const qint64 b = std::max(span.beginNs, fromNs);
+        const qint64 e = std::min(span.isOpen() ? toNs : span.endNs, toNs);
+        if (e <= b) {
+            continue;
+        }
+        edges.push_back({b, +1});
+        edges.push_back({e, -1});
+    }
+    std::sort(edges.begin(), edges.end());
+    return edges;
+}
+
+} // namespace
+
+int maxConcurrency(const RunData &run, qint64 fromNs, qint64 toNs)
+{
+    int level = 0;
+    int best = 0;
+    for (const Edge &edge : workEdges(run, fromNs, toNs)) {
+        level += edge.delta;
+        best = std::max(best, level);
+    }
+    return best;
+}
+
+void computeStats(RunData &run)
+{
+    RunStats &s = run.stats;
+    s = RunStats{};
+    s.wallS = static_cast<double>(run.wallNs) / 1e9;
+    s.idealS = static_cast<double>(run.idealNs) / 1e9;
+    s.overheadS = s.wallS - s.idealS;
+
+    const auto edges = workEdges(run, 0, std::max<qint64>(run.wallNs, 1));
+    int level = 0;
+    double area = 0; // level x ns
+    qint64 last = 0;
+    for (const Edge &edge : edges) {
+        area += static_cast<double>(level) * static_cast<double>(edge.atNs - last);
+        last = edge.atNs;
+        level += edge.delta;
+        s.maxConcurrency = std::max(s.maxConcurrency, level);
+    }
+    s.avgConcurrency = run.wallNs > 0 ? area / static_cast<double>(run.wallNs) : 0.0;
+
+    qint64 longest = std::max<qint64>(run.loopMaxLatenessNs, 0);
+    qint64 total = 0;
+    for (const Span &span : run.spans) {
+        ++s.spans;
+        if (span.status == SpanStatus::Error) {
+            ++s.errors;
+        } else if (span.status == SpanStatus::Cancelled) {
+            ++s.cancelled;
+        }
+        if (span.kind == SpanKind::Stall && !span.isOpen()) {
+            longest = std::max(longest, span.durationNs());
+            total += span.durationNs();
+        }
+    }
+    s.longestStallS = static_cast<double>(longest) / 1e9;
+    s.totalStallS = static_cast<double>(total) / 1e9;
+}
+
+} // namespace Coroscope
