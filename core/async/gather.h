@@ -60,8 +60,14 @@ struct GroupState {
     }
 };
 
+/// Awaiter for a group. Always bind it to a named variable before co_await: g++ 12 destroys
+/// an aggregate temporary in a co_await operand twice (same family as GCC PR 100611).
 template<typename T>
 struct GroupAwaiter {
+    explicit GroupAwaiter(std::shared_ptr<GroupState<T>> s)
+        : state(std::move(s))
+    {
+    }
     std::shared_ptr<GroupState<T>> state;
     bool await_ready() const noexcept { return state->satisfied(); }
     void await_suspend(std::coroutine_handle<> awaiting) noexcept { state->waiter = awaiting; }
@@ -118,7 +124,8 @@ QCoro::Task<std::vector<Outcome<T>>> gatherSettled(std::vector<QCoro::Task<T>> t
     const SpanId span = trace.begin(SpanKind::Wait);
     auto state = detail::startGroup(tasks);
     state->wakeOn = detail::GroupState<T>::WakeOn::All;
-    co_await detail::GroupAwaiter<T>{state};
+    detail::GroupAwaiter<T> settled(state);
+    co_await settled;
     trace.end(span, {.status = state->failed ? SpanStatus::Error : SpanStatus::Ok,
                      .readyNs = detail::toNs(trace, state->lastSettledAt)});
     co_return std::move(state->outcomes);
@@ -133,7 +140,8 @@ QCoro::Task<std::vector<typename Outcome<T>::Value>> gather(std::vector<QCoro::T
     const SpanId span = trace.begin(SpanKind::Wait);
     auto state = detail::startGroup(tasks);
     state->wakeOn = detail::GroupState<T>::WakeOn::AllOrError;
-    co_await detail::GroupAwaiter<T>{state};
+    detail::GroupAwaiter<T> settled(state);
+    co_await settled;
     if (state->failed > 0) {
         for (const std::size_t index : state->completionOrder) {
             if (!state->outcomes[index].ok()) {
@@ -186,7 +194,8 @@ public:
         auto state = m_state;
         ++m_delivered;
         const SpanId span = trace.begin(SpanKind::Wait);
-        co_await detail::GroupAwaiter<T>{state};
+        detail::GroupAwaiter<T> settled(state);
+    co_await settled;
         const std::size_t index = state->completionOrder.front();
         state->completionOrder.pop_front();
         Completed<T> done{index, std::move(state->outcomes[index])};

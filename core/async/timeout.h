@@ -44,8 +44,13 @@ QCoro::Task<> collectSingle(QCoro::Task<R> task, std::shared_ptr<SingleState<R>>
     }
 }
 
+/// Bind to a named variable before co_await (see GroupAwaiter).
 template<typename R>
 struct SingleAwaiter {
+    explicit SingleAwaiter(std::shared_ptr<SingleState<R>> s)
+        : state(std::move(s))
+    {
+    }
     std::shared_ptr<SingleState<R>> state;
     bool await_ready() const noexcept { return state->settled; }
     void await_suspend(std::coroutine_handle<> awaiting) noexcept { state->waiter = awaiting; }
@@ -78,7 +83,8 @@ QCoro::Task<R> withTimeout(std::chrono::nanoseconds limit, CancelToken parent, F
                 inner.cancel();
             }
         });
-        co_await detail::SingleAwaiter<R>{state};
+        detail::SingleAwaiter<R> settled(state);
+        co_await settled;
     }
     if (state->timedOut && !state->outcome.ok() && !parent.isCancelled()) {
         const auto error = std::make_exception_ptr(TimeoutError(

@@ -119,6 +119,7 @@ void executeRun(RunJob &job)
     const Experiment &experiment = *job.experiment;
     const CancelToken &userToken = job.token;
     RunData &out = job.result;
+    rec.setOrigin(std::chrono::steady_clock::now());
     QEventLoop loop;
     const LaneId loopLane = rec.addLane(u"event loop"_s, LaneKind::Loop);
     // The run's own token: cancelled by the user, or by us for tasks left running at the end.

@@ -6,7 +6,7 @@
 namespace Coroscope {
 
 Recorder::Recorder(Clock::time_point origin)
-    : m_origin(origin)
+    : m_origin(origin.time_since_epoch().count())
 {
     m_strings.append(QString());
     m_stringIds.insert(QString(), 0);
@@ -197,7 +197,15 @@ std::size_t Recorder::takeEvents(std::vector<SpanEvent> &out)
     out.reserve(out.size() + m_events.size());
     for (const SpanId packed : m_events) {
         const SpanId id = packed >> 1;
-        out.push_back(SpanEvent{id, (packed & 1u) != 0, m_spans[id]});
+        const bool ended = (packed & 1u) != 0;
+        SpanEvent event{id, ended, m_spans[id]};
+        if (!ended) {
+            // The span as it was when it began (it may have ended since).
+            event.span.endNs = kUnknownTime;
+            event.span.readyNs = kUnknownTime;
+            event.span.status = SpanStatus::Ok;
+        }
+        out.push_back(event);
     }
     const std::size_t n = m_events.size();
     m_events.clear();

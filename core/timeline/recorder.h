@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
 #include <chrono>
 #include <mutex>
 #include <vector>
@@ -49,14 +50,20 @@ public:
     Recorder(const Recorder &) = delete;
     Recorder &operator=(const Recorder &) = delete;
 
-    [[nodiscard]] Clock::time_point origin() const { return m_origin; }
+    [[nodiscard]] Clock::time_point origin() const
+    {
+        return Clock::time_point(Clock::duration(m_origin.load(std::memory_order_relaxed)));
+    }
+    /// Moves time zero (before anything is recorded: the runner sets it when the run's
+    /// thread is up, so thread start-up is not counted).
+    void setOrigin(Clock::time_point origin) { m_origin.store(origin.time_since_epoch().count()); }
     /// Nanoseconds since origin().
     [[nodiscard]] qint64 now() const { return toNs(Clock::now()); }
     [[nodiscard]] qint64 toNs(Clock::time_point t) const
     {
-        return std::chrono::duration_cast<std::chrono::nanoseconds>(t - m_origin).count();
+        return std::chrono::duration_cast<std::chrono::nanoseconds>(t - origin()).count();
     }
-    [[nodiscard]] Clock::time_point toTimePoint(qint64 ns) const { return m_origin + std::chrono::nanoseconds(ns); }
+    [[nodiscard]] Clock::time_point toTimePoint(qint64 ns) const { return origin() + std::chrono::nanoseconds(ns); }
 
     /// Interns a string; equal strings get equal ids. Cheap for repeated names.
     [[nodiscard]] StrId intern(QStringView text);
@@ -94,7 +101,7 @@ public:
     [[nodiscard]] std::size_t memoryBytes() const;
 
 private:
-    const Clock::time_point m_origin;
+    std::atomic<Clock::rep> m_origin;
 
     mutable std::mutex m_mutex; // spans, events, marks, counters, lanes
     ChunkedVector<Span> m_spans;
