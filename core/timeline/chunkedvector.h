@@ -35,6 +35,14 @@ public:
     [[nodiscard]] std::size_t size() const { return m_size; }
     [[nodiscard]] bool empty() const { return m_size == 0; }
     [[nodiscard]] std::size_t capacityBytes() const { return m_chunks.size() * kChunkSize * sizeof(T); }
+    /// Empties the vector but keeps its first chunk for reuse.
+    void clear()
+    {
+        if (m_chunks.size() > 1) {
+            m_chunks.resize(1);
+        }
+        m_size = 0;
+    }
 
     template<typename Out>
     void copyTo(Out &out) const

@@ -3,13 +3,64 @@
 
 #include "rundata.h"
 
+#include <algorithm>
+
 namespace Coroscope {
+
+namespace {
+
+constexpr std::size_t kMaxShards = 1024; // threads recording into one run; the last one is shared beyond
+
+std::atomic<quint64> s_nextInstance{1};
+
+/// One-entry cache per thread: the shard this thread used last, and for which recorder.
+struct ShardCache {
+    quint64 instance = 0;
+    void *shard = nullptr;
+};
+thread_local ShardCache t_cache;
+
+} // namespace
 
 Recorder::Recorder(Clock::time_point origin)
     : m_origin(origin.time_since_epoch().count())
+    , m_instance(s_nextInstance.fetch_add(1))
 {
+    m_shards.reserve(kMaxShards);
     m_strings.append(QString());
     m_stringIds.insert(QString(), 0);
+}
+
+Recorder::Shard &Recorder::shardForThisThread()
+{
+    if (t_cache.instance == m_instance) {
+        return *static_cast<Shard *>(t_cache.shard);
+    }
+    std::lock_guard lock(m_shardMutex);
+    const auto self = std::this_thread::get_id();
+    Shard *shard = nullptr;
+    for (const auto &[thread, s] : m_threadShards) {
+        if (thread == self) {
+            shard = s;
+        }
+    }
+    if (!shard) {
+        if (m_shards.size() < kMaxShards) {
+            m_shards.push_back(std::make_unique<Shard>());
+            m_shards.back()->index = m_shards.size() - 1;
+        }
+        shard = m_shards.back().get();
+        m_threadShards.emplace_back(self, shard);
+    }
+    t_cache = {m_instance, shard};
+    return *shard;
+}
+
+void Recorder::pushEvent(Shard &shard, SpanId id, bool ended)
+{
+    if (m_eventsEnabled.load(std::memory_order_relaxed)) {
+        shard.events.push_back(id << 1 | (ended ? 1u : 0u));
+    }
 }
 
 StrId Recorder::intern(QStringView text)
@@ -57,12 +108,21 @@ SpanId Recorder::begin(LaneId lane, StrId name, SpanKind kind, StrId detail, qin
     span.name = name;
     span.detail = detail;
     span.kind = kind;
-    std::lock_guard lock(m_mutex);
-    const auto id = static_cast<SpanId>(m_spans.size());
-    m_spans.push_back(span);
-    ++m_open;
-    if (m_eventsEnabled) {
-        m_events.push_back(id << 1);
+    return add(span);
+}
+
+SpanId Recorder::add(const Span &span)
+{
+    Shard &shard = shardForThisThread();
+    std::lock_guard lock(shard.mutex);
+    const SpanId id = shard.index << kShardShift | static_cast<SpanId>(shard.spans.size());
+    shard.spans.push_back(span);
+    if (span.isOpen()) {
+        ++shard.open;
+    }
+    pushEvent(shard, id, false);
+    if (!span.isOpen()) {
+        pushEvent(shard, id, true);
     }
     return id;
 }
@@ -70,9 +130,9 @@ SpanId Recorder::begin(LaneId lane, StrId name, SpanKind kind, StrId detail, qin
 void Recorder::end(SpanId id, const SpanEnd &how)
 {
     const qint64 at = how.atNs == kUnknownTime ? now() : how.atNs;
-    std::lock_guard lock(m_mutex);
-    Q_ASSERT(id < m_spans.size());
-    Span &span = m_spans[id];
+    Shard &shard = shardOf(id);
+    std::lock_guard lock(shard.mutex);
+    Span &span = shard.spans[indexOf(id)];
     if (!span.isOpen()) {
         return; // already closed (e.g. by closeOpen on cancel)
     }
@@ -84,39 +144,22 @@ void Recorder::end(SpanId id, const SpanEnd &how)
     if (how.readyNs != kUnknownTime) {
         span.readyNs = how.readyNs;
     }
-    --m_open;
-    if (m_eventsEnabled) {
-        m_events.push_back(id << 1 | 1u);
-    }
-}
-
-SpanId Recorder::add(const Span &span)
-{
-    std::lock_guard lock(m_mutex);
-    const auto id = static_cast<SpanId>(m_spans.size());
-    m_spans.push_back(span);
-    if (span.isOpen()) {
-        ++m_open;
-    }
-    if (m_eventsEnabled) {
-        m_events.push_back(id << 1);
-        if (!span.isOpen()) {
-            m_events.push_back(id << 1 | 1u);
-        }
-    }
-    return id;
+    --shard.open;
+    pushEvent(shard, id, true);
 }
 
 void Recorder::setDetail(SpanId id, StrId detail)
 {
-    std::lock_guard lock(m_mutex);
-    m_spans[id].detail = detail;
+    Shard &shard = shardOf(id);
+    std::lock_guard lock(shard.mutex);
+    shard.spans[indexOf(id)].detail = detail;
 }
 
 void Recorder::setReady(SpanId id, qint64 readyNs)
 {
-    std::lock_guard lock(m_mutex);
-    m_spans[id].readyNs = readyNs;
+    Shard &shard = shardOf(id);
+    std::lock_guard lock(shard.mutex);
+    shard.spans[indexOf(id)].readyNs = readyNs;
 }
 
 void Recorder::mark(LaneId lane, StrId name, StrId detail, qint64 atNs)
@@ -135,22 +178,24 @@ void Recorder::counter(LaneId lane, StrId name, double value, qint64 atNs)
 
 int Recorder::closeOpen(SpanStatus status, qint64 atNs, StrId detail)
 {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard shardsLock(m_shardMutex);
     int closed = 0;
-    for (std::size_t i = 0; i < m_spans.size() && m_open > 0; ++i) {
-        Span &span = m_spans[i];
-        if (!span.isOpen()) {
-            continue;
-        }
-        span.endNs = std::max(atNs, span.beginNs);
-        span.status = status;
-        if (detail != SpanEnd::kKeepDetail) {
-            span.detail = detail;
-        }
-        --m_open;
-        ++closed;
-        if (m_eventsEnabled) {
-            m_events.push_back(static_cast<SpanId>(i) << 1 | 1u);
+    for (std::size_t s = 0; s < m_shards.size(); ++s) {
+        Shard &shard = *m_shards[s];
+        std::lock_guard lock(shard.mutex);
+        for (std::size_t i = 0; i < shard.spans.size() && shard.open > 0; ++i) {
+            Span &span = shard.spans[i];
+            if (!span.isOpen()) {
+                continue;
+            }
+            span.endNs = std::max(atNs, span.beginNs);
+            span.status = status;
+            if (detail != SpanEnd::kKeepDetail) {
+                span.detail = detail;
+            }
+            --shard.open;
+            ++closed;
+            pushEvent(shard, static_cast<SpanId>(s) << kShardShift | static_cast<SpanId>(i), true);
         }
     }
     return closed;
@@ -158,13 +203,19 @@ int Recorder::closeOpen(SpanStatus status, qint64 atNs, StrId detail)
 
 int Recorder::openCount(LaneKind laneKind) const
 {
-    std::lock_guard lock(m_mutex);
+    const QList<Lane> lanes = this->lanes();
+    std::lock_guard shardsLock(m_shardMutex);
     int count = 0;
-    for (std::size_t i = 0; i < m_spans.size(); ++i) {
-        const Span &span = m_spans[i];
-        if (span.isOpen() && span.lane < static_cast<LaneId>(m_lanes.size())
-            && m_lanes.at(span.lane).kind == laneKind) {
-            ++count;
+    for (const auto &shard : m_shards) {
+        std::lock_guard lock(shard->mutex);
+        if (shard->open == 0) {
+            continue;
+        }
+        for (std::size_t i = 0; i < shard->spans.size(); ++i) {
+            const Span &span = shard->spans[i];
+            if (span.isOpen() && span.lane < static_cast<LaneId>(lanes.size()) && lanes.at(span.lane).kind == laneKind) {
+                ++count;
+            }
         }
     }
     return count;
@@ -172,56 +223,80 @@ int Recorder::openCount(LaneKind laneKind) const
 
 std::size_t Recorder::spanCount() const
 {
-    std::lock_guard lock(m_mutex);
-    return m_spans.size();
+    std::lock_guard shardsLock(m_shardMutex);
+    std::size_t n = 0;
+    for (const auto &shard : m_shards) {
+        std::lock_guard lock(shard->mutex);
+        n += shard->spans.size();
+    }
+    return n;
 }
 
 Span Recorder::span(SpanId id) const
 {
-    std::lock_guard lock(m_mutex);
-    return m_spans[id];
+    Shard &shard = shardOf(id);
+    std::lock_guard lock(shard.mutex);
+    return shard.spans[indexOf(id)];
 }
 
 void Recorder::setEventsEnabled(bool enabled)
 {
-    std::lock_guard lock(m_mutex);
     m_eventsEnabled = enabled;
     if (!enabled) {
-        m_events.clear();
+        std::lock_guard shardsLock(m_shardMutex);
+        for (const auto &shard : m_shards) {
+            std::lock_guard lock(shard->mutex);
+            shard->events.clear();
+        }
     }
 }
 
 std::size_t Recorder::takeEvents(std::vector<SpanEvent> &out)
 {
-    std::lock_guard lock(m_mutex);
-    out.reserve(out.size() + m_events.size());
-    for (const SpanId packed : m_events) {
-        const SpanId id = packed >> 1;
-        const bool ended = (packed & 1u) != 0;
-        SpanEvent event{id, ended, m_spans[id]};
-        if (!ended) {
-            // The span as it was when it began (it may have ended since).
-            event.span.endNs = kUnknownTime;
-            event.span.readyNs = kUnknownTime;
-            event.span.status = SpanStatus::Ok;
+    std::lock_guard shardsLock(m_shardMutex);
+    std::size_t n = 0;
+    for (const auto &shard : m_shards) {
+        std::lock_guard lock(shard->mutex);
+        out.reserve(out.size() + shard->events.size());
+        for (std::size_t e = 0; e < shard->events.size(); ++e) {
+            const SpanId packed = shard->events[e];
+            const SpanId id = packed >> 1;
+            const bool ended = (packed & 1u) != 0;
+            SpanEvent event{id, ended, shard->spans[indexOf(id)]};
+            if (!ended) {
+                // The span as it was when it began (it may have ended since).
+                event.span.endNs = kUnknownTime;
+                event.span.readyNs = kUnknownTime;
+                event.span.status = SpanStatus::Ok;
+            }
+            out.push_back(event);
         }
-        out.push_back(event);
+        n += shard->events.size();
+        shard->events.clear();
     }
-    const std::size_t n = m_events.size();
-    m_events.clear();
     return n;
 }
 
 void Recorder::snapshot(RunData &run) const
 {
+    run.spans.clear();
+    {
+        std::lock_guard shardsLock(m_shardMutex);
+        for (const auto &shard : m_shards) {
+            std::lock_guard lock(shard->mutex);
+            shard->spans.copyTo(run.spans);
+        }
+    }
+    // One time-ordered list, whichever thread recorded each span.
+    std::stable_sort(run.spans.begin(), run.spans.end(),
+                     [](const Span &a, const Span &b) { return a.beginNs < b.beginNs; });
     {
         std::lock_guard lock(m_mutex);
         run.lanes = m_lanes;
-        run.spans.clear();
-        m_spans.copyTo(run.spans);
         run.marks = m_marks;
         run.counters = m_counters;
     }
+    std::stable_sort(run.marks.begin(), run.marks.end(), [](const Mark &a, const Mark &b) { return a.atNs < b.atNs; });
     // Strings are append-only: copied after the spans, every id they use is present.
     std::lock_guard lock(m_stringMutex);
     run.strings = m_strings;
@@ -231,9 +306,15 @@ std::size_t Recorder::memoryBytes() const
 {
     std::size_t bytes = 0;
     {
+        std::lock_guard shardsLock(m_shardMutex);
+        for (const auto &shard : m_shards) {
+            std::lock_guard lock(shard->mutex);
+            bytes += shard->spans.capacityBytes() + shard->events.capacityBytes();
+        }
+    }
+    {
         std::lock_guard lock(m_mutex);
-        bytes += m_spans.capacityBytes() + m_events.capacity() * sizeof(SpanId)
-            + m_marks.capacity() * sizeof(Mark) + m_counters.capacity() * sizeof(CounterSample);
+        bytes += m_marks.capacity() * sizeof(Mark) + m_counters.capacity() * sizeof(CounterSample);
     }
     std::lock_guard lock(m_stringMutex);
     for (const QString &s : m_strings) {

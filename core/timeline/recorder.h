@@ -10,7 +10,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 namespace Coroscope {
@@ -101,16 +103,35 @@ public:
     [[nodiscard]] std::size_t memoryBytes() const;
 
 private:
-    std::atomic<Clock::rep> m_origin;
+    /// One recording thread's spans and events. Its mutex is only contended by readers
+    /// (live views, snapshots) and by spans ended on another thread, so recording from many
+    /// threads at once does not serialise on one lock.
+    struct alignas(64) Shard {
+        mutable std::mutex mutex;
+        ChunkedVector<Span> spans;
+        ChunkedVector<SpanId, 14> events; // id << 1 | ended; chunked: growing never copies
+        int open = 0;
+        SpanId index = 0;
+    };
+    static constexpr int kShardShift = 40;
 
-    mutable std::mutex m_mutex; // spans, events, marks, counters, lanes
-    ChunkedVector<Span> m_spans;
-    std::vector<SpanId> m_events; // id << 1 | ended
-    bool m_eventsEnabled = false;
+    Shard &shardForThisThread();
+    Shard &shardOf(SpanId id) const { return *m_shards[static_cast<std::size_t>(id >> kShardShift)]; }
+    static std::size_t indexOf(SpanId id) { return static_cast<std::size_t>(id & ((SpanId(1) << kShardShift) - 1)); }
+    void pushEvent(Shard &shard, SpanId id, bool ended);
+
+    std::atomic<Clock::rep> m_origin;
+    const quint64 m_instance; // unique per recorder, for the per-thread shard cache
+    std::atomic<bool> m_eventsEnabled{false};
+
+    mutable std::mutex m_shardMutex; // the shard list and thread map
+    std::vector<std::unique_ptr<Shard>> m_shards; // fixed capacity: never reallocates
+    std::vector<std::pair<std::thread::id, Shard *>> m_threadShards;
+
+    mutable std::mutex m_mutex; // marks, counters, lanes
     std::vector<Mark> m_marks;
     std::vector<CounterSample> m_counters;
     QList<Lane> m_lanes;
-    int m_open = 0;
 
     mutable std::mutex m_stringMutex;
     QHash<QString, StrId> m_stringIds;

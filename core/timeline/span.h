@@ -13,8 +13,8 @@ namespace Coroscope {
 using StrId = quint32;
 /// Index into a run's lane list.
 using LaneId = quint32;
-/// Index of a span inside its recorder / run.
-using SpanId = quint32;
+/// Identifies a span inside its recorder: the recording thread's shard and the index in it.
+using SpanId = quint64;
 
 constexpr qint64 kUnknownTime = -1;
 

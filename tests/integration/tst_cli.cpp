@@ -1,4 +1,168 @@
+// SPDX-License-Identifier: MIT
+// The coroscope binary end to end: list, describe, run (text, JSON, export, repeat), exit
+// codes, error messages, Ctrl+C.
+
+#include "testutil.h"
+#include "timeline/runfile.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
-class T : public QObject { Q_OBJECT private Q_SLOTS: void placeholder() {} };
-QTEST_GUILESS_MAIN(T)
+
+#include <csignal>
+
+using namespace Coroscope;
+using namespace Coroscope::Test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Result coroscope(const QStringList &args, int timeoutMs = 30000)
+{
+    QProcess p;
+    p.start(QStringLiteral(COROSCOPE_BIN), args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return {-1, {}, u"timed out"_s};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+using Args = QStringList;
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void listShowsEveryExperiment()
+    {
+        const Result r = coroscope({u"list"_s});
+        QCOMPARE(r.exitCode, 0);
+        for (const auto *id : {"await-sequential", "tasks-concurrent", "gather", "blocking-in-task"}) {
+            QVERIFY2(r.out.contains(QLatin1StringView(id)), id);
+        }
+        const Result j = coroscope({u"list"_s, u"--json"_s});
+        QCOMPARE(j.exitCode, 0);
+        const auto list = QJsonDocument::fromJson(j.out.toUtf8()).array();
+        QVERIFY(list.size() >= 4);
+        QVERIFY(list.at(0).toObject().contains(u"ideal"_s));
+    }
+
+    void describeShowsExplanationParamsAndSource()
+    {
+        const Result r = coroscope({u"describe"_s, u"tasks-concurrent"_s});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(u"It took 3.0 second(s)"_s));
+        QVERIFY(r.out.contains(u"delay = 1   (0.01–30 s)"_s));
+        QVERIFY(r.out.contains(u"QCoro::Task<> TasksConcurrent::run(RunContext &ctx) const"_s));
+    }
+
+    void runReportsAndExportsARunFile()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"t.json"_s);
+        const Result r = coroscope({u"run"_s, u"tasks-concurrent"_s, u"--param"_s, u"delay=0.1"_s, u"--export"_s, file});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(u"wrote "_s + file));
+        QVERIFY(r.out.contains(u"wall "_s));
+        QVERIFY(r.out.contains(u"as expected"_s));
+        QString error;
+        const auto run = RunFile::read(file, &error);
+        QVERIFY2(run, qPrintable(error));
+        QCOMPARE(run->experiment, u"tasks-concurrent"_s);
+        QCOMPARE(run->param(u"delay"_s).toDouble(), 0.1);
+        QVERIFY(run->stats.wallS >= 0.1 && run->stats.wallS <= 0.1 + marginFor(0.1));
+        QCOMPARE(run->stats.maxConcurrency, 2);
+        QVERIFY(run->stats.totalStallS == 0);
+        QCOMPARE(run->env.qt, QString::fromLatin1(qVersion()));
+    }
+
+    void jsonWithRepeatGivesMedianAndP95()
+    {
+        const Result r = coroscope({u"run"_s, u"await-sequential"_s, u"--param"_s, u"delay=0.05"_s, u"--repeat"_s,
+                                    u"3"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(u"runs"_s).toArray().size(), 3);
+        const double median = o.value(u"wall_s"_s).toObject().value(u"median"_s).toDouble();
+        const double p95 = o.value(u"wall_s"_s).toObject().value(u"p95"_s).toDouble();
+        QVERIFY(median >= 0.1 && median <= 0.1 + marginFor(0.1));
+        QVERIFY(p95 >= median);
+        QCOMPARE(o.value(u"ideal_s"_s).toDouble(), 0.1);
+        QVERIFY(o.value(u"verdict"_s).toString().contains(u"no overlap"_s));
+    }
+
+    void badUsageExitsTwoAndNamesTheProblem_data()
+    {
+        QTest::addColumn<Args>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown_command") << Args{u"frobnicate"_s} << u"unknown command 'frobnicate'"_s;
+        QTest::newRow("unknown_experiment") << Args{u"run"_s, u"bogus"_s} << u"unknown experiment 'bogus'"_s;
+        QTest::newRow("suggests_close_id") << Args{u"run"_s, u"gather-x"_s} << u"Did you mean: gather?"_s;
+        QTest::newRow("missing_id") << Args{u"run"_s} << u"run needs exactly one experiment id"_s;
+        QTest::newRow("bad_delay") << Args{u"run"_s, u"gather"_s, u"--param"_s, u"delay=abc"_s}
+                                   << u"parameter 'delay' must be a number in 0.01–30 s, got 'abc'"_s;
+        QTest::newRow("delay_out_of_range") << Args{u"run"_s, u"gather"_s, u"--param"_s, u"delay=100"_s}
+                                            << u"parameter 'delay' = 100 is out of range 0.01–30 s"_s;
+        QTest::newRow("unknown_param") << Args{u"run"_s, u"gather"_s, u"--param"_s, u"speed=2"_s}
+                                       << u"unknown parameter 'speed' for gather (it takes: delay, tasks)"_s;
+        QTest::newRow("param_not_kv") << Args{u"run"_s, u"gather"_s, u"--param"_s, u"delay"_s}
+                                      << u"--param 'delay' is not key=value"_s;
+        QTest::newRow("bad_repeat") << Args{u"run"_s, u"gather"_s, u"--repeat"_s, u"0"_s}
+                                    << u"--repeat must be a whole number in 1–1000, got '0'"_s;
+        QTest::newRow("export_format") << Args{u"run"_s, u"gather"_s, u"--export"_s, u"/tmp/x.bmp"_s}
+                                       << u"cannot export '/tmp/x.bmp': unsupported format '.bmp'"_s;
+        QTest::newRow("export_dir") << Args{u"run"_s, u"gather"_s, u"--export"_s, u"/no/such/dir/x.json"_s}
+                                    << u"cannot export '/no/such/dir/x.json': directory /no/such/dir does not exist"_s;
+        QTest::newRow("describe_unknown") << Args{u"describe"_s, u"nope"_s} << u"unknown experiment 'nope'"_s;
+        QTest::newRow("unknown_option") << Args{u"run"_s, u"gather"_s, u"--fast"_s} << u"Unknown option 'fast'"_s;
+    }
+
+    void badUsageExitsTwoAndNamesTheProblem()
+    {
+        QFETCH(Args, args);
+        QFETCH(QString, message);
+        const Result r = coroscope(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(u"stderr: "_s + r.err));
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+    }
+
+    void interruptCancelsAndKeepsPartialRun()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"partial.json"_s);
+        QProcess p;
+        p.start(QStringLiteral(COROSCOPE_BIN),
+                {u"run"_s, u"blocking-in-task"_s, u"--param"_s, u"delay=10"_s, u"--export"_s, file});
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(500);
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QVERIFY2(p.waitForFinished(5000), "Ctrl+C must stop a blocking run at once");
+        QCOMPARE(p.exitCode(), 1);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains(u"blocking-in-task was cancelled"_s), qPrintable(err));
+        QString error;
+        const auto run = RunFile::read(file, &error);
+        QVERIFY2(run, qPrintable(error));
+        QVERIFY(run->status == RunStatus::Cancelled);
+        QVERIFY(run->stats.cancelled >= 1);
+        QVERIFY(run->stats.wallS >= 0.4 && run->stats.wallS < 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"

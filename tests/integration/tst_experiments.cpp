@@ -1,4 +1,320 @@
+// SPDX-License-Identifier: MIT
+// Every experiment, run for real on its own loop at a small delay: timing within bounds of the
+// ideal, the overlap structure, and the loop lane's stalls. Plus the runner's contract:
+// live batches, cancellation keeping the partial timeline, failures, leftovers.
+
+#include "async/errors.h"
+#include "experiments/catalog.h"
+#include "experiments/experiment.h"
+#include "experiments/runcontext.h"
+#include "experiments/runner.h"
+#include "testutil.h"
+#include "timeline/stats.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTest>
-class T : public QObject { Q_OBJECT private Q_SLOTS: void placeholder() {} };
-QTEST_GUILESS_MAIN(T)
+
+using namespace Coroscope;
+using namespace Coroscope::Test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr double kDelay = 0.1;
+
+Params paramsFor(const Experiment &e, const QList<std::pair<QString, QString>> &extra = {})
+{
+    QList<std::pair<QString, QString>> overrides{{u"delay"_s, QString::number(kDelay)}};
+    overrides.append(extra);
+    QString error;
+    const auto params = e.resolveParams(overrides, &error);
+    if (!params) {
+        qFatal("%s", qPrintable(error));
+    }
+    return *params;
+}
+
+/// Work spans on task lanes, in lane order.
+std::vector<Span> taskWork(const RunData &run)
+{
+    std::vector<Span> out;
+    for (const Span &s : run.spans) {
+        if (run.lanes.at(s.lane).kind == LaneKind::Task && isWorkKind(s.kind)) {
+            out.push_back(s);
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const Span &a, const Span &b) { return a.beginNs < b.beginNs; });
+    return out;
+}
+
+QString describe(const RunData &run)
+{
+    return u"%1: wall %2 s, ideal %3 s, max concurrency %4, stall %5 s, status %6 %7"_s.arg(run.experiment)
+        .arg(run.stats.wallS)
+        .arg(run.stats.idealS)
+        .arg(run.stats.maxConcurrency)
+        .arg(run.stats.totalStallS)
+        .arg(toString(run.status), run.error);
+}
+
+/// A test-only experiment whose second step fails.
+class FailingExperiment final : public Experiment
+{
+public:
+    FailingExperiment()
+        : Experiment({.id = u"test-failing"_s, .title = u"fails"_s, .params = {delayParam()}})
+    {
+    }
+    double idealSeconds(const Params &p) const override { return p.number(u"delay"); }
+    Expectation expectation(const Params &) const override { return {}; }
+    QCoro::Task<> run(RunContext &ctx) const override
+    {
+        const LaneId lane = ctx.addTask(u"task"_s);
+        co_await ctx.sleep(lane, u"first"_s, ctx.delay());
+        throw Error(u"the second step failed: connection is closed"_s);
+    }
+};
+
+/// Leaves a task running when main returns (asyncio.run cancels such tasks).
+class LeftoverExperiment final : public Experiment
+{
+public:
+    LeftoverExperiment()
+        : Experiment({.id = u"test-leftover"_s, .title = u"leaves a task"_s, .params = {delayParam()}})
+    {
+    }
+    double idealSeconds(const Params &p) const override { return p.number(u"delay"); }
+    Expectation expectation(const Params &) const override { return {}; }
+    QCoro::Task<> run(RunContext &ctx) const override
+    {
+        const LaneId slow = ctx.addTask(u"forgotten"_s);
+        auto forgotten = ctx.sleep(slow, u"long sleep"_s, 20.0); // never awaited
+        const LaneId lane = ctx.addTask(u"main"_s);
+        co_await ctx.sleep(lane, u"short sleep"_s, ctx.delay());
+    }
+};
+
+} // namespace
+
+class TestExperiments : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void timingAndStructure_data()
+    {
+        QTest::addColumn<QString>("id");
+        for (const Experiment *e : Catalog::all()) {
+            QTest::newRow(qPrintable(e->id())) << e->id();
+        }
+    }
+
+    void timingAndStructure()
+    {
+        QFETCH(QString, id);
+        const Experiment *e = Catalog::find(id);
+        QVERIFY(e);
+        const Params params = paramsFor(*e);
+        const Expectation expected = e->expectation(params);
+        Runner runner;
+        const RunData run = runner.runAndWait(*e, params);
+        const QString what = describe(run);
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(what));
+
+        const double ideal = e->idealSeconds(params);
+        QCOMPARE(run.stats.idealS, ideal);
+        QVERIFY2(run.stats.wallS >= ideal - 0.001, qPrintable(what));
+        QVERIFY2(run.stats.wallS <= ideal + marginFor(ideal), qPrintable(what));
+
+        QCOMPARE(run.stats.maxConcurrency, expected.maxConcurrency);
+        if (expected.loopBlocked) {
+            QVERIFY2(run.stats.totalStallS >= 0.9 * kDelay, qPrintable(what));
+        } else {
+            QVERIFY2(run.stats.totalStallS < 0.1 * kDelay, qPrintable(what));
+        }
+        // Every span closed and ok, times inside the run.
+        for (const Span &s : run.spans) {
+            QVERIFY(!s.isOpen());
+            QVERIFY(s.status == SpanStatus::Ok);
+            QVERIFY(s.beginNs >= 0);
+            QVERIFY(s.endNs <= run.wallNs + 5'000'000);
+        }
+        QVERIFY(run.lanes.size() >= 2);
+        QVERIFY(run.lanes.constFirst().kind == LaneKind::Loop);
+    }
+
+    void sequentialCallsFormAStaircase()
+    {
+        const Experiment *e = Catalog::find(u"await-sequential");
+        Runner runner;
+        const RunData run = runner.runAndWait(*e, paramsFor(*e, {{u"tasks"_s, u"3"_s}}));
+        const auto work = taskWork(run);
+        QCOMPARE(work.size(), std::size_t(3));
+        for (std::size_t i = 1; i < work.size(); ++i) {
+            QVERIFY2(work[i].beginNs >= work[i - 1].endNs, "call i + 1 must start after call i ended");
+            QVERIFY(work[i].lane != work[i - 1].lane);
+        }
+        QVERIFY(run.stats.wallS >= 0.3);
+    }
+
+    void concurrentTasksStartTogether()
+    {
+        const Experiment *e = Catalog::find(u"tasks-concurrent");
+        Runner runner;
+        const RunData run = runner.runAndWait(*e, paramsFor(*e, {{u"tasks"_s, u"50"_s}}));
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(describe(run)));
+        const auto work = taskWork(run);
+        QCOMPARE(work.size(), std::size_t(50));
+        QVERIFY2(work.back().beginNs - work.front().beginNs < 20'000'000, "all timers armed within 20 ms");
+        QCOMPARE(run.stats.maxConcurrency, 50);
+        QVERIFY2(run.stats.wallS <= kDelay + marginFor(kDelay), qPrintable(describe(run)));
+        // Each sleep knows when its timer was due; the loop resumed it within a few ms.
+        for (const Span &s : work) {
+            QCOMPARE(s.readyNs - s.beginNs, qint64(kDelay * 1e9));
+            QVERIFY(s.endNs >= s.readyNs);
+        }
+    }
+
+    void gatherReturnsResultsInSubmissionOrder()
+    {
+        const Experiment *e = Catalog::find(u"gather");
+        Runner runner;
+        const RunData run = runner.runAndWait(*e, paramsFor(*e));
+        QVERIFY(run.status == RunStatus::Ok);
+        QStringList printed;
+        for (const Mark &m : run.marks) {
+            if (run.lanes.at(m.lane).name == u"main" && run.str(m.name) == u"print") {
+                printed.append(run.str(m.detail));
+            }
+        }
+        QCOMPARE(printed, QStringList{u"100 200 300"_s});
+        // The calls end in order D, 2D, 3D.
+        const auto work = taskWork(run);
+        QCOMPARE(work.size(), std::size_t(3));
+        QVERIFY(work[0].endNs < work[1].endNs && work[1].endNs < work[2].endNs);
+    }
+
+    void blockingTasksFreezeTheLoop()
+    {
+        const Experiment *e = Catalog::find(u"blocking-in-task");
+        Runner runner;
+        const RunData run = runner.runAndWait(*e, paramsFor(*e));
+        const auto work = taskWork(run);
+        QCOMPARE(work.size(), std::size_t(2));
+        QVERIFY(work[0].kind == SpanKind::Blocking);
+        QVERIFY(work[1].beginNs >= work[0].endNs);
+        // The loop lane has a stall covering both blocking calls.
+        qint64 covered = 0;
+        for (const Span &s : run.spans) {
+            if (s.kind == SpanKind::Stall) {
+                QVERIFY(run.lanes.at(s.lane).kind == LaneKind::Loop);
+                covered += s.durationNs();
+            }
+        }
+        QVERIFY2(covered >= qint64(2 * 0.9 * kDelay * 1e9), qPrintable(describe(run)));
+    }
+
+    void liveBatchesArriveWhileRunning()
+    {
+        const Experiment *e = Catalog::find(u"await-sequential");
+        Runner runner;
+        runner.setLiveInterval(20);
+        QList<SpanEvent> seen;
+        int batchesBeforeEnd = 0;
+        bool finished = false;
+        connect(&runner, &Runner::spanEvents, this, [&](const QList<SpanEvent> &events) {
+            seen.append(events);
+            if (!finished) {
+                ++batchesBeforeEnd;
+            }
+        });
+        connect(&runner, &Runner::finished, this, [&] { finished = true; });
+        QSignalSpy done(&runner, &Runner::finished);
+        QString error;
+        QVERIFY(runner.start(*e, paramsFor(*e, {{u"tasks"_s, u"3"_s}}), &error));
+        QVERIFY(runner.isRunning());
+        QVERIFY2(!runner.start(*e, paramsFor(*e), &error), "a second run must be refused while one is going");
+        QVERIFY(error.contains(u"still going"_s));
+        QVERIFY(done.wait(5000));
+        QVERIFY2(batchesBeforeEnd >= 3, qPrintable(QString::number(batchesBeforeEnd)));
+        // Every span began and ended exactly once, begin first.
+        QHash<SpanId, int> state;
+        for (const SpanEvent &ev : seen) {
+            if (!ev.ended) {
+                QVERIFY(!state.contains(ev.id));
+                QVERIFY(ev.span.isOpen());
+                state[ev.id] = 1;
+            } else {
+                QCOMPARE(state.value(ev.id), 1);
+                state[ev.id] = 2;
+            }
+        }
+        for (int s : std::as_const(state)) {
+            QCOMPARE(s, 2);
+        }
+        QCOMPARE(state.size(), qsizetype(runner.lastRun().spans.size()));
+    }
+
+    void cancelKeepsPartialTimeline_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::newRow("awaiting_timers") << u"tasks-concurrent"_s;
+        QTest::newRow("blocking_the_loop") << u"blocking-in-task"_s;
+        QTest::newRow("gather") << u"gather"_s;
+    }
+
+    void cancelKeepsPartialTimeline()
+    {
+        QFETCH(QString, id);
+        const Experiment *e = Catalog::find(id);
+        QString error;
+        const auto params = e->resolveParams({{u"delay"_s, u"10"_s}}, &error);
+        Runner runner;
+        QSignalSpy done(&runner, &Runner::finished);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(runner.start(*e, *params, &error));
+        QTest::qWait(200);
+        runner.cancel();
+        QVERIFY(done.wait(5000));
+        QVERIFY2(timer.elapsed() < 1500, "cancel must stop a 10 s run at once");
+        const RunData run = runner.lastRun();
+        QVERIFY(run.status == RunStatus::Cancelled);
+        QVERIFY(!run.error.isEmpty());
+        QVERIFY2(run.stats.cancelled >= 1, qPrintable(describe(run)));
+        QVERIFY(run.wallNs >= 200'000'000);
+        for (const Span &s : run.spans) {
+            QVERIFY(!s.isOpen());
+            QVERIFY(s.endNs <= run.wallNs + 50'000'000);
+        }
+        // The partial work is there: something began before the cancel.
+        QVERIFY(!taskWork(run).empty());
+    }
+
+    void failureIsReportedWithMessageAndKeepsSpans()
+    {
+        FailingExperiment e;
+        Runner runner;
+        const RunData run = runner.runAndWait(e, paramsFor(e));
+        QVERIFY(run.status == RunStatus::Failed);
+        QCOMPARE(run.error, u"the second step failed: connection is closed"_s);
+        QCOMPARE(taskWork(run).size(), std::size_t(1));
+        QVERIFY(run.stats.wallS >= kDelay);
+    }
+
+    void leftoverTasksAreCancelledAtTheEnd()
+    {
+        LeftoverExperiment e;
+        Runner runner;
+        QElapsedTimer timer;
+        timer.start();
+        const RunData run = runner.runAndWait(e, paramsFor(e));
+        QVERIFY2(timer.elapsed() < 2000, "a forgotten 20 s task must not hold the run");
+        QVERIFY(run.status == RunStatus::Ok);
+        QVERIFY(run.stats.wallS < kDelay + marginFor(kDelay));
+        QCOMPARE(run.stats.cancelled, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExperiments)
 #include "tst_experiments.moc"
