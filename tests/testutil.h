@@ -32,15 +32,14 @@ constexpr double marginFor(double idealSeconds)
 namespace Coroscope::Test {
 
 namespace detail {
-template<typename T>
-struct RunState {
+template<typename T> struct RunState
+{
     Outcome<T> outcome;
     bool done = false;
     QEventLoop *loop = nullptr;
 };
 
-template<typename T>
-QCoro::Task<> capture(QCoro::Task<T> task, std::shared_ptr<RunState<T>> state)
+template<typename T> QCoro::Task<> capture(QCoro::Task<T> task, std::shared_ptr<RunState<T>> state)
 {
     try {
         if constexpr (std::is_void_v<T>) {
@@ -61,8 +60,7 @@ QCoro::Task<> capture(QCoro::Task<T> task, std::shared_ptr<RunState<T>> state)
 
 /// Runs a coroutine to completion on a local event loop (QCoro::waitFor hangs forever if the
 /// task throws). Returns its outcome; a timeout becomes an error outcome.
-template<typename T>
-Outcome<T> runTask(QCoro::Task<T> task, int timeoutMs = 10000)
+template<typename T> Outcome<T> runTask(QCoro::Task<T> task, int timeoutMs = 10000)
 {
     auto state = std::make_shared<detail::RunState<T>>();
     detail::capture(std::move(task), state);

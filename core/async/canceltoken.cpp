@@ -13,8 +13,9 @@
 
 namespace Coroscope {
 
-struct CancelToken::State {
-    std::atomic<bool> cancelled{false};
+struct CancelToken::State
+{
+    std::atomic<bool> cancelled {false};
     std::mutex waitMutex;
     std::condition_variable waitCondition;
     std::recursive_mutex callbackMutex; // held while callbacks run; recursive for re-entrant use
@@ -25,13 +26,11 @@ struct CancelToken::State {
 
 CancelToken::CancelToken()
     : d(std::make_shared<State>())
-{
-}
+{ }
 
 CancelToken::CancelToken(std::shared_ptr<State> state)
     : d(std::move(state))
-{
-}
+{ }
 
 void CancelToken::cancel() const
 {
@@ -100,8 +99,7 @@ CancelToken::Registration CancelToken::onCancel(std::function<void()> fn) const
 CancelToken::Registration::Registration(Registration &&other) noexcept
     : m_state(std::move(other.m_state))
     , m_id(std::exchange(other.m_id, 0))
-{
-}
+{ }
 
 CancelToken::Registration &CancelToken::Registration::operator=(Registration &&other) noexcept
 {

@@ -15,8 +15,7 @@ public:
     explicit Error(QString message)
         : m_message(std::move(message))
         , m_utf8(m_message.toUtf8())
-    {
-    }
+    { }
     [[nodiscard]] const QString &message() const { return m_message; }
     [[nodiscard]] const char *what() const noexcept override { return m_utf8.constData(); }
 
@@ -31,8 +30,7 @@ class Cancelled : public Error
 public:
     explicit Cancelled(QString message = QStringLiteral("cancelled"))
         : Error(std::move(message))
-    {
-    }
+    { }
 };
 
 /// A step did not finish within its time limit.

@@ -20,8 +20,8 @@ namespace Coroscope {
 namespace detail {
 
 /// Shared by the collectors of one group and the coroutine waiting for it.
-template<typename T>
-struct GroupState {
+template<typename T> struct GroupState
+{
     std::vector<Outcome<T>> outcomes;
     std::vector<std::chrono::steady_clock::time_point> settledAt;
     std::deque<std::size_t> completionOrder; // indices, in the order tasks settled
@@ -30,7 +30,13 @@ struct GroupState {
     std::chrono::steady_clock::time_point lastSettledAt;
     std::coroutine_handle<> waiter;
     // When the waiter wants to be woken: all settled / first error / next completion.
-    enum class WakeOn { All, AllOrError, Any } wakeOn = WakeOn::All;
+    enum class WakeOn
+    {
+        All,
+        AllOrError,
+        Any
+    } wakeOn
+        = WakeOn::All;
 
     [[nodiscard]] bool satisfied() const
     {
@@ -62,16 +68,15 @@ struct GroupState {
 
 /// Awaiter for a group. Always bind it to a named variable before co_await: g++ 12 destroys
 /// an aggregate temporary in a co_await operand twice (same family as GCC PR 100611).
-template<typename T>
-struct GroupAwaiter {
+template<typename T> struct GroupAwaiter
+{
     explicit GroupAwaiter(std::shared_ptr<GroupState<T>> s)
         : state(std::move(s))
-    {
-    }
+    { }
     std::shared_ptr<GroupState<T>> state;
     bool await_ready() const noexcept { return state->satisfied(); }
     void await_suspend(std::coroutine_handle<> awaiting) noexcept { state->waiter = awaiting; }
-    void await_resume() const noexcept {}
+    void await_resume() const noexcept { }
 };
 
 /// Awaits one task and reports its outcome. Runs detached: its Task object is dropped at
@@ -99,8 +104,7 @@ inline qint64 toNs(const Trace &trace, std::chrono::steady_clock::time_point t)
     return trace.recorder && t.time_since_epoch().count() != 0 ? trace.recorder->toNs(t) : kUnknownTime;
 }
 
-template<typename T>
-std::shared_ptr<GroupState<T>> startGroup(std::vector<QCoro::Task<T>> &tasks)
+template<typename T> std::shared_ptr<GroupState<T>> startGroup(std::vector<QCoro::Task<T>> &tasks)
 {
     auto state = std::make_shared<GroupState<T>>();
     state->outcomes.resize(tasks.size());
@@ -126,8 +130,9 @@ QCoro::Task<std::vector<Outcome<T>>> gatherSettled(std::vector<QCoro::Task<T>> t
     state->wakeOn = detail::GroupState<T>::WakeOn::All;
     detail::GroupAwaiter<T> settled(state);
     co_await settled;
-    trace.end(span, {.status = state->failed ? SpanStatus::Error : SpanStatus::Ok,
-                     .readyNs = detail::toNs(trace, state->lastSettledAt)});
+    trace.end(span,
+        {.status = state->failed ? SpanStatus::Error : SpanStatus::Ok,
+            .readyNs = detail::toNs(trace, state->lastSettledAt)});
     co_return std::move(state->outcomes);
 }
 
@@ -135,7 +140,8 @@ QCoro::Task<std::vector<Outcome<T>>> gatherSettled(std::vector<QCoro::Task<T>> t
 /// rethrown as soon as it happens, while the other tasks go on running (asyncio.gather's
 /// default). Records a `wait` span on `trace`.
 template<typename T>
-QCoro::Task<std::vector<typename Outcome<T>::Value>> gather(std::vector<QCoro::Task<T>> tasks, Trace trace = {})
+QCoro::Task<std::vector<typename Outcome<T>::Value>> gather(
+    std::vector<QCoro::Task<T>> tasks, Trace trace = {})
 {
     const SpanId span = trace.begin(SpanKind::Wait);
     auto state = detail::startGroup(tasks);
@@ -161,8 +167,8 @@ QCoro::Task<std::vector<typename Outcome<T>::Value>> gather(std::vector<QCoro::T
 }
 
 /// One finished task from AsCompleted: its submission index and outcome.
-template<typename T>
-struct Completed {
+template<typename T> struct Completed
+{
     std::size_t index = 0;
     Outcome<T> outcome;
 };
@@ -173,8 +179,7 @@ struct Completed {
  *     AsCompleted<int> group(std::move(tasks));
  *     while (group.pending()) { auto done = co_await group.next(trace); ... }
  */
-template<typename T>
-class AsCompleted
+template<typename T> class AsCompleted
 {
 public:
     explicit AsCompleted(std::vector<QCoro::Task<T>> tasks)
@@ -195,10 +200,10 @@ public:
         ++m_delivered;
         const SpanId span = trace.begin(SpanKind::Wait);
         detail::GroupAwaiter<T> settled(state);
-    co_await settled;
+        co_await settled;
         const std::size_t index = state->completionOrder.front();
         state->completionOrder.pop_front();
-        Completed<T> done{index, std::move(state->outcomes[index])};
+        Completed<T> done {index, std::move(state->outcomes[index])};
         const qint64 readyNs = detail::toNs(trace, state->settledAt[index]);
         if (done.outcome.ok()) {
             trace.end(span, {.readyNs = readyNs});

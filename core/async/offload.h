@@ -18,9 +18,10 @@
 namespace Coroscope {
 
 namespace detail {
-struct OffloadTimes {
-    std::atomic<qint64> startNs{kUnknownTime};
-    std::atomic<qint64> endNs{kUnknownTime};
+struct OffloadTimes
+{
+    std::atomic<qint64> startNs {kUnknownTime};
+    std::atomic<qint64> endNs {kUnknownTime};
 };
 } // namespace detail
 
@@ -38,13 +39,14 @@ QCoro::Task<R> offload(WorkerPool &pool, F fn, Trace trace = {}, SpanKind workKi
     Recorder *rec = trace.recorder;
     // Queued until a pool thread takes the job: an `acquire` span on the awaiting lane.
     const SpanId queued = rec ? rec->begin(trace.lane, trace.name, SpanKind::Acquire,
-                                           rec->intern(u"waiting for a free pool thread"))
+                              rec->intern(u"waiting for a free pool thread"))
                               : 0;
     auto times = std::make_shared<detail::OffloadTimes>();
     auto waitSpan = std::make_shared<std::atomic<SpanId>>(0);
     WorkerPool *poolPtr = &pool;
     // A named lambda, not one written inside the co_await expression (GCC PR 100611).
-    auto job = [fn = std::move(fn), times, waitSpan, poolPtr, trace, workKind, queued]() mutable -> Outcome<R> {
+    auto job
+        = [fn = std::move(fn), times, waitSpan, poolPtr, trace, workKind, queued]() mutable -> Outcome<R> {
         Recorder *rec = trace.recorder;
         SpanId work = 0;
         if (rec) {

@@ -11,8 +11,7 @@
 namespace Coroscope {
 
 /// A task's result or its error, as a value (asyncio.gather(..., return_exceptions=True)).
-template<typename T>
-class Outcome
+template<typename T> class Outcome
 {
 public:
     using Value = std::conditional_t<std::is_void_v<T>, std::monostate, T>;

@@ -14,8 +14,7 @@ namespace Coroscope {
 SleepUntil::SleepUntil(Clock::time_point deadline, CancelToken token)
     : m_deadline(deadline)
     , m_token(std::move(token))
-{
-}
+{ }
 
 SleepUntil::SleepUntil(SleepUntil &&other) noexcept
     : m_deadline(other.m_deadline)
@@ -23,8 +22,7 @@ SleepUntil::SleepUntil(SleepUntil &&other) noexcept
     , m_context(std::exchange(other.m_context, nullptr))
     , m_watch(std::move(other.m_watch))
     , m_woken(other.m_woken)
-{
-}
+{ }
 
 SleepUntil::~SleepUntil()
 {
@@ -45,8 +43,8 @@ void SleepUntil::await_suspend(std::coroutine_handle<> awaiting)
     const auto remaining = m_deadline - Clock::now();
     // Round up: a precise timer never fires early, so the deadline is never missed by rounding.
     const auto ms = std::max<qint64>(0, std::chrono::ceil<std::chrono::milliseconds>(remaining).count());
-    QTimer::singleShot(std::chrono::milliseconds(ms), Qt::PreciseTimer, m_context,
-                       [this, awaiting] { wake(awaiting); });
+    QTimer::singleShot(
+        std::chrono::milliseconds(ms), Qt::PreciseTimer, m_context, [this, awaiting] { wake(awaiting); });
     m_watch = std::make_unique<CancelWatch>(m_token, m_context, [this, awaiting] { wake(awaiting); });
 }
 

@@ -48,10 +48,11 @@ private:
 QCoro::Task<> tracedSleep(std::chrono::nanoseconds duration, CancelToken token, Trace trace);
 
 /// Awaitable that resumes on the next turn of the event loop (like asyncio.sleep(0)).
-struct YieldToLoop {
+struct YieldToLoop
+{
     bool await_ready() const noexcept { return false; }
     void await_suspend(std::coroutine_handle<> awaiting);
-    void await_resume() const noexcept {}
+    void await_resume() const noexcept { }
 };
 [[nodiscard]] inline YieldToLoop yieldToLoop()
 {

@@ -17,16 +17,15 @@ namespace Coroscope {
 
 namespace detail {
 
-template<typename R>
-struct SingleState {
+template<typename R> struct SingleState
+{
     Outcome<R> outcome;
     bool settled = false;
     bool timedOut = false;
     std::coroutine_handle<> waiter;
 };
 
-template<typename R>
-QCoro::Task<> collectSingle(QCoro::Task<R> task, std::shared_ptr<SingleState<R>> state)
+template<typename R> QCoro::Task<> collectSingle(QCoro::Task<R> task, std::shared_ptr<SingleState<R>> state)
 {
     try {
         if constexpr (std::is_void_v<R>) {
@@ -45,16 +44,15 @@ QCoro::Task<> collectSingle(QCoro::Task<R> task, std::shared_ptr<SingleState<R>>
 }
 
 /// Bind to a named variable before co_await (see GroupAwaiter).
-template<typename R>
-struct SingleAwaiter {
+template<typename R> struct SingleAwaiter
+{
     explicit SingleAwaiter(std::shared_ptr<SingleState<R>> s)
         : state(std::move(s))
-    {
-    }
+    { }
     std::shared_ptr<SingleState<R>> state;
     bool await_ready() const noexcept { return state->settled; }
     void await_suspend(std::coroutine_handle<> awaiting) noexcept { state->waiter = awaiting; }
-    void await_resume() const noexcept {}
+    void await_resume() const noexcept { }
 };
 
 } // namespace detail
@@ -67,7 +65,7 @@ struct SingleAwaiter {
  *     auto reply = co_await withTimeout(2s, ctx.token(), [&](CancelToken t) { return get(url, t); });
  */
 template<typename F, typename TaskType = std::invoke_result_t<F, CancelToken>,
-         typename R = typename TaskType::value_type>
+    typename R = typename TaskType::value_type>
 QCoro::Task<R> withTimeout(std::chrono::nanoseconds limit, CancelToken parent, F f, Trace trace = {})
 {
     const SpanId span = trace.begin(SpanKind::Wait);

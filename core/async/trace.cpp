@@ -15,9 +15,9 @@ void Trace::endWithError(SpanId id, const std::exception_ptr &error, qint64 read
         std::rethrow_exception(error);
     } catch (const Cancelled &) {
         status = SpanStatus::Cancelled;
-    } catch (...) {
-    }
-    recorder->end(id, {.status = status, .detail = recorder->intern(errorMessage(error)), .readyNs = readyNs});
+    } catch (...) { }
+    recorder->end(
+        id, {.status = status, .detail = recorder->intern(errorMessage(error)), .readyNs = readyNs});
 }
 
 } // namespace Coroscope

@@ -7,7 +7,8 @@ namespace Coroscope {
 
 /// Where a helper records its span: a recorder, a lane, a name and a detail. An empty
 /// Trace (no recorder) records nothing, so the helpers also work outside experiments.
-struct Trace {
+struct Trace
+{
     Recorder *recorder = nullptr;
     LaneId lane = 0;
     StrId name = 0;

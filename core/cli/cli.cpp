@@ -70,8 +70,8 @@ const Experiment *findExperiment(const QString &id, int *exitCode)
             }
         }
         *exitCode = usageError(u"unknown experiment '%1'"_s.arg(id),
-                               close.isEmpty() ? u"Run 'coroscope list' to see the experiments."_s
-                                               : u"Did you mean: %1?"_s.arg(close.join(u", "_s)));
+            close.isEmpty() ? u"Run 'coroscope list' to see the experiments."_s
+                            : u"Did you mean: %1?"_s.arg(close.join(u", "_s)));
     }
     return experiment;
 }
@@ -95,13 +95,9 @@ int cmdList(const QStringList &args)
         QJsonArray list;
         for (const Experiment *e : Catalog::all()) {
             const auto &info = e->info();
-            list.append(QJsonObject{{u"id"_s, info.id},
-                                    {u"title"_s, info.title},
-                                    {u"group"_s, info.group},
-                                    {u"seed"_s, info.seed},
-                                    {u"ideal"_s, info.idealFormula},
-                                    {u"available"_s, e->unavailableReason().isEmpty()},
-                                    {u"summary"_s, info.summary}});
+            list.append(QJsonObject {{u"id"_s, info.id}, {u"title"_s, info.title}, {u"group"_s, info.group},
+                {u"seed"_s, info.seed}, {u"ideal"_s, info.idealFormula},
+                {u"available"_s, e->unavailableReason().isEmpty()}, {u"summary"_s, info.summary}});
         }
         out(QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Indented)));
         return Ok;
@@ -118,7 +114,7 @@ int cmdList(const QStringList &args)
         }
         const QString reason = e->unavailableReason();
         out(u"  %1  %2%3\n"_s.arg(e->id().leftJustified(idWidth), e->info().summary,
-                                  reason.isEmpty() ? QString() : u"  [unavailable: %1]"_s.arg(reason)));
+            reason.isEmpty() ? QString() : u"  [unavailable: %1]"_s.arg(reason)));
     }
     out(u"\nRun one: coroscope run ID [--param delay=0.3]   Details: coroscope describe ID\n"_s);
     return Ok;
@@ -129,7 +125,8 @@ int cmdList(const QStringList &args)
 int cmdDescribe(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Describe an experiment: what it does, its parameters and its source."_s);
+    parser.setApplicationDescription(
+        u"Describe an experiment: what it does, its parameters and its source."_s);
     parser.addHelpOption();
     parser.addOption({u"no-source"_s, u"Leave out the C++ source."_s});
     parser.addPositionalArgument(u"id"_s, u"The experiment (see 'coroscope list')."_s);
@@ -250,13 +247,14 @@ QString verdict(const RunData &run, const Expectation &expected)
     } else {
         parts.append(u"%1 over ideal"_s.arg(ms(s.overheadS)));
     }
-    const bool asExpected = s.maxConcurrency == expected.maxConcurrency && (s.totalStallS > 0) == expected.loopBlocked;
+    const bool asExpected
+        = s.maxConcurrency == expected.maxConcurrency && (s.totalStallS > 0) == expected.loopBlocked;
     return parts.join(u", "_s) + (asExpected ? u" — as expected"_s : u" — NOT as expected"_s);
 }
 
 QJsonObject runSummaryJson(const RunData &run)
 {
-    return QJsonObject{
+    return QJsonObject {
         {u"status"_s, toString(run.status)},
         {u"error"_s, run.error},
         {u"wall_s"_s, run.stats.wallS},
@@ -278,11 +276,13 @@ int cmdRun(const QStringList &args)
     parser.addHelpOption();
     parser.addPositionalArgument(u"id"_s, u"The experiment (see 'coroscope list')."_s);
     parser.addOption({u"param"_s, u"Set a parameter, e.g. delay=0.3 (repeatable)."_s, u"key=value"_s});
-    parser.addOption({u"export"_s, u"Write the run to FILE; .json writes the run file (repeatable)."_s, u"file"_s});
+    parser.addOption(
+        {u"export"_s, u"Write the run to FILE; .json writes the run file (repeatable)."_s, u"file"_s});
     parser.addOption({u"repeat"_s, u"Run N times and report median and p95."_s, u"n"_s, u"1"_s});
     parser.addOption({u"json"_s, u"Print the results as JSON on stdout."_s});
     if (!parser.parse(args)) {
-        return usageError(parser.errorText(), u"Usage: coroscope run ID [--param k=v]... [--export FILE.json] [--repeat N] [--json]"_s);
+        return usageError(parser.errorText(),
+            u"Usage: coroscope run ID [--param k=v]... [--export FILE.json] [--repeat N] [--json]"_s);
     }
     if (parser.isSet(u"help"_s)) {
         out(parser.helpText());
@@ -290,7 +290,7 @@ int cmdRun(const QStringList &args)
     }
     if (parser.positionalArguments().size() != 1) {
         return usageError(u"run needs exactly one experiment id"_s,
-                          u"Usage: coroscope run ID [--param k=v]... [--export FILE.json] [--repeat N] [--json]"_s);
+            u"Usage: coroscope run ID [--param k=v]... [--export FILE.json] [--repeat N] [--json]"_s);
     }
     int code = Ok;
     const Experiment *experiment = findExperiment(parser.positionalArguments().constFirst(), &code);
@@ -315,15 +315,17 @@ int cmdRun(const QStringList &args)
     bool repeatOk = false;
     const int repeat = parser.value(u"repeat"_s).toInt(&repeatOk);
     if (!repeatOk || repeat < 1 || repeat > 1000) {
-        return usageError(u"--repeat must be a whole number in 1–1000, got '%1'"_s.arg(parser.value(u"repeat"_s)));
+        return usageError(
+            u"--repeat must be a whole number in 1–1000, got '%1'"_s.arg(parser.value(u"repeat"_s)));
     }
 
     const QStringList exports = parser.values(u"export"_s);
     for (const QString &path : exports) {
         const QString suffix = QFileInfo(path).suffix().toLower();
         if (suffix != u"json") {
-            return usageError(u"cannot export '%1': unsupported format '.%2' (supported: .json, the run file)"_s.arg(
-                path, suffix));
+            return usageError(
+                u"cannot export '%1': unsupported format '.%2' (supported: .json, the run file)"_s.arg(
+                    path, suffix));
         }
         const QFileInfo dir(QFileInfo(path).absolutePath());
         if (!dir.isDir() || !dir.isWritable()) {
@@ -373,16 +375,17 @@ int cmdRun(const QStringList &args)
         for (const auto &[k, v] : last.params) {
             params.insert(k, QJsonValue::fromVariant(v));
         }
-        QJsonObject root{
+        QJsonObject root {
             {u"experiment"_s, experiment->id()},
             {u"params"_s, params},
             {u"status"_s, toString(last.status)},
             {u"error"_s, last.error},
             {u"runs"_s, all},
-            {u"wall_s"_s, QJsonObject{{u"median"_s, quantile(walls, 0.5)}, {u"p95"_s, quantile(walls, 0.95)}}},
+            {u"wall_s"_s,
+                QJsonObject {{u"median"_s, quantile(walls, 0.5)}, {u"p95"_s, quantile(walls, 0.95)}}},
             {u"ideal_s"_s, last.stats.idealS},
             {u"overhead_s"_s,
-             QJsonObject{{u"median"_s, quantile(overheads, 0.5)}, {u"p95"_s, quantile(overheads, 0.95)}}},
+                QJsonObject {{u"median"_s, quantile(overheads, 0.5)}, {u"p95"_s, quantile(overheads, 0.95)}}},
             {u"verdict"_s, verdict(last, expected)},
             {u"exports"_s, QJsonArray::fromStringList(exports)},
         };
@@ -397,23 +400,23 @@ int cmdRun(const QStringList &args)
             text += u"  wall       median %1 s, p95 %2 s\n"_s.arg(quantile(walls, 0.5), 0, 'f', 4)
                         .arg(quantile(walls, 0.95), 0, 'f', 4);
             text += u"  ideal      %1 s\n"_s.arg(s.idealS, 0, 'f', 4);
-            text += u"  overhead   median %1, p95 %2\n"_s.arg(signedMs(quantile(overheads, 0.5)),
-                                                             signedMs(quantile(overheads, 0.95)));
+            text += u"  overhead   median %1, p95 %2\n"_s.arg(
+                signedMs(quantile(overheads, 0.5)), signedMs(quantile(overheads, 0.95)));
         } else {
             text += u"  wall       %1 s\n"_s.arg(s.wallS, 0, 'f', 4);
             text += u"  ideal      %1 s\n"_s.arg(s.idealS, 0, 'f', 4);
             text += u"  overhead   %1\n"_s.arg(signedMs(s.overheadS));
         }
-        text += u"  overlap    max %1 at once, average %2\n"_s.arg(s.maxConcurrency).arg(s.avgConcurrency, 0, 'f', 2);
+        text += u"  overlap    max %1 at once, average %2\n"_s.arg(s.maxConcurrency)
+                    .arg(s.avgConcurrency, 0, 'f', 2);
         text += u"  loop       longest stall %1%2\n"_s.arg(ms(s.longestStallS),
-                                                      s.totalStallS > 0 ? u", frozen %1 in all"_s.arg(ms(s.totalStallS))
-                                                                        : QString());
+            s.totalStallS > 0 ? u", frozen %1 in all"_s.arg(ms(s.totalStallS)) : QString());
         text += u"  verdict    %1\n"_s.arg(verdict(last, expected));
         out(text);
     }
     if (last.status != RunStatus::Ok) {
-        err(u"%1 %2: %3"_s.arg(experiment->id(), last.status == RunStatus::Cancelled ? u"was cancelled"_s : u"failed"_s,
-                               last.error));
+        err(u"%1 %2: %3"_s.arg(experiment->id(),
+            last.status == RunStatus::Cancelled ? u"was cancelled"_s : u"failed"_s, last.error));
     }
     return exitCode;
 }

@@ -6,10 +6,11 @@
 namespace Coroscope::Cli {
 
 /// Exit codes of the command line.
-enum ExitCode : int {
+enum ExitCode : int
+{
     Ok = 0,
     RunFailed = 1, ///< the experiment failed or was cancelled
-    BadUsage = 2,  ///< unknown command / experiment / parameter, unwritable file...
+    BadUsage = 2, ///< unknown command / experiment / parameter, unwritable file...
 };
 
 /// Runs `coroscope <command> ...` (arguments without the program name). Needs a

@@ -20,20 +20,19 @@ public:
             .group = u"Basics"_s,
             .seed = u"003 §6.1 (first example), 002"_s,
             .summary = u"Two calls, each awaited before the next starts: no overlap, 2D."_s,
-            .explanation =
-                u"main() awaits call_api('GOOG') and only then calls call_api('APPL'). Awaiting a "
-                "coroutine directly suspends main until that call has finished, so the second call "
-                "does not even begin while the first one waits on its timer. The code is asynchronous "
-                "but nothing runs concurrently: the total is the sum of the delays."_s,
-            .expectation =
-                u"The seed printed \"It took 6.0 second(s)\" for two 3 s calls. The chart shows a "
-                "staircase: each task's sleep bar starts where the previous one ends; total ≈ tasks × D."_s,
+            .explanation
+            = u"main() awaits call_api('GOOG') and only then calls call_api('APPL'). Awaiting a "
+              "coroutine directly suspends main until that call has finished, so the second call "
+              "does not even begin while the first one waits on its timer. The code is asynchronous "
+              "but nothing runs concurrently: the total is the sum of the delays."_s,
+            .expectation
+            = u"The seed printed \"It took 6.0 second(s)\" for two 3 s calls. The chart shows a "
+              "staircase: each task's sleep bar starts where the previous one ends; total ≈ tasks × D."_s,
             .idealFormula = u"tasks × D"_s,
             .params = {delayParam(), tasksParam(2, 16)},
             .sourceFile = u"awaitsequential.cpp"_s,
         })
-    {
-    }
+    { }
 
     double idealSeconds(const Params &p) const override { return p.integer(u"tasks") * p.number(u"delay"); }
     Expectation expectation(const Params &) const override { return {.maxConcurrency = 1}; }
@@ -50,7 +49,8 @@ QCoro::Task<> AwaitSequential::run(RunContext &ctx) const
         const LaneId lane = ctx.addTask(u"call %1 · %2"_s.arg(i + 1).arg(tickerFor(i)));
         // Calling the coroutine starts it; awaiting it right away suspends main until it is
         // done, so call i + 1 is not even created while call i waits on its timer.
-        QCoro::Task<int> call = callApi(ctx, lane, u"Get stock price of %1..."_s.arg(tickerFor(i)), 300 + 100 * i, delay);
+        QCoro::Task<int> call
+            = callApi(ctx, lane, u"Get stock price of %1..."_s.arg(tickerFor(i)), 300 + 100 * i, delay);
         const int price = co_await ctx.await(main, u"await call %1"_s.arg(i + 1), call);
         ctx.mark(main, u"print"_s, QString::number(price));
     }

@@ -22,26 +22,28 @@ public:
             .group = u"Event loop"_s,
             .seed = u"000 §1 (test1), 003 §6.3"_s,
             .summary = u"Tasks whose bodies call time.sleep(D): no overlap, the loop frozen, tasks × D."_s,
-            .explanation =
-                u"Each task's body calls a blocking sleep (time.sleep in the seed, a thread sleep here) "
-                "instead of awaiting a timer. A blocking call never suspends the coroutine, so it holds "
-                "the only thread of the event loop for its whole duration: no other task, timer or "
-                "event can run meanwhile. Making them tasks changes nothing — tasks only overlap while "
-                "they are suspended at a co_await. Because a QCoro task starts at once, task 2 is not "
-                "even created until task 1 has blocked for D."_s,
-            .expectation =
-                u"The seed's test1 took 6 s for two 3 s tasks — it holds only when the call blocks (with "
-                "an awaited sleep it is 3 s). The chart shows the blocking bars one after the other and "
-                "the event loop lane red (stalled) for the whole tasks × D."_s,
+            .explanation
+            = u"Each task's body calls a blocking sleep (time.sleep in the seed, a thread sleep here) "
+              "instead of awaiting a timer. A blocking call never suspends the coroutine, so it holds "
+              "the only thread of the event loop for its whole duration: no other task, timer or "
+              "event can run meanwhile. Making them tasks changes nothing — tasks only overlap while "
+              "they are suspended at a co_await. Because a QCoro task starts at once, task 2 is not "
+              "even created until task 1 has blocked for D."_s,
+            .expectation
+            = u"The seed's test1 took 6 s for two 3 s tasks — it holds only when the call blocks (with "
+              "an awaited sleep it is 3 s). The chart shows the blocking bars one after the other and "
+              "the event loop lane red (stalled) for the whole tasks × D."_s,
             .idealFormula = u"tasks × D"_s,
             .params = {delayParam(), tasksParam(2, 16)},
             .sourceFile = u"blockingintask.cpp"_s,
         })
-    {
-    }
+    { }
 
     double idealSeconds(const Params &p) const override { return p.integer(u"tasks") * p.number(u"delay"); }
-    Expectation expectation(const Params &) const override { return {.maxConcurrency = 1, .loopBlocked = true}; }
+    Expectation expectation(const Params &) const override
+    {
+        return {.maxConcurrency = 1, .loopBlocked = true};
+    }
     QCoro::Task<> run(RunContext &ctx) const override;
 };
 

@@ -15,7 +15,8 @@ std::unique_ptr<Experiment> makeBlockingInTask();
 
 namespace {
 
-struct Registry {
+struct Registry
+{
     std::vector<std::unique_ptr<Experiment>> owned;
     std::vector<const Experiment *> view;
 

@@ -9,8 +9,7 @@ namespace Coroscope {
 
 Experiment::Experiment(ExperimentInfo info)
     : m_info(std::move(info))
-{
-}
+{ }
 
 Experiment::~Experiment() = default;
 
@@ -32,8 +31,8 @@ QString Experiment::source() const
     return text.mid(from, end - from).trimmed() + u'\n';
 }
 
-std::optional<Params> Experiment::resolveParams(const QList<std::pair<QString, QString>> &overrides,
-                                                QString *error) const
+std::optional<Params> Experiment::resolveParams(
+    const QList<std::pair<QString, QString>> &overrides, QString *error) const
 {
     return Params::resolve(m_info.id, m_info.params, overrides, error);
 }

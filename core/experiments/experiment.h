@@ -13,21 +13,23 @@ namespace Coroscope {
 class RunContext;
 
 /// Everything shown about an experiment before it runs.
-struct ExperimentInfo {
-    QString id;          ///< e.g. "tasks-concurrent"
-    QString title;       ///< one line
-    QString group;       ///< Basics, HTTP, Postgres, Pools, Combinations, Event loop
-    QString seed;        ///< the seed post and section it mirrors, e.g. "003 §6.1, 000 §1"
-    QString summary;     ///< one sentence for lists
+struct ExperimentInfo
+{
+    QString id; ///< e.g. "tasks-concurrent"
+    QString title; ///< one line
+    QString group; ///< Basics, HTTP, Postgres, Pools, Combinations, Event loop
+    QString seed; ///< the seed post and section it mirrors, e.g. "003 §6.1, 000 §1"
+    QString summary; ///< one sentence for lists
     QString explanation; ///< what runs and why it takes the time it takes
     QString expectation; ///< what the seed measured and what the chart should show
     QString idealFormula; ///< e.g. "D", "2D", "tasks × D"
     QList<ParamSpec> params;
-    QString sourceFile;  ///< file name under core/experiments/ (embedded as a resource)
+    QString sourceFile; ///< file name under core/experiments/ (embedded as a resource)
 };
 
 /// What the chart should show: used for the CLI verdict and by the tests.
-struct Expectation {
+struct Expectation
+{
     int maxConcurrency = 1; ///< work spans in flight at once at the peak
     bool loopBlocked = false; ///< the loop is frozen for about the delay (or more)
 };
@@ -61,8 +63,8 @@ public:
     [[nodiscard]] QString source() const;
 
     /// Resolves parameter overrides against this experiment's specs (see Params::resolve).
-    [[nodiscard]] std::optional<Params> resolveParams(const QList<std::pair<QString, QString>> &overrides,
-                                                      QString *error) const;
+    [[nodiscard]] std::optional<Params> resolveParams(
+        const QList<std::pair<QString, QString>> &overrides, QString *error) const;
 
 private:
     ExperimentInfo m_info;

@@ -25,25 +25,28 @@ public:
             .group = u"Basics"_s,
             .seed = u"003 §6.2, 001"_s,
             .summary = u"Calls of D, 2D, 3D… gathered: done when the longest is, results in call order."_s,
-            .explanation =
-                u"asyncio.gather(call_api('API 1', 100, 1), call_api('API 2', 200, 2), ...) runs its "
-                "awaitables concurrently and returns their results in the order they were passed, not "
-                "the order they finished. Call i waits i × D here, so gather finishes with the longest "
-                "call: total = tasks × D, not the sum. Coroscope's gather() (QCoro 0.8 has none) collects "
-                "each task's outcome by index and resumes main when the last one settles."_s,
-            .expectation =
-                u"The seed printed \"100 200 ...\" in call order after the longest call. The chart shows "
-                "the bars starting together and ending at D, 2D, 3D…; main's gather span ends with the "
-                "last one, and the results mark lists them in submission order."_s,
+            .explanation
+            = u"asyncio.gather(call_api('API 1', 100, 1), call_api('API 2', 200, 2), ...) runs its "
+              "awaitables concurrently and returns their results in the order they were passed, not "
+              "the order they finished. Call i waits i × D here, so gather finishes with the longest "
+              "call: total = tasks × D, not the sum. Coroscope's gather() (QCoro 0.8 has none) collects "
+              "each task's outcome by index and resumes main when the last one settles."_s,
+            .expectation
+            = u"The seed printed \"100 200 ...\" in call order after the longest call. The chart shows "
+              "the bars starting together and ending at D, 2D, 3D…; main's gather span ends with the "
+              "last one, and the results mark lists them in submission order."_s,
             .idealFormula = u"tasks × D (the longest call)"_s,
-            .params = {delayParam(), tasksParam(3, 64, u"How many calls; call i waits i × D (the seed used 3)."_s)},
+            .params
+            = {delayParam(), tasksParam(3, 64, u"How many calls; call i waits i × D (the seed used 3)."_s)},
             .sourceFile = u"gather.cpp"_s,
         })
-    {
-    }
+    { }
 
     double idealSeconds(const Params &p) const override { return p.integer(u"tasks") * p.number(u"delay"); }
-    Expectation expectation(const Params &p) const override { return {.maxConcurrency = p.integer(u"tasks")}; }
+    Expectation expectation(const Params &p) const override
+    {
+        return {.maxConcurrency = p.integer(u"tasks")};
+    }
     QCoro::Task<> run(RunContext &ctx) const override;
 };
 
@@ -57,7 +60,8 @@ QCoro::Task<> Gather::run(RunContext &ctx) const
     std::vector<QCoro::Task<int>> calls;
     for (int i = 0; i < count; ++i) {
         const LaneId lane = ctx.addTask(u"API %1"_s.arg(i + 1));
-        calls.push_back(callApi(ctx, lane, u"Calling API %1 ..."_s.arg(i + 1), 100 * (i + 1), delay * (i + 1)));
+        calls.push_back(
+            callApi(ctx, lane, u"Calling API %1 ..."_s.arg(i + 1), 100 * (i + 1), delay * (i + 1)));
     }
     // a, b, c = await asyncio.gather(call_api(...), call_api(...), call_api(...))
     const std::vector<int> results = co_await gather(std::move(calls), ctx.trace(main, u"gather"));

@@ -55,7 +55,8 @@ std::optional<QVariant> ParamSpec::parse(const QString &text, QString *error) co
         bool ok = false;
         const qlonglong v = trimmed.toLongLong(&ok);
         if (!ok) {
-            return fail(u"parameter '%1' must be a whole number in %2, got '%3'"_s.arg(key, rangeText(), text));
+            return fail(
+                u"parameter '%1' must be a whole number in %2, got '%3'"_s.arg(key, rangeText(), text));
         }
         return check(v, error);
     }
@@ -89,7 +90,8 @@ std::optional<QVariant> ParamSpec::check(const QVariant &value, QString *error) 
     case ParamType::Integer: {
         bool ok = false;
         const qlonglong v = value.toLongLong(&ok);
-        if (!ok || (value.typeId() == QMetaType::Double && value.toDouble() != std::floor(value.toDouble()))) {
+        if (!ok
+            || (value.typeId() == QMetaType::Double && value.toDouble() != std::floor(value.toDouble()))) {
             return fail(u"parameter '%1' must be a whole number in %2"_s.arg(key, rangeText()));
         }
         if (static_cast<double>(v) < minimum || static_cast<double>(v) > maximum) {
@@ -112,7 +114,7 @@ std::optional<QVariant> ParamSpec::check(const QVariant &value, QString *error) 
 
 ParamSpec delayParam(double defaultSeconds, const QString &help)
 {
-    return ParamSpec{
+    return ParamSpec {
         .key = u"delay"_s,
         .label = u"Delay"_s,
         .type = ParamType::Number,
@@ -126,7 +128,7 @@ ParamSpec delayParam(double defaultSeconds, const QString &help)
 
 ParamSpec tasksParam(int defaultCount, int maximum, const QString &help)
 {
-    return ParamSpec{
+    return ParamSpec {
         .key = u"tasks"_s,
         .label = u"Tasks"_s,
         .type = ParamType::Integer,
@@ -157,7 +159,7 @@ QString Params::summary() const
 }
 
 std::optional<Params> Params::resolve(const QString &experimentId, const QList<ParamSpec> &specs,
-                                      const QList<std::pair<QString, QString>> &overrides, QString *error)
+    const QList<std::pair<QString, QString>> &overrides, QString *error)
 {
     ParamList values;
     for (const ParamSpec &spec : specs) {

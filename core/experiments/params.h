@@ -13,15 +13,17 @@
 
 namespace Coroscope {
 
-enum class ParamType {
-    Number,  ///< a real number within [minimum, maximum]
+enum class ParamType
+{
+    Number, ///< a real number within [minimum, maximum]
     Integer, ///< a whole number within [minimum, maximum]
-    Choice,  ///< one of `choices`
-    Text,    ///< free text (URLs, SQL)
+    Choice, ///< one of `choices`
+    Text, ///< free text (URLs, SQL)
 };
 
 /// One typed parameter of an experiment, with its default and allowed range.
-struct ParamSpec {
+struct ParamSpec
+{
     QString key;
     QString label;
     ParamType type = ParamType::Number;
@@ -53,8 +55,7 @@ public:
     Params() = default;
     explicit Params(ParamList values)
         : m_values(std::move(values))
-    {
-    }
+    { }
 
     [[nodiscard]] const ParamList &values() const { return m_values; }
     [[nodiscard]] QVariant value(QStringView key) const;
@@ -66,9 +67,8 @@ public:
 
     /// Defaults overridden by `overrides` (key, text). Unknown keys and bad values fail with
     /// a message naming the parameter (and the experiment) and what is allowed.
-    [[nodiscard]] static std::optional<Params> resolve(const QString &experimentId, const QList<ParamSpec> &specs,
-                                                       const QList<std::pair<QString, QString>> &overrides,
-                                                       QString *error);
+    [[nodiscard]] static std::optional<Params> resolve(const QString &experimentId,
+        const QList<ParamSpec> &specs, const QList<std::pair<QString, QString>> &overrides, QString *error);
 
 private:
     ParamList m_values;

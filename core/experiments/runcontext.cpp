@@ -11,8 +11,7 @@ RunContext::RunContext(Recorder &recorder, CancelToken token, Params params)
     : m_recorder(recorder)
     , m_token(std::move(token))
     , m_params(std::move(params))
-{
-}
+{ }
 
 RunContext::~RunContext() = default;
 
@@ -23,7 +22,7 @@ LaneId RunContext::addTask(const QString &name)
 
 Trace RunContext::trace(LaneId lane, QStringView name, QStringView detail) const
 {
-    return Trace{&m_recorder, lane, m_recorder.intern(name), m_recorder.intern(detail)};
+    return Trace {&m_recorder, lane, m_recorder.intern(name), m_recorder.intern(detail)};
 }
 
 QCoro::Task<> RunContext::sleep(LaneId lane, const QString &name, double seconds, const QString &detail)

@@ -44,8 +44,7 @@ public:
     void blockingSleep(LaneId lane, const QString &name, double seconds, const QString &detail = {});
 
     /// co_await task, recorded as a `wait` span on `lane` (ready when the task finished).
-    template<typename T>
-    QCoro::Task<T> await(LaneId lane, const QString &name, QCoro::Task<T> &task)
+    template<typename T> QCoro::Task<T> await(LaneId lane, const QString &name, QCoro::Task<T> &task)
     {
         const Trace t = trace(lane, name);
         const SpanId span = t.begin(SpanKind::Wait);

@@ -50,13 +50,13 @@ public:
         const qint64 gap = now - m_last;
         m_maxLateness = std::max(m_maxLateness, gap - qint64(std::chrono::nanoseconds(kHeartbeat).count()));
         if (gap > kStallThresholdNs) {
-            m_recorder.add(Span{.beginNs = m_last,
-                                .endNs = now,
-                                .lane = m_lane,
-                                .name = m_name,
-                                .detail = m_recorder.intern(u"no event handled for %1 ms"_s.arg(
-                                    static_cast<double>(gap) / 1e6, 0, 'f', 1)),
-                                .kind = SpanKind::Stall});
+            m_recorder.add(Span {.beginNs = m_last,
+                .endNs = now,
+                .lane = m_lane,
+                .name = m_name,
+                .detail = m_recorder.intern(
+                    u"no event handled for %1 ms"_s.arg(static_cast<double>(gap) / 1e6, 0, 'f', 1)),
+                .kind = SpanKind::Stall});
         }
         m_last = now;
     }
@@ -73,7 +73,8 @@ private:
     qint64 m_maxLateness = 0;
 };
 
-struct DriveResult {
+struct DriveResult
+{
     bool done = false;
     RunStatus status = RunStatus::Ok;
     QString error;
@@ -102,7 +103,8 @@ QCoro::Task<> drive(const Experiment *experiment, RunContext *ctx, DriveResult *
 
 } // namespace
 
-struct RunJob {
+struct RunJob
+{
     const Experiment *experiment = nullptr;
     Params params;
     std::shared_ptr<Recorder> recorder;
@@ -153,6 +155,10 @@ void executeRun(RunJob &job)
     } // RunContext (and its worker pool) end here, on the run's thread.
 
     const qint64 endNs = result.done ? result.endNs : rec.now();
+    if (result.status == RunStatus::Failed) {
+        // The failure on the timeline too, where it happened (steps that fail also end red).
+        rec.mark(loopLane, rec.intern(u"run failed"), rec.intern(result.error), endNs);
+    }
     rec.closeOpen(SpanStatus::Cancelled, rec.now(), rec.intern(u"cancelled: still open when the run ended"));
     rec.snapshot(out);
     out.status = userToken.isCancelled() ? RunStatus::Cancelled : result.status;
@@ -207,9 +213,7 @@ bool Runner::start(const Experiment &experiment, const Params &params, QString *
     m_job = job;
     m_recorder = job->recorder;
 
-    m_thread = QThread::create([job] {
-        executeRun(*job);
-    });
+    m_thread = QThread::create([job] { executeRun(*job); });
     m_thread->setObjectName(u"run: "_s + experiment.id());
     connect(m_thread, &QThread::finished, this, &Runner::onThreadFinished);
     m_thread->start();

@@ -9,7 +9,8 @@ namespace Coroscope {
 
 QString tickerFor(int index)
 {
-    static constexpr std::array kTickers = {u"GOOG", u"APPL", u"MSFT", u"AMZN", u"META", u"NVDA", u"TSLA", u"NFLX"};
+    static constexpr std::array kTickers
+        = {u"GOOG", u"APPL", u"MSFT", u"AMZN", u"META", u"NVDA", u"TSLA", u"NFLX"};
     const auto base = QString::fromUtf16(kTickers.at(static_cast<std::size_t>(index) % kTickers.size()));
     const auto round = static_cast<std::size_t>(index) / kTickers.size();
     return round == 0 ? base : base + QString::number(round + 1);

@@ -9,8 +9,7 @@ namespace Coroscope {
 
 /// Append-only vector that never moves its elements: storage grows in fixed chunks, so
 /// appending is O(1) without reallocation copies and references stay valid.
-template<typename T, std::size_t ChunkBits = 12>
-class ChunkedVector
+template<typename T, std::size_t ChunkBits = 12> class ChunkedVector
 {
 public:
     static constexpr std::size_t kChunkSize = std::size_t(1) << ChunkBits;
@@ -44,8 +43,7 @@ public:
         m_size = 0;
     }
 
-    template<typename Out>
-    void copyTo(Out &out) const
+    template<typename Out> void copyTo(Out &out) const
     {
         out.reserve(out.size() + m_size);
         for (std::size_t i = 0; i < m_size; ++i) {

@@ -11,10 +11,11 @@ namespace {
 
 constexpr std::size_t kMaxShards = 1024; // threads recording into one run; the last one is shared beyond
 
-std::atomic<quint64> s_nextInstance{1};
+std::atomic<quint64> s_nextInstance {1};
 
 /// One-entry cache per thread: the shard this thread used last, and for which recorder.
-struct ShardCache {
+struct ShardCache
+{
     quint64 instance = 0;
     void *shard = nullptr;
 };
@@ -90,7 +91,7 @@ LaneId Recorder::addLane(const QString &name, LaneKind kind)
 {
     std::lock_guard lock(m_mutex);
     const auto id = static_cast<LaneId>(m_lanes.size());
-    m_lanes.append(Lane{id, name, kind});
+    m_lanes.append(Lane {id, name, kind});
     return id;
 }
 
@@ -164,14 +165,14 @@ void Recorder::setReady(SpanId id, qint64 readyNs)
 
 void Recorder::mark(LaneId lane, StrId name, StrId detail, qint64 atNs)
 {
-    Mark mark{atNs == kUnknownTime ? now() : atNs, lane, name, detail};
+    Mark mark {atNs == kUnknownTime ? now() : atNs, lane, name, detail};
     std::lock_guard lock(m_mutex);
     m_marks.push_back(mark);
 }
 
 void Recorder::counter(LaneId lane, StrId name, double value, qint64 atNs)
 {
-    CounterSample sample{atNs == kUnknownTime ? now() : atNs, value, lane, name};
+    CounterSample sample {atNs == kUnknownTime ? now() : atNs, value, lane, name};
     std::lock_guard lock(m_mutex);
     m_counters.push_back(sample);
 }
@@ -213,7 +214,8 @@ int Recorder::openCount(LaneKind laneKind) const
         }
         for (std::size_t i = 0; i < shard->spans.size(); ++i) {
             const Span &span = shard->spans[i];
-            if (span.isOpen() && span.lane < static_cast<LaneId>(lanes.size()) && lanes.at(span.lane).kind == laneKind) {
+            if (span.isOpen() && span.lane < static_cast<LaneId>(lanes.size())
+                && lanes.at(span.lane).kind == laneKind) {
                 ++count;
             }
         }
@@ -262,7 +264,7 @@ std::size_t Recorder::takeEvents(std::vector<SpanEvent> &out)
             const SpanId packed = shard->events[e];
             const SpanId id = packed >> 1;
             const bool ended = (packed & 1u) != 0;
-            SpanEvent event{id, ended, shard->spans[indexOf(id)]};
+            SpanEvent event {id, ended, shard->spans[indexOf(id)]};
             if (!ended) {
                 // The span as it was when it began (it may have ended since).
                 event.span.endNs = kUnknownTime;
@@ -289,14 +291,15 @@ void Recorder::snapshot(RunData &run) const
     }
     // One time-ordered list, whichever thread recorded each span.
     std::stable_sort(run.spans.begin(), run.spans.end(),
-                     [](const Span &a, const Span &b) { return a.beginNs < b.beginNs; });
+        [](const Span &a, const Span &b) { return a.beginNs < b.beginNs; });
     {
         std::lock_guard lock(m_mutex);
         run.lanes = m_lanes;
         run.marks = m_marks;
         run.counters = m_counters;
     }
-    std::stable_sort(run.marks.begin(), run.marks.end(), [](const Mark &a, const Mark &b) { return a.atNs < b.atNs; });
+    std::stable_sort(
+        run.marks.begin(), run.marks.end(), [](const Mark &a, const Mark &b) { return a.atNs < b.atNs; });
     // Strings are append-only: copied after the spans, every id they use is present.
     std::lock_guard lock(m_stringMutex);
     run.strings = m_strings;

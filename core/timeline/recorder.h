@@ -20,16 +20,18 @@ namespace Coroscope {
 struct RunData;
 
 /// How a span ends. Designated initialisers read well: `rec.end(id, {.status = SpanStatus::Error})`.
-struct SpanEnd {
+struct SpanEnd
+{
     static constexpr StrId kKeepDetail = 0xffffffffu;
     SpanStatus status = SpanStatus::Ok;
-    StrId detail = kKeepDetail;     ///< replace the detail given at begin
-    qint64 readyNs = kUnknownTime;  ///< when the awaited thing became ready, if known
-    qint64 atNs = kUnknownTime;     ///< end time; now if unknown
+    StrId detail = kKeepDetail; ///< replace the detail given at begin
+    qint64 readyNs = kUnknownTime; ///< when the awaited thing became ready, if known
+    qint64 atNs = kUnknownTime; ///< end time; now if unknown
 };
 
 /// A begin or end of a span, as seen by live views (the span as it was at that moment).
-struct SpanEvent {
+struct SpanEvent
+{
     SpanId id = 0;
     bool ended = false;
     Span span;
@@ -65,7 +67,10 @@ public:
     {
         return std::chrono::duration_cast<std::chrono::nanoseconds>(t - origin()).count();
     }
-    [[nodiscard]] Clock::time_point toTimePoint(qint64 ns) const { return origin() + std::chrono::nanoseconds(ns); }
+    [[nodiscard]] Clock::time_point toTimePoint(qint64 ns) const
+    {
+        return origin() + std::chrono::nanoseconds(ns);
+    }
 
     /// Interns a string; equal strings get equal ids. Cheap for repeated names.
     [[nodiscard]] StrId intern(QStringView text);
@@ -106,7 +111,8 @@ private:
     /// One recording thread's spans and events. Its mutex is only contended by readers
     /// (live views, snapshots) and by spans ended on another thread, so recording from many
     /// threads at once does not serialise on one lock.
-    struct alignas(64) Shard {
+    struct alignas(64) Shard
+    {
         mutable std::mutex mutex;
         ChunkedVector<Span> spans;
         ChunkedVector<SpanId, 14> events; // id << 1 | ended; chunked: growing never copies
@@ -117,12 +123,15 @@ private:
 
     Shard &shardForThisThread();
     Shard &shardOf(SpanId id) const { return *m_shards[static_cast<std::size_t>(id >> kShardShift)]; }
-    static std::size_t indexOf(SpanId id) { return static_cast<std::size_t>(id & ((SpanId(1) << kShardShift) - 1)); }
+    static std::size_t indexOf(SpanId id)
+    {
+        return static_cast<std::size_t>(id & ((SpanId(1) << kShardShift) - 1));
+    }
     void pushEvent(Shard &shard, SpanId id, bool ended);
 
     std::atomic<Clock::rep> m_origin;
     const quint64 m_instance; // unique per recorder, for the per-thread shard cache
-    std::atomic<bool> m_eventsEnabled{false};
+    std::atomic<bool> m_eventsEnabled {false};
 
     mutable std::mutex m_shardMutex; // the shard list and thread map
     std::vector<std::unique_ptr<Shard>> m_shards; // fixed capacity: never reallocates

@@ -13,7 +13,8 @@
 
 namespace Coroscope {
 
-enum class RunStatus : quint8 {
+enum class RunStatus : quint8
+{
     Ok,
     Failed,
     Cancelled,
@@ -21,21 +22,23 @@ enum class RunStatus : quint8 {
 [[nodiscard]] QString toString(RunStatus status);
 
 /// Figures computed from a run's spans (see stats.cpp for the definitions).
-struct RunStats {
+struct RunStats
+{
     double wallS = 0;
     double idealS = 0;
     double overheadS = 0;
-    int maxConcurrency = 0;       ///< most work spans (not waits/stalls) in flight at once
-    double avgConcurrency = 0;    ///< time-average of the same over the wall time
-    double longestStallS = 0;     ///< the loop's longest unresponsive period beyond its heartbeat
-    double totalStallS = 0;       ///< sum of the loop lane's stall spans
+    int maxConcurrency = 0; ///< most work spans (not waits/stalls) in flight at once
+    double avgConcurrency = 0; ///< time-average of the same over the wall time
+    double longestStallS = 0; ///< the loop's longest unresponsive period beyond its heartbeat
+    double totalStallS = 0; ///< sum of the loop lane's stall spans
     int spans = 0;
     int errors = 0;
     int cancelled = 0;
 };
 
 /// Versions and machine a run was recorded on.
-struct EnvInfo {
+struct EnvInfo
+{
     QString qt;
     QString qcoro;
     QString libpq;
@@ -50,7 +53,8 @@ struct EnvInfo {
 using ParamList = QList<std::pair<QString, QVariant>>;
 
 /// A finished (or partial) run: everything the chart, the stats and the run file need.
-struct RunData {
+struct RunData
+{
     QString experiment;
     QString title;
     ParamList params;

@@ -30,7 +30,7 @@ qint64 nanoseconds(double s)
 
 QJsonObject statsToJson(const RunStats &s)
 {
-    return QJsonObject{
+    return QJsonObject {
         {u"wall_s"_s, s.wallS},
         {u"ideal_s"_s, s.idealS},
         {u"overhead_s"_s, s.overheadS},
@@ -68,7 +68,7 @@ public:
     }
 
     double number(const QJsonObject &o, const QString &path, const QString &key, bool required = true,
-                  double fallback = 0)
+        double fallback = 0)
     {
         const auto v = field(o, path, key, required);
         if (v.isUndefined() || (!required && v.isNull())) {
@@ -135,13 +135,12 @@ QByteArray toJson(const RunData &run)
     }
     QJsonArray lanes;
     for (const Lane &lane : run.lanes) {
-        lanes.append(QJsonObject{{u"id"_s, static_cast<qint64>(lane.id)},
-                                 {u"name"_s, lane.name},
-                                 {u"kind"_s, toString(lane.kind)}});
+        lanes.append(QJsonObject {{u"id"_s, static_cast<qint64>(lane.id)}, {u"name"_s, lane.name},
+            {u"kind"_s, toString(lane.kind)}});
     }
     QJsonArray spans;
     for (const Span &span : run.spans) {
-        QJsonObject o{
+        QJsonObject o {
             {u"lane"_s, static_cast<qint64>(span.lane)},
             {u"name"_s, run.str(span.name)},
             {u"kind"_s, toString(span.kind)},
@@ -157,23 +156,24 @@ QByteArray toJson(const RunData &run)
     }
     QJsonArray marks;
     for (const Mark &mark : run.marks) {
-        marks.append(QJsonObject{{u"lane"_s, static_cast<qint64>(mark.lane)},
-                                 {u"name"_s, run.str(mark.name)},
-                                 {u"t_s"_s, seconds(mark.atNs)},
-                                 {u"detail"_s, run.str(mark.detail)}});
+        marks.append(
+            QJsonObject {{u"lane"_s, static_cast<qint64>(mark.lane)}, {u"name"_s, run.str(mark.name)},
+                {u"t_s"_s, seconds(mark.atNs)}, {u"detail"_s, run.str(mark.detail)}});
     }
     QJsonArray counters;
     for (const CounterSample &c : run.counters) {
-        counters.append(QJsonObject{{u"lane"_s, static_cast<qint64>(c.lane)},
-                                    {u"name"_s, run.str(c.name)},
-                                    {u"t_s"_s, seconds(c.atNs)},
-                                    {u"value"_s, c.value}});
+        counters.append(QJsonObject {{u"lane"_s, static_cast<qint64>(c.lane)}, {u"name"_s, run.str(c.name)},
+            {u"t_s"_s, seconds(c.atNs)}, {u"value"_s, c.value}});
     }
-    const QJsonObject env{
-        {u"qt"_s, run.env.qt},       {u"qcoro"_s, run.env.qcoro}, {u"libpq"_s, run.env.libpq},
-        {u"host"_s, run.env.host},   {u"os"_s, run.env.os},       {u"cores"_s, run.env.cores},
+    const QJsonObject env {
+        {u"qt"_s, run.env.qt},
+        {u"qcoro"_s, run.env.qcoro},
+        {u"libpq"_s, run.env.libpq},
+        {u"host"_s, run.env.host},
+        {u"os"_s, run.env.os},
+        {u"cores"_s, run.env.cores},
     };
-    QJsonObject root{
+    QJsonObject root {
         {u"format"_s, QString::fromLatin1(kFormat)},
         {u"version"_s, kVersion},
         {u"experiment"_s, run.experiment},
@@ -227,12 +227,13 @@ std::optional<RunData> fromJson(const QByteArray &json, QString *error)
             QString::fromLatin1(kFormat)));
     }
     const auto version = root.value(u"version"_s);
-    if (!version.isDouble() || version.toDouble() < 1 || version.toDouble() != std::floor(version.toDouble())) {
+    if (!version.isDouble() || version.toDouble() < 1
+        || version.toDouble() != std::floor(version.toDouble())) {
         return failWith(u"version: expected a positive whole number"_s);
     }
     if (version.toInt() > kVersion) {
-        return failWith(u"written by a newer Coroscope (run file version %1; this build reads up to %2)"_s.arg(
-            version.toInt())
+        return failWith(u"written by a newer Coroscope (run file version %1; this build reads up to %2)"_s
+                            .arg(version.toInt())
                             .arg(kVersion));
     }
 
@@ -297,7 +298,7 @@ std::optional<RunData> fromJson(const QByteArray &json, QString *error)
         const auto kind = laneKindFromString(kindText);
         if (!r.failed() && !kind) {
             r.fail(path + u".kind"_s,
-                   u"unknown lane kind \"%1\" (expected task, loop, pool or server)"_s.arg(kindText));
+                u"unknown lane kind \"%1\" (expected task, loop, pool or server)"_s.arg(kindText));
         }
         if (!r.failed() && laneIndex.contains(id)) {
             r.fail(path + u".id"_s, u"duplicate lane id %1"_s.arg(id));
@@ -307,7 +308,7 @@ std::optional<RunData> fromJson(const QByteArray &json, QString *error)
         }
         const auto index = static_cast<LaneId>(run.lanes.size());
         laneIndex.insert(id, index);
-        run.lanes.append(Lane{index, r.string(o, path, u"name"_s), *kind});
+        run.lanes.append(Lane {index, r.string(o, path, u"name"_s), *kind});
     }
 
     auto laneOf = [&](const QJsonObject &o, const QString &path) -> LaneId {
@@ -332,10 +333,11 @@ std::optional<RunData> fromJson(const QByteArray &json, QString *error)
             r.fail(path + u".kind"_s, u"unknown span kind \"%1\""_s.arg(kindText));
         }
         const QString statusText = r.string(o, path, u"status"_s, false);
-        const auto spanStatus = statusText.isEmpty() ? std::optional(SpanStatus::Ok) : spanStatusFromString(statusText);
+        const auto spanStatus
+            = statusText.isEmpty() ? std::optional(SpanStatus::Ok) : spanStatusFromString(statusText);
         if (!r.failed() && !spanStatus) {
             r.fail(path + u".status"_s,
-                   u"unknown span status \"%1\" (expected ok, error or cancelled)"_s.arg(statusText));
+                u"unknown span status \"%1\" (expected ok, error or cancelled)"_s.arg(statusText));
         }
         const double start = r.number(o, path, u"start_s"_s);
         const double end = r.number(o, path, u"end_s"_s);

@@ -19,37 +19,41 @@ using SpanId = quint64;
 constexpr qint64 kUnknownTime = -1;
 
 /// What a span's time was spent on. The Gantt chart colours bars by kind.
-enum class SpanKind : quint8 {
-    Http,     ///< an HTTP request in flight (suspended at co_await)
-    Db,       ///< a database query in flight
-    Sleep,    ///< a timer wait (asyncio.sleep)
-    Cpu,      ///< computing on a thread
+enum class SpanKind : quint8
+{
+    Http, ///< an HTTP request in flight (suspended at co_await)
+    Db, ///< a database query in flight
+    Sleep, ///< a timer wait (asyncio.sleep)
+    Cpu, ///< computing on a thread
     Blocking, ///< a call that blocks the thread it runs on
-    Acquire,  ///< waiting for a pool slot / connection / queue place
-    Connect,  ///< opening a connection
-    Setup,    ///< per-checkout setup (e.g. SET ROLE)
-    Wait,     ///< awaiting another task or group of tasks
-    Stall,    ///< the event loop could not run (loop lane)
+    Acquire, ///< waiting for a pool slot / connection / queue place
+    Connect, ///< opening a connection
+    Setup, ///< per-checkout setup (e.g. SET ROLE)
+    Wait, ///< awaiting another task or group of tasks
+    Stall, ///< the event loop could not run (loop lane)
 };
 constexpr int kSpanKindCount = 10;
 
-enum class SpanStatus : quint8 {
+enum class SpanStatus : quint8
+{
     Ok,
     Error,
     Cancelled,
 };
 
-enum class LaneKind : quint8 {
-    Task,   ///< one coroutine / task of the experiment
-    Loop,   ///< the experiment's event loop (heartbeat, stalls)
-    Pool,   ///< a thread pool or connection pool
+enum class LaneKind : quint8
+{
+    Task, ///< one coroutine / task of the experiment
+    Loop, ///< the experiment's event loop (heartbeat, stalls)
+    Pool, ///< a thread pool or connection pool
     Server, ///< the embedded server's view
 };
 
 /// One recorded step. Times are nanoseconds since the run's start on one steady clock.
-struct Span {
+struct Span
+{
     qint64 beginNs = 0;
-    qint64 endNs = kUnknownTime;   ///< kUnknownTime while the span is still open
+    qint64 endNs = kUnknownTime; ///< kUnknownTime while the span is still open
     qint64 readyNs = kUnknownTime; ///< when the awaited thing became ready, if known
     LaneId lane = 0;
     StrId name = 0;
@@ -62,7 +66,8 @@ struct Span {
 };
 
 /// An instant event on a lane.
-struct Mark {
+struct Mark
+{
     qint64 atNs = 0;
     LaneId lane = 0;
     StrId name = 0;
@@ -70,14 +75,16 @@ struct Mark {
 };
 
 /// One sample of a named counter (e.g. in-flight requests, pool connections in use).
-struct CounterSample {
+struct CounterSample
+{
     qint64 atNs = 0;
     double value = 0;
     LaneId lane = 0;
     StrId name = 0;
 };
 
-struct Lane {
+struct Lane
+{
     LaneId id = 0;
     QString name;
     LaneKind kind = LaneKind::Task;

@@ -7,7 +7,8 @@ namespace Coroscope {
 
 namespace {
 
-struct Edge {
+struct Edge
+{
     qint64 atNs;
     int delta; // -1 sorts before +1 at equal times: touching spans do not overlap
     bool operator<(const Edge &o) const { return atNs != o.atNs ? atNs < o.atNs : delta < o.delta; }
@@ -50,7 +51,7 @@ int maxConcurrency(const RunData &run, qint64 fromNs, qint64 toNs)
 void computeStats(RunData &run)
 {
     RunStats &s = run.stats;
-    s = RunStats{};
+    s = RunStats {};
     s.wallS = static_cast<double>(run.wallNs) / 1e9;
     s.idealS = static_cast<double>(run.idealNs) / 1e9;
     s.overheadS = s.wallS - s.idealS;

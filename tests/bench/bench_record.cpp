@@ -24,18 +24,22 @@ constexpr int kBatch = 1000;
 
 double threadCpuNs()
 {
-    timespec ts{};
+    timespec ts {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return static_cast<double>(ts.tv_sec) * 1e9 + static_cast<double>(ts.tv_nsec);
 }
 
-enum class Measure { Wall, ThreadCpu };
+enum class Measure
+{
+    Wall,
+    ThreadCpu
+};
 
 /// Records `batches` batches of kBatch spans; returns ns per span of each batch, measured as
 /// wall time or as the thread's own CPU time (which leaves out time the OS had the thread
 /// descheduled: with more threads than cores that is not recording cost).
-std::vector<double> recordBatches(Recorder &rec, LaneId lane, StrId name, StrId detail, int batches,
-                                  Measure measure = Measure::Wall)
+std::vector<double> recordBatches(
+    Recorder &rec, LaneId lane, StrId name, StrId detail, int batches, Measure measure = Measure::Wall)
 {
     std::vector<double> perSpan;
     perSpan.reserve(static_cast<std::size_t>(batches));
@@ -46,8 +50,9 @@ std::vector<double> recordBatches(Recorder &rec, LaneId lane, StrId name, StrId 
             const SpanId id = rec.begin(lane, name, SpanKind::Sleep, detail);
             rec.end(id);
         }
-        const double ns = measure == Measure::ThreadCpu ? threadCpuNs() - c0
-                                                        : std::chrono::duration<double, std::nano>(Clock::now() - t0).count();
+        const double ns = measure == Measure::ThreadCpu
+            ? threadCpuNs() - c0
+            : std::chrono::duration<double, std::nano>(Clock::now() - t0).count();
         perSpan.push_back(ns / kBatch);
     }
     return perSpan;
@@ -59,7 +64,8 @@ double quantile(std::vector<double> v, double q)
     return v[std::min(v.size() - 1, static_cast<std::size_t>(q * static_cast<double>(v.size())))];
 }
 
-struct Figures {
+struct Figures
+{
     double p50, p99, max;
 };
 
@@ -72,7 +78,9 @@ bool report(const char *what, const Figures &f, bool informational = false)
 {
     const bool ok = f.p99 <= 200;
     std::printf("%-34s p50 %6.1f ns   p99 %6.1f ns   max %7.1f ns   %s\n", what, f.p50, f.p99, f.max,
-                informational ? "(includes time descheduled)" : ok ? "ok (p99 ≤ 200 ns)" : "OVER TARGET");
+        informational ? "(includes time descheduled)"
+            : ok      ? "ok (p99 ≤ 200 ns)"
+                      : "OVER TARGET");
     return ok || informational;
 }
 
@@ -110,7 +118,8 @@ int main(int argc, char **argv)
             const LaneId lane = rec.addLane(QStringLiteral("thread %1").arg(t), LaneKind::Pool);
             const StrId name = rec.intern(QStringLiteral("job %1").arg(t));
             threads.emplace_back([&rec, &results, t, lane, name, batches, measure] {
-                results[static_cast<std::size_t>(t)] = recordBatches(rec, lane, name, 0, batches / kThreads, measure);
+                results[static_cast<std::size_t>(t)]
+                    = recordBatches(rec, lane, name, 0, batches / kThreads, measure);
             });
         }
         for (auto &th : threads) {
@@ -141,8 +150,8 @@ int main(int argc, char **argv)
         const double perSpan = static_cast<double>(after - before) / static_cast<double>(n);
         const bool memOk = perSpan <= 100;
         ok &= memOk;
-        std::printf("%-34s %6.1f B per span (sizeof(Span) = %zu B)   %s\n", "memory, 1 M spans", perSpan, sizeof(Span),
-                    memOk ? "ok (≤ 100 B)" : "OVER TARGET");
+        std::printf("%-34s %6.1f B per span (sizeof(Span) = %zu B)   %s\n", "memory, 1 M spans", perSpan,
+            sizeof(Span), memOk ? "ok (≤ 100 B)" : "OVER TARGET");
     }
     return ok ? 0 : 1;
 }

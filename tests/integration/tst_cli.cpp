@@ -20,7 +20,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Result {
+struct Result
+{
     int exitCode = -1;
     QString out;
     QString err;
@@ -35,8 +36,8 @@ Result coroscope(const QStringList &args, int timeoutMs = 30000)
         p.waitForFinished();
         return {-1, {}, u"timed out"_s};
     }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
+        QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
 
 } // namespace
@@ -74,7 +75,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString file = dir.filePath(u"t.json"_s);
-        const Result r = coroscope({u"run"_s, u"tasks-concurrent"_s, u"--param"_s, u"delay=0.1"_s, u"--export"_s, file});
+        const Result r
+            = coroscope({u"run"_s, u"tasks-concurrent"_s, u"--param"_s, u"delay=0.1"_s, u"--export"_s, file});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(u"wrote "_s + file));
         QVERIFY(r.out.contains(u"wall "_s));
@@ -92,8 +94,8 @@ private Q_SLOTS:
 
     void jsonWithRepeatGivesMedianAndP95()
     {
-        const Result r = coroscope({u"run"_s, u"await-sequential"_s, u"--param"_s, u"delay=0.05"_s, u"--repeat"_s,
-                                    u"3"_s, u"--json"_s});
+        const Result r = coroscope({u"run"_s, u"await-sequential"_s, u"--param"_s, u"delay=0.05"_s,
+            u"--repeat"_s, u"3"_s, u"--json"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const auto o = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(o.value(u"runs"_s).toArray().size(), 3);
@@ -109,26 +111,29 @@ private Q_SLOTS:
     {
         QTest::addColumn<Args>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown_command") << Args{u"frobnicate"_s} << u"unknown command 'frobnicate'"_s;
-        QTest::newRow("unknown_experiment") << Args{u"run"_s, u"bogus"_s} << u"unknown experiment 'bogus'"_s;
-        QTest::newRow("suggests_close_id") << Args{u"run"_s, u"gather-x"_s} << u"Did you mean: gather?"_s;
-        QTest::newRow("missing_id") << Args{u"run"_s} << u"run needs exactly one experiment id"_s;
-        QTest::newRow("bad_delay") << Args{u"run"_s, u"gather"_s, u"--param"_s, u"delay=abc"_s}
+        QTest::newRow("unknown_command") << Args {u"frobnicate"_s} << u"unknown command 'frobnicate'"_s;
+        QTest::newRow("unknown_experiment") << Args {u"run"_s, u"bogus"_s} << u"unknown experiment 'bogus'"_s;
+        QTest::newRow("suggests_close_id") << Args {u"run"_s, u"gather-x"_s} << u"Did you mean: gather?"_s;
+        QTest::newRow("missing_id") << Args {u"run"_s} << u"run needs exactly one experiment id"_s;
+        QTest::newRow("bad_delay") << Args {u"run"_s, u"gather"_s, u"--param"_s, u"delay=abc"_s}
                                    << u"parameter 'delay' must be a number in 0.01–30 s, got 'abc'"_s;
-        QTest::newRow("delay_out_of_range") << Args{u"run"_s, u"gather"_s, u"--param"_s, u"delay=100"_s}
+        QTest::newRow("delay_out_of_range") << Args {u"run"_s, u"gather"_s, u"--param"_s, u"delay=100"_s}
                                             << u"parameter 'delay' = 100 is out of range 0.01–30 s"_s;
-        QTest::newRow("unknown_param") << Args{u"run"_s, u"gather"_s, u"--param"_s, u"speed=2"_s}
+        QTest::newRow("unknown_param") << Args {u"run"_s, u"gather"_s, u"--param"_s, u"speed=2"_s}
                                        << u"unknown parameter 'speed' for gather (it takes: delay, tasks)"_s;
-        QTest::newRow("param_not_kv") << Args{u"run"_s, u"gather"_s, u"--param"_s, u"delay"_s}
+        QTest::newRow("param_not_kv") << Args {u"run"_s, u"gather"_s, u"--param"_s, u"delay"_s}
                                       << u"--param 'delay' is not key=value"_s;
-        QTest::newRow("bad_repeat") << Args{u"run"_s, u"gather"_s, u"--repeat"_s, u"0"_s}
+        QTest::newRow("bad_repeat") << Args {u"run"_s, u"gather"_s, u"--repeat"_s, u"0"_s}
                                     << u"--repeat must be a whole number in 1–1000, got '0'"_s;
-        QTest::newRow("export_format") << Args{u"run"_s, u"gather"_s, u"--export"_s, u"/tmp/x.bmp"_s}
+        QTest::newRow("export_format") << Args {u"run"_s, u"gather"_s, u"--export"_s, u"/tmp/x.bmp"_s}
                                        << u"cannot export '/tmp/x.bmp': unsupported format '.bmp'"_s;
-        QTest::newRow("export_dir") << Args{u"run"_s, u"gather"_s, u"--export"_s, u"/no/such/dir/x.json"_s}
-                                    << u"cannot export '/no/such/dir/x.json': directory /no/such/dir does not exist"_s;
-        QTest::newRow("describe_unknown") << Args{u"describe"_s, u"nope"_s} << u"unknown experiment 'nope'"_s;
-        QTest::newRow("unknown_option") << Args{u"run"_s, u"gather"_s, u"--fast"_s} << u"Unknown option 'fast'"_s;
+        QTest::newRow("export_dir")
+            << Args {u"run"_s, u"gather"_s, u"--export"_s, u"/no/such/dir/x.json"_s}
+            << u"cannot export '/no/such/dir/x.json': directory /no/such/dir does not exist"_s;
+        QTest::newRow("describe_unknown")
+            << Args {u"describe"_s, u"nope"_s} << u"unknown experiment 'nope'"_s;
+        QTest::newRow("unknown_option")
+            << Args {u"run"_s, u"gather"_s, u"--fast"_s} << u"Unknown option 'fast'"_s;
     }
 
     void badUsageExitsTwoAndNamesTheProblem()
@@ -147,7 +152,7 @@ private Q_SLOTS:
         const QString file = dir.filePath(u"partial.json"_s);
         QProcess p;
         p.start(QStringLiteral(COROSCOPE_BIN),
-                {u"run"_s, u"blocking-in-task"_s, u"--param"_s, u"delay=10"_s, u"--export"_s, file});
+            {u"run"_s, u"blocking-in-task"_s, u"--param"_s, u"delay=10"_s, u"--export"_s, file});
         QVERIFY(p.waitForStarted());
         QTest::qWait(500);
         ::kill(static_cast<pid_t>(p.processId()), SIGINT);

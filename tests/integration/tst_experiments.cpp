@@ -25,7 +25,7 @@ constexpr double kDelay = 0.1;
 
 Params paramsFor(const Experiment &e, const QList<std::pair<QString, QString>> &extra = {})
 {
-    QList<std::pair<QString, QString>> overrides{{u"delay"_s, QString::number(kDelay)}};
+    QList<std::pair<QString, QString>> overrides {{u"delay"_s, QString::number(kDelay)}};
     overrides.append(extra);
     QString error;
     const auto params = e.resolveParams(overrides, &error);
@@ -64,8 +64,7 @@ class FailingExperiment final : public Experiment
 public:
     FailingExperiment()
         : Experiment({.id = u"test-failing"_s, .title = u"fails"_s, .params = {delayParam()}})
-    {
-    }
+    { }
     double idealSeconds(const Params &p) const override { return p.number(u"delay"); }
     Expectation expectation(const Params &) const override { return {}; }
     QCoro::Task<> run(RunContext &ctx) const override
@@ -82,8 +81,7 @@ class LeftoverExperiment final : public Experiment
 public:
     LeftoverExperiment()
         : Experiment({.id = u"test-leftover"_s, .title = u"leaves a task"_s, .params = {delayParam()}})
-    {
-    }
+    { }
     double idealSeconds(const Params &p) const override { return p.number(u"delay"); }
     Expectation expectation(const Params &) const override { return {}; }
     QCoro::Task<> run(RunContext &ctx) const override
@@ -187,7 +185,7 @@ private Q_SLOTS:
                 printed.append(run.str(m.detail));
             }
         }
-        QCOMPARE(printed, QStringList{u"100 200 300"_s});
+        QCOMPARE(printed, QStringList {u"100 200 300"_s});
         // The calls end in order D, 2D, 3D.
         const auto work = taskWork(run);
         QCOMPARE(work.size(), std::size_t(3));
@@ -300,6 +298,12 @@ private Q_SLOTS:
         QCOMPARE(run.error, u"the second step failed: connection is closed"_s);
         QCOMPARE(taskWork(run).size(), std::size_t(1));
         QVERIFY(run.stats.wallS >= kDelay);
+        // The failure is on the timeline as a mark with its message.
+        bool marked = false;
+        for (const Mark &m : run.marks) {
+            marked |= run.str(m.name) == u"run failed" && run.str(m.detail) == run.error;
+        }
+        QVERIFY(marked);
     }
 
     void leftoverTasksAreCancelledAtTheEnd()

@@ -54,8 +54,7 @@ bool isCancelled(const std::exception_ptr &e)
     }
 }
 
-template<typename E>
-bool isA(const std::exception_ptr &e)
+template<typename E> bool isA(const std::exception_ptr &e)
 {
     try {
         std::rethrow_exception(e);
@@ -82,7 +81,7 @@ private Q_SLOTS:
         QVERIFY(outcome.ok());
         QCOMPARE(outcome.value(), 7);
         QVERIFY2(elapsed >= 0.100 && elapsed <= 0.100 + marginFor(0.1) / 5,
-                 qPrintable(u"slept %1 s for 0.1 s"_s.arg(elapsed)));
+            qPrintable(u"slept %1 s for 0.1 s"_s.arg(elapsed)));
         QVERIFY2(ticker.ticks() >= 50, "the loop must keep running while a coroutine sleeps");
     }
 
@@ -91,7 +90,7 @@ private Q_SLOTS:
         Recorder rec;
         const LaneId lane = rec.addLane(u"t"_s, LaneKind::Task);
         CancelToken token;
-        auto outcome = runTask(tracedSleep(50ms, token, Trace{&rec, lane, rec.intern(u"nap"), 0}));
+        auto outcome = runTask(tracedSleep(50ms, token, Trace {&rec, lane, rec.intern(u"nap"), 0}));
         QVERIFY(outcome.ok());
         const Span span = rec.span(0);
         QVERIFY(span.kind == SpanKind::Sleep);
@@ -127,7 +126,7 @@ private Q_SLOTS:
         const auto t0 = Clock::now();
         bool threw = false;
         try {
-            blockingSleep(5s, token, Trace{&rec, 0, rec.intern(u"block"), 0});
+            blockingSleep(5s, token, Trace {&rec, 0, rec.intern(u"block"), 0});
         } catch (const Cancelled &) {
             threw = true;
         }
@@ -178,7 +177,7 @@ private Q_SLOTS:
         auto outcome = runTask(gather(std::move(tasks)));
         const double elapsed = secondsSince(t0);
         QVERIFY(outcome.ok());
-        QCOMPARE(outcome.value(), (std::vector<int>{1, 2, 3}));
+        QCOMPARE(outcome.value(), (std::vector<int> {1, 2, 3}));
         QVERIFY2(elapsed >= 0.09 && elapsed < 0.09 + marginFor(0.09), qPrintable(QString::number(elapsed)));
     }
 
@@ -190,7 +189,7 @@ private Q_SLOTS:
         tasks.push_back(valueAfter(300ms, 1, token));
         tasks.push_back(failAfter(30ms, u"API failed"_s, token));
         const auto t0 = Clock::now();
-        auto outcome = runTask(gather(std::move(tasks), Trace{&rec, 0, rec.intern(u"gather"), 0}));
+        auto outcome = runTask(gather(std::move(tasks), Trace {&rec, 0, rec.intern(u"gather"), 0}));
         const double elapsed = secondsSince(t0);
         QVERIFY(!outcome.ok());
         QCOMPARE(outcome.errorMessage(), u"API failed"_s);
@@ -222,7 +221,7 @@ private Q_SLOTS:
 
     void gatherOfNothingIsImmediate()
     {
-        auto outcome = runTask(gather(std::vector<QCoro::Task<int>>{}));
+        auto outcome = runTask(gather(std::vector<QCoro::Task<int>> {}));
         QVERIFY(outcome.ok());
         QVERIFY(outcome.value().empty());
     }
@@ -235,18 +234,19 @@ private Q_SLOTS:
         tasks.push_back(valueAfter(60ms, 1, token));
         tasks.push_back(valueAfter(20ms, 2, token));
         tasks.push_back(failAfter(40ms, u"three failed"_s, token));
-        auto consume = [](std::vector<QCoro::Task<int>> tasks, Recorder *rec) -> QCoro::Task<std::vector<int>> {
+        auto consume
+            = [](std::vector<QCoro::Task<int>> tasks, Recorder *rec) -> QCoro::Task<std::vector<int>> {
             AsCompleted<int> group(std::move(tasks));
             std::vector<int> order;
             while (group.pending() > 0) {
-                auto done = co_await group.next(Trace{rec, 0, rec->intern(u"next"), 0});
+                auto done = co_await group.next(Trace {rec, 0, rec->intern(u"next"), 0});
                 order.push_back(done.outcome.ok() ? done.outcome.value() : -static_cast<int>(done.index));
             }
             co_return order;
         };
         auto outcome = runTask(consume(std::move(tasks), &rec));
         QVERIFY(outcome.ok());
-        QCOMPARE(outcome.value(), (std::vector<int>{2, -2, 1}));
+        QCOMPARE(outcome.value(), (std::vector<int> {2, -2, 1}));
         QCOMPARE(rec.spanCount(), std::size_t(3));
         QVERIFY(rec.span(1).status == SpanStatus::Error);
         QVERIFY(rec.span(0).readyNs != kUnknownTime);
@@ -259,7 +259,7 @@ private Q_SLOTS:
         const auto t0 = Clock::now();
         auto outcome = runTask(withTimeout(
             50ms, parent, [](CancelToken t) { return valueAfter(5000ms, 1, t); },
-            Trace{&rec, 0, rec.intern(u"wait_for"), 0}));
+            Trace {&rec, 0, rec.intern(u"wait_for"), 0}));
         const double elapsed = secondsSince(t0);
         QVERIFY(!outcome.ok());
         QVERIFY(isA<TimeoutError>(outcome.error()));
@@ -272,7 +272,8 @@ private Q_SLOTS:
     void timeoutPassesResultThrough()
     {
         CancelToken parent;
-        auto outcome = runTask(withTimeout(500ms, parent, [](CancelToken t) { return valueAfter(20ms, 42, t); }));
+        auto outcome
+            = runTask(withTimeout(500ms, parent, [](CancelToken t) { return valueAfter(20ms, 42, t); }));
         QVERIFY(outcome.ok());
         QCOMPARE(outcome.value(), 42);
     }
@@ -281,7 +282,8 @@ private Q_SLOTS:
     {
         CancelToken parent;
         QTimer::singleShot(20, [parent] { parent.cancel(); });
-        auto outcome = runTask(withTimeout(5000ms, parent, [](CancelToken t) { return valueAfter(5000ms, 1, t); }));
+        auto outcome
+            = runTask(withTimeout(5000ms, parent, [](CancelToken t) { return valueAfter(5000ms, 1, t); }));
         QVERIFY(!outcome.ok());
         QVERIFY(isCancelled(outcome.error()));
     }
@@ -298,7 +300,7 @@ private Q_SLOTS:
             blockingSleep(100ms, token);
             return QThread::currentThread() != loopThread;
         };
-        auto outcome = runTask(offload(pool, job, Trace{&rec, lane, rec.intern(u"job"), 0}));
+        auto outcome = runTask(offload(pool, job, Trace {&rec, lane, rec.intern(u"job"), 0}));
         QVERIFY(outcome.ok());
         QVERIFY2(outcome.value(), "the job must run on a pool thread");
         QVERIFY2(ticker.ticks() >= 50, "the loop must stay responsive during offloaded work");
@@ -336,13 +338,13 @@ private Q_SLOTS:
                 blockingSleep(100ms, token);
                 return i;
             };
-            jobs.push_back(offload(pool, fn, Trace{&rec, lanes.back(), rec.intern(u"sleep"), 0}));
+            jobs.push_back(offload(pool, fn, Trace {&rec, lanes.back(), rec.intern(u"sleep"), 0}));
         }
         const auto t0 = Clock::now();
         auto outcome = runTask(gather(std::move(jobs)));
         const double elapsed = secondsSince(t0);
         QVERIFY(outcome.ok());
-        QCOMPARE(outcome.value(), (std::vector<int>{0, 1, 2}));
+        QCOMPARE(outcome.value(), (std::vector<int> {0, 1, 2}));
         QVERIFY2(elapsed >= 0.2 && elapsed < 0.2 + marginFor(0.2), qPrintable(QString::number(elapsed)));
         RunData run;
         rec.snapshot(run);
@@ -360,7 +362,7 @@ private Q_SLOTS:
         Recorder rec;
         WorkerPool pool(1, &rec);
         auto fn = []() -> int { throw Error(u"disk on fire"_s); };
-        auto outcome = runTask(offload(pool, fn, Trace{&rec, 0, rec.intern(u"job"), 0}));
+        auto outcome = runTask(offload(pool, fn, Trace {&rec, 0, rec.intern(u"job"), 0}));
         QVERIFY(!outcome.ok());
         QCOMPARE(outcome.errorMessage(), u"disk on fire"_s);
         RunData run;

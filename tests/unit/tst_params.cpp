@@ -15,8 +15,10 @@ namespace {
 QList<ParamSpec> specs()
 {
     return {delayParam(), tasksParam(2, 16),
-            ParamSpec{.key = u"variant"_s, .type = ParamType::Choice, .defaultValue = u"tasks"_s,
-                      .choices = {u"sequential"_s, u"tasks"_s}}};
+        ParamSpec {.key = u"variant"_s,
+            .type = ParamType::Choice,
+            .defaultValue = u"tasks"_s,
+            .choices = {u"sequential"_s, u"tasks"_s}}};
 }
 } // namespace
 
@@ -38,8 +40,8 @@ private Q_SLOTS:
     void overridesAreParsed()
     {
         QString error;
-        const auto params =
-            Params::resolve(u"x"_s, specs(), {{u"delay"_s, u" 0.25"_s}, {u"tasks"_s, u"5"_s}, {u"variant"_s, u"sequential"_s}}, &error);
+        const auto params = Params::resolve(u"x"_s, specs(),
+            {{u"delay"_s, u" 0.25"_s}, {u"tasks"_s, u"5"_s}, {u"variant"_s, u"sequential"_s}}, &error);
         QVERIFY2(params, qPrintable(error));
         QCOMPARE(params->number(u"delay"), 0.25);
         QCOMPARE(params->integer(u"tasks"), 5);
@@ -50,21 +52,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<Overrides>("overrides");
         QTest::addColumn<QString>("message");
-        QTest::newRow("delay_not_a_number") << Overrides{{u"delay"_s, u"abc"_s}}
-                                            << u"parameter 'delay' must be a number in 0.01–30 s, got 'abc'"_s;
-        QTest::newRow("delay_too_small") << Overrides{{u"delay"_s, u"0"_s}}
-                                         << u"parameter 'delay' = 0 is out of range 0.01–30 s"_s;
-        QTest::newRow("delay_too_large") << Overrides{{u"delay"_s, u"31"_s}}
-                                         << u"parameter 'delay' = 31 is out of range 0.01–30 s"_s;
-        QTest::newRow("delay_nan") << Overrides{{u"delay"_s, u"nan"_s}}
+        QTest::newRow("delay_not_a_number") << Overrides {
+            {u"delay"_s, u"abc"_s}} << u"parameter 'delay' must be a number in 0.01–30 s, got 'abc'"_s;
+        QTest::newRow("delay_too_small")
+            << Overrides {{u"delay"_s, u"0"_s}} << u"parameter 'delay' = 0 is out of range 0.01–30 s"_s;
+        QTest::newRow("delay_too_large")
+            << Overrides {{u"delay"_s, u"31"_s}} << u"parameter 'delay' = 31 is out of range 0.01–30 s"_s;
+        QTest::newRow("delay_nan") << Overrides {{u"delay"_s, u"nan"_s}}
                                    << u"parameter 'delay' must be a number in 0.01–30 s, got 'nan'"_s;
-        QTest::newRow("tasks_fraction") << Overrides{{u"tasks"_s, u"2.5"_s}}
+        QTest::newRow("tasks_fraction") << Overrides {{u"tasks"_s, u"2.5"_s}}
                                         << u"parameter 'tasks' must be a whole number in 1–16, got '2.5'"_s;
-        QTest::newRow("tasks_zero") << Overrides{{u"tasks"_s, u"0"_s}} << u"parameter 'tasks' = 0 is out of range 1–16"_s;
-        QTest::newRow("variant_unknown") << Overrides{{u"variant"_s, u"both"_s}}
-                                         << u"parameter 'variant' = 'both' is not one of: sequential, tasks"_s;
-        QTest::newRow("unknown_key") << Overrides{{u"dealy"_s, u"1"_s}}
-                                     << u"unknown parameter 'dealy' for x (it takes: delay, tasks, variant)"_s;
+        QTest::newRow("tasks_zero") << Overrides {{u"tasks"_s, u"0"_s}}
+                                    << u"parameter 'tasks' = 0 is out of range 1–16"_s;
+        QTest::newRow("variant_unknown") << Overrides {
+            {u"variant"_s, u"both"_s}} << u"parameter 'variant' = 'both' is not one of: sequential, tasks"_s;
+        QTest::newRow("unknown_key") << Overrides {
+            {u"dealy"_s, u"1"_s}} << u"unknown parameter 'dealy' for x (it takes: delay, tasks, variant)"_s;
     }
 
     void badValuesNameParameterAndRange()
@@ -90,7 +93,7 @@ private Q_SLOTS:
             QVERIFY(!info.explanation.isEmpty());
             QVERIFY(!info.expectation.isEmpty());
             QVERIFY2(!info.params.isEmpty() && info.params.constFirst().key == u"delay",
-                     "the base delay is always the first parameter, 'delay'");
+                "the base delay is always the first parameter, 'delay'");
             QString error;
             const auto defaults = e->resolveParams({}, &error);
             QVERIFY2(defaults, qPrintable(error));

@@ -33,7 +33,8 @@ private Q_SLOTS:
         const LaneId lane = rec.addLane(u"task 1"_s, LaneKind::Task);
         const SpanId id = rec.begin(lane, rec.intern(u"sleep"), SpanKind::Sleep, 0, 100);
         QVERIFY(rec.span(id).isOpen());
-        rec.end(id, {.status = SpanStatus::Error, .detail = rec.intern(u"boom"), .readyNs = 150, .atNs = 200});
+        rec.end(
+            id, {.status = SpanStatus::Error, .detail = rec.intern(u"boom"), .readyNs = 150, .atNs = 200});
         const Span span = rec.span(id);
         QCOMPARE(span.beginNs, 100);
         QCOMPARE(span.endNs, 200);

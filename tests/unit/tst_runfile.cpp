@@ -4,10 +4,10 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTimeZone>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Coroscope;
 using namespace Qt::StringLiterals;
@@ -26,8 +26,8 @@ RunData sampleRun()
     run.wallNs = 301'234'567;
     run.idealNs = 300'000'000;
     run.loopMaxLatenessNs = 250'000;
-    run.lanes = {Lane{0, u"event loop"_s, LaneKind::Loop}, Lane{1, u"main"_s, LaneKind::Task},
-                 Lane{2, u"task 1 · GOOG"_s, LaneKind::Task}, Lane{3, u"pool thread 1"_s, LaneKind::Pool}};
+    run.lanes = {Lane {0, u"event loop"_s, LaneKind::Loop}, Lane {1, u"main"_s, LaneKind::Task},
+        Lane {2, u"task 1 · GOOG"_s, LaneKind::Task}, Lane {3, u"pool thread 1"_s, LaneKind::Pool}};
     Span a;
     a.lane = 2;
     a.name = run.intern(u"sleep 0.3 s"_s);
@@ -45,9 +45,9 @@ RunData sampleRun()
     b.beginNs = 1'000;
     b.endNs = 250'000'000;
     run.spans.push_back(b);
-    run.marks.push_back(Mark{5'000, 1, run.intern(u"print"_s), run.intern(u"300"_s)});
-    run.counters.push_back(CounterSample{7'000, 3.0, 3, run.intern(u"in use"_s)});
-    run.env = EnvInfo{u"6.4.2"_s, u"0.8.0"_s, u"15.18"_s, u"vm"_s, u"Debian"_s, 2};
+    run.marks.push_back(Mark {5'000, 1, run.intern(u"print"_s), run.intern(u"300"_s)});
+    run.counters.push_back(CounterSample {7'000, 3.0, 3, run.intern(u"in use"_s)});
+    run.env = EnvInfo {u"6.4.2"_s, u"0.8.0"_s, u"15.18"_s, u"vm"_s, u"Debian"_s, 2};
     computeStats(run);
     return run;
 }
@@ -112,8 +112,8 @@ private Q_SLOTS:
     void documentedTopLevelFields()
     {
         const auto o = QJsonDocument::fromJson(RunFile::toJson(sampleRun())).object();
-        for (const auto *key : {"format", "version", "experiment", "params", "wall_s", "ideal_s", "lanes", "spans",
-                                "marks", "stats", "env"}) {
+        for (const auto *key : {"format", "version", "experiment", "params", "wall_s", "ideal_s", "lanes",
+                 "spans", "marks", "stats", "env"}) {
             QVERIFY2(o.contains(QLatin1StringView(key)), key);
         }
         QCOMPARE(o.value(u"format"_s).toString(), u"coroscope-run"_s);
@@ -135,35 +135,32 @@ private Q_SLOTS:
         QTest::newRow("array") << QByteArray("[1,2]") << u"the top level is not a JSON object"_s;
         QTest::newRow("other_format") << withField(good, u"format"_s, u"chrome-trace"_s)
                                       << u"\"format\" is \"chrome-trace\", expected \"coroscope-run\""_s;
-        QTest::newRow("newer_version") << withField(good, u"version"_s, 2)
-                                       << u"written by a newer Coroscope (run file version 2; this build reads up to 1)"_s;
-        QTest::newRow("version_text") << withField(good, u"version"_s, u"1"_s)
-                                      << u"version: expected a positive whole number"_s;
-        QTest::newRow("wall_text") << withField(good, u"wall_s"_s, u"fast"_s) << u"wall_s: expected a number"_s;
-        QTest::newRow("spans_object") << withField(good, u"spans"_s, QJsonObject{}) << u"spans: expected an array"_s;
-        QTest::newRow("span_bad_kind")
-            << withField(good, u"spans"_s,
-                         QJsonArray{QJsonObject{{u"lane"_s, 1}, {u"name"_s, u"x"_s}, {u"kind"_s, u"nap"_s},
-                                                {u"start_s"_s, 0}, {u"end_s"_s, 1}}})
-            << u"spans[0].kind: unknown span kind \"nap\""_s;
-        QTest::newRow("span_unknown_lane")
-            << withField(good, u"spans"_s,
-                         QJsonArray{QJsonObject{{u"lane"_s, 42}, {u"name"_s, u"x"_s}, {u"kind"_s, u"sleep"_s},
-                                                {u"start_s"_s, 0}, {u"end_s"_s, 1}}})
-            << u"spans[0].lane: no lane with id 42"_s;
-        QTest::newRow("span_ends_before_start")
-            << withField(good, u"spans"_s,
-                         QJsonArray{QJsonObject{{u"lane"_s, 1}, {u"name"_s, u"x"_s}, {u"kind"_s, u"sleep"_s},
-                                                {u"start_s"_s, 2}, {u"end_s"_s, 1}}})
-            << u"spans[0]: ends (1 s) before it starts (2 s)"_s;
-        QTest::newRow("span_missing_end")
-            << withField(good, u"spans"_s,
-                         QJsonArray{QJsonObject{{u"lane"_s, 1}, {u"name"_s, u"x"_s}, {u"kind"_s, u"sleep"_s},
-                                                {u"start_s"_s, 0}}})
-            << u"spans[0].end_s: missing"_s;
-        QTest::newRow("lane_bad_kind")
-            << withField(good, u"lanes"_s, QJsonArray{QJsonObject{{u"id"_s, 0}, {u"name"_s, u"x"_s}, {u"kind"_s, u"gpu"_s}}})
-            << u"lanes[0].kind: unknown lane kind \"gpu\""_s;
+        QTest::newRow("newer_version") << withField(good, u"version"_s,
+            2) << u"written by a newer Coroscope (run file version 2; this build reads up to 1)"_s;
+        QTest::newRow("version_text")
+            << withField(good, u"version"_s, u"1"_s) << u"version: expected a positive whole number"_s;
+        QTest::newRow("wall_text") << withField(good, u"wall_s"_s, u"fast"_s)
+                                   << u"wall_s: expected a number"_s;
+        QTest::newRow("spans_object")
+            << withField(good, u"spans"_s, QJsonObject {}) << u"spans: expected an array"_s;
+        QTest::newRow("span_bad_kind") << withField(good, u"spans"_s,
+            QJsonArray {QJsonObject {{u"lane"_s, 1}, {u"name"_s, u"x"_s}, {u"kind"_s, u"nap"_s},
+                {u"start_s"_s, 0}, {u"end_s"_s, 1}}})
+                                       << u"spans[0].kind: unknown span kind \"nap\""_s;
+        QTest::newRow("span_unknown_lane") << withField(good, u"spans"_s,
+            QJsonArray {QJsonObject {{u"lane"_s, 42}, {u"name"_s, u"x"_s}, {u"kind"_s, u"sleep"_s},
+                {u"start_s"_s, 0}, {u"end_s"_s, 1}}})
+                                           << u"spans[0].lane: no lane with id 42"_s;
+        QTest::newRow("span_ends_before_start") << withField(good, u"spans"_s,
+            QJsonArray {QJsonObject {{u"lane"_s, 1}, {u"name"_s, u"x"_s}, {u"kind"_s, u"sleep"_s},
+                {u"start_s"_s, 2}, {u"end_s"_s, 1}}})
+                                                << u"spans[0]: ends (1 s) before it starts (2 s)"_s;
+        QTest::newRow("span_missing_end") << withField(good, u"spans"_s,
+            QJsonArray {QJsonObject {{u"lane"_s, 1}, {u"name"_s, u"x"_s}, {u"kind"_s, u"sleep"_s},
+                {u"start_s"_s, 0}}}) << u"spans[0].end_s: missing"_s;
+        QTest::newRow("lane_bad_kind") << withField(good, u"lanes"_s,
+            QJsonArray {QJsonObject {{u"id"_s, 0}, {u"name"_s, u"x"_s}, {u"kind"_s, u"gpu"_s}}})
+                                       << u"lanes[0].kind: unknown lane kind \"gpu\""_s;
     }
 
     void refusesBadFiles()

@@ -10,7 +10,8 @@ namespace {
 
 constexpr qint64 kMs = 1'000'000;
 
-struct SpanSpec {
+struct SpanSpec
+{
     int lane;
     qint64 beginMs;
     qint64 endMs;
@@ -20,9 +21,9 @@ struct SpanSpec {
 RunData makeRun(const QList<SpanSpec> &specs, qint64 wallMs, qint64 idealMs = 0)
 {
     RunData run;
-    run.lanes = {Lane{0, u"event loop"_s, LaneKind::Loop}, Lane{1, u"main"_s, LaneKind::Task},
-                 Lane{2, u"task 1"_s, LaneKind::Task}, Lane{3, u"task 2"_s, LaneKind::Task},
-                 Lane{4, u"task 3"_s, LaneKind::Task}};
+    run.lanes = {Lane {0, u"event loop"_s, LaneKind::Loop}, Lane {1, u"main"_s, LaneKind::Task},
+        Lane {2, u"task 1"_s, LaneKind::Task}, Lane {3, u"task 2"_s, LaneKind::Task},
+        Lane {4, u"task 3"_s, LaneKind::Task}};
     for (const SpanSpec &s : specs) {
         Span span;
         span.lane = static_cast<LaneId>(s.lane);
@@ -52,20 +53,23 @@ private Q_SLOTS:
         QTest::addColumn<int>("maxConcurrency");
         QTest::addColumn<double>("avgConcurrency");
 
-        QTest::newRow("two_tasks_overlap") << QList<SpanSpec>{{2, 0, 100}, {3, 0, 100}} << qint64(100) << 2 << 2.0;
+        QTest::newRow("two_tasks_overlap")
+            << QList<SpanSpec> {{2, 0, 100}, {3, 0, 100}} << qint64(100) << 2 << 2.0;
         QTest::newRow("sequential_touching_ends_do_not_overlap")
-            << QList<SpanSpec>{{2, 0, 100}, {3, 100, 200}} << qint64(200) << 1 << 1.0;
-        QTest::newRow("partial_overlap") << QList<SpanSpec>{{2, 0, 100}, {3, 50, 150}} << qint64(200) << 2 << 1.0;
+            << QList<SpanSpec> {{2, 0, 100}, {3, 100, 200}} << qint64(200) << 1 << 1.0;
+        QTest::newRow("partial_overlap")
+            << QList<SpanSpec> {{2, 0, 100}, {3, 50, 150}} << qint64(200) << 2 << 1.0;
         QTest::newRow("waits_do_not_count")
-            << QList<SpanSpec>{{1, 0, 100, SpanKind::Wait}, {2, 0, 100}} << qint64(100) << 1 << 1.0;
+            << QList<SpanSpec> {{1, 0, 100, SpanKind::Wait}, {2, 0, 100}} << qint64(100) << 1 << 1.0;
         QTest::newRow("acquire_does_not_count")
-            << QList<SpanSpec>{{2, 0, 100, SpanKind::Acquire}, {3, 0, 100, SpanKind::Http}} << qint64(100) << 1 << 1.0;
+            << QList<SpanSpec> {{2, 0, 100, SpanKind::Acquire}, {3, 0, 100, SpanKind::Http}} << qint64(100)
+            << 1 << 1.0;
         QTest::newRow("loop_lane_does_not_count")
-            << QList<SpanSpec>{{0, 0, 100, SpanKind::Stall}, {2, 0, 100, SpanKind::Blocking}} << qint64(100) << 1
-            << 1.0;
-        QTest::newRow("three_nested") << QList<SpanSpec>{{2, 0, 300}, {3, 0, 200}, {4, 0, 100}} << qint64(300) << 3
-                                      << 2.0;
-        QTest::newRow("empty") << QList<SpanSpec>{} << qint64(100) << 0 << 0.0;
+            << QList<SpanSpec> {{0, 0, 100, SpanKind::Stall}, {2, 0, 100, SpanKind::Blocking}} << qint64(100)
+            << 1 << 1.0;
+        QTest::newRow("three_nested")
+            << QList<SpanSpec> {{2, 0, 300}, {3, 0, 200}, {4, 0, 100}} << qint64(300) << 3 << 2.0;
+        QTest::newRow("empty") << QList<SpanSpec> {} << qint64(100) << 0 << 0.0;
     }
 
     void concurrency()
@@ -77,7 +81,7 @@ private Q_SLOTS:
         const RunData run = makeRun(spans, wallMs);
         QCOMPARE(run.stats.maxConcurrency, maxConcurrency);
         QVERIFY2(qAbs(run.stats.avgConcurrency - avgConcurrency) < 1e-9,
-                 qPrintable(QString::number(run.stats.avgConcurrency)));
+            qPrintable(QString::number(run.stats.avgConcurrency)));
     }
 
     void wallIdealOverhead()
