@@ -254,19 +254,10 @@ QString verdict(const RunData &run, const Expectation &expected)
 
 QJsonObject runSummaryJson(const RunData &run)
 {
-    return QJsonObject {
-        {u"status"_s, toString(run.status)},
-        {u"error"_s, run.error},
-        {u"wall_s"_s, run.stats.wallS},
-        {u"ideal_s"_s, run.stats.idealS},
-        {u"overhead_s"_s, run.stats.overheadS},
-        {u"max_concurrency"_s, run.stats.maxConcurrency},
-        {u"avg_concurrency"_s, run.stats.avgConcurrency},
-        {u"longest_stall_s"_s, run.stats.longestStallS},
-        {u"total_stall_s"_s, run.stats.totalStallS},
-        {u"spans"_s, run.stats.spans},
-        {u"errors"_s, run.stats.errors},
-    };
+    QJsonObject o = RunFile::statsToJson(run.stats);
+    o.insert(u"status"_s, toString(run.status));
+    o.insert(u"error"_s, run.error);
+    return o;
 }
 
 int cmdRun(const QStringList &args)

@@ -12,6 +12,14 @@ QString formatNumber(double v)
 {
     return QString::number(v, 'g', 6);
 }
+
+std::optional<QVariant> failWith(QString *error, const QString &why)
+{
+    if (error) {
+        *error = why;
+    }
+    return std::nullopt;
+}
 } // namespace
 
 QString ParamSpec::rangeText() const
@@ -36,12 +44,7 @@ QString ParamSpec::rangeText() const
 std::optional<QVariant> ParamSpec::parse(const QString &text, QString *error) const
 {
     const QString trimmed = text.trimmed();
-    auto fail = [&](const QString &why) -> std::optional<QVariant> {
-        if (error) {
-            *error = why;
-        }
-        return std::nullopt;
-    };
+    auto fail = [error](const QString &why) { return failWith(error, why); };
     switch (type) {
     case ParamType::Number: {
         bool ok = false;
@@ -69,12 +72,7 @@ std::optional<QVariant> ParamSpec::parse(const QString &text, QString *error) co
 
 std::optional<QVariant> ParamSpec::check(const QVariant &value, QString *error) const
 {
-    auto fail = [&](const QString &why) -> std::optional<QVariant> {
-        if (error) {
-            *error = why;
-        }
-        return std::nullopt;
-    };
+    auto fail = [error](const QString &why) { return failWith(error, why); };
     switch (type) {
     case ParamType::Number: {
         bool ok = false;

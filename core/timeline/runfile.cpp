@@ -28,6 +28,8 @@ qint64 nanoseconds(double s)
     return static_cast<qint64>(std::llround(s * 1e9));
 }
 
+} // namespace
+
 QJsonObject statsToJson(const RunStats &s)
 {
     return QJsonObject {
@@ -43,6 +45,8 @@ QJsonObject statsToJson(const RunStats &s)
         {u"cancelled"_s, s.cancelled},
     };
 }
+
+namespace {
 
 /// Reads typed fields and remembers the first problem with its JSON path.
 class Reader

@@ -4,6 +4,7 @@
 #include "rundata.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -17,6 +18,8 @@ inline constexpr int kVersion = 1;
 inline constexpr auto kFormat = "coroscope-run";
 
 [[nodiscard]] QByteArray toJson(const RunData &run);
+/// The "stats" object of a run file (also the CLI's --json summary).
+[[nodiscard]] QJsonObject statsToJson(const RunStats &stats);
 /// Parses a run file's bytes. On failure returns nullopt and sets `error` to a message that
 /// says what is wrong and where (e.g. `spans[3].end_s: expected a number`).
 [[nodiscard]] std::optional<RunData> fromJson(const QByteArray &json, QString *error);
