@@ -1,35 +1,53 @@
 // SPDX-License-Identifier: MIT
-// Coroscope's entry point: the command line (list / describe / run ...).
+// Coroscope's entry point: the command line (list / describe / run / render ...).
 
 #include "cli/cli.h"
 
-#include <QCoreApplication>
+#include <QDir>
+#include <QGuiApplication>
+
+#include <cerrno>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdio>
 
 namespace {
 bool hasDisplay()
 {
-    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
+        || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
 }
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    if (argc <= 1 && !hasDisplay()) {
+        // Checked before QGuiApplication exists: without a display it would abort.
+        std::fputs("coroscope: no display found (DISPLAY / WAYLAND_DISPLAY unset).\n"
+                   "Everything works headless from the command line, for example:\n"
+                   "  coroscope list\n"
+                   "  coroscope run tasks-concurrent --param delay=0.3 --export t.png --text\n"
+                   "See 'coroscope --help'.\n",
+                   stderr);
+        return Coroscope::Cli::BadUsage;
+    }
+    // The command line renders charts without a display.
+    if (argc > 1 && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    if (!qEnvironmentVariableIsSet("XDG_RUNTIME_DIR")) {
+        // What Qt would pick anyway, made quietly (Qt warns when it has to pick it).
+        const QByteArray dir = QDir::tempPath().toLocal8Bit() + "/runtime-" + QByteArray::number(::getuid());
+        if (::mkdir(dir.constData(), 0700) == 0 || errno == EEXIST) {
+            qputenv("XDG_RUNTIME_DIR", dir);
+        }
+    }
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("coroscope"));
     QCoreApplication::setOrganizationName(QStringLiteral("Coroscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(COROSCOPE_VERSION));
     QStringList arguments = QCoreApplication::arguments();
     arguments.removeFirst();
-    if (arguments.isEmpty() && !hasDisplay()) {
-        std::fputs("coroscope: no display found (DISPLAY / WAYLAND_DISPLAY unset).\n"
-                   "Everything works headless from the command line, for example:\n"
-                   "  coroscope list\n"
-                   "  coroscope run tasks-concurrent --param delay=0.3 --export t.json\n"
-                   "See 'coroscope --help'.\n",
-            stderr);
-        return Coroscope::Cli::BadUsage;
-    }
     return Coroscope::Cli::run(arguments);
 }

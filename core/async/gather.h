@@ -130,9 +130,13 @@ QCoro::Task<std::vector<Outcome<T>>> gatherSettled(std::vector<QCoro::Task<T>> t
     state->wakeOn = detail::GroupState<T>::WakeOn::All;
     detail::GroupAwaiter<T> settled(state);
     co_await settled;
-    trace.end(span,
-        {.status = state->failed ? SpanStatus::Error : SpanStatus::Ok,
-            .readyNs = detail::toNs(trace, state->lastSettledAt)});
+    // Errors were returned as values: the wait itself succeeded.
+    const StrId detail = trace.recorder && state->failed
+        ? trace.recorder->intern(QStringLiteral("%1 of %2 failed (returned as values)")
+                                     .arg(state->failed)
+                                     .arg(state->outcomes.size()))
+        : SpanEnd::kKeepDetail;
+    trace.end(span, {.detail = detail, .readyNs = detail::toNs(trace, state->lastSettledAt)});
     co_return std::move(state->outcomes);
 }
 

@@ -38,9 +38,8 @@ QCoro::Task<R> offload(WorkerPool &pool, F fn, Trace trace = {}, SpanKind workKi
 {
     Recorder *rec = trace.recorder;
     // Queued until a pool thread takes the job: an `acquire` span on the awaiting lane.
-    const SpanId queued = rec ? rec->begin(trace.lane, trace.name, SpanKind::Acquire,
-                              rec->intern(u"waiting for a free pool thread"))
-                              : 0;
+    const SpanId queued
+        = rec ? rec->begin(trace.lane, rec->intern(u"waiting for a pool thread"), SpanKind::Acquire, trace.name) : 0;
     auto times = std::make_shared<detail::OffloadTimes>();
     auto waitSpan = std::make_shared<std::atomic<SpanId>>(0);
     WorkerPool *poolPtr = &pool;
@@ -88,7 +87,11 @@ QCoro::Task<R> offload(WorkerPool &pool, F fn, Trace trace = {}, SpanKind workKi
             trace.endWithError(wait, outcome.error(), times->endNs.load());
         }
     }
-    co_return outcome.take();
+    if constexpr (std::is_void_v<R>) {
+        outcome.take(); // rethrows the job's error
+    } else {
+        co_return outcome.take();
+    }
 }
 
 } // namespace Coroscope

@@ -4,6 +4,10 @@
 #include "experiments/catalog.h"
 #include "experiments/experiment.h"
 #include "experiments/runner.h"
+#include "render/exporters.h"
+#include "render/ganttmodel.h"
+#include "render/textchart.h"
+#include "timeline/traceimport.h"
 #include "timeline/runfile.h"
 
 #include <QCommandLineParser>
@@ -260,6 +264,98 @@ QJsonObject runSummaryJson(const RunData &run)
     return o;
 }
 
+
+// ---- output options shared by run and render ---------------------------------------------
+
+const QString kRunUsage = u"Usage: coroscope run ID [--param k=v]... [--export FILE]... [--scale S] [--theme light|dark] "
+                          "[--width PX] [--text] [--repeat N] [--json]"_s;
+const QString kRenderUsage = u"Usage: coroscope render RUN.json|TRACE.json [--export FILE]... [--scale S] "
+                             "[--theme light|dark] [--width PX] [--text]"_s;
+
+struct OutputOptions {
+    QStringList exports;
+    Export::ImageOptions image;
+    bool text = false;
+};
+
+void addOutputOptions(QCommandLineParser &parser)
+{
+    parser.addOption({u"export"_s,
+                      u"Write FILE (repeatable): .png, .svg, .pdf — the chart; .json — the run file; "
+                      ".trace.json — Chrome trace (Perfetto); .csv — one row per span."_s,
+                      u"file"_s});
+    parser.addOption({u"scale"_s, u"PNG device pixel ratio, e.g. 2 for HiDPI (0.5–4)."_s, u"s"_s, u"1"_s});
+    parser.addOption({u"theme"_s, u"Chart theme: light (default) or dark."_s, u"name"_s, u"light"_s});
+    parser.addOption({u"width"_s, u"Chart width in pixels at 96 dpi (400–10000)."_s, u"px"_s, u"1200"_s});
+    parser.addOption({u"text"_s, u"Print the chart as Unicode bars."_s});
+}
+
+std::optional<OutputOptions> readOutputOptions(const QCommandLineParser &parser, int *exitCode)
+{
+    OutputOptions o;
+    o.text = parser.isSet(u"text"_s);
+    bool ok = false;
+    o.image.scale = parser.value(u"scale"_s).toDouble(&ok);
+    if (!ok || o.image.scale < 0.5 || o.image.scale > 4) {
+        *exitCode = usageError(u"--scale must be a number in 0.5–4, got '%1'"_s.arg(parser.value(u"scale"_s)));
+        return std::nullopt;
+    }
+    o.image.width = parser.value(u"width"_s).toDouble(&ok);
+    if (!ok || o.image.width < 400 || o.image.width > 10000) {
+        *exitCode = usageError(u"--width must be a number of pixels in 400–10000, got '%1'"_s.arg(parser.value(u"width"_s)));
+        return std::nullopt;
+    }
+    o.image.theme = GanttTheme::byName(parser.value(u"theme"_s), &ok);
+    if (!ok) {
+        *exitCode = usageError(u"--theme must be light or dark, got '%1'"_s.arg(parser.value(u"theme"_s)));
+        return std::nullopt;
+    }
+    o.exports = parser.values(u"export"_s);
+    for (const QString &path : std::as_const(o.exports)) {
+        if (!Export::formatForPath(path)) {
+            const QString suffix = QFileInfo(path).suffix().toLower();
+            *exitCode = usageError(u"cannot export '%1': unsupported format '.%2' (supported: %3)"_s.arg(
+                path, suffix, Export::supportedSuffixes()));
+            return std::nullopt;
+        }
+        const QFileInfo dir(QFileInfo(path).absolutePath());
+        if (!dir.isDir() || !dir.isWritable()) {
+            *exitCode = usageError(u"cannot export '%1': directory %2 does not exist or is not writable"_s.arg(
+                path, dir.absoluteFilePath()));
+            return std::nullopt;
+        }
+    }
+    return o;
+}
+
+/// Writes every export; returns false if a write failed (reported).
+bool writeExports(const RunData &run, const OutputOptions &o, bool quiet)
+{
+    if (o.exports.isEmpty()) {
+        return true;
+    }
+    const GanttModel model(run);
+    bool ok = true;
+    for (const QString &path : o.exports) {
+        QString error;
+        if (!Export::write(model, path, o.image, &error)) {
+            err(error);
+            ok = false;
+        } else if (!quiet) {
+            out(u"wrote %1\n"_s.arg(path));
+        }
+    }
+    return ok;
+}
+
+void printTextChart(const RunData &run, const OutputOptions &o)
+{
+    if (o.text) {
+        const int columns = qEnvironmentVariableIntValue("COLUMNS");
+        out(textChart(GanttModel(run), columns >= 40 ? columns : 100));
+    }
+}
+
 int cmdRun(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -267,21 +363,18 @@ int cmdRun(const QStringList &args)
     parser.addHelpOption();
     parser.addPositionalArgument(u"id"_s, u"The experiment (see 'coroscope list')."_s);
     parser.addOption({u"param"_s, u"Set a parameter, e.g. delay=0.3 (repeatable)."_s, u"key=value"_s});
-    parser.addOption(
-        {u"export"_s, u"Write the run to FILE; .json writes the run file (repeatable)."_s, u"file"_s});
+    addOutputOptions(parser);
     parser.addOption({u"repeat"_s, u"Run N times and report median and p95."_s, u"n"_s, u"1"_s});
     parser.addOption({u"json"_s, u"Print the results as JSON on stdout."_s});
     if (!parser.parse(args)) {
-        return usageError(parser.errorText(),
-            u"Usage: coroscope run ID [--param k=v]... [--export FILE.json] [--repeat N] [--json]"_s);
+        return usageError(parser.errorText(), kRunUsage);
     }
     if (parser.isSet(u"help"_s)) {
         out(parser.helpText());
         return Ok;
     }
     if (parser.positionalArguments().size() != 1) {
-        return usageError(u"run needs exactly one experiment id"_s,
-            u"Usage: coroscope run ID [--param k=v]... [--export FILE.json] [--repeat N] [--json]"_s);
+        return usageError(u"run needs exactly one experiment id"_s, kRunUsage);
     }
     int code = Ok;
     const Experiment *experiment = findExperiment(parser.positionalArguments().constFirst(), &code);
@@ -310,20 +403,11 @@ int cmdRun(const QStringList &args)
             u"--repeat must be a whole number in 1–1000, got '%1'"_s.arg(parser.value(u"repeat"_s)));
     }
 
-    const QStringList exports = parser.values(u"export"_s);
-    for (const QString &path : exports) {
-        const QString suffix = QFileInfo(path).suffix().toLower();
-        if (suffix != u"json") {
-            return usageError(
-                u"cannot export '%1': unsupported format '.%2' (supported: .json, the run file)"_s.arg(
-                    path, suffix));
-        }
-        const QFileInfo dir(QFileInfo(path).absolutePath());
-        if (!dir.isDir() || !dir.isWritable()) {
-            return usageError(u"cannot export '%1': directory %2 does not exist or is not writable"_s.arg(
-                path, dir.absoluteFilePath()));
-        }
+    const auto output = readOutputOptions(parser, &code);
+    if (!output) {
+        return code;
     }
+    const QStringList &exports = output->exports;
 
     const bool json = parser.isSet(u"json"_s);
     const Expectation expected = experiment->expectation(*params);
@@ -348,13 +432,8 @@ int cmdRun(const QStringList &args)
     }
 
     int exitCode = last.status == RunStatus::Ok ? Ok : RunFailed;
-    for (const QString &path : exports) {
-        if (!RunFile::write(last, path, &error)) {
-            err(error);
-            exitCode = BadUsage;
-        } else if (!json) {
-            out(u"wrote %1\n"_s.arg(path));
-        }
+    if (!writeExports(last, *output, json)) {
+        exitCode = BadUsage;
     }
 
     if (json) {
@@ -405,11 +484,54 @@ int cmdRun(const QStringList &args)
         text += u"  verdict    %1\n"_s.arg(verdict(last, expected));
         out(text);
     }
+    if (!json) {
+        printTextChart(last, *output);
+    }
     if (last.status != RunStatus::Ok) {
         err(u"%1 %2: %3"_s.arg(experiment->id(),
             last.status == RunStatus::Cancelled ? u"was cancelled"_s : u"failed"_s, last.error));
     }
     return exitCode;
+}
+
+
+// ---- render -----------------------------------------------------------------------------
+
+int cmdRender(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Draw a saved run (coroscope run file) or a Chrome trace from another tool (VizTracer, Perfetto JSON)."_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"file"_s, u"A run file (.json) or a Chrome trace (.json)."_s);
+    addOutputOptions(parser);
+    if (!parser.parse(args)) {
+        return usageError(parser.errorText(), kRenderUsage);
+    }
+    if (parser.isSet(u"help"_s)) {
+        out(parser.helpText());
+        return Ok;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return usageError(u"render needs exactly one file"_s, kRenderUsage);
+    }
+    int code = Ok;
+    const auto output = readOutputOptions(parser, &code);
+    if (!output) {
+        return code;
+    }
+    if (output->exports.isEmpty() && !output->text) {
+        return usageError(u"render needs --export FILE or --text: nothing to do"_s, kRenderUsage);
+    }
+    QString error;
+    const auto run = loadRunOrTrace(parser.positionalArguments().constFirst(), &error);
+    if (!run) {
+        err(error);
+        return BadUsage;
+    }
+    const bool written = writeExports(*run, *output, false);
+    printTextChart(*run, *output);
+    return written ? Ok : BadUsage;
 }
 
 } // namespace
@@ -421,12 +543,16 @@ QString usage()
 Usage:
   coroscope list [--json]                  the experiments
   coroscope describe ID                    what an experiment does, its parameters, its C++ source
-  coroscope run ID [--param k=v]... [--export FILE.json] [--repeat N] [--json]
+  coroscope run ID [--param k=v]... [--export FILE]... [--repeat N] [--json] [--text]
                                            run it; print wall, ideal, overhead and a verdict
+  coroscope render FILE --export OUT...    draw a saved run or a Chrome trace (VizTracer, Perfetto)
+
+Exports: .png .svg .pdf (the chart), .json (run file), .trace.json (Chrome trace), .csv
+Chart options: --scale 2 (HiDPI PNG), --theme dark, --width 1600, --text (Unicode bars)
 
 Exit codes: 0 ok, 1 the run failed or was cancelled, 2 bad usage.
 Example:
-  coroscope run tasks-concurrent --param delay=0.3 --export t.json
+  coroscope run tasks-concurrent --param delay=0.3 --export t.png --export t.json
 )"_s;
 }
 
@@ -453,6 +579,9 @@ int run(const QStringList &arguments)
     }
     if (command == u"run") {
         return cmdRun(rest);
+    }
+    if (command == u"render") {
+        return cmdRender(rest);
     }
     return usageError(u"unknown command '%1'"_s.arg(command), usage());
 }

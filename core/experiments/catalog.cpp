@@ -12,6 +12,12 @@ std::unique_ptr<Experiment> makeAwaitSequential();
 std::unique_ptr<Experiment> makeTasksConcurrent();
 std::unique_ptr<Experiment> makeGather();
 std::unique_ptr<Experiment> makeBlockingInTask();
+std::unique_ptr<Experiment> makeSayAfter();
+std::unique_ptr<Experiment> makeGatherExceptions();
+std::unique_ptr<Experiment> makeAsCompleted();
+std::unique_ptr<Experiment> makeOffloadToPool();
+std::unique_ptr<Experiment> makeCpuBound();
+std::unique_ptr<Experiment> makeNestedEventLoop();
 
 namespace {
 
@@ -24,8 +30,14 @@ struct Registry
     {
         owned.push_back(makeAwaitSequential());
         owned.push_back(makeTasksConcurrent());
+        owned.push_back(makeSayAfter());
         owned.push_back(makeGather());
+        owned.push_back(makeGatherExceptions());
+        owned.push_back(makeAsCompleted());
         owned.push_back(makeBlockingInTask());
+        owned.push_back(makeOffloadToPool());
+        owned.push_back(makeCpuBound());
+        owned.push_back(makeNestedEventLoop());
         for (const auto &e : owned) {
             view.push_back(e.get());
         }

@@ -32,6 +32,8 @@ struct Expectation
 {
     int maxConcurrency = 1; ///< work spans in flight at once at the peak
     bool loopBlocked = false; ///< the loop is frozen for about the delay (or more)
+    bool errors = false;      ///< some steps fail (red spans) or are cancelled on purpose
+    double timingSlack = 0;   ///< relative: the wall may undercut the ideal by this much (CPU work)
 };
 
 /**
@@ -55,6 +57,8 @@ public:
     [[nodiscard]] virtual Expectation expectation(const Params &params) const = 0;
     /// Empty when the experiment can run here; otherwise why not (e.g. no PostgreSQL).
     [[nodiscard]] virtual QString unavailableReason() const { return {}; }
+    /// Untimed preparation on the run's thread before the clock starts (e.g. calibration).
+    virtual void prepare(const Params &params) const { Q_UNUSED(params); }
     /// The experiment itself, on the run's event loop. Throws on failure.
     [[nodiscard]] virtual QCoro::Task<> run(RunContext &ctx) const = 0;
 

@@ -13,7 +13,7 @@
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
-Q_LOGGING_CATEGORY(lcRunner, "coroscope.runner")
+Q_LOGGING_CATEGORY(lcRunner, "coroscope.runner", QtInfoMsg)
 
 namespace Coroscope {
 
@@ -121,6 +121,7 @@ void executeRun(RunJob &job)
     const Experiment &experiment = *job.experiment;
     const CancelToken &userToken = job.token;
     RunData &out = job.result;
+    experiment.prepare(job.params);
     rec.setOrigin(std::chrono::steady_clock::now());
     QEventLoop loop;
     const LaneId loopLane = rec.addLane(u"event loop"_s, LaneKind::Loop);

@@ -20,7 +20,7 @@ std::vector<Edge> workEdges(const RunData &run, qint64 fromNs, qint64 toNs)
     edges.reserve(run.spans.size() * 2);
     for (const Span &span : run.spans) {
         if (!isWorkKind(span.kind) || span.lane >= static_cast<LaneId>(run.lanes.size())
-            || run.lanes.at(span.lane).kind != LaneKind::Task) {
+            || !countsAsWorkLane(run.lanes.at(span.lane).kind)) {
             continue;
         }
         const qint64 b = std::max(span.beginNs, fromNs);

@@ -7,12 +7,19 @@ namespace Coroscope {
 
 /// Computes run.stats from run's spans, wall and ideal time.
 ///
-/// Concurrency counts work spans (every kind but wait, acquire and stall) on task lanes;
+/// Concurrency counts work spans (every kind but wait, acquire and stall) on task and pool
+/// lanes (offloaded work runs on pool lanes; server lanes only mirror requests);
 /// spans that touch end-to-begin do not overlap. Stalls come from the loop lanes' stall
 /// spans and the heartbeat's longest lateness.
 void computeStats(RunData &run);
 
-/// Most work spans on task lanes in flight at once within [fromNs, toNs).
+/// Whether work on a lane of this kind counts for concurrency.
+[[nodiscard]] constexpr bool countsAsWorkLane(LaneKind kind)
+{
+    return kind == LaneKind::Task || kind == LaneKind::Pool;
+}
+
+/// Most work spans in flight at once within [fromNs, toNs).
 [[nodiscard]] int maxConcurrency(const RunData &run, qint64 fromNs, qint64 toNs);
 
 } // namespace Coroscope

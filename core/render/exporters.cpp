@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: MIT
+#include "exporters.h"
+
+#include "timeline/runfile.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QImageWriter>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Coroscope::Export {
+
+namespace {
+
+bool saveBytes(const QString &path, const QByteArray &bytes, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error) {
+            *error = u"cannot write %1: %2"_s.arg(path, file.errorString());
+        }
+        return false;
+    }
+    if (file.write(bytes) != bytes.size() || !file.commit()) {
+        if (error) {
+            *error = u"cannot write %1: %2"_s.arg(path, file.errorString());
+        }
+        return false;
+    }
+    return true;
+}
+
+double micros(qint64 ns)
+{
+    return static_cast<double>(ns) / 1e3;
+}
+
+QString csvField(const QString &s)
+{
+    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r')) {
+        QString quoted = s;
+        quoted.replace(u'"', u"\"\""_s);
+        return u'"' + quoted + u'"';
+    }
+    return s;
+}
+
+QString seconds(qint64 ns)
+{
+    return QString::number(static_cast<double>(ns) / 1e9, 'f', 9);
+}
+
+} // namespace
+
+std::optional<Format> formatForPath(const QString &path)
+{
+    const QString name = QFileInfo(path).fileName().toLower();
+    if (name.endsWith(u".trace.json")) {
+        return Format::ChromeTrace;
+    }
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == u"png") {
+        return Format::Png;
+    }
+    if (suffix == u"svg") {
+        return Format::Svg;
+    }
+    if (suffix == u"pdf") {
+        return Format::Pdf;
+    }
+    if (suffix == u"json") {
+        return Format::RunJson;
+    }
+    if (suffix == u"csv") {
+        return Format::Csv;
+    }
+    return std::nullopt;
+}
+
+QString supportedSuffixes()
+{
+    return u".png, .svg, .pdf, .json (run file), .trace.json (Chrome trace), .csv"_s;
+}
+
+QSizeF imageSize(const GanttModel &model, const ImageOptions &options)
+{
+    const GanttPainter painter(model, options.theme, options.paint);
+    const double width = std::max(options.width, 320.0);
+    const double height = options.height > 0 ? options.height : painter.preferredHeight(width);
+    return {width, height};
+}
+
+QImage renderImage(const GanttModel &model, const QSizeF &size, double scale, const GanttTheme &theme,
+                   const GanttPaintOptions &paint)
+{
+    const QSize pixels(static_cast<int>(std::ceil(size.width() * scale)), static_cast<int>(std::ceil(size.height() * scale)));
+    QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(scale);
+    image.fill(theme.background);
+    QPainter p(&image);
+    GanttPainter(model, theme, paint).paint(p, size);
+    p.end();
+    return image;
+}
+
+bool writePng(const GanttModel &model, const QString &path, const ImageOptions &options, QString *error)
+{
+    const QImage image = renderImage(model, imageSize(model, options), options.scale, options.theme, options.paint);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
+    if (!writer.write(image)) {
+        if (error) {
+            *error = u"cannot write %1: %2"_s.arg(path, writer.errorString());
+        }
+        return false;
+    }
+    return saveBytes(path, buffer.data(), error);
+}
+
+bool writeSvg(const GanttModel &model, const QString &path, const ImageOptions &options, QString *error)
+{
+    const QSizeF size = imageSize(model, options);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator svg;
+    svg.setOutputDevice(&buffer);
+    svg.setResolution(96); // QSvgGenerator defaults to 72 dpi
+    svg.setSize(size.toSize());
+    svg.setViewBox(QRectF(QPointF(0, 0), size));
+    svg.setTitle(model.run().experiment + u" — Coroscope"_s);
+    svg.setDescription(GanttPainter(model, options.theme, options.paint).headline());
+    QPainter p;
+    if (!p.begin(&svg)) {
+        if (error) {
+            *error = u"cannot write %1: the SVG generator could not start"_s.arg(path);
+        }
+        return false;
+    }
+    GanttPainter(model, options.theme, options.paint).paint(p, size);
+    p.end();
+    return saveBytes(path, buffer.data(), error);
+}
+
+bool writePdf(const GanttModel &model, const QString &path, const ImageOptions &options, QString *error)
+{
+    const QSizeF size = imageSize(model, options);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter pdf(&buffer);
+    pdf.setResolution(96); // one device unit = one logical pixel
+    pdf.setCreator(u"Coroscope "_s + QCoreApplication::applicationVersion());
+    pdf.setTitle(model.run().experiment);
+    // The page is the chart: width × height pixels at 96 dpi, in points.
+    pdf.setPageSize(QPageSize(QSizeF(size.width() * 72.0 / 96.0, size.height() * 72.0 / 96.0), QPageSize::Point,
+                              u"Coroscope chart"_s, QPageSize::ExactMatch));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    QPainter p;
+    if (!p.begin(&pdf)) {
+        if (error) {
+            *error = u"cannot write %1: the PDF writer could not start"_s.arg(path);
+        }
+        return false;
+    }
+    GanttPainter(model, options.theme, options.paint).paint(p, size);
+    p.end();
+    return saveBytes(path, buffer.data(), error);
+}
+
+QByteArray chromeTrace(const RunData &run)
+{
+    QJsonArray events;
+    constexpr int kPid = 1;
+    events.append(QJsonObject{{u"ph"_s, u"M"_s}, {u"name"_s, u"process_name"_s}, {u"pid"_s, kPid}, {u"tid"_s, 0},
+                              {u"args"_s, QJsonObject{{u"name"_s, u"coroscope: "_s + run.experiment}}}});
+    // One tid per lane, in lane order.
+    for (const Lane &lane : run.lanes) {
+        const int tid = static_cast<int>(lane.id) + 1;
+        events.append(QJsonObject{{u"ph"_s, u"M"_s}, {u"name"_s, u"thread_name"_s}, {u"pid"_s, kPid}, {u"tid"_s, tid},
+                                  {u"args"_s, QJsonObject{{u"name"_s, lane.name}}}});
+        events.append(QJsonObject{{u"ph"_s, u"M"_s}, {u"name"_s, u"thread_sort_index"_s}, {u"pid"_s, kPid},
+                                  {u"tid"_s, tid}, {u"args"_s, QJsonObject{{u"sort_index"_s, tid}}}});
+    }
+    for (const Span &s : run.spans) {
+        QJsonObject args{{u"status"_s, toString(s.status)}, {u"lane_kind"_s, toString(run.lanes.at(s.lane).kind)}};
+        if (!run.str(s.detail).isEmpty()) {
+            args.insert(u"detail"_s, run.str(s.detail));
+        }
+        if (s.readyNs != kUnknownTime) {
+            args.insert(u"ready_us"_s, micros(s.readyNs));
+        }
+        events.append(QJsonObject{{u"ph"_s, u"X"_s},
+                                  {u"name"_s, run.str(s.name)},
+                                  {u"cat"_s, toString(s.kind)},
+                                  {u"ts"_s, micros(s.beginNs)},
+                                  {u"dur"_s, micros(s.isOpen() ? 0 : s.endNs - s.beginNs)},
+                                  {u"pid"_s, kPid},
+                                  {u"tid"_s, static_cast<int>(s.lane) + 1},
+                                  {u"args"_s, args}});
+    }
+    for (const Mark &m : run.marks) {
+        events.append(QJsonObject{{u"ph"_s, u"i"_s},
+                                  {u"s"_s, u"t"_s},
+                                  {u"name"_s, run.str(m.name)},
+                                  {u"ts"_s, micros(m.atNs)},
+                                  {u"pid"_s, kPid},
+                                  {u"tid"_s, static_cast<int>(m.lane) + 1},
+                                  {u"args"_s, QJsonObject{{u"detail"_s, run.str(m.detail)}}}});
+    }
+    for (const CounterSample &c : run.counters) {
+        events.append(QJsonObject{{u"ph"_s, u"C"_s},
+                                  {u"name"_s, run.str(c.name)},
+                                  {u"ts"_s, micros(c.atNs)},
+                                  {u"pid"_s, kPid},
+                                  {u"tid"_s, static_cast<int>(c.lane) + 1},
+                                  {u"args"_s, QJsonObject{{run.str(c.name), c.value}}}});
+    }
+    // Hand-offs: a wait that became ready when a step on another lane ended — a flow arrow
+    // from the end of that step to the end of the wait.
+    std::vector<const Span *> byEnd;
+    for (const Span &s : run.spans) {
+        if (!s.isOpen() && s.kind != SpanKind::Wait && s.kind != SpanKind::Stall) {
+            byEnd.push_back(&s);
+        }
+    }
+    std::sort(byEnd.begin(), byEnd.end(), [](const Span *a, const Span *b) { return a->endNs < b->endNs; });
+    int flowId = 1;
+    for (const Span &w : run.spans) {
+        if (w.kind != SpanKind::Wait || w.readyNs == kUnknownTime || w.isOpen()) {
+            continue;
+        }
+        const auto it = std::lower_bound(byEnd.begin(), byEnd.end(), w.readyNs - 50'000,
+                                         [](const Span *s, qint64 t) { return s->endNs < t; });
+        const Span *source = nullptr;
+        for (auto j = it; j != byEnd.end() && (*j)->endNs <= w.readyNs + 50'000; ++j) {
+            if ((*j)->lane != w.lane) {
+                source = *j;
+                break;
+            }
+        }
+        if (!source) {
+            continue;
+        }
+        const double startTs = micros(source->endNs) - std::min(1.0, micros(source->endNs - source->beginNs) / 2);
+        events.append(QJsonObject{{u"ph"_s, u"s"_s}, {u"name"_s, u"hand-off"_s}, {u"cat"_s, u"handoff"_s},
+                                  {u"id"_s, flowId}, {u"ts"_s, startTs}, {u"pid"_s, kPid},
+                                  {u"tid"_s, static_cast<int>(source->lane) + 1}});
+        events.append(QJsonObject{{u"ph"_s, u"f"_s}, {u"bp"_s, u"e"_s}, {u"name"_s, u"hand-off"_s},
+                                  {u"cat"_s, u"handoff"_s}, {u"id"_s, flowId},
+                                  {u"ts"_s, micros(w.endNs) - std::min(1.0, micros(w.endNs - w.beginNs) / 2)},
+                                  {u"pid"_s, kPid}, {u"tid"_s, static_cast<int>(w.lane) + 1}});
+        ++flowId;
+    }
+    QJsonObject root{{u"traceEvents"_s, events},
+                     {u"displayTimeUnit"_s, u"ms"_s},
+                     {u"otherData"_s, QJsonObject{{u"generator"_s, u"Coroscope "_s + QCoreApplication::applicationVersion()},
+                                                  {u"experiment"_s, run.experiment},
+                                                  {u"wall_s"_s, static_cast<double>(run.wallNs) / 1e9},
+                                                  {u"ideal_s"_s, static_cast<double>(run.idealNs) / 1e9}}}};
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+QByteArray csv(const RunData &run)
+{
+    QString out = u"lane,lane_kind,name,kind,start_s,end_s,duration_s,ready_s,status,detail\n"_s;
+    for (const Span &s : run.spans) {
+        const Lane &lane = run.lanes.at(s.lane);
+        out += csvField(lane.name) + u',' + toString(lane.kind) + u',' + csvField(run.str(s.name)) + u','
+            + toString(s.kind) + u',' + seconds(s.beginNs) + u',' + (s.isOpen() ? QString() : seconds(s.endNs)) + u','
+            + (s.isOpen() ? QString() : seconds(s.endNs - s.beginNs)) + u','
+            + (s.readyNs == kUnknownTime ? QString() : seconds(s.readyNs)) + u',' + toString(s.status) + u','
+            + csvField(run.str(s.detail)) + u'\n';
+    }
+    return out.toUtf8();
+}
+
+bool write(const GanttModel &model, const QString &path, const ImageOptions &options, QString *error)
+{
+    const auto format = formatForPath(path);
+    if (!format) {
+        if (error) {
+            *error = u"cannot export %1: unknown format (supported: %2)"_s.arg(path, supportedSuffixes());
+        }
+        return false;
+    }
+    switch (*format) {
+    case Format::Png:
+        return writePng(model, path, options, error);
+    case Format::Svg:
+        return writeSvg(model, path, options, error);
+    case Format::Pdf:
+        return writePdf(model, path, options, error);
+    case Format::RunJson:
+        return RunFile::write(model.run(), path, error);
+    case Format::ChromeTrace:
+        return saveBytes(path, chromeTrace(model.run()), error);
+    case Format::Csv:
+        return saveBytes(path, csv(model.run()), error);
+    }
+    return false;
+}
+
+} // namespace Coroscope::Export

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "timeline/rundata.h"
+
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace Coroscope {
+
+/// One row of the chart: a lane, or the density row that folds the task lanes beyond the limit.
+struct GanttRow {
+    enum class Type : quint8 { Lane, Density };
+    Type type = Type::Lane;
+    LaneKind laneKind = LaneKind::Task;
+    LaneId lane = 0;              ///< for Type::Lane
+    QString label;
+    std::vector<quint32> spans;   ///< indices into run.spans, sorted by begin
+    std::vector<quint32> marks;   ///< indices into run.marks, sorted by time
+    qint64 maxDurationNs = 0;     ///< longest span on the row (for range look-ups)
+    // Type::Density: work spans of the folded lanes in flight, as a step function.
+    std::vector<std::pair<qint64, int>> steps; ///< (time, count from then on), sorted
+    int densityMax = 0;
+    int foldedLanes = 0;
+    bool groupStart = false;      ///< first row of its lane kind group: a separator above
+};
+
+/**
+ * A run prepared for drawing: rows in display order (event loop, tasks, pools, servers),
+ * spans sorted per row, tasks beyond `maxTaskLanes` folded into one density row.
+ * Built once per run; painting any range of it is then cheap.
+ */
+class GanttModel
+{
+public:
+    static constexpr int kDefaultMaxTaskLanes = 64;
+    /// Task lanes kept when folding (the rest go into the density row).
+    static constexpr int kKeptWhenFolding = 48;
+
+    explicit GanttModel(RunData run, int maxTaskLanes = kDefaultMaxTaskLanes);
+
+    [[nodiscard]] const RunData &run() const { return m_run; }
+    [[nodiscard]] const std::vector<GanttRow> &rows() const { return m_rows; }
+    /// The end of the chart's time axis: the wall time or the last span's end.
+    [[nodiscard]] qint64 endNs() const { return m_endNs; }
+    /// What the task lanes' work would take one after another (sum of their durations).
+    [[nodiscard]] qint64 sequentialNs() const { return m_sequentialNs; }
+    /// Indices of spans on `row` that may intersect [fromNs, toNs), in begin order.
+    [[nodiscard]] std::pair<std::size_t, std::size_t> visibleRange(const GanttRow &row, qint64 fromNs,
+                                                                   qint64 toNs) const;
+    /// Most in-flight work in the density row at any time within [fromNs, toNs).
+    [[nodiscard]] static int densityAt(const GanttRow &row, qint64 fromNs, qint64 toNs);
+
+private:
+    RunData m_run;
+    std::vector<GanttRow> m_rows;
+    qint64 m_endNs = 0;
+    qint64 m_sequentialNs = 0;
+};
+
+} // namespace Coroscope

@@ -1,0 +1,656 @@
+// SPDX-License-Identifier: MIT
+#include "ganttpainter.h"
+
+#include <QCoreApplication>
+#include <QFontDatabase>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+
+using namespace Qt::StringLiterals;
+
+namespace Coroscope {
+
+namespace {
+
+constexpr double kTitleSize = 16;
+constexpr double kHeadlineSize = 13;
+constexpr double kLabelSize = 12;
+constexpr double kSmallSize = 11;
+constexpr double kBarHeight = 16;
+constexpr double kWaitHeight = 8;
+constexpr double kMarkerLine = 15;
+constexpr double kAxisHeight = 24;
+constexpr double kLegendRow = 20;
+constexpr double kFooterHeight = 18;
+constexpr double kGap = 10;
+
+QString loadFontFamily()
+{
+    static QString family;
+    static std::once_flag once;
+    std::call_once(once, [] {
+        const int regular = QFontDatabase::addApplicationFont(u":/coroscope/fonts/DejaVuSans.ttf"_s);
+        QFontDatabase::addApplicationFont(u":/coroscope/fonts/DejaVuSans-Bold.ttf"_s);
+        const QStringList families = QFontDatabase::applicationFontFamilies(regular);
+        family = families.isEmpty() ? u"DejaVu Sans"_s : families.constFirst();
+    });
+    return family;
+}
+
+QColor blend(const QColor &a, const QColor &b, double t)
+{
+    return QColor::fromRgbF(static_cast<float>(a.redF() * (1 - t) + b.redF() * t),
+                            static_cast<float>(a.greenF() * (1 - t) + b.greenF() * t),
+                            static_cast<float>(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
+/// How a span is drawn; spans of one style that touch on screen merge into one bar.
+struct Style {
+    SpanKind kind;
+    SpanStatus status;
+    bool operator==(const Style &) const = default;
+};
+
+struct Pending {
+    Style style{};
+    double x0 = 0;
+    double x1 = 0;
+    int count = 0;
+    quint32 first = 0;
+};
+
+} // namespace
+
+struct GanttPainter::LegendItem {
+    enum class Swatch { Suspended, Solid, Wait, Error, Cancelled, Late, Line, DashedLine };
+    Swatch swatch;
+    QColor color;
+    QString text;
+};
+
+GanttPainter::GanttPainter(const GanttModel &model, GanttTheme theme, GanttPaintOptions options)
+    : m_model(model)
+    , m_theme(std::move(theme))
+    , m_options(options)
+{
+}
+
+QFont GanttPainter::chartFont(double pixelSize, bool bold)
+{
+    QFont font(loadFontFamily());
+    font.setPixelSize(static_cast<int>(std::lround(pixelSize)));
+    font.setBold(bold);
+    font.setHintingPreference(QFont::PreferNoHinting); // same glyph metrics on screen, PNG, SVG, PDF
+    font.setStyleStrategy(QFont::PreferAntialias);
+    return font;
+}
+
+QString GanttPainter::headline() const
+{
+    const RunData &run = m_model.run();
+    const QString total = GanttLayout::formatDuration(run.wallNs);
+    if (run.status == RunStatus::Cancelled) {
+        return u"cancelled after %1 — the partial timeline"_s.arg(total);
+    }
+    if (run.status == RunStatus::Failed) {
+        return u"failed after %1: %2"_s.arg(total, run.error);
+    }
+    QStringList parts{total};
+    if (run.idealNs > 0) {
+        parts.append(u"ideal "_s + GanttLayout::formatDuration(run.idealNs));
+    }
+    const qint64 sequential = m_model.sequentialNs();
+    if (sequential > run.wallNs + run.wallNs / 50) {
+        parts.append(u"sequential would be "_s + GanttLayout::formatDuration(sequential));
+    } else if (sequential > 0) {
+        parts.append(u"nothing overlapped"_s);
+    }
+    if (run.stats.totalStallS > 0) {
+        parts.append(u"event loop frozen "_s + GanttLayout::formatDuration(static_cast<qint64>(run.stats.totalStallS * 1e9)));
+    }
+    return parts.join(u" — "_s);
+}
+
+QString GanttPainter::footerText() const
+{
+    const RunData &run = m_model.run();
+    QStringList parts;
+    QStringList params;
+    for (const auto &[k, v] : run.params) {
+        params.append(k + u'=' + v.toString());
+    }
+    if (!params.isEmpty()) {
+        parts.append(params.join(u' '));
+    }
+    parts.append(u"Coroscope "_s + QCoreApplication::applicationVersion());
+    if (!run.env.qt.isEmpty()) {
+        parts.append(u"Qt "_s + run.env.qt);
+    }
+    if (!run.env.qcoro.isEmpty()) {
+        parts.append(u"QCoro "_s + run.env.qcoro);
+    }
+    if (!run.env.libpq.isEmpty()) {
+        parts.append(u"libpq "_s + run.env.libpq);
+    }
+    if (run.env.cores > 0) {
+        parts.append(u"%1 cores"_s.arg(run.env.cores));
+    }
+    if (run.startedAt.isValid()) {
+        parts.append(run.startedAt.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'"_s));
+    }
+    return parts.join(u"  ·  "_s);
+}
+
+double GanttPainter::labelColumnWidth() const
+{
+    const QFontMetricsF fm(chartFont(kLabelSize));
+    double widest = 0;
+    for (const GanttRow &row : m_model.rows()) {
+        widest = std::max(widest, fm.horizontalAdvance(row.label));
+    }
+    return std::clamp(widest + 16, 90.0, 240.0);
+}
+
+std::vector<GanttPainter::LegendItem> GanttPainter::legendItems() const
+{
+    const RunData &run = m_model.run();
+    std::array<bool, kSpanKindCount> kinds{};
+    bool error = false;
+    bool cancelled = false;
+    bool late = false;
+    // Only where the hatch is wide enough to see at a usual width.
+    const qint64 visibleLateness = std::max<qint64>(1'000'000, m_model.endNs() / 500);
+    for (const Span &s : run.spans) {
+        kinds[static_cast<std::size_t>(s.kind)] = true;
+        error |= s.status == SpanStatus::Error;
+        cancelled |= s.status == SpanStatus::Cancelled;
+        late |= isSuspendedKind(s.kind) && s.kind != SpanKind::Wait && s.readyNs != kUnknownTime && !s.isOpen()
+            && s.endNs - s.readyNs > visibleLateness;
+    }
+    std::vector<LegendItem> items;
+    for (int k = 0; k < kSpanKindCount; ++k) {
+        if (!kinds[static_cast<std::size_t>(k)]) {
+            continue;
+        }
+        const auto kind = static_cast<SpanKind>(k);
+        const auto swatch = kind == SpanKind::Wait ? LegendItem::Swatch::Wait
+            : isSuspendedKind(kind)                ? LegendItem::Swatch::Suspended
+                                                   : LegendItem::Swatch::Solid;
+        items.push_back({swatch, m_theme.kindColor(kind), kindDescription(kind)});
+    }
+    if (late) {
+        items.push_back({LegendItem::Swatch::Late, m_theme.mutedText, u"ready, waiting for the loop"_s});
+    }
+    if (error) {
+        items.push_back({LegendItem::Swatch::Error, m_theme.error, u"error"_s});
+    }
+    if (cancelled) {
+        items.push_back({LegendItem::Swatch::Cancelled, m_theme.cancelled, u"cancelled"_s});
+    }
+    items.push_back({LegendItem::Swatch::Line, m_theme.total, u"total"_s});
+    if (run.idealNs > 0) {
+        items.push_back({LegendItem::Swatch::DashedLine, m_theme.ideal, u"ideal"_s});
+    }
+    return items;
+}
+
+double GanttPainter::legendHeight(double width) const
+{
+    if (!m_options.legend) {
+        return 0;
+    }
+    const QFontMetricsF fm(chartFont(kSmallSize));
+    double x = 0;
+    int lines = 1;
+    for (const LegendItem &item : legendItems()) {
+        const double w = 22 + fm.horizontalAdvance(item.text) + 18;
+        if (x > 0 && x + w > width) {
+            ++lines;
+            x = 0;
+        }
+        x += w;
+    }
+    return lines * kLegendRow;
+}
+
+GanttPainter::Geometry GanttPainter::geometry(const QSizeF &size) const
+{
+    Geometry g;
+    const double left = kMargin;
+    const double right = size.width() - kMargin;
+    const double width = std::max(right - left, 10.0);
+    double y = kMargin * 0.8;
+    if (m_options.header) {
+        g.header = QRectF(left, y, width, 44);
+        y += 44 + kGap;
+    }
+    const double labelWidth = labelColumnWidth();
+    const double footer = m_options.footer ? kFooterHeight : 0;
+    const double legend = legendHeight(width);
+    const double bottom = size.height() - kMargin * 0.8 - footer - (legend > 0 ? legend + kGap : 0);
+    const double markerStrip = markerStripHeight();
+    g.markers = QRectF(left + labelWidth, y, width - labelWidth, markerStrip);
+    y += markerStrip;
+    const double rowsBottom = std::max(y + kRowHeight, bottom - kAxisHeight);
+    g.labels = QRectF(left, y, labelWidth, rowsBottom - y);
+    g.plot = QRectF(left + labelWidth, y, width - labelWidth, rowsBottom - y);
+    g.axis = QRectF(g.plot.left(), rowsBottom, g.plot.width(), kAxisHeight);
+    g.legend = QRectF(left, g.axis.bottom() + kGap, width, legend);
+    g.footer = QRectF(left, size.height() - kMargin * 0.8 - footer, width, footer);
+    return g;
+}
+
+double GanttPainter::preferredHeight(double width) const
+{
+    const double rows = static_cast<double>(m_model.rows().size()) * kRowHeight;
+    const double header = m_options.header ? 44 + kGap : 0;
+    const double legend = legendHeight(width - 2 * kMargin);
+    const double footer = m_options.footer ? kFooterHeight : 0;
+    return std::ceil(kMargin * 1.6 + header + markerStripHeight() + rows + kAxisHeight + (legend > 0 ? kGap + legend : 0)
+                     + footer + 4);
+}
+
+GanttLayout GanttPainter::layout(const QSizeF &size) const
+{
+    // A little room after the end so the total line is not on the edge.
+    const qint64 end = m_model.endNs() + m_model.endNs() / 40;
+    return layout(size, 0, end);
+}
+
+GanttLayout GanttPainter::layout(const QSizeF &size, qint64 fromNs, qint64 toNs) const
+{
+    const Geometry g = geometry(size);
+    return GanttLayout(g.plot, fromNs, toNs, kRowHeight, static_cast<int>(m_model.rows().size()));
+}
+
+void GanttPainter::paint(QPainter &p, const QSizeF &size, const GanttLayout &l) const
+{
+    const Geometry g = geometry(size);
+    p.save();
+    p.fillRect(QRectF(QPointF(0, 0), size), m_theme.background);
+    if (m_options.header) {
+        paintHeader(p, g.header);
+    }
+    paintRows(p, g, l);
+    paintMarkers(p, g, l);
+    paintAxis(p, g, l);
+    if (m_options.legend) {
+        paintLegend(p, g.legend);
+    }
+    if (m_options.footer) {
+        p.setFont(chartFont(kSmallSize));
+        p.setPen(m_theme.mutedText);
+        const QFontMetricsF fm(p.font());
+        p.drawText(g.footer, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(footerText(), Qt::ElideRight, g.footer.width()));
+    }
+    p.restore();
+}
+
+void GanttPainter::paintHeader(QPainter &p, const QRectF &rect) const
+{
+    const RunData &run = m_model.run();
+    p.setRenderHint(QPainter::TextAntialiasing, true);
+    QString title = run.experiment;
+    if (!run.title.isEmpty()) {
+        title += u" — "_s + run.title;
+    }
+    p.setFont(chartFont(kTitleSize, true));
+    p.setPen(m_theme.text);
+    const QRectF titleRect(rect.left(), rect.top(), rect.width(), 22);
+    p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetricsF(p.font()).elidedText(title, Qt::ElideRight, rect.width()));
+    p.setFont(chartFont(kHeadlineSize));
+    p.setPen(run.status == RunStatus::Ok ? m_theme.mutedText : m_theme.error);
+    const QRectF lineRect(rect.left(), rect.top() + 24, rect.width(), 20);
+    p.drawText(lineRect, Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetricsF(p.font()).elidedText(headline(), Qt::ElideRight, rect.width()));
+}
+
+void GanttPainter::paintRows(QPainter &p, const Geometry &g, const GanttLayout &l) const
+{
+    const auto &rows = m_model.rows();
+    const QFont labelFont = chartFont(kLabelSize);
+    const QFontMetricsF fm(labelFont);
+    // Lane backgrounds and names.
+    p.setRenderHint(QPainter::Antialiasing, false);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const double top = l.rowTop(static_cast<int>(i));
+        if (top > g.plot.bottom()) {
+            break;
+        }
+        const QRectF full(g.labels.left(), top, g.labels.width() + g.plot.width(), kRowHeight);
+        if (i % 2 == 1) {
+            p.fillRect(full, m_theme.laneStripe);
+        }
+        if (rows[i].groupStart) {
+            p.setPen(QPen(m_theme.separator, 1));
+            p.drawLine(QPointF(full.left(), top), QPointF(full.right(), top));
+        }
+    }
+    // Grid.
+    p.setPen(QPen(m_theme.grid, 1));
+    for (const qint64 t : l.ticks()) {
+        const double x = std::round(l.mapTimeToX(t)) + 0.5;
+        p.drawLine(QPointF(x, g.plot.top()), QPointF(x, g.plot.bottom()));
+    }
+    // Names.
+    p.setRenderHint(QPainter::TextAntialiasing, true);
+    p.setFont(labelFont);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const double top = l.rowTop(static_cast<int>(i));
+        if (top > g.plot.bottom()) {
+            break;
+        }
+        const GanttRow &row = rows[i];
+        p.setPen(row.type == GanttRow::Type::Density || row.laneKind != LaneKind::Task ? m_theme.mutedText : m_theme.text);
+        const QRectF nameRect(g.labels.left(), top, g.labels.width() - 10, kRowHeight);
+        p.drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(row.label, Qt::ElideMiddle, nameRect.width()));
+    }
+    // Bars, clipped to the plot.
+    p.save();
+    p.setClipRect(g.plot.adjusted(0, 0, 0, 1));
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const QRectF rect = l.rowRect(static_cast<int>(i));
+        if (rect.top() > g.plot.bottom()) {
+            break;
+        }
+        if (rows[i].type == GanttRow::Type::Density) {
+            paintDensityRow(p, rows[i], rect, l);
+        } else {
+            paintLaneRow(p, rows[i], rect, l);
+        }
+    }
+    p.restore();
+}
+
+void GanttPainter::paintLaneRow(QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l) const
+{
+    const RunData &run = m_model.run();
+    const double plotLeft = l.plot().left();
+    const double plotRight = l.plot().right();
+    const qint64 viewEnd = l.endNs();
+    const QFont barFont = chartFont(kSmallSize);
+    const QFontMetricsF fm(barFont);
+    p.setFont(barFont);
+
+    if (row.laneKind == LaneKind::Loop) {
+        // The loop ran freely wherever it is not stalled: a thin green line over the run.
+        const double x0 = std::max(plotLeft, l.mapTimeToX(0));
+        const double x1 = std::min(plotRight, l.mapTimeToX(run.wallNs));
+        if (x1 > x0) {
+            p.fillRect(QRectF(x0, rowRect.center().y() - 1, x1 - x0, 2), m_theme.loopRunning);
+        }
+    }
+
+    auto drawBar = [&](const Pending &bar) {
+        const Span &first = run.spans[bar.first];
+        const SpanKind kind = bar.style.kind;
+        const SpanStatus status = bar.style.status;
+        const QColor color = m_theme.kindColor(kind);
+        // Waits are slim, unless they failed: then the message needs the room.
+        const bool wait = kind == SpanKind::Wait && status != SpanStatus::Error;
+        const double h = wait ? kWaitHeight : kBarHeight;
+        // A pixel of air after bars wide enough to spare it, so neighbours stay distinct.
+        const double w = bar.x1 - bar.x0 >= 5 ? bar.x1 - bar.x0 - 1 : std::max(bar.x1 - bar.x0, 1.0);
+        const QRectF r(bar.x0, rowRect.center().y() - h / 2, w, h);
+        QColor fill;
+        QColor border;
+        QColor textColor = m_theme.text;
+        if (status == SpanStatus::Error) {
+            fill = m_theme.error;
+            border = m_theme.error.darker(120);
+            textColor = m_theme.textOn(fill);
+        } else if (status == SpanStatus::Cancelled) {
+            fill = blend(m_theme.background, m_theme.cancelled, 0.25);
+            border = m_theme.cancelled;
+        } else if (wait) {
+            fill = blend(m_theme.background, color, 0.35);
+            border = color;
+        } else if (isSuspendedKind(kind)) {
+            fill = blend(m_theme.background, color, 0.28);
+            border = color;
+        } else {
+            fill = color;
+            border = color.darker(115);
+            textColor = m_theme.textOn(fill);
+        }
+        p.fillRect(r, fill);
+        if (status == SpanStatus::Cancelled) {
+            p.fillRect(r, QBrush(m_theme.cancelled, Qt::BDiagPattern));
+        }
+        if (r.width() >= 3) {
+            p.setPen(QPen(border, 1));
+            p.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5));
+        }
+        if (bar.count != 1) {
+            return;
+        }
+        // One span: show when it became ready if the loop resumed it noticeably later.
+        if (isSuspendedKind(kind) && !wait && first.readyNs != kUnknownTime && !first.isOpen() && status == SpanStatus::Ok) {
+            const double xr = std::max(l.mapTimeToX(first.readyNs), r.left());
+            if (r.right() - xr >= 2) {
+                p.fillRect(QRectF(xr, r.top(), r.right() - xr, r.height()), QBrush(color.darker(150), Qt::BDiagPattern));
+            }
+        }
+        // Its name inside if it fits; an error's message after it.
+        if (!wait && r.width() >= 30) {
+            QString text = run.str(first.name);
+            if (kind == SpanKind::Stall) {
+                text += u" · "_s + GanttLayout::formatDuration(first.durationNs());
+            }
+            if (status == SpanStatus::Error && !run.str(first.detail).isEmpty()) {
+                text += u": "_s + run.str(first.detail);
+            }
+            p.setRenderHint(QPainter::TextAntialiasing, true);
+            p.setPen(textColor);
+            const QRectF inner = r.adjusted(4, 0, -3, 0);
+            p.drawText(inner, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(text, Qt::ElideRight, inner.width()));
+        } else if (status == SpanStatus::Error) {
+            p.setPen(m_theme.error);
+            const QRectF after(r.right() + 4, rowRect.top(), std::min(320.0, plotRight - r.right() - 4), rowRect.height());
+            if (after.width() > 20) {
+                p.drawText(after, Qt::AlignLeft | Qt::AlignVCenter,
+                           fm.elidedText(run.str(first.detail), Qt::ElideRight, after.width()));
+            }
+        }
+    };
+
+    const auto [from, to] = m_model.visibleRange(row, l.startNs(), viewEnd);
+    Pending pending;
+    for (std::size_t k = from; k < to; ++k) {
+        const quint32 index = row.spans[k];
+        const Span &s = run.spans[index];
+        const qint64 end = s.isOpen() ? std::max(run.wallNs, s.beginNs) : s.endNs;
+        if (end < l.startNs()) {
+            continue;
+        }
+        double x0 = std::max(l.mapTimeToX(s.beginNs), plotLeft - 2);
+        double x1 = std::min(l.mapTimeToX(end), plotRight + 2);
+        x0 = std::round(x0);
+        x1 = std::max(std::round(x1), x0 + 1);
+        const Style style{s.kind, s.status};
+        // Merge what lands on the same pixels; wide neighbours stay separate bars.
+        const bool tiny = x1 - x0 < 4 || pending.x1 - pending.x0 < 4;
+        if (pending.count > 0 && style == pending.style && x0 <= pending.x1 + 1 && (tiny || x0 < pending.x1 - 1)) {
+            pending.x1 = std::max(pending.x1, x1);
+            ++pending.count;
+            continue;
+        }
+        if (pending.count > 0) {
+            drawBar(pending);
+        }
+        pending = Pending{style, x0, x1, 1, index};
+    }
+    if (pending.count > 0) {
+        drawBar(pending);
+    }
+
+    // Marks: small ticks at the top of the row; a failure's is red with its message.
+    p.setRenderHint(QPainter::Antialiasing, true);
+    for (const quint32 index : row.marks) {
+        const Mark &m = run.marks[index];
+        const double x = l.mapTimeToX(m.atNs);
+        if (x < plotLeft - 4 || x > plotRight + 4) {
+            continue;
+        }
+        const bool failure = run.str(m.name) == u"run failed";
+        const QColor c = failure ? m_theme.error : m_theme.mutedText;
+        QPainterPath tri;
+        const double top = rowRect.top() + 1;
+        tri.moveTo(x - 3.5, top);
+        tri.lineTo(x + 3.5, top);
+        tri.lineTo(x, top + 5);
+        tri.closeSubpath();
+        p.fillPath(tri, c);
+        if (failure) {
+            p.setPen(m_theme.error);
+            const QRectF text(x + 6, rowRect.top(), std::max(0.0, plotRight - x - 6), rowRect.height());
+            p.drawText(text, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(run.str(m.detail), Qt::ElideRight, text.width()));
+        }
+    }
+    p.setRenderHint(QPainter::Antialiasing, false);
+}
+
+void GanttPainter::paintDensityRow(QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l) const
+{
+    if (row.densityMax <= 0) {
+        return;
+    }
+    const double x0 = std::max(l.plot().left(), l.mapTimeToX(0));
+    const double x1 = std::min(l.plot().right(), l.mapTimeToX(m_model.endNs()));
+    const double base = rowRect.bottom() - 3;
+    const double height = rowRect.height() - 6;
+    // One column per pixel: the most in flight within it.
+    QPainterPath area;
+    area.moveTo(x0, base);
+    for (double x = std::floor(x0); x < x1; x += 1) {
+        const int n = GanttModel::densityAt(row, l.mapXToTime(x), l.mapXToTime(x + 1));
+        const double y = base - height * n / row.densityMax;
+        area.lineTo(x, y);
+        area.lineTo(x + 1, y);
+    }
+    area.lineTo(x1, base);
+    area.closeSubpath();
+    p.fillPath(area, blend(m_theme.background, m_theme.density, 0.55));
+    p.setPen(m_theme.mutedText);
+    p.setFont(chartFont(kSmallSize));
+    p.drawText(rowRect.adjusted(4, 0, -4, 0), Qt::AlignRight | Qt::AlignVCenter,
+               u"up to %1 in flight"_s.arg(row.densityMax));
+}
+
+double GanttPainter::markerStripHeight() const
+{
+    // Total on the first line, ideal on the second: they are usually close (that is the point).
+    return m_model.run().idealNs > 0 ? 2 * kMarkerLine + 3 : kMarkerLine + 3;
+}
+
+void GanttPainter::paintMarkers(QPainter &p, const Geometry &g, const GanttLayout &l) const
+{
+    const RunData &run = m_model.run();
+    p.setFont(chartFont(kSmallSize));
+    const QFontMetricsF fm(p.font());
+    auto line = [&](qint64 t, const QColor &color, Qt::PenStyle style, const QString &label, int textLine) {
+        const double x = std::round(l.mapTimeToX(t)) + 0.5;
+        if (x < g.plot.left() - 1 || x > g.plot.right() + 1) {
+            return;
+        }
+        const double top = g.markers.top() + textLine * kMarkerLine;
+        p.setRenderHint(QPainter::Antialiasing, false);
+        p.setPen(QPen(color, 1.5, style));
+        p.drawLine(QPointF(x, top + 3), QPointF(x, g.plot.bottom()));
+        // The label beside the line, on the side with room.
+        const double w = fm.horizontalAdvance(label);
+        const bool left = x + 5 + w > g.markers.right();
+        const QRectF text(left ? x - 5 - w : x + 5, top, w, kMarkerLine);
+        p.setRenderHint(QPainter::TextAntialiasing, true);
+        p.setPen(color);
+        p.drawText(text, Qt::AlignVCenter | Qt::AlignLeft, label);
+    };
+    line(run.wallNs, m_theme.total, Qt::SolidLine, u"total "_s + GanttLayout::formatDuration(run.wallNs), 0);
+    if (run.idealNs > 0) {
+        line(run.idealNs, m_theme.ideal, Qt::DashLine, u"ideal "_s + GanttLayout::formatDuration(run.idealNs), 1);
+    }
+}
+
+void GanttPainter::paintAxis(QPainter &p, const Geometry &g, const GanttLayout &l) const
+{
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.setPen(QPen(m_theme.axis, 1));
+    const double y = std::round(g.axis.top()) + 0.5;
+    p.drawLine(QPointF(g.plot.left(), y), QPointF(g.plot.right(), y));
+    p.setFont(chartFont(kSmallSize));
+    p.setRenderHint(QPainter::TextAntialiasing, true);
+    const qint64 step = GanttLayout::niceStep(l.rangeNs(), g.plot.width());
+    for (const qint64 t : l.ticks()) {
+        const double x = std::round(l.mapTimeToX(t)) + 0.5;
+        p.setPen(QPen(m_theme.axis, 1));
+        p.drawLine(QPointF(x, y), QPointF(x, y + 4));
+        p.setPen(m_theme.mutedText);
+        const QString label = GanttLayout::formatTick(t, step);
+        p.drawText(QRectF(x - 50, y + 4, 100, g.axis.height() - 4), Qt::AlignHCenter | Qt::AlignTop, label);
+    }
+}
+
+void GanttPainter::paintLegend(QPainter &p, const QRectF &rect) const
+{
+    p.setFont(chartFont(kSmallSize));
+    const QFontMetricsF fm(p.font());
+    double x = rect.left();
+    double y = rect.top();
+    for (const LegendItem &item : legendItems()) {
+        const double w = 22 + fm.horizontalAdvance(item.text) + 18;
+        if (x > rect.left() && x + w > rect.right()) {
+            x = rect.left();
+            y += kLegendRow;
+        }
+        const QRectF sw(x, y + 5, 16, 10);
+        p.setRenderHint(QPainter::Antialiasing, false);
+        switch (item.swatch) {
+        case LegendItem::Swatch::Suspended:
+            p.fillRect(sw, blend(m_theme.background, item.color, 0.28));
+            p.setPen(QPen(item.color, 1));
+            p.drawRect(sw.adjusted(0.5, 0.5, -0.5, -0.5));
+            break;
+        case LegendItem::Swatch::Solid:
+            p.fillRect(sw, item.color);
+            break;
+        case LegendItem::Swatch::Wait: {
+            const QRectF slim(sw.left(), sw.center().y() - 3, sw.width(), 6);
+            p.fillRect(slim, blend(m_theme.background, item.color, 0.35));
+            p.setPen(QPen(item.color, 1));
+            p.drawRect(slim.adjusted(0.5, 0.5, -0.5, -0.5));
+            break;
+        }
+        case LegendItem::Swatch::Error:
+            p.fillRect(sw, item.color);
+            break;
+        case LegendItem::Swatch::Cancelled:
+            p.fillRect(sw, blend(m_theme.background, item.color, 0.25));
+            p.fillRect(sw, QBrush(item.color, Qt::BDiagPattern));
+            break;
+        case LegendItem::Swatch::Late:
+            p.fillRect(sw, blend(m_theme.background, m_theme.kindColor(SpanKind::Sleep), 0.28));
+            p.fillRect(sw, QBrush(m_theme.kindColor(SpanKind::Sleep).darker(150), Qt::BDiagPattern));
+            break;
+        case LegendItem::Swatch::Line:
+            p.setPen(QPen(item.color, 1.5));
+            p.drawLine(QPointF(sw.center().x(), sw.top() - 2), QPointF(sw.center().x(), sw.bottom() + 2));
+            break;
+        case LegendItem::Swatch::DashedLine:
+            p.setPen(QPen(item.color, 1.5, Qt::DashLine));
+            p.drawLine(QPointF(sw.center().x(), sw.top() - 2), QPointF(sw.center().x(), sw.bottom() + 2));
+            break;
+        }
+        p.setRenderHint(QPainter::TextAntialiasing, true);
+        p.setPen(m_theme.mutedText);
+        p.drawText(QRectF(x + 22, y, w - 22, kLegendRow), Qt::AlignLeft | Qt::AlignVCenter, item.text);
+        x += w;
+    }
+}
+
+} // namespace Coroscope

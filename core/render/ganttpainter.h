@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ganttlayout.h"
+#include "ganttmodel.h"
+#include "theme.h"
+
+#include <QFont>
+#include <QSizeF>
+
+class QPainter;
+
+namespace Coroscope {
+
+struct GanttPaintOptions {
+    bool header = true; ///< title and the headline (total, ideal, sequential)
+    bool legend = true;
+    bool footer = true; ///< parameters and versions
+};
+
+/**
+ * Draws a run's Gantt chart onto any QPainter — the screen, a QImage (PNG), QSvgGenerator,
+ * QPdfWriter — so that every export is exactly what the user sees. Sizes are logical pixels
+ * at 96 dpi; the font is the one shipped with the app.
+ */
+class GanttPainter
+{
+public:
+    GanttPainter(const GanttModel &model, GanttTheme theme, GanttPaintOptions options = {});
+
+    /// The layout of a chart of `size` showing the whole run.
+    [[nodiscard]] GanttLayout layout(const QSizeF &size) const;
+    /// The same, showing [fromNs, toNs).
+    [[nodiscard]] GanttLayout layout(const QSizeF &size, qint64 fromNs, qint64 toNs) const;
+    /// The height at which every row of the chart is visible at `width`.
+    [[nodiscard]] double preferredHeight(double width) const;
+    /// A good default export size.
+    [[nodiscard]] QSizeF preferredSize(double width = 1200) const { return {width, preferredHeight(width)}; }
+
+    void paint(QPainter &painter, const QSizeF &size, const GanttLayout &layout) const;
+    void paint(QPainter &painter, const QSizeF &size) const { paint(painter, size, layout(size)); }
+
+    [[nodiscard]] const GanttModel &model() const { return m_model; }
+    [[nodiscard]] const GanttTheme &theme() const { return m_theme; }
+
+    /// The chart font (DejaVu Sans, shipped in the resources) at a pixel size.
+    [[nodiscard]] static QFont chartFont(double pixelSize, bool bold = false);
+    /// "0.302 s — ideal 0.300 s — sequential would be 0.600 s" (or why the run ended).
+    [[nodiscard]] QString headline() const;
+    /// "delay=0.3 tasks=2 · Coroscope 0.1.0 · Qt 6.4.2 · ...".
+    [[nodiscard]] QString footerText() const;
+
+    static constexpr double kRowHeight = 26;
+    static constexpr double kMargin = 20;
+
+private:
+    struct Geometry {
+        QRectF header;
+        QRectF labels;   ///< lane names column (rows)
+        QRectF markers;  ///< strip above the rows for total/ideal labels
+        QRectF plot;     ///< rows
+        QRectF axis;
+        QRectF legend;
+        QRectF footer;
+    };
+    [[nodiscard]] Geometry geometry(const QSizeF &size) const;
+    [[nodiscard]] double labelColumnWidth() const;
+    [[nodiscard]] double legendHeight(double width) const;
+    [[nodiscard]] double markerStripHeight() const;
+
+    void paintHeader(QPainter &p, const QRectF &rect) const;
+    void paintRows(QPainter &p, const Geometry &g, const GanttLayout &l) const;
+    void paintLaneRow(QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l) const;
+    void paintDensityRow(QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l) const;
+    void paintMarkers(QPainter &p, const Geometry &g, const GanttLayout &l) const;
+    void paintAxis(QPainter &p, const Geometry &g, const GanttLayout &l) const;
+    void paintLegend(QPainter &p, const QRectF &rect) const;
+
+    struct LegendItem;
+    [[nodiscard]] std::vector<LegendItem> legendItems() const;
+
+    const GanttModel &m_model;
+    GanttTheme m_theme;
+    GanttPaintOptions m_options;
+};
+
+} // namespace Coroscope

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+#include "textchart.h"
+
+#include "ganttlayout.h"
+#include "theme.h"
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Coroscope {
+
+namespace {
+
+/// Higher wins when several spans share a cell.
+int rank(const Span &s)
+{
+    if (s.status == SpanStatus::Error) {
+        return 5;
+    }
+    if (s.status == SpanStatus::Cancelled) {
+        return 1;
+    }
+    if (!isSuspendedKind(s.kind)) {
+        return 4;
+    }
+    return s.kind == SpanKind::Wait ? 2 : 3;
+}
+
+QChar glyph(int r)
+{
+    switch (r) {
+    case 5:
+        return QChar(0x2715); // ✕
+    case 4:
+        return QChar(0x2588); // █
+    case 3:
+        return QChar(0x2592); // ▒
+    case 2:
+        return QChar(0x2500); // ─
+    case 1:
+        return QChar(0x00b7); // ·
+    default:
+        return u' ';
+    }
+}
+
+} // namespace
+
+QString textChart(const GanttModel &model, int columns)
+{
+    const RunData &run = model.run();
+    int labelWidth = 8;
+    for (const GanttRow &row : model.rows()) {
+        labelWidth = std::max(labelWidth, static_cast<int>(row.label.size()));
+    }
+    labelWidth = std::min(labelWidth, 24);
+    const int barWidth = std::max(20, columns - labelWidth - 3);
+    const qint64 end = std::max<qint64>(model.endNs(), 1);
+    const double nsPerCell = static_cast<double>(end) / barWidth;
+    auto cellOf = [&](qint64 ns) { return std::clamp(static_cast<int>(std::floor(static_cast<double>(ns) / nsPerCell)), 0, barWidth - 1); };
+
+    QString out;
+    out += run.experiment + (run.title.isEmpty() ? QString() : u" — "_s + run.title) + u'\n';
+    for (const GanttRow &row : model.rows()) {
+        std::vector<int> cells(static_cast<std::size_t>(barWidth), 0);
+        if (row.type == GanttRow::Type::Density) {
+            for (int c = 0; c < barWidth; ++c) {
+                const int n = GanttModel::densityAt(row, static_cast<qint64>(c * nsPerCell), static_cast<qint64>((c + 1) * nsPerCell));
+                cells[static_cast<std::size_t>(c)] = n > 0 ? 3 : 0;
+            }
+        } else {
+            for (const quint32 index : row.spans) {
+                const Span &s = run.spans[index];
+                const int r = rank(s);
+                const int c0 = cellOf(s.beginNs);
+                const int c1 = cellOf(std::max(s.beginNs, (s.isOpen() ? end : s.endNs) - 1));
+                for (int c = c0; c <= c1; ++c) {
+                    cells[static_cast<std::size_t>(c)] = std::max(cells[static_cast<std::size_t>(c)], r);
+                }
+            }
+        }
+        QString label = row.label;
+        if (label.size() > labelWidth) {
+            label = label.left(labelWidth - 1) + QChar(0x2026);
+        }
+        out += label.leftJustified(labelWidth) + u" │"_s;
+        for (const int r : cells) {
+            out += glyph(r);
+        }
+        out += u"│\n"_s;
+    }
+    // Axis: 0 on the left, the end on the right, the ideal marked if there is one.
+    QString axis(barWidth, u' ');
+    auto put = [&](int c, const QString &text) {
+        for (int i = 0; i < text.size() && c + i < barWidth; ++i) {
+            axis[c + i] = text[i];
+        }
+    };
+    put(0, u"0"_s);
+    const QString endLabel = GanttLayout::formatDuration(end);
+    put(std::max(0, barWidth - static_cast<int>(endLabel.size())), endLabel);
+    if (run.idealNs > 0 && run.idealNs < end) {
+        const int c = cellOf(run.idealNs);
+        const QString idealLabel = u"^ideal"_s;
+        if (c > 2 && c + idealLabel.size() < barWidth - endLabel.size() - 1) {
+            put(c, idealLabel);
+        }
+    }
+    out += QString(labelWidth, u' ') + u"  "_s + axis + u'\n';
+    out += u"█ running/blocking  ▒ suspended (timer, I/O)  ─ awaiting tasks  ✕ error  · cancelled\n"_s;
+    return out;
+}
+
+} // namespace Coroscope

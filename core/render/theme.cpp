@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+#include "theme.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Coroscope {
+
+QColor GanttTheme::textOn(const QColor &fill) const
+{
+    // Relative luminance (sRGB approximation) decides dark or light text.
+    const double l = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF();
+    return l > 0.55 ? QColor(0x1a, 0x1a, 0x1a) : QColor(0xff, 0xff, 0xff);
+}
+
+GanttTheme GanttTheme::light()
+{
+    GanttTheme t;
+    t.name = u"light"_s;
+    t.background = QColor(0xff, 0xff, 0xff);
+    t.text = QColor(0x1f, 0x23, 0x28);
+    t.mutedText = QColor(0x5f, 0x67, 0x70);
+    t.grid = QColor(0xe6, 0xe8, 0xeb);
+    t.axis = QColor(0x8c, 0x95, 0x9f);
+    t.laneStripe = QColor(0xf6, 0xf8, 0xfa);
+    t.separator = QColor(0xd0, 0xd7, 0xde);
+    t.loopRunning = QColor(0x2d, 0xa4, 0x4e);
+    t.error = QColor(0xcf, 0x22, 0x2e);
+    t.cancelled = QColor(0x8c, 0x95, 0x9f);
+    t.total = QColor(0x1f, 0x23, 0x28);
+    t.ideal = QColor(0x00, 0x72, 0xb2);
+    t.density = QColor(0x56, 0xb4, 0xe9);
+    t.kinds = {
+        QColor(0x00, 0x72, 0xb2), // http: blue
+        QColor(0x00, 0x9e, 0x73), // db: bluish green
+        QColor(0x56, 0xb4, 0xe9), // sleep: sky blue
+        QColor(0xe6, 0x9f, 0x00), // cpu: orange
+        QColor(0xd5, 0x5e, 0x00), // blocking: vermillion
+        QColor(0xcc, 0x79, 0xa7), // acquire: reddish purple
+        QColor(0xb3, 0x9b, 0x00), // connect: dark yellow (F0E442 is too light on white)
+        QColor(0x88, 0x66, 0xaa), // setup: purple
+        QColor(0x9a, 0xa4, 0xae), // wait: grey
+        QColor(0xa5, 0x0f, 0x15), // stall: dark red
+    };
+    return t;
+}
+
+GanttTheme GanttTheme::dark()
+{
+    GanttTheme t = light();
+    t.name = u"dark"_s;
+    t.background = QColor(0x16, 0x1b, 0x22);
+    t.text = QColor(0xe6, 0xed, 0xf3);
+    t.mutedText = QColor(0x9d, 0xa7, 0xb3);
+    t.grid = QColor(0x26, 0x2d, 0x36);
+    t.axis = QColor(0x6e, 0x76, 0x81);
+    t.laneStripe = QColor(0x1c, 0x22, 0x2b);
+    t.separator = QColor(0x30, 0x36, 0x3d);
+    t.loopRunning = QColor(0x3f, 0xb9, 0x50);
+    t.error = QColor(0xff, 0x5c, 0x5c);
+    t.cancelled = QColor(0x6e, 0x76, 0x81);
+    t.total = QColor(0xe6, 0xed, 0xf3);
+    t.ideal = QColor(0x56, 0xb4, 0xe9);
+    t.kinds[static_cast<std::size_t>(SpanKind::Http)] = QColor(0x3a, 0x9a, 0xe0);
+    t.kinds[static_cast<std::size_t>(SpanKind::Connect)] = QColor(0xf0, 0xe4, 0x42);
+    t.kinds[static_cast<std::size_t>(SpanKind::Wait)] = QColor(0x6e, 0x76, 0x81);
+    t.kinds[static_cast<std::size_t>(SpanKind::Stall)] = QColor(0xf8, 0x51, 0x49);
+    return t;
+}
+
+GanttTheme GanttTheme::byName(const QString &name, bool *ok)
+{
+    const QString n = name.trimmed().toLower();
+    if (ok) {
+        *ok = n == u"light" || n == u"dark";
+    }
+    return n == u"dark" ? dark() : light();
+}
+
+QString kindDescription(SpanKind kind)
+{
+    switch (kind) {
+    case SpanKind::Http:
+        return u"HTTP request (suspended)"_s;
+    case SpanKind::Db:
+        return u"database query (suspended)"_s;
+    case SpanKind::Sleep:
+        return u"timer (suspended)"_s;
+    case SpanKind::Cpu:
+        return u"computing"_s;
+    case SpanKind::Blocking:
+        return u"blocking the thread"_s;
+    case SpanKind::Acquire:
+        return u"waiting for a slot"_s;
+    case SpanKind::Connect:
+        return u"connecting"_s;
+    case SpanKind::Setup:
+        return u"setup"_s;
+    case SpanKind::Wait:
+        return u"awaiting other tasks"_s;
+    case SpanKind::Stall:
+        return u"event loop stalled"_s;
+    }
+    return {};
+}
+
+} // namespace Coroscope

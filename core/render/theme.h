@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "timeline/span.h"
+
+#include <QColor>
+#include <QString>
+
+#include <array>
+
+namespace Coroscope {
+
+/// Colours of the Gantt chart. Kind colours follow the Okabe–Ito palette (colour-blind safe);
+/// paint code takes every colour from here, never hard-coded.
+struct GanttTheme {
+    QString name;
+    QColor background;
+    QColor text;
+    QColor mutedText;
+    QColor grid;
+    QColor axis;
+    QColor laneStripe;  ///< every other lane's background
+    QColor separator;   ///< between lane groups (loop / tasks / pool / server)
+    QColor loopRunning; ///< the loop lane's baseline while it ran freely
+    QColor error;
+    QColor cancelled;
+    QColor total;       ///< the measured total line
+    QColor ideal;       ///< the ideal line
+    QColor density;     ///< folded lanes' in-flight area
+    std::array<QColor, kSpanKindCount> kinds;
+
+    [[nodiscard]] QColor kindColor(SpanKind kind) const { return kinds.at(static_cast<std::size_t>(kind)); }
+    /// Text colour readable on a solid fill of `fill`.
+    [[nodiscard]] QColor textOn(const QColor &fill) const;
+
+    [[nodiscard]] static GanttTheme light();
+    [[nodiscard]] static GanttTheme dark();
+    /// "light" or "dark"; anything else gives nullopt-like light with ok = false.
+    [[nodiscard]] static GanttTheme byName(const QString &name, bool *ok = nullptr);
+};
+
+/// Whether the coroutine is suspended during a span of this kind (the thread is free), as
+/// opposed to running or blocking the thread (cpu, blocking, stall).
+[[nodiscard]] constexpr bool isSuspendedKind(SpanKind kind)
+{
+    return kind != SpanKind::Cpu && kind != SpanKind::Blocking && kind != SpanKind::Stall;
+}
+
+/// Legend wording for a kind.
+[[nodiscard]] QString kindDescription(SpanKind kind);
+
+} // namespace Coroscope

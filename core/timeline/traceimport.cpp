@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: MIT
+#include "traceimport.h"
+
+#include "runfile.h"
+#include "stats.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+namespace Coroscope {
+
+namespace {
+
+SpanKind guessKind(const QString &category, const QString &name)
+{
+    if (const auto exact = spanKindFromString(category)) {
+        return *exact;
+    }
+    const QString text = (category + u' ' + name).toLower();
+    auto has = [&](std::initializer_list<const char16_t *> words) {
+        return std::any_of(words.begin(), words.end(), [&](const char16_t *w) { return text.contains(QStringView(w)); });
+    };
+    if (has({u"stall", u"blocked loop"})) {
+        return SpanKind::Stall;
+    }
+    if (has({u"sleep", u"timer"})) {
+        return SpanKind::Sleep;
+    }
+    if (has({u"http", u"request", u"fetch", u"get ", u"post ", u"urlopen", u"aiohttp", u"httpx"})) {
+        return SpanKind::Http;
+    }
+    if (has({u"sql", u"query", u"execute", u"postgres", u"psycopg", u"asyncpg", u"cursor"})) {
+        return SpanKind::Db;
+    }
+    if (has({u"connect"})) {
+        return SpanKind::Connect;
+    }
+    if (has({u"acquire", u"semaphore", u"lock", u"pool"})) {
+        return SpanKind::Acquire;
+    }
+    if (has({u"await", u"gather", u"wait", u"join"})) {
+        return SpanKind::Wait;
+    }
+    return SpanKind::Cpu;
+}
+
+qint64 usToNs(double us)
+{
+    return static_cast<qint64>(std::llround(us * 1000.0));
+}
+
+QString idText(const QJsonValue &v)
+{
+    return v.isString() ? v.toString() : QString::number(v.toDouble(), 'g', 17);
+}
+
+} // namespace
+
+std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &name, QString *error)
+{
+    auto fail = [error](const QString &why) -> std::optional<RunData> {
+        if (error) {
+            *error = why;
+        }
+        return std::nullopt;
+    };
+    QJsonParseError parseError;
+    const auto doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return fail(u"not valid JSON: %1 at byte %2"_s.arg(parseError.errorString()).arg(parseError.offset));
+    }
+    QJsonArray events;
+    if (doc.isArray()) {
+        events = doc.array();
+    } else if (doc.isObject() && doc.object().value(u"traceEvents"_s).isArray()) {
+        events = doc.object().value(u"traceEvents"_s).toArray();
+    } else {
+        return fail(u"not a Chrome trace: expected an array of events or an object with a \"traceEvents\" array"_s);
+    }
+
+    struct Thread {
+        QString pid;
+        QString tid;
+        QString name;
+        double sortIndex = 0;
+        int order = 0;
+        std::vector<Span> stack; // open B events
+        std::vector<Span> spans;
+    };
+    std::map<std::pair<QString, QString>, Thread> threads;
+    QHash<QString, QString> processNames;
+    RunData run;
+    run.strings.append(QString());
+    QHash<QString, StrId> ids;
+    auto intern = [&](const QString &s) -> StrId {
+        if (s.isEmpty()) {
+            return 0;
+        }
+        if (const auto it = ids.constFind(s); it != ids.cend()) {
+            return *it;
+        }
+        const auto id = static_cast<StrId>(run.strings.size());
+        run.strings.append(s);
+        ids.insert(s, id);
+        return id;
+    };
+    struct Instant {
+        std::pair<QString, QString> thread;
+        qint64 atNs;
+        QString name;
+        QString detail;
+        bool counter = false;
+        double value = 0;
+    };
+    std::vector<Instant> instants;
+    int order = 0;
+    auto threadFor = [&](const QJsonObject &e) -> Thread & {
+        const auto key = std::make_pair(idText(e.value(u"pid"_s)), idText(e.value(u"tid"_s)));
+        auto [it, inserted] = threads.try_emplace(key);
+        if (inserted) {
+            it->second.pid = key.first;
+            it->second.tid = key.second;
+            it->second.order = order++;
+        }
+        return it->second;
+    };
+
+    int spans = 0;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        if (!events.at(i).isObject()) {
+            return fail(u"traceEvents[%1]: expected an object"_s.arg(i));
+        }
+        const QJsonObject e = events.at(i).toObject();
+        const QString ph = e.value(u"ph"_s).toString();
+        const QString eventName = e.value(u"name"_s).toString();
+        const QJsonObject args = e.value(u"args"_s).toObject();
+        if (ph == u"M") {
+            if (eventName == u"thread_name") {
+                threadFor(e).name = args.value(u"name"_s).toString();
+            } else if (eventName == u"thread_sort_index") {
+                threadFor(e).sortIndex = args.value(u"sort_index"_s).toDouble();
+            } else if (eventName == u"process_name") {
+                processNames.insert(idText(e.value(u"pid"_s)), args.value(u"name"_s).toString());
+            }
+            continue;
+        }
+        if (ph != u"X" && ph != u"B" && ph != u"E" && ph != u"i" && ph != u"I" && ph != u"n" && ph != u"C") {
+            continue; // flows, async, samples... are not drawn
+        }
+        if (!e.value(u"ts"_s).isDouble()) {
+            return fail(u"traceEvents[%1] (%2 \"%3\"): \"ts\" is missing or not a number"_s.arg(i).arg(ph, eventName));
+        }
+        const qint64 ts = usToNs(e.value(u"ts"_s).toDouble());
+        Thread &thread = threadFor(e);
+        const QString category = e.value(u"cat"_s).toString();
+        QString detail = args.value(u"detail"_s).toString();
+        const auto status = spanStatusFromString(args.value(u"status"_s).toString()).value_or(SpanStatus::Ok);
+        if (ph == u"X" || ph == u"B") {
+            Span span;
+            span.beginNs = ts;
+            span.endNs = ph == u"X" ? ts + usToNs(std::max(0.0, e.value(u"dur"_s).toDouble())) : kUnknownTime;
+            span.name = intern(eventName);
+            span.detail = intern(detail);
+            span.kind = guessKind(category, eventName);
+            span.status = status;
+            if (args.value(u"ready_us"_s).isDouble()) {
+                span.readyNs = usToNs(args.value(u"ready_us"_s).toDouble());
+            }
+            if (ph == u"X") {
+                thread.spans.push_back(span);
+                ++spans;
+            } else {
+                thread.stack.push_back(span);
+            }
+        } else if (ph == u"E") {
+            if (thread.stack.empty()) {
+                continue; // an E without its B (trace cut at the start)
+            }
+            Span span = thread.stack.back();
+            thread.stack.pop_back();
+            span.endNs = std::max(ts, span.beginNs);
+            thread.spans.push_back(span);
+            ++spans;
+        } else if (ph == u"C") {
+            for (auto it = args.begin(); it != args.end(); ++it) {
+                instants.push_back({{thread.pid, thread.tid}, ts, eventName + (args.size() > 1 ? u'.' + it.key() : QString()),
+                                    {}, true, it.value().toDouble()});
+            }
+        } else {
+            instants.push_back({{thread.pid, thread.tid}, ts, eventName, detail});
+        }
+    }
+    if (spans == 0) {
+        return fail(u"the trace has no duration events (X, or B/E pairs) to draw"_s);
+    }
+
+    // Lanes in the trace's own order (thread_sort_index, then first appearance).
+    std::vector<Thread *> ordered;
+    for (auto &[key, thread] : threads) {
+        if (!thread.spans.empty() || !thread.stack.empty()) {
+            ordered.push_back(&thread);
+        }
+    }
+    std::sort(ordered.begin(), ordered.end(), [](const Thread *a, const Thread *b) {
+        return a->sortIndex != b->sortIndex ? a->sortIndex < b->sortIndex : a->order < b->order;
+    });
+    const bool manyProcesses = std::any_of(ordered.begin(), ordered.end(), [&](const Thread *t) {
+        return t->pid != ordered.front()->pid;
+    });
+    qint64 origin = std::numeric_limits<qint64>::max();
+    for (const Thread *t : ordered) {
+        for (const Span &s : t->spans) {
+            origin = std::min(origin, s.beginNs);
+        }
+        for (const Span &s : t->stack) {
+            origin = std::min(origin, s.beginNs);
+        }
+    }
+    QHash<QString, LaneId> laneOf;
+    qint64 end = 0;
+    for (Thread *t : ordered) {
+        const auto lane = static_cast<LaneId>(run.lanes.size());
+        QString label = t->name.isEmpty() ? u"thread %1"_s.arg(t->tid) : t->name;
+        if (manyProcesses) {
+            label = processNames.value(t->pid, u"pid "_s + t->pid) + u" / "_s + label;
+        }
+        const QString lowered = label.toLower();
+        const LaneKind kind = lowered.contains(u"event loop") ? LaneKind::Loop
+            : lowered.contains(u"pool")                       ? LaneKind::Pool
+            : lowered.contains(u"server")                     ? LaneKind::Server
+                                                              : LaneKind::Task;
+        run.lanes.append(Lane{lane, label, kind});
+        laneOf.insert(t->pid + u'\x1f' + t->tid, lane);
+        // B events never closed: the trace was cut; keep them to its end, as cancelled.
+        for (Span s : t->stack) {
+            s.status = SpanStatus::Cancelled;
+            t->spans.push_back(s);
+        }
+        for (Span s : t->spans) {
+            s.lane = lane;
+            s.beginNs -= origin;
+            if (!s.isOpen()) {
+                s.endNs -= origin;
+                end = std::max(end, s.endNs);
+            }
+            if (s.readyNs != kUnknownTime) {
+                s.readyNs -= origin;
+            }
+            run.spans.push_back(s);
+        }
+    }
+    for (Span &s : run.spans) {
+        if (s.isOpen()) {
+            s.endNs = std::max(end, s.beginNs);
+        }
+    }
+    for (const Instant &in : instants) {
+        const auto lane = laneOf.value(in.thread.first + u'\x1f' + in.thread.second, 0);
+        if (in.counter) {
+            run.counters.push_back(CounterSample{in.atNs - origin, in.value, lane, intern(in.name)});
+        } else {
+            run.marks.push_back(Mark{in.atNs - origin, lane, intern(in.name), intern(in.detail)});
+        }
+    }
+    std::stable_sort(run.spans.begin(), run.spans.end(), [](const Span &a, const Span &b) { return a.beginNs < b.beginNs; });
+    run.experiment = u"imported trace"_s;
+    run.title = name;
+    run.wallNs = end;
+    run.idealNs = 0;
+    run.status = RunStatus::Ok;
+    computeStats(run);
+    return run;
+}
+
+std::optional<RunData> loadRunOrTrace(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error) {
+            *error = u"cannot open %1: %2"_s.arg(path, file.errorString());
+        }
+        return std::nullopt;
+    }
+    const QByteArray bytes = file.readAll();
+    QString why;
+    std::optional<RunData> run;
+    // A run file declares itself; anything else is tried as a Chrome trace.
+    if (bytes.contains("\"coroscope-run\"")) {
+        run = RunFile::fromJson(bytes, &why);
+    } else {
+        QString traceWhy;
+        run = importChromeTrace(bytes, QFileInfo(path).fileName(), &traceWhy);
+        if (!run) {
+            why = traceWhy;
+        }
+    }
+    if (!run && error) {
+        *error = u"%1: %2"_s.arg(path, why);
+    }
+    return run;
+}
+
+} // namespace Coroscope
