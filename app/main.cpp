@@ -29,7 +29,7 @@ int main(int argc, char *argv[])
                    "  coroscope list\n"
                    "  coroscope run tasks-concurrent --param delay=0.3 --export t.png --text\n"
                    "See 'coroscope --help'.\n",
-                   stderr);
+            stderr);
         return Coroscope::Cli::BadUsage;
     }
     // The command line renders charts without a display.

@@ -44,7 +44,8 @@ double cpuIterationsPerSecond()
                 iterations += kChunk;
                 elapsed = Clock::now() - t0;
             }
-            best = std::max(best, static_cast<double>(iterations) / std::chrono::duration<double>(elapsed).count());
+            best = std::max(
+                best, static_cast<double>(iterations) / std::chrono::duration<double>(elapsed).count());
         }
         rate = best + static_cast<double>(state & 1); // keep `state` alive
     });

@@ -38,8 +38,9 @@ QCoro::Task<R> offload(WorkerPool &pool, F fn, Trace trace = {}, SpanKind workKi
 {
     Recorder *rec = trace.recorder;
     // Queued until a pool thread takes the job: an `acquire` span on the awaiting lane.
-    const SpanId queued
-        = rec ? rec->begin(trace.lane, rec->intern(u"waiting for a pool thread"), SpanKind::Acquire, trace.name) : 0;
+    const SpanId queued = rec
+        ? rec->begin(trace.lane, rec->intern(u"waiting for a pool thread"), SpanKind::Acquire, trace.name)
+        : 0;
     auto times = std::make_shared<detail::OffloadTimes>();
     auto waitSpan = std::make_shared<std::atomic<SpanId>>(0);
     WorkerPool *poolPtr = &pool;

@@ -7,8 +7,8 @@
 #include "render/exporters.h"
 #include "render/ganttmodel.h"
 #include "render/textchart.h"
-#include "timeline/traceimport.h"
 #include "timeline/runfile.h"
+#include "timeline/traceimport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -264,15 +264,16 @@ QJsonObject runSummaryJson(const RunData &run)
     return o;
 }
 
-
 // ---- output options shared by run and render ---------------------------------------------
 
-const QString kRunUsage = u"Usage: coroscope run ID [--param k=v]... [--export FILE]... [--scale S] [--theme light|dark] "
-                          "[--width PX] [--text] [--repeat N] [--json]"_s;
+const QString kRunUsage
+    = u"Usage: coroscope run ID [--param k=v]... [--export FILE]... [--scale S] [--theme light|dark] "
+      "[--width PX] [--text] [--repeat N] [--json]"_s;
 const QString kRenderUsage = u"Usage: coroscope render RUN.json|TRACE.json [--export FILE]... [--scale S] "
                              "[--theme light|dark] [--width PX] [--text]"_s;
 
-struct OutputOptions {
+struct OutputOptions
+{
     QStringList exports;
     Export::ImageOptions image;
     bool text = false;
@@ -281,9 +282,9 @@ struct OutputOptions {
 void addOutputOptions(QCommandLineParser &parser)
 {
     parser.addOption({u"export"_s,
-                      u"Write FILE (repeatable): .png, .svg, .pdf — the chart; .json — the run file; "
-                      ".trace.json — Chrome trace (Perfetto); .csv — one row per span."_s,
-                      u"file"_s});
+        u"Write FILE (repeatable): .png, .svg, .pdf — the chart; .json — the run file; "
+        ".trace.json — Chrome trace (Perfetto); .csv — one row per span."_s,
+        u"file"_s});
     parser.addOption({u"scale"_s, u"PNG device pixel ratio, e.g. 2 for HiDPI (0.5–4)."_s, u"s"_s, u"1"_s});
     parser.addOption({u"theme"_s, u"Chart theme: light (default) or dark."_s, u"name"_s, u"light"_s});
     parser.addOption({u"width"_s, u"Chart width in pixels at 96 dpi (400–10000)."_s, u"px"_s, u"1200"_s});
@@ -297,12 +298,14 @@ std::optional<OutputOptions> readOutputOptions(const QCommandLineParser &parser,
     bool ok = false;
     o.image.scale = parser.value(u"scale"_s).toDouble(&ok);
     if (!ok || o.image.scale < 0.5 || o.image.scale > 4) {
-        *exitCode = usageError(u"--scale must be a number in 0.5–4, got '%1'"_s.arg(parser.value(u"scale"_s)));
+        *exitCode
+            = usageError(u"--scale must be a number in 0.5–4, got '%1'"_s.arg(parser.value(u"scale"_s)));
         return std::nullopt;
     }
     o.image.width = parser.value(u"width"_s).toDouble(&ok);
     if (!ok || o.image.width < 400 || o.image.width > 10000) {
-        *exitCode = usageError(u"--width must be a number of pixels in 400–10000, got '%1'"_s.arg(parser.value(u"width"_s)));
+        *exitCode = usageError(
+            u"--width must be a number of pixels in 400–10000, got '%1'"_s.arg(parser.value(u"width"_s)));
         return std::nullopt;
     }
     o.image.theme = GanttTheme::byName(parser.value(u"theme"_s), &ok);
@@ -320,8 +323,9 @@ std::optional<OutputOptions> readOutputOptions(const QCommandLineParser &parser,
         }
         const QFileInfo dir(QFileInfo(path).absolutePath());
         if (!dir.isDir() || !dir.isWritable()) {
-            *exitCode = usageError(u"cannot export '%1': directory %2 does not exist or is not writable"_s.arg(
-                path, dir.absoluteFilePath()));
+            *exitCode
+                = usageError(u"cannot export '%1': directory %2 does not exist or is not writable"_s.arg(
+                    path, dir.absoluteFilePath()));
             return std::nullopt;
         }
     }
@@ -493,7 +497,6 @@ int cmdRun(const QStringList &args)
     }
     return exitCode;
 }
-
 
 // ---- render -----------------------------------------------------------------------------
 

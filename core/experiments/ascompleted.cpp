@@ -35,36 +35,37 @@ public:
             .group = u"Basics"_s,
             .seed = u"001 (as_completed, randrange(1, 5))"_s,
             .summary = u"Greeters with random 1–4u delays; main handles each result the moment it is done."_s,
-            .explanation =
-                u"Five greeters each wait a random 1–4 units (a seeded generator, so a run can be "
-                "repeated) and return a greeting. asyncio.as_completed hands them back in the order they "
-                "finish, so main can print each one as soon as it is ready instead of waiting for the "
-                "slowest, as gather() would. The whole still takes as long as the slowest greeter. "
-                "Coroscope's AsCompleted (QCoro 0.8 has none) queues each outcome as its task settles."_s,
-            .expectation =
-                u"The seed printed the greetings out of submission order. The chart shows main's "
-                "next() waits ending exactly when a greeter's bar ends, shortest first."_s,
+            .explanation
+            = u"Five greeters each wait a random 1–4 units (a seeded generator, so a run can be "
+              "repeated) and return a greeting. asyncio.as_completed hands them back in the order they "
+              "finish, so main can print each one as soon as it is ready instead of waiting for the "
+              "slowest, as gather() would. The whole still takes as long as the slowest greeter. "
+              "Coroscope's AsCompleted (QCoro 0.8 has none) queues each outcome as its task settles."_s,
+            .expectation = u"The seed printed the greetings out of submission order. The chart shows main's "
+                           "next() waits ending exactly when a greeter's bar ends, shortest first."_s,
             .idealFormula = u"max of the random delays"_s,
             .params = {delayParam(1.0, u"The unit u: each greeter waits 1–4u."_s),
-                       tasksParam(5, 64, u"How many greeters (the seed used 5)."_s),
-                       ParamSpec{.key = u"seed"_s,
-                                 .label = u"Random seed"_s,
-                                 .type = ParamType::Integer,
-                                 .defaultValue = 5,
-                                 .minimum = 0,
-                                 .maximum = 1'000'000,
-                                 .help = u"Seed of the random delays (the same seed, the same delays)."_s}},
+                tasksParam(5, 64, u"How many greeters (the seed used 5)."_s),
+                ParamSpec {.key = u"seed"_s,
+                    .label = u"Random seed"_s,
+                    .type = ParamType::Integer,
+                    .defaultValue = 5,
+                    .minimum = 0,
+                    .maximum = 1'000'000,
+                    .help = u"Seed of the random delays (the same seed, the same delays)."_s}},
             .sourceFile = u"ascompleted.cpp"_s,
         })
-    {
-    }
+    { }
 
     double idealSeconds(const Params &p) const override
     {
         const auto units = greeterUnits(p.integer(u"tasks"), p.integer(u"seed"));
         return *std::max_element(units.begin(), units.end()) * p.number(u"delay");
     }
-    Expectation expectation(const Params &p) const override { return {.maxConcurrency = p.integer(u"tasks")}; }
+    Expectation expectation(const Params &p) const override
+    {
+        return {.maxConcurrency = p.integer(u"tasks")};
+    }
     QCoro::Task<> run(RunContext &ctx) const override;
 };
 
@@ -84,7 +85,8 @@ QCoro::Task<> AsCompletedExperiment::run(RunContext &ctx) const
     std::vector<QCoro::Task<QString>> greeters;
     for (std::size_t i = 0; i < units.size(); ++i) {
         const QString name = u"greeter %1"_s.arg(i + 1);
-        greeters.push_back(greet(ctx, ctx.addTask(u"%1 (%2u)"_s.arg(name).arg(units[i])), name, units[i] * u));
+        greeters.push_back(
+            greet(ctx, ctx.addTask(u"%1 (%2u)"_s.arg(name).arg(units[i])), name, units[i] * u));
     }
     // for coro in asyncio.as_completed(greeters): print(await coro)
     AsCompleted<QString> group(std::move(greeters));

@@ -32,8 +32,8 @@ struct Expectation
 {
     int maxConcurrency = 1; ///< work spans in flight at once at the peak
     bool loopBlocked = false; ///< the loop is frozen for about the delay (or more)
-    bool errors = false;      ///< some steps fail (red spans) or are cancelled on purpose
-    double timingSlack = 0;   ///< relative: the wall may undercut the ideal by this much (CPU work)
+    bool errors = false; ///< some steps fail (red spans) or are cancelled on purpose
+    double timingSlack = 0; ///< relative: the wall may undercut the ideal by this much (CPU work)
 };
 
 /**

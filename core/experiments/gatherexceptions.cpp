@@ -23,30 +23,30 @@ public:
             .title = u"gather() when one call fails: errors as values or fail fast"_s,
             .group = u"Basics"_s,
             .seed = u"003 §6.2 (return_exceptions)"_s,
-            .summary = u"API 1 (D), API 2 (2D) and a call that fails after D: 2D with errors as values, D failing fast."_s,
-            .explanation =
-                u"gather(call_api('API 1', 100, 1), call_api('API 2', 200, 2), call_api_failed()) where "
-                "call_api_failed raises APIError('API failed') after D. With return_exceptions=True "
-                "(mode `values`) gather waits for everything and returns the error in its place: "
-                "100 200 API failed, after 2D. Without it (mode `fail-fast`) gather raises the first "
-                "error as soon as it happens, after D — and API 2 is not cancelled: it keeps running "
-                "until main returns, when it is cancelled like every task asyncio.run() finds pending."_s,
-            .expectation =
-                u"The seed printed '100 200 API failed'. The chart shows the failing call red with its "
-                "message; with fail-fast, main's gather ends red at D and API 2's bar is cut off "
-                "(cancelled)."_s,
+            .summary
+            = u"API 1 (D), API 2 (2D) and a call that fails after D: 2D with errors as values, D failing fast."_s,
+            .explanation
+            = u"gather(call_api('API 1', 100, 1), call_api('API 2', 200, 2), call_api_failed()) where "
+              "call_api_failed raises APIError('API failed') after D. With return_exceptions=True "
+              "(mode `values`) gather waits for everything and returns the error in its place: "
+              "100 200 API failed, after 2D. Without it (mode `fail-fast`) gather raises the first "
+              "error as soon as it happens, after D — and API 2 is not cancelled: it keeps running "
+              "until main returns, when it is cancelled like every task asyncio.run() finds pending."_s,
+            .expectation
+            = u"The seed printed '100 200 API failed'. The chart shows the failing call red with its "
+              "message; with fail-fast, main's gather ends red at D and API 2's bar is cut off "
+              "(cancelled)."_s,
             .idealFormula = u"2D (values) / D (fail-fast)"_s,
             .params = {delayParam(),
-                       ParamSpec{.key = u"mode"_s,
-                                 .label = u"Errors"_s,
-                                 .type = ParamType::Choice,
-                                 .defaultValue = u"values"_s,
-                                 .choices = {u"values"_s, u"fail-fast"_s},
-                                 .help = u"values: return_exceptions=True; fail-fast: the default."_s}},
+                ParamSpec {.key = u"mode"_s,
+                    .label = u"Errors"_s,
+                    .type = ParamType::Choice,
+                    .defaultValue = u"values"_s,
+                    .choices = {u"values"_s, u"fail-fast"_s},
+                    .help = u"values: return_exceptions=True; fail-fast: the default."_s}},
             .sourceFile = u"gatherexceptions.cpp"_s,
         })
-    {
-    }
+    { }
 
     double idealSeconds(const Params &p) const override
     {
@@ -79,7 +79,8 @@ QCoro::Task<> GatherExceptions::run(RunContext &ctx) const
 
     if (ctx.params().text(u"mode") == u"values") {
         // a, b, c = await asyncio.gather(..., return_exceptions=True)
-        auto results = co_await gatherSettled(std::move(calls), ctx.trace(main, u"gather(return_exceptions=True)"));
+        auto results
+            = co_await gatherSettled(std::move(calls), ctx.trace(main, u"gather(return_exceptions=True)"));
         QStringList printed;
         for (const auto &r : results) {
             printed.append(r.ok() ? QString::number(r.value()) : r.errorMessage());

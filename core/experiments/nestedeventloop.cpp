@@ -22,32 +22,32 @@ public:
             .title = u"Waiting by spinning a nested event loop"_s,
             .group = u"Event loop"_s,
             .seed = u"004 (event loop lifecycle), 003 §6.3 (nest_asyncio)"_s,
-            .summary = u"Task A waits D in a nested loop, B waits 2D in another inside it: A can only return after B."_s,
-            .explanation =
-                u"Instead of co_await, a task can wait synchronously by running a nested event loop "
-                "until its result is there — QEventLoop::exec(), QCoro::waitFor(), or "
-                "loop.run_until_complete() under nest_asyncio. The loop keeps turning, so other tasks "
-                "run — but inside the waiting task's stack. Here task A waits D that way; while it "
-                "waits, task B starts inside A's nested loop and waits 2D with a nested loop of its own. "
-                "A's timer fires at D, but A's exec() is below B's on the stack and cannot return until "
-                "B's does: A finishes at 2D. Nested loops return last-in, first-out. Mode `await` does "
-                "the same with co_await: A finishes at D."_s,
-            .expectation =
-                u"In `nested` mode A's bar is ready at D (the hatched part is the time it was ready but "
-                "stuck under B's nested loop) and ends with B's at 2D; in `await` mode it ends at D. "
-                "The total is 2D either way; no stalls, the loop keeps running."_s,
+            .summary
+            = u"Task A waits D in a nested loop, B waits 2D in another inside it: A can only return after B."_s,
+            .explanation
+            = u"Instead of co_await, a task can wait synchronously by running a nested event loop "
+              "until its result is there — QEventLoop::exec(), QCoro::waitFor(), or "
+              "loop.run_until_complete() under nest_asyncio. The loop keeps turning, so other tasks "
+              "run — but inside the waiting task's stack. Here task A waits D that way; while it "
+              "waits, task B starts inside A's nested loop and waits 2D with a nested loop of its own. "
+              "A's timer fires at D, but A's exec() is below B's on the stack and cannot return until "
+              "B's does: A finishes at 2D. Nested loops return last-in, first-out. Mode `await` does "
+              "the same with co_await: A finishes at D."_s,
+            .expectation
+            = u"In `nested` mode A's bar is ready at D (the hatched part is the time it was ready but "
+              "stuck under B's nested loop) and ends with B's at 2D; in `await` mode it ends at D. "
+              "The total is 2D either way; no stalls, the loop keeps running."_s,
             .idealFormula = u"2D"_s,
             .params = {delayParam(),
-                       ParamSpec{.key = u"mode"_s,
-                                 .label = u"Waiting"_s,
-                                 .type = ParamType::Choice,
-                                 .defaultValue = u"nested"_s,
-                                 .choices = {u"nested"_s, u"await"_s},
-                                 .help = u"nested: QEventLoop::exec() inside the task; await: co_await."_s}},
+                ParamSpec {.key = u"mode"_s,
+                    .label = u"Waiting"_s,
+                    .type = ParamType::Choice,
+                    .defaultValue = u"nested"_s,
+                    .choices = {u"nested"_s, u"await"_s},
+                    .help = u"nested: QEventLoop::exec() inside the task; await: co_await."_s}},
             .sourceFile = u"nestedeventloop.cpp"_s,
         })
-    {
-    }
+    { }
 
     double idealSeconds(const Params &p) const override { return 2 * p.number(u"delay"); }
     Expectation expectation(const Params &) const override { return {.maxConcurrency = 2}; }
@@ -63,13 +63,14 @@ void waitInNestedLoop(RunContext &ctx, LaneId lane, double seconds)
     const qint64 start = rec.now();
     const qint64 ready = start + RunContext::toDuration(seconds).count();
     const SpanId span = rec.begin(lane, rec.intern(u"nested loop wait %1 s"_s.arg(seconds)), SpanKind::Sleep,
-                                  rec.intern(u"QEventLoop::exec() inside the task"), start);
+        rec.intern(u"QEventLoop::exec() inside the task"), start);
     QEventLoop nested;
     QTimer::singleShot(RunContext::toDuration(seconds).count() / 1'000'000, Qt::PreciseTimer, &nested,
-                       [&nested] { nested.quit(); });
+        [&nested] { nested.quit(); });
     CancelWatch cancelled(ctx.token(), &nested, [&nested] { nested.quit(); });
     nested.exec(); // returns only after every loop nested inside this one has returned
-    rec.end(span, {.status = ctx.token().isCancelled() ? SpanStatus::Cancelled : SpanStatus::Ok, .readyNs = ready});
+    rec.end(span,
+        {.status = ctx.token().isCancelled() ? SpanStatus::Cancelled : SpanStatus::Ok, .readyNs = ready});
     ctx.token().throwIfCancelled();
 }
 

@@ -20,29 +20,28 @@ public:
             .group = u"Basics"_s,
             .seed = u"002 (say_after, the asyncio docs' example)"_s,
             .summary = u"say_after(1u, 'hello') then say_after(2u, 'world'): 3u in turn, 2u as tasks."_s,
-            .explanation =
-                u"The asyncio documentation's first example. say_after(delay, what) waits `delay` and "
-                "prints `what`. Variant `sequential` awaits say_after(1u, 'hello') and then "
-                "say_after(2u, 'world'): the second timer is only armed when the first has fired, 3u in "
-                "all. Variant `tasks` starts both as tasks first and then awaits them: both timers run "
-                "at once and the whole takes as long as the longer one, 2u. The unit u is the `delay` "
-                "parameter."_s,
-            .expectation =
-                u"The seed printed 'started at 17:13:52 … finished at 17:13:55' (3 s) for the sequential "
-                "version and 2 s for the tasks. The chart shows two bars one after the other, or on top "
-                "of each other ending at u and 2u."_s,
+            .explanation
+            = u"The asyncio documentation's first example. say_after(delay, what) waits `delay` and "
+              "prints `what`. Variant `sequential` awaits say_after(1u, 'hello') and then "
+              "say_after(2u, 'world'): the second timer is only armed when the first has fired, 3u in "
+              "all. Variant `tasks` starts both as tasks first and then awaits them: both timers run "
+              "at once and the whole takes as long as the longer one, 2u. The unit u is the `delay` "
+              "parameter."_s,
+            .expectation
+            = u"The seed printed 'started at 17:13:52 … finished at 17:13:55' (3 s) for the sequential "
+              "version and 2 s for the tasks. The chart shows two bars one after the other, or on top "
+              "of each other ending at u and 2u."_s,
             .idealFormula = u"3u (sequential) / 2u (tasks)"_s,
             .params = {delayParam(1.0, u"The unit u: say_after waits 1u and 2u."_s),
-                       ParamSpec{.key = u"variant"_s,
-                                 .label = u"Variant"_s,
-                                 .type = ParamType::Choice,
-                                 .defaultValue = u"tasks"_s,
-                                 .choices = {u"sequential"_s, u"tasks"_s},
-                                 .help = u"Await each call in turn, or start both as tasks first."_s}},
+                ParamSpec {.key = u"variant"_s,
+                    .label = u"Variant"_s,
+                    .type = ParamType::Choice,
+                    .defaultValue = u"tasks"_s,
+                    .choices = {u"sequential"_s, u"tasks"_s},
+                    .help = u"Await each call in turn, or start both as tasks first."_s}},
             .sourceFile = u"sayafter.cpp"_s,
         })
-    {
-    }
+    { }
 
     double idealSeconds(const Params &p) const override
     {

@@ -103,9 +103,10 @@ QSizeF imageSize(const GanttModel &model, const ImageOptions &options)
 }
 
 QImage renderImage(const GanttModel &model, const QSizeF &size, double scale, const GanttTheme &theme,
-                   const GanttPaintOptions &paint)
+    const GanttPaintOptions &paint)
 {
-    const QSize pixels(static_cast<int>(std::ceil(size.width() * scale)), static_cast<int>(std::ceil(size.height() * scale)));
+    const QSize pixels(static_cast<int>(std::ceil(size.width() * scale)),
+        static_cast<int>(std::ceil(size.height() * scale)));
     QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(scale);
     image.fill(theme.background);
@@ -117,7 +118,8 @@ QImage renderImage(const GanttModel &model, const QSizeF &size, double scale, co
 
 bool writePng(const GanttModel &model, const QString &path, const ImageOptions &options, QString *error)
 {
-    const QImage image = renderImage(model, imageSize(model, options), options.scale, options.theme, options.paint);
+    const QImage image
+        = renderImage(model, imageSize(model, options), options.scale, options.theme, options.paint);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QImageWriter writer(&buffer, "png");
@@ -164,8 +166,8 @@ bool writePdf(const GanttModel &model, const QString &path, const ImageOptions &
     pdf.setCreator(u"Coroscope "_s + QCoreApplication::applicationVersion());
     pdf.setTitle(model.run().experiment);
     // The page is the chart: width × height pixels at 96 dpi, in points.
-    pdf.setPageSize(QPageSize(QSizeF(size.width() * 72.0 / 96.0, size.height() * 72.0 / 96.0), QPageSize::Point,
-                              u"Coroscope chart"_s, QPageSize::ExactMatch));
+    pdf.setPageSize(QPageSize(QSizeF(size.width() * 72.0 / 96.0, size.height() * 72.0 / 96.0),
+        QPageSize::Point, u"Coroscope chart"_s, QPageSize::ExactMatch));
     pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
     QPainter p;
     if (!p.begin(&pdf)) {
@@ -183,49 +185,39 @@ QByteArray chromeTrace(const RunData &run)
 {
     QJsonArray events;
     constexpr int kPid = 1;
-    events.append(QJsonObject{{u"ph"_s, u"M"_s}, {u"name"_s, u"process_name"_s}, {u"pid"_s, kPid}, {u"tid"_s, 0},
-                              {u"args"_s, QJsonObject{{u"name"_s, u"coroscope: "_s + run.experiment}}}});
+    events.append(QJsonObject {{u"ph"_s, u"M"_s}, {u"name"_s, u"process_name"_s}, {u"pid"_s, kPid},
+        {u"tid"_s, 0}, {u"args"_s, QJsonObject {{u"name"_s, u"coroscope: "_s + run.experiment}}}});
     // One tid per lane, in lane order.
     for (const Lane &lane : run.lanes) {
         const int tid = static_cast<int>(lane.id) + 1;
-        events.append(QJsonObject{{u"ph"_s, u"M"_s}, {u"name"_s, u"thread_name"_s}, {u"pid"_s, kPid}, {u"tid"_s, tid},
-                                  {u"args"_s, QJsonObject{{u"name"_s, lane.name}}}});
-        events.append(QJsonObject{{u"ph"_s, u"M"_s}, {u"name"_s, u"thread_sort_index"_s}, {u"pid"_s, kPid},
-                                  {u"tid"_s, tid}, {u"args"_s, QJsonObject{{u"sort_index"_s, tid}}}});
+        events.append(QJsonObject {{u"ph"_s, u"M"_s}, {u"name"_s, u"thread_name"_s}, {u"pid"_s, kPid},
+            {u"tid"_s, tid}, {u"args"_s, QJsonObject {{u"name"_s, lane.name}}}});
+        events.append(QJsonObject {{u"ph"_s, u"M"_s}, {u"name"_s, u"thread_sort_index"_s}, {u"pid"_s, kPid},
+            {u"tid"_s, tid}, {u"args"_s, QJsonObject {{u"sort_index"_s, tid}}}});
     }
     for (const Span &s : run.spans) {
-        QJsonObject args{{u"status"_s, toString(s.status)}, {u"lane_kind"_s, toString(run.lanes.at(s.lane).kind)}};
+        QJsonObject args {
+            {u"status"_s, toString(s.status)}, {u"lane_kind"_s, toString(run.lanes.at(s.lane).kind)}};
         if (!run.str(s.detail).isEmpty()) {
             args.insert(u"detail"_s, run.str(s.detail));
         }
         if (s.readyNs != kUnknownTime) {
             args.insert(u"ready_us"_s, micros(s.readyNs));
         }
-        events.append(QJsonObject{{u"ph"_s, u"X"_s},
-                                  {u"name"_s, run.str(s.name)},
-                                  {u"cat"_s, toString(s.kind)},
-                                  {u"ts"_s, micros(s.beginNs)},
-                                  {u"dur"_s, micros(s.isOpen() ? 0 : s.endNs - s.beginNs)},
-                                  {u"pid"_s, kPid},
-                                  {u"tid"_s, static_cast<int>(s.lane) + 1},
-                                  {u"args"_s, args}});
+        events.append(
+            QJsonObject {{u"ph"_s, u"X"_s}, {u"name"_s, run.str(s.name)}, {u"cat"_s, toString(s.kind)},
+                {u"ts"_s, micros(s.beginNs)}, {u"dur"_s, micros(s.isOpen() ? 0 : s.endNs - s.beginNs)},
+                {u"pid"_s, kPid}, {u"tid"_s, static_cast<int>(s.lane) + 1}, {u"args"_s, args}});
     }
     for (const Mark &m : run.marks) {
-        events.append(QJsonObject{{u"ph"_s, u"i"_s},
-                                  {u"s"_s, u"t"_s},
-                                  {u"name"_s, run.str(m.name)},
-                                  {u"ts"_s, micros(m.atNs)},
-                                  {u"pid"_s, kPid},
-                                  {u"tid"_s, static_cast<int>(m.lane) + 1},
-                                  {u"args"_s, QJsonObject{{u"detail"_s, run.str(m.detail)}}}});
+        events.append(QJsonObject {{u"ph"_s, u"i"_s}, {u"s"_s, u"t"_s}, {u"name"_s, run.str(m.name)},
+            {u"ts"_s, micros(m.atNs)}, {u"pid"_s, kPid}, {u"tid"_s, static_cast<int>(m.lane) + 1},
+            {u"args"_s, QJsonObject {{u"detail"_s, run.str(m.detail)}}}});
     }
     for (const CounterSample &c : run.counters) {
-        events.append(QJsonObject{{u"ph"_s, u"C"_s},
-                                  {u"name"_s, run.str(c.name)},
-                                  {u"ts"_s, micros(c.atNs)},
-                                  {u"pid"_s, kPid},
-                                  {u"tid"_s, static_cast<int>(c.lane) + 1},
-                                  {u"args"_s, QJsonObject{{run.str(c.name), c.value}}}});
+        events.append(QJsonObject {{u"ph"_s, u"C"_s}, {u"name"_s, run.str(c.name)}, {u"ts"_s, micros(c.atNs)},
+            {u"pid"_s, kPid}, {u"tid"_s, static_cast<int>(c.lane) + 1},
+            {u"args"_s, QJsonObject {{run.str(c.name), c.value}}}});
     }
     // Hand-offs: a wait that became ready when a step on another lane ended — a flow arrow
     // from the end of that step to the end of the wait.
@@ -242,7 +234,7 @@ QByteArray chromeTrace(const RunData &run)
             continue;
         }
         const auto it = std::lower_bound(byEnd.begin(), byEnd.end(), w.readyNs - 50'000,
-                                         [](const Span *s, qint64 t) { return s->endNs < t; });
+            [](const Span *s, qint64 t) { return s->endNs < t; });
         const Span *source = nullptr;
         for (auto j = it; j != byEnd.end() && (*j)->endNs <= w.readyNs + 50'000; ++j) {
             if ((*j)->lane != w.lane) {
@@ -253,22 +245,22 @@ QByteArray chromeTrace(const RunData &run)
         if (!source) {
             continue;
         }
-        const double startTs = micros(source->endNs) - std::min(1.0, micros(source->endNs - source->beginNs) / 2);
-        events.append(QJsonObject{{u"ph"_s, u"s"_s}, {u"name"_s, u"hand-off"_s}, {u"cat"_s, u"handoff"_s},
-                                  {u"id"_s, flowId}, {u"ts"_s, startTs}, {u"pid"_s, kPid},
-                                  {u"tid"_s, static_cast<int>(source->lane) + 1}});
-        events.append(QJsonObject{{u"ph"_s, u"f"_s}, {u"bp"_s, u"e"_s}, {u"name"_s, u"hand-off"_s},
-                                  {u"cat"_s, u"handoff"_s}, {u"id"_s, flowId},
-                                  {u"ts"_s, micros(w.endNs) - std::min(1.0, micros(w.endNs - w.beginNs) / 2)},
-                                  {u"pid"_s, kPid}, {u"tid"_s, static_cast<int>(w.lane) + 1}});
+        const double startTs
+            = micros(source->endNs) - std::min(1.0, micros(source->endNs - source->beginNs) / 2);
+        events.append(QJsonObject {{u"ph"_s, u"s"_s}, {u"name"_s, u"hand-off"_s}, {u"cat"_s, u"handoff"_s},
+            {u"id"_s, flowId}, {u"ts"_s, startTs}, {u"pid"_s, kPid},
+            {u"tid"_s, static_cast<int>(source->lane) + 1}});
+        events.append(QJsonObject {{u"ph"_s, u"f"_s}, {u"bp"_s, u"e"_s}, {u"name"_s, u"hand-off"_s},
+            {u"cat"_s, u"handoff"_s}, {u"id"_s, flowId},
+            {u"ts"_s, micros(w.endNs) - std::min(1.0, micros(w.endNs - w.beginNs) / 2)}, {u"pid"_s, kPid},
+            {u"tid"_s, static_cast<int>(w.lane) + 1}});
         ++flowId;
     }
-    QJsonObject root{{u"traceEvents"_s, events},
-                     {u"displayTimeUnit"_s, u"ms"_s},
-                     {u"otherData"_s, QJsonObject{{u"generator"_s, u"Coroscope "_s + QCoreApplication::applicationVersion()},
-                                                  {u"experiment"_s, run.experiment},
-                                                  {u"wall_s"_s, static_cast<double>(run.wallNs) / 1e9},
-                                                  {u"ideal_s"_s, static_cast<double>(run.idealNs) / 1e9}}}};
+    QJsonObject root {{u"traceEvents"_s, events}, {u"displayTimeUnit"_s, u"ms"_s},
+        {u"otherData"_s,
+            QJsonObject {{u"generator"_s, u"Coroscope "_s + QCoreApplication::applicationVersion()},
+                {u"experiment"_s, run.experiment}, {u"wall_s"_s, static_cast<double>(run.wallNs) / 1e9},
+                {u"ideal_s"_s, static_cast<double>(run.idealNs) / 1e9}}}};
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
@@ -278,7 +270,8 @@ QByteArray csv(const RunData &run)
     for (const Span &s : run.spans) {
         const Lane &lane = run.lanes.at(s.lane);
         out += csvField(lane.name) + u',' + toString(lane.kind) + u',' + csvField(run.str(s.name)) + u','
-            + toString(s.kind) + u',' + seconds(s.beginNs) + u',' + (s.isOpen() ? QString() : seconds(s.endNs)) + u','
+            + toString(s.kind) + u',' + seconds(s.beginNs) + u','
+            + (s.isOpen() ? QString() : seconds(s.endNs)) + u','
             + (s.isOpen() ? QString() : seconds(s.endNs - s.beginNs)) + u','
             + (s.readyNs == kUnknownTime ? QString() : seconds(s.readyNs)) + u',' + toString(s.status) + u','
             + csvField(run.str(s.detail)) + u'\n';

@@ -18,23 +18,32 @@ struct RunData;
 /// names the path.
 namespace Export {
 
-enum class Format { Png, Svg, Pdf, RunJson, ChromeTrace, Csv };
+enum class Format
+{
+    Png,
+    Svg,
+    Pdf,
+    RunJson,
+    ChromeTrace,
+    Csv
+};
 
 /// By file name: .png .svg .pdf .csv .trace.json (Chrome trace) and .json (run file).
 [[nodiscard]] std::optional<Format> formatForPath(const QString &path);
 [[nodiscard]] QString supportedSuffixes();
 
-struct ImageOptions {
-    double width = 1200;  ///< logical pixels (96 dpi); the height follows the rows
-    double height = 0;    ///< 0: the chart's natural height
-    double scale = 1;     ///< PNG only: device pixel ratio (2 for HiDPI)
+struct ImageOptions
+{
+    double width = 1200; ///< logical pixels (96 dpi); the height follows the rows
+    double height = 0; ///< 0: the chart's natural height
+    double scale = 1; ///< PNG only: device pixel ratio (2 for HiDPI)
     GanttTheme theme = GanttTheme::light();
     GanttPaintOptions paint;
 };
 
 /// The chart as an image of `size` logical pixels at `scale`, exactly as painted on screen.
-[[nodiscard]] QImage renderImage(const GanttModel &model, const QSizeF &size, double scale, const GanttTheme &theme,
-                                 const GanttPaintOptions &paint = {});
+[[nodiscard]] QImage renderImage(const GanttModel &model, const QSizeF &size, double scale,
+    const GanttTheme &theme, const GanttPaintOptions &paint = {});
 /// The size an export of `model` gets with `options`.
 [[nodiscard]] QSizeF imageSize(const GanttModel &model, const ImageOptions &options);
 

@@ -18,8 +18,7 @@ GanttLayout::GanttLayout(const QRectF &plot, qint64 startNs, qint64 endNs, doubl
     , m_endNs(std::max(endNs, startNs + kMinRangeNs))
     , m_rowHeight(rowHeight)
     , m_rowCount(rowCount)
-{
-}
+{ }
 
 double GanttLayout::mapTimeToX(qint64 ns) const
 {
@@ -30,8 +29,8 @@ double GanttLayout::mapTimeToX(qint64 ns) const
 qint64 GanttLayout::mapXToTime(double x) const
 {
     return m_startNs
-        + static_cast<qint64>(std::llround((x - m_plot.left()) * static_cast<double>(m_endNs - m_startNs)
-                                           / std::max(m_plot.width(), 1.0)));
+        + static_cast<qint64>(std::llround(
+            (x - m_plot.left()) * static_cast<double>(m_endNs - m_startNs) / std::max(m_plot.width(), 1.0)));
 }
 
 double GanttLayout::nsPerPixel() const
@@ -74,7 +73,8 @@ void GanttLayout::zoomAt(double x, double factor)
     }
     const qint64 anchor = mapXToTime(x);
     const double fraction = (x - m_plot.left()) / std::max(m_plot.width(), 1.0);
-    const double newRange = std::max(static_cast<double>(kMinRangeNs), static_cast<double>(rangeNs()) / factor);
+    const double newRange
+        = std::max(static_cast<double>(kMinRangeNs), static_cast<double>(rangeNs()) / factor);
     const qint64 from = anchor - static_cast<qint64>(std::llround(fraction * newRange));
     zoomTo(from, from + static_cast<qint64>(std::llround(newRange)));
 }
@@ -121,7 +121,8 @@ QString GanttLayout::formatTick(qint64 ns, qint64 stepNs)
     if (ns == 0) {
         return u"0"_s;
     }
-    struct Unit {
+    struct Unit
+    {
         qint64 ns;
         const char16_t *name;
     };
@@ -130,9 +131,10 @@ QString GanttLayout::formatTick(qint64 ns, qint64 stepNs)
         if (stepNs >= unit.ns / 10 || unit.ns == 1) {
             // Enough decimals to tell neighbouring ticks apart.
             const double ratio = static_cast<double>(stepNs) / static_cast<double>(unit.ns);
-            const int decimals = ratio >= 1 ? 0 : std::min(3, static_cast<int>(std::ceil(-std::log10(ratio))));
-            return QString::number(static_cast<double>(ns) / static_cast<double>(unit.ns), 'f', decimals) + u' '
-                + QString::fromUtf16(unit.name);
+            const int decimals
+                = ratio >= 1 ? 0 : std::min(3, static_cast<int>(std::ceil(-std::log10(ratio))));
+            return QString::number(static_cast<double>(ns) / static_cast<double>(unit.ns), 'f', decimals)
+                + u' ' + QString::fromUtf16(unit.name);
         }
     }
     return QString::number(ns);

@@ -40,17 +40,15 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
         row.lane = lane.id;
         row.label = lane.name;
         row.spans = std::move(spansOf[lane.id]);
-        std::stable_sort(row.spans.begin(), row.spans.end(), [this](quint32 a, quint32 b) {
-            return m_run.spans[a].beginNs < m_run.spans[b].beginNs;
-        });
+        std::stable_sort(row.spans.begin(), row.spans.end(),
+            [this](quint32 a, quint32 b) { return m_run.spans[a].beginNs < m_run.spans[b].beginNs; });
         for (quint32 i : row.spans) {
             const Span &s = m_run.spans[i];
             row.maxDurationNs = std::max(row.maxDurationNs, (s.isOpen() ? m_endNs : s.endNs) - s.beginNs);
         }
         row.marks = std::move(marksOf[lane.id]);
-        std::stable_sort(row.marks.begin(), row.marks.end(), [this](quint32 a, quint32 b) {
-            return m_run.marks[a].atNs < m_run.marks[b].atNs;
-        });
+        std::stable_sort(row.marks.begin(), row.marks.end(),
+            [this](quint32 a, quint32 b) { return m_run.marks[a].atNs < m_run.marks[b].atNs; });
         return row;
     };
 
@@ -110,21 +108,23 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
     }
 }
 
-std::pair<std::size_t, std::size_t> GanttModel::visibleRange(const GanttRow &row, qint64 fromNs, qint64 toNs) const
+std::pair<std::size_t, std::size_t> GanttModel::visibleRange(
+    const GanttRow &row, qint64 fromNs, qint64 toNs) const
 {
     // Spans are sorted by begin; one that starts before fromNs - maxDuration cannot reach fromNs.
     const qint64 earliest = fromNs - row.maxDurationNs;
     const auto byBegin = [this](quint32 index, qint64 t) { return m_run.spans[index].beginNs < t; };
     const auto first = std::lower_bound(row.spans.begin(), row.spans.end(), earliest, byBegin);
     const auto last = std::lower_bound(first, row.spans.end(), toNs, byBegin);
-    return {static_cast<std::size_t>(first - row.spans.begin()), static_cast<std::size_t>(last - row.spans.begin())};
+    return {static_cast<std::size_t>(first - row.spans.begin()),
+        static_cast<std::size_t>(last - row.spans.begin())};
 }
 
 int GanttModel::densityAt(const GanttRow &row, qint64 fromNs, qint64 toNs)
 {
     const auto &steps = row.steps;
     auto it = std::upper_bound(steps.begin(), steps.end(), fromNs,
-                               [](qint64 t, const std::pair<qint64, int> &s) { return t < s.first; });
+        [](qint64 t, const std::pair<qint64, int> &s) { return t < s.first; });
     int best = it == steps.begin() ? 0 : std::prev(it)->second;
     for (; it != steps.end() && it->first < toNs; ++it) {
         best = std::max(best, it->second);

@@ -11,20 +11,25 @@
 namespace Coroscope {
 
 /// One row of the chart: a lane, or the density row that folds the task lanes beyond the limit.
-struct GanttRow {
-    enum class Type : quint8 { Lane, Density };
+struct GanttRow
+{
+    enum class Type : quint8
+    {
+        Lane,
+        Density
+    };
     Type type = Type::Lane;
     LaneKind laneKind = LaneKind::Task;
-    LaneId lane = 0;              ///< for Type::Lane
+    LaneId lane = 0; ///< for Type::Lane
     QString label;
-    std::vector<quint32> spans;   ///< indices into run.spans, sorted by begin
-    std::vector<quint32> marks;   ///< indices into run.marks, sorted by time
-    qint64 maxDurationNs = 0;     ///< longest span on the row (for range look-ups)
+    std::vector<quint32> spans; ///< indices into run.spans, sorted by begin
+    std::vector<quint32> marks; ///< indices into run.marks, sorted by time
+    qint64 maxDurationNs = 0; ///< longest span on the row (for range look-ups)
     // Type::Density: work spans of the folded lanes in flight, as a step function.
     std::vector<std::pair<qint64, int>> steps; ///< (time, count from then on), sorted
     int densityMax = 0;
     int foldedLanes = 0;
-    bool groupStart = false;      ///< first row of its lane kind group: a separator above
+    bool groupStart = false; ///< first row of its lane kind group: a separator above
 };
 
 /**
@@ -48,8 +53,8 @@ public:
     /// What the task lanes' work would take one after another (sum of their durations).
     [[nodiscard]] qint64 sequentialNs() const { return m_sequentialNs; }
     /// Indices of spans on `row` that may intersect [fromNs, toNs), in begin order.
-    [[nodiscard]] std::pair<std::size_t, std::size_t> visibleRange(const GanttRow &row, qint64 fromNs,
-                                                                   qint64 toNs) const;
+    [[nodiscard]] std::pair<std::size_t, std::size_t> visibleRange(
+        const GanttRow &row, qint64 fromNs, qint64 toNs) const;
     /// Most in-flight work in the density row at any time within [fromNs, toNs).
     [[nodiscard]] static int densityAt(const GanttRow &row, qint64 fromNs, qint64 toNs);
 

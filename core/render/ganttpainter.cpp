@@ -45,19 +45,41 @@ QString loadFontFamily()
 QColor blend(const QColor &a, const QColor &b, double t)
 {
     return QColor::fromRgbF(static_cast<float>(a.redF() * (1 - t) + b.redF() * t),
-                            static_cast<float>(a.greenF() * (1 - t) + b.greenF() * t),
-                            static_cast<float>(a.blueF() * (1 - t) + b.blueF() * t));
+        static_cast<float>(a.greenF() * (1 - t) + b.greenF() * t),
+        static_cast<float>(a.blueF() * (1 - t) + b.blueF() * t));
 }
 
 /// How a span is drawn; spans of one style that touch on screen merge into one bar.
-struct Style {
+struct Style
+{
     SpanKind kind;
     SpanStatus status;
     bool operator==(const Style &) const = default;
 };
 
-struct Pending {
-    Style style{};
+/// Diagonal hatching drawn as lines: Qt's pattern brushes come out as SVG patterns that not
+/// every renderer (not even QSvgRenderer 6.4) resolves, and the exports must match the screen.
+void hatch(QPainter &p, const QRectF &rect, const QColor &color)
+{
+    if (rect.width() < 1 || rect.height() < 1) {
+        return;
+    }
+    p.save();
+    p.setClipRect(rect, Qt::IntersectClip);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setPen(QPen(color, 1));
+    constexpr double kSpacing = 5;
+    const double h = rect.height();
+    // Lines from bottom-left to top-right, aligned to x so neighbouring bars line up.
+    for (double x = std::floor((rect.left() - h) / kSpacing) * kSpacing; x < rect.right(); x += kSpacing) {
+        p.drawLine(QPointF(x, rect.bottom()), QPointF(x + h, rect.top()));
+    }
+    p.restore();
+}
+
+struct Pending
+{
+    Style style {};
     double x0 = 0;
     double x1 = 0;
     int count = 0;
@@ -66,8 +88,19 @@ struct Pending {
 
 } // namespace
 
-struct GanttPainter::LegendItem {
-    enum class Swatch { Suspended, Solid, Wait, Error, Cancelled, Late, Line, DashedLine };
+struct GanttPainter::LegendItem
+{
+    enum class Swatch
+    {
+        Suspended,
+        Solid,
+        Wait,
+        Error,
+        Cancelled,
+        Late,
+        Line,
+        DashedLine
+    };
     Swatch swatch;
     QColor color;
     QString text;
@@ -77,8 +110,7 @@ GanttPainter::GanttPainter(const GanttModel &model, GanttTheme theme, GanttPaint
     : m_model(model)
     , m_theme(std::move(theme))
     , m_options(options)
-{
-}
+{ }
 
 QFont GanttPainter::chartFont(double pixelSize, bool bold)
 {
@@ -100,7 +132,7 @@ QString GanttPainter::headline() const
     if (run.status == RunStatus::Failed) {
         return u"failed after %1: %2"_s.arg(total, run.error);
     }
-    QStringList parts{total};
+    QStringList parts {total};
     if (run.idealNs > 0) {
         parts.append(u"ideal "_s + GanttLayout::formatDuration(run.idealNs));
     }
@@ -111,7 +143,8 @@ QString GanttPainter::headline() const
         parts.append(u"nothing overlapped"_s);
     }
     if (run.stats.totalStallS > 0) {
-        parts.append(u"event loop frozen "_s + GanttLayout::formatDuration(static_cast<qint64>(run.stats.totalStallS * 1e9)));
+        parts.append(u"event loop frozen "_s
+            + GanttLayout::formatDuration(static_cast<qint64>(run.stats.totalStallS * 1e9)));
     }
     return parts.join(u" — "_s);
 }
@@ -159,7 +192,7 @@ double GanttPainter::labelColumnWidth() const
 std::vector<GanttPainter::LegendItem> GanttPainter::legendItems() const
 {
     const RunData &run = m_model.run();
-    std::array<bool, kSpanKindCount> kinds{};
+    std::array<bool, kSpanKindCount> kinds {};
     bool error = false;
     bool cancelled = false;
     bool late = false;
@@ -169,8 +202,8 @@ std::vector<GanttPainter::LegendItem> GanttPainter::legendItems() const
         kinds[static_cast<std::size_t>(s.kind)] = true;
         error |= s.status == SpanStatus::Error;
         cancelled |= s.status == SpanStatus::Cancelled;
-        late |= isSuspendedKind(s.kind) && s.kind != SpanKind::Wait && s.readyNs != kUnknownTime && !s.isOpen()
-            && s.endNs - s.readyNs > visibleLateness;
+        late |= isSuspendedKind(s.kind) && s.kind != SpanKind::Wait && s.readyNs != kUnknownTime
+            && !s.isOpen() && s.endNs - s.readyNs > visibleLateness;
     }
     std::vector<LegendItem> items;
     for (int k = 0; k < kSpanKindCount; ++k) {
@@ -251,8 +284,8 @@ double GanttPainter::preferredHeight(double width) const
     const double header = m_options.header ? 44 + kGap : 0;
     const double legend = legendHeight(width - 2 * kMargin);
     const double footer = m_options.footer ? kFooterHeight : 0;
-    return std::ceil(kMargin * 1.6 + header + markerStripHeight() + rows + kAxisHeight + (legend > 0 ? kGap + legend : 0)
-                     + footer + 4);
+    return std::ceil(kMargin * 1.6 + header + markerStripHeight() + rows + kAxisHeight
+        + (legend > 0 ? kGap + legend : 0) + footer + 4);
 }
 
 GanttLayout GanttPainter::layout(const QSizeF &size) const
@@ -286,7 +319,8 @@ void GanttPainter::paint(QPainter &p, const QSizeF &size, const GanttLayout &l) 
         p.setFont(chartFont(kSmallSize));
         p.setPen(m_theme.mutedText);
         const QFontMetricsF fm(p.font());
-        p.drawText(g.footer, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(footerText(), Qt::ElideRight, g.footer.width()));
+        p.drawText(g.footer, Qt::AlignLeft | Qt::AlignVCenter,
+            fm.elidedText(footerText(), Qt::ElideRight, g.footer.width()));
     }
     p.restore();
 }
@@ -303,12 +337,12 @@ void GanttPainter::paintHeader(QPainter &p, const QRectF &rect) const
     p.setPen(m_theme.text);
     const QRectF titleRect(rect.left(), rect.top(), rect.width(), 22);
     p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-               QFontMetricsF(p.font()).elidedText(title, Qt::ElideRight, rect.width()));
+        QFontMetricsF(p.font()).elidedText(title, Qt::ElideRight, rect.width()));
     p.setFont(chartFont(kHeadlineSize));
     p.setPen(run.status == RunStatus::Ok ? m_theme.mutedText : m_theme.error);
     const QRectF lineRect(rect.left(), rect.top() + 24, rect.width(), 20);
     p.drawText(lineRect, Qt::AlignLeft | Qt::AlignVCenter,
-               QFontMetricsF(p.font()).elidedText(headline(), Qt::ElideRight, rect.width()));
+        QFontMetricsF(p.font()).elidedText(headline(), Qt::ElideRight, rect.width()));
 }
 
 void GanttPainter::paintRows(QPainter &p, const Geometry &g, const GanttLayout &l) const
@@ -347,9 +381,11 @@ void GanttPainter::paintRows(QPainter &p, const Geometry &g, const GanttLayout &
             break;
         }
         const GanttRow &row = rows[i];
-        p.setPen(row.type == GanttRow::Type::Density || row.laneKind != LaneKind::Task ? m_theme.mutedText : m_theme.text);
+        p.setPen(row.type == GanttRow::Type::Density || row.laneKind != LaneKind::Task ? m_theme.mutedText
+                                                                                       : m_theme.text);
         const QRectF nameRect(g.labels.left(), top, g.labels.width() - 10, kRowHeight);
-        p.drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(row.label, Qt::ElideMiddle, nameRect.width()));
+        p.drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+            fm.elidedText(row.label, Qt::ElideMiddle, nameRect.width()));
     }
     // Bars, clipped to the plot.
     p.save();
@@ -368,7 +404,8 @@ void GanttPainter::paintRows(QPainter &p, const Geometry &g, const GanttLayout &
     p.restore();
 }
 
-void GanttPainter::paintLaneRow(QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l) const
+void GanttPainter::paintLaneRow(
+    QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l) const
 {
     const RunData &run = m_model.run();
     const double plotLeft = l.plot().left();
@@ -421,7 +458,7 @@ void GanttPainter::paintLaneRow(QPainter &p, const GanttRow &row, const QRectF &
         }
         p.fillRect(r, fill);
         if (status == SpanStatus::Cancelled) {
-            p.fillRect(r, QBrush(m_theme.cancelled, Qt::BDiagPattern));
+            hatch(p, r, m_theme.cancelled);
         }
         if (r.width() >= 3) {
             p.setPen(QPen(border, 1));
@@ -431,10 +468,11 @@ void GanttPainter::paintLaneRow(QPainter &p, const GanttRow &row, const QRectF &
             return;
         }
         // One span: show when it became ready if the loop resumed it noticeably later.
-        if (isSuspendedKind(kind) && !wait && first.readyNs != kUnknownTime && !first.isOpen() && status == SpanStatus::Ok) {
+        if (isSuspendedKind(kind) && !wait && first.readyNs != kUnknownTime && !first.isOpen()
+            && status == SpanStatus::Ok) {
             const double xr = std::max(l.mapTimeToX(first.readyNs), r.left());
             if (r.right() - xr >= 2) {
-                p.fillRect(QRectF(xr, r.top(), r.right() - xr, r.height()), QBrush(color.darker(150), Qt::BDiagPattern));
+                hatch(p, QRectF(xr, r.top(), r.right() - xr, r.height()), color.darker(150));
             }
         }
         // Its name inside if it fits; an error's message after it.
@@ -449,13 +487,15 @@ void GanttPainter::paintLaneRow(QPainter &p, const GanttRow &row, const QRectF &
             p.setRenderHint(QPainter::TextAntialiasing, true);
             p.setPen(textColor);
             const QRectF inner = r.adjusted(4, 0, -3, 0);
-            p.drawText(inner, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(text, Qt::ElideRight, inner.width()));
+            p.drawText(
+                inner, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(text, Qt::ElideRight, inner.width()));
         } else if (status == SpanStatus::Error) {
             p.setPen(m_theme.error);
-            const QRectF after(r.right() + 4, rowRect.top(), std::min(320.0, plotRight - r.right() - 4), rowRect.height());
+            const QRectF after(
+                r.right() + 4, rowRect.top(), std::min(320.0, plotRight - r.right() - 4), rowRect.height());
             if (after.width() > 20) {
                 p.drawText(after, Qt::AlignLeft | Qt::AlignVCenter,
-                           fm.elidedText(run.str(first.detail), Qt::ElideRight, after.width()));
+                    fm.elidedText(run.str(first.detail), Qt::ElideRight, after.width()));
             }
         }
     };
@@ -473,10 +513,11 @@ void GanttPainter::paintLaneRow(QPainter &p, const GanttRow &row, const QRectF &
         double x1 = std::min(l.mapTimeToX(end), plotRight + 2);
         x0 = std::round(x0);
         x1 = std::max(std::round(x1), x0 + 1);
-        const Style style{s.kind, s.status};
+        const Style style {s.kind, s.status};
         // Merge what lands on the same pixels; wide neighbours stay separate bars.
         const bool tiny = x1 - x0 < 4 || pending.x1 - pending.x0 < 4;
-        if (pending.count > 0 && style == pending.style && x0 <= pending.x1 + 1 && (tiny || x0 < pending.x1 - 1)) {
+        if (pending.count > 0 && style == pending.style && x0 <= pending.x1 + 1
+            && (tiny || x0 < pending.x1 - 1)) {
             pending.x1 = std::max(pending.x1, x1);
             ++pending.count;
             continue;
@@ -484,7 +525,7 @@ void GanttPainter::paintLaneRow(QPainter &p, const GanttRow &row, const QRectF &
         if (pending.count > 0) {
             drawBar(pending);
         }
-        pending = Pending{style, x0, x1, 1, index};
+        pending = Pending {style, x0, x1, 1, index};
     }
     if (pending.count > 0) {
         drawBar(pending);
@@ -510,13 +551,15 @@ void GanttPainter::paintLaneRow(QPainter &p, const GanttRow &row, const QRectF &
         if (failure) {
             p.setPen(m_theme.error);
             const QRectF text(x + 6, rowRect.top(), std::max(0.0, plotRight - x - 6), rowRect.height());
-            p.drawText(text, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(run.str(m.detail), Qt::ElideRight, text.width()));
+            p.drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
+                fm.elidedText(run.str(m.detail), Qt::ElideRight, text.width()));
         }
     }
     p.setRenderHint(QPainter::Antialiasing, false);
 }
 
-void GanttPainter::paintDensityRow(QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l) const
+void GanttPainter::paintDensityRow(
+    QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l) const
 {
     if (row.densityMax <= 0) {
         return;
@@ -540,7 +583,7 @@ void GanttPainter::paintDensityRow(QPainter &p, const GanttRow &row, const QRect
     p.setPen(m_theme.mutedText);
     p.setFont(chartFont(kSmallSize));
     p.drawText(rowRect.adjusted(4, 0, -4, 0), Qt::AlignRight | Qt::AlignVCenter,
-               u"up to %1 in flight"_s.arg(row.densityMax));
+        u"up to %1 in flight"_s.arg(row.densityMax));
 }
 
 double GanttPainter::markerStripHeight() const
@@ -573,7 +616,8 @@ void GanttPainter::paintMarkers(QPainter &p, const Geometry &g, const GanttLayou
     };
     line(run.wallNs, m_theme.total, Qt::SolidLine, u"total "_s + GanttLayout::formatDuration(run.wallNs), 0);
     if (run.idealNs > 0) {
-        line(run.idealNs, m_theme.ideal, Qt::DashLine, u"ideal "_s + GanttLayout::formatDuration(run.idealNs), 1);
+        line(run.idealNs, m_theme.ideal, Qt::DashLine, u"ideal "_s + GanttLayout::formatDuration(run.idealNs),
+            1);
     }
 }
 
@@ -631,11 +675,11 @@ void GanttPainter::paintLegend(QPainter &p, const QRectF &rect) const
             break;
         case LegendItem::Swatch::Cancelled:
             p.fillRect(sw, blend(m_theme.background, item.color, 0.25));
-            p.fillRect(sw, QBrush(item.color, Qt::BDiagPattern));
+            hatch(p, sw, item.color);
             break;
         case LegendItem::Swatch::Late:
             p.fillRect(sw, blend(m_theme.background, m_theme.kindColor(SpanKind::Sleep), 0.28));
-            p.fillRect(sw, QBrush(m_theme.kindColor(SpanKind::Sleep).darker(150), Qt::BDiagPattern));
+            hatch(p, sw, m_theme.kindColor(SpanKind::Sleep).darker(150));
             break;
         case LegendItem::Swatch::Line:
             p.setPen(QPen(item.color, 1.5));

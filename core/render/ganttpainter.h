@@ -12,7 +12,8 @@ class QPainter;
 
 namespace Coroscope {
 
-struct GanttPaintOptions {
+struct GanttPaintOptions
+{
     bool header = true; ///< title and the headline (total, ideal, sequential)
     bool legend = true;
     bool footer = true; ///< parameters and versions
@@ -54,11 +55,12 @@ public:
     static constexpr double kMargin = 20;
 
 private:
-    struct Geometry {
+    struct Geometry
+    {
         QRectF header;
-        QRectF labels;   ///< lane names column (rows)
-        QRectF markers;  ///< strip above the rows for total/ideal labels
-        QRectF plot;     ///< rows
+        QRectF labels; ///< lane names column (rows)
+        QRectF markers; ///< strip above the rows for total/ideal labels
+        QRectF plot; ///< rows
         QRectF axis;
         QRectF legend;
         QRectF footer;

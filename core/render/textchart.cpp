@@ -59,15 +59,19 @@ QString textChart(const GanttModel &model, int columns)
     const int barWidth = std::max(20, columns - labelWidth - 3);
     const qint64 end = std::max<qint64>(model.endNs(), 1);
     const double nsPerCell = static_cast<double>(end) / barWidth;
-    auto cellOf = [&](qint64 ns) { return std::clamp(static_cast<int>(std::floor(static_cast<double>(ns) / nsPerCell)), 0, barWidth - 1); };
+    auto cellOf = [&](qint64 ns) {
+        return std::clamp(static_cast<int>(std::floor(static_cast<double>(ns) / nsPerCell)), 0, barWidth - 1);
+    };
 
     QString out;
-    out += run.experiment + (run.title.isEmpty() ? QString() : u" — "_s + run.title) + u'\n';
+    const QString title = run.experiment + (run.title.isEmpty() ? QString() : u" — "_s + run.title);
+    out += (title.size() > columns ? title.left(columns - 1) + QChar(0x2026) : title) + u'\n';
     for (const GanttRow &row : model.rows()) {
         std::vector<int> cells(static_cast<std::size_t>(barWidth), 0);
         if (row.type == GanttRow::Type::Density) {
             for (int c = 0; c < barWidth; ++c) {
-                const int n = GanttModel::densityAt(row, static_cast<qint64>(c * nsPerCell), static_cast<qint64>((c + 1) * nsPerCell));
+                const int n = GanttModel::densityAt(
+                    row, static_cast<qint64>(c * nsPerCell), static_cast<qint64>((c + 1) * nsPerCell));
                 cells[static_cast<std::size_t>(c)] = n > 0 ? 3 : 0;
             }
         } else {
@@ -109,7 +113,8 @@ QString textChart(const GanttModel &model, int columns)
         }
     }
     out += QString(labelWidth, u' ') + u"  "_s + axis + u'\n';
-    out += u"█ running/blocking  ▒ suspended (timer, I/O)  ─ awaiting tasks  ✕ error  · cancelled\n"_s;
+    const QString legend = u"█ running  ▒ suspended (timer, I/O)  ─ awaiting  ✕ error  · cancelled"_s;
+    out += (legend.size() > columns ? legend.left(columns) : legend) + u'\n';
     return out;
 }
 

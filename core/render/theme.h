@@ -12,21 +12,22 @@ namespace Coroscope {
 
 /// Colours of the Gantt chart. Kind colours follow the Okabe–Ito palette (colour-blind safe);
 /// paint code takes every colour from here, never hard-coded.
-struct GanttTheme {
+struct GanttTheme
+{
     QString name;
     QColor background;
     QColor text;
     QColor mutedText;
     QColor grid;
     QColor axis;
-    QColor laneStripe;  ///< every other lane's background
-    QColor separator;   ///< between lane groups (loop / tasks / pool / server)
+    QColor laneStripe; ///< every other lane's background
+    QColor separator; ///< between lane groups (loop / tasks / pool / server)
     QColor loopRunning; ///< the loop lane's baseline while it ran freely
     QColor error;
     QColor cancelled;
-    QColor total;       ///< the measured total line
-    QColor ideal;       ///< the ideal line
-    QColor density;     ///< folded lanes' in-flight area
+    QColor total; ///< the measured total line
+    QColor ideal; ///< the ideal line
+    QColor density; ///< folded lanes' in-flight area
     std::array<QColor, kSpanKindCount> kinds;
 
     [[nodiscard]] QColor kindColor(SpanKind kind) const { return kinds.at(static_cast<std::size_t>(kind)); }

@@ -28,7 +28,8 @@ SpanKind guessKind(const QString &category, const QString &name)
     }
     const QString text = (category + u' ' + name).toLower();
     auto has = [&](std::initializer_list<const char16_t *> words) {
-        return std::any_of(words.begin(), words.end(), [&](const char16_t *w) { return text.contains(QStringView(w)); });
+        return std::any_of(
+            words.begin(), words.end(), [&](const char16_t *w) { return text.contains(QStringView(w)); });
     };
     if (has({u"stall", u"blocked loop"})) {
         return SpanKind::Stall;
@@ -80,15 +81,20 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
         return fail(u"not valid JSON: %1 at byte %2"_s.arg(parseError.errorString()).arg(parseError.offset));
     }
     QJsonArray events;
+    // A trace Coroscope wrote keeps its time zero, experiment, wall and ideal.
+    const QJsonObject other = doc.isObject() ? doc.object().value(u"otherData"_s).toObject() : QJsonObject();
+    const bool ours = other.value(u"generator"_s).toString().startsWith(u"Coroscope"_s);
     if (doc.isArray()) {
         events = doc.array();
     } else if (doc.isObject() && doc.object().value(u"traceEvents"_s).isArray()) {
         events = doc.object().value(u"traceEvents"_s).toArray();
     } else {
-        return fail(u"not a Chrome trace: expected an array of events or an object with a \"traceEvents\" array"_s);
+        return fail(
+            u"not a Chrome trace: expected an array of events or an object with a \"traceEvents\" array"_s);
     }
 
-    struct Thread {
+    struct Thread
+    {
         QString pid;
         QString tid;
         QString name;
@@ -114,7 +120,8 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
         ids.insert(s, id);
         return id;
     };
-    struct Instant {
+    struct Instant
+    {
         std::pair<QString, QString> thread;
         qint64 atNs;
         QString name;
@@ -158,7 +165,8 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
             continue; // flows, async, samples... are not drawn
         }
         if (!e.value(u"ts"_s).isDouble()) {
-            return fail(u"traceEvents[%1] (%2 \"%3\"): \"ts\" is missing or not a number"_s.arg(i).arg(ph, eventName));
+            return fail(u"traceEvents[%1] (%2 \"%3\"): \"ts\" is missing or not a number"_s.arg(i).arg(
+                ph, eventName));
         }
         const qint64 ts = usToNs(e.value(u"ts"_s).toDouble());
         Thread &thread = threadFor(e);
@@ -193,8 +201,9 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
             ++spans;
         } else if (ph == u"C") {
             for (auto it = args.begin(); it != args.end(); ++it) {
-                instants.push_back({{thread.pid, thread.tid}, ts, eventName + (args.size() > 1 ? u'.' + it.key() : QString()),
-                                    {}, true, it.value().toDouble()});
+                instants.push_back({{thread.pid, thread.tid}, ts,
+                    eventName + (args.size() > 1 ? u'.' + it.key() : QString()), {}, true,
+                    it.value().toDouble()});
             }
         } else {
             instants.push_back({{thread.pid, thread.tid}, ts, eventName, detail});
@@ -207,18 +216,20 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
     // Lanes in the trace's own order (thread_sort_index, then first appearance).
     std::vector<Thread *> ordered;
     for (auto &[key, thread] : threads) {
-        if (!thread.spans.empty() || !thread.stack.empty()) {
+        if (!thread.spans.empty() || !thread.stack.empty() || !thread.name.isEmpty()) {
             ordered.push_back(&thread);
         }
     }
     std::sort(ordered.begin(), ordered.end(), [](const Thread *a, const Thread *b) {
         return a->sortIndex != b->sortIndex ? a->sortIndex < b->sortIndex : a->order < b->order;
     });
-    const bool manyProcesses = std::any_of(ordered.begin(), ordered.end(), [&](const Thread *t) {
-        return t->pid != ordered.front()->pid;
-    });
-    qint64 origin = std::numeric_limits<qint64>::max();
+    const bool manyProcesses = std::any_of(
+        ordered.begin(), ordered.end(), [&](const Thread *t) { return t->pid != ordered.front()->pid; });
+    qint64 origin = ours ? 0 : std::numeric_limits<qint64>::max();
     for (const Thread *t : ordered) {
+        if (ours) {
+            break;
+        }
         for (const Span &s : t->spans) {
             origin = std::min(origin, s.beginNs);
         }
@@ -239,7 +250,7 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
             : lowered.contains(u"pool")                       ? LaneKind::Pool
             : lowered.contains(u"server")                     ? LaneKind::Server
                                                               : LaneKind::Task;
-        run.lanes.append(Lane{lane, label, kind});
+        run.lanes.append(Lane {lane, label, kind});
         laneOf.insert(t->pid + u'\x1f' + t->tid, lane);
         // B events never closed: the trace was cut; keep them to its end, as cancelled.
         for (Span s : t->stack) {
@@ -267,16 +278,23 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
     for (const Instant &in : instants) {
         const auto lane = laneOf.value(in.thread.first + u'\x1f' + in.thread.second, 0);
         if (in.counter) {
-            run.counters.push_back(CounterSample{in.atNs - origin, in.value, lane, intern(in.name)});
+            run.counters.push_back(CounterSample {in.atNs - origin, in.value, lane, intern(in.name)});
         } else {
-            run.marks.push_back(Mark{in.atNs - origin, lane, intern(in.name), intern(in.detail)});
+            run.marks.push_back(Mark {in.atNs - origin, lane, intern(in.name), intern(in.detail)});
         }
     }
-    std::stable_sort(run.spans.begin(), run.spans.end(), [](const Span &a, const Span &b) { return a.beginNs < b.beginNs; });
+    std::stable_sort(run.spans.begin(), run.spans.end(),
+        [](const Span &a, const Span &b) { return a.beginNs < b.beginNs; });
     run.experiment = u"imported trace"_s;
     run.title = name;
     run.wallNs = end;
     run.idealNs = 0;
+    if (ours) {
+        run.experiment = other.value(u"experiment"_s).toString();
+        run.title = name;
+        run.wallNs = static_cast<qint64>(std::llround(other.value(u"wall_s"_s).toDouble() * 1e9));
+        run.idealNs = static_cast<qint64>(std::llround(other.value(u"ideal_s"_s).toDouble() * 1e9));
+    }
     run.status = RunStatus::Ok;
     computeStats(run);
     return run;

@@ -17,7 +17,8 @@ namespace Coroscope {
  * from the category when it is one of Coroscope's kinds, otherwise from the name
  * (sleep, http, query...) and defaults to cpu.
  */
-[[nodiscard]] std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &name, QString *error);
+[[nodiscard]] std::optional<RunData> importChromeTrace(
+    const QByteArray &json, const QString &name, QString *error);
 
 /// Loads a Coroscope run file or a Chrome trace, whichever `path` holds. Errors name the path.
 [[nodiscard]] std::optional<RunData> loadRunOrTrace(const QString &path, QString *error);

@@ -5,6 +5,8 @@
 #include "testutil.h"
 #include "timeline/runfile.h"
 
+#include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -92,6 +94,75 @@ private Q_SLOTS:
         QCOMPARE(run->env.qt, QString::fromLatin1(qVersion()));
     }
 
+    void runExportsEveryFormatAndPrintsTheTextChart()
+    {
+        QTemporaryDir dir;
+        QStringList args {u"run"_s, u"tasks-concurrent"_s, u"--param"_s, u"delay=0.05"_s, u"--text"_s,
+            u"--scale"_s, u"2"_s};
+        const QStringList names {
+            u"t.png"_s, u"t.svg"_s, u"t.pdf"_s, u"t.trace.json"_s, u"t.csv"_s, u"t.json"_s};
+        for (const QString &n : names) {
+            args << u"--export"_s << dir.filePath(n);
+        }
+        const Result r = coroscope(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const QString &n : names) {
+            QVERIFY2(QFileInfo(dir.filePath(n)).size() > 100, qPrintable(n));
+            QVERIFY(r.out.contains(u"wrote "_s + dir.filePath(n)));
+        }
+        QCOMPARE(QImage(dir.filePath(u"t.png"_s)).width(), 2400); // 1200 px at scale 2
+        // The summary first, then the chart.
+        QVERIFY(r.out.indexOf(u"verdict"_s) < r.out.indexOf(QChar(0x2592)));
+        QVERIFY(r.out.contains(u"task 1 · GOOG"_s));
+    }
+
+    void renderRedrawsARunFileOrATrace()
+    {
+        QTemporaryDir dir;
+        const QString runFile = dir.filePath(u"run.json"_s);
+        const QString trace = dir.filePath(u"run.trace.json"_s);
+        QCOMPARE(coroscope({u"run"_s, u"await-sequential"_s, u"--param"_s, u"delay=0.02"_s, u"--export"_s,
+                               runFile, u"--export"_s, trace})
+                     .exitCode,
+            0);
+        const Result fromRun = coroscope({u"render"_s, runFile, u"--export"_s, dir.filePath(u"a.png"_s),
+            u"--theme"_s, u"dark"_s, u"--width"_s, u"800"_s});
+        QVERIFY2(fromRun.exitCode == 0, qPrintable(fromRun.err));
+        QCOMPARE(QImage(dir.filePath(u"a.png"_s)).width(), 800);
+        const Result fromTrace
+            = coroscope({u"render"_s, trace, u"--export"_s, dir.filePath(u"b.svg"_s), u"--text"_s});
+        QVERIFY2(fromTrace.exitCode == 0, qPrintable(fromTrace.err));
+        QVERIFY(fromTrace.out.contains(u"call 1 · GOOG"_s));
+        QVERIFY(QFileInfo(dir.filePath(u"b.svg"_s)).size() > 1000);
+    }
+
+    void renderRefusesBadInput_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("truncated_run") << QByteArray(R"({"format":"coroscope-run","version":1,"spans":[)")
+                                       << u"the file looks truncated"_s;
+        QTest::newRow("newer_run") << QByteArray(R"({"format":"coroscope-run","version":9})")
+                                   << u"written by a newer Coroscope"_s;
+        QTest::newRow("not_a_trace") << QByteArray(R"({"hello":"world"})") << u"not a Chrome trace"_s;
+    }
+
+    void renderRefusesBadInput()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"in.json"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+        const Result r = coroscope({u"render"_s, path, u"--export"_s, dir.filePath(u"x.png"_s)});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(path + u": "_s) && r.err.contains(message), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath(u"x.png"_s)));
+    }
+
     void jsonWithRepeatGivesMedianAndP95()
     {
         const Result r = coroscope({u"run"_s, u"await-sequential"_s, u"--param"_s, u"delay=0.05"_s,
@@ -134,6 +205,16 @@ private Q_SLOTS:
             << Args {u"describe"_s, u"nope"_s} << u"unknown experiment 'nope'"_s;
         QTest::newRow("unknown_option")
             << Args {u"run"_s, u"gather"_s, u"--fast"_s} << u"Unknown option 'fast'"_s;
+        QTest::newRow("bad_scale") << Args {u"run"_s, u"gather"_s, u"--scale"_s, u"9"_s}
+                                   << u"--scale must be a number in 0.5–4, got '9'"_s;
+        QTest::newRow("bad_theme") << Args {u"run"_s, u"gather"_s, u"--theme"_s, u"blue"_s}
+                                   << u"--theme must be light or dark, got 'blue'"_s;
+        QTest::newRow("bad_width") << Args {u"run"_s, u"gather"_s, u"--width"_s, u"10"_s}
+                                   << u"--width must be a number of pixels in 400–10000, got '10'"_s;
+        QTest::newRow("render_nothing_to_do") << Args {u"render"_s, u"/tmp/x.json"_s}
+                                              << u"render needs --export FILE or --text: nothing to do"_s;
+        QTest::newRow("render_missing_file")
+            << Args {u"render"_s, u"/no/such/run.json"_s, u"--text"_s} << u"cannot open /no/such/run.json"_s;
     }
 
     void badUsageExitsTwoAndNamesTheProblem()
@@ -169,5 +250,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCli)
+QTEST_MAIN(TestCli)
 #include "tst_cli.moc"

@@ -104,16 +104,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("id");
         QTest::addColumn<QStringList>("extra");
         for (const Experiment *e : Catalog::all()) {
-            QTest::newRow(qPrintable(e->id())) << e->id() << QStringList{};
+            QTest::newRow(qPrintable(e->id())) << e->id() << QStringList {};
         }
         // Every variant too.
-        QTest::newRow("say-after/sequential") << u"say-after"_s << QStringList{u"variant=sequential"_s};
-        QTest::newRow("gather-exceptions/fail-fast") << u"gather-exceptions"_s << QStringList{u"mode=fail-fast"_s};
-        QTest::newRow("offload-to-pool/pool=2") << u"offload-to-pool"_s << QStringList{u"pool=2"_s};
-        QTest::newRow("offload-to-pool/pool=1") << u"offload-to-pool"_s << QStringList{u"pool=1"_s};
-        QTest::newRow("cpu-bound/loop") << u"cpu-bound"_s << QStringList{u"mode=loop"_s};
-        QTest::newRow("nested-event-loop/await") << u"nested-event-loop"_s << QStringList{u"mode=await"_s};
-        QTest::newRow("tasks-concurrent/tasks=10") << u"tasks-concurrent"_s << QStringList{u"tasks=10"_s};
+        QTest::newRow("say-after/sequential") << u"say-after"_s << QStringList {u"variant=sequential"_s};
+        QTest::newRow("gather-exceptions/fail-fast")
+            << u"gather-exceptions"_s << QStringList {u"mode=fail-fast"_s};
+        QTest::newRow("offload-to-pool/pool=2") << u"offload-to-pool"_s << QStringList {u"pool=2"_s};
+        QTest::newRow("offload-to-pool/pool=1") << u"offload-to-pool"_s << QStringList {u"pool=1"_s};
+        QTest::newRow("cpu-bound/loop") << u"cpu-bound"_s << QStringList {u"mode=loop"_s};
+        QTest::newRow("nested-event-loop/await") << u"nested-event-loop"_s << QStringList {u"mode=await"_s};
+        QTest::newRow("tasks-concurrent/tasks=10") << u"tasks-concurrent"_s << QStringList {u"tasks=10"_s};
     }
 
     void timingAndStructure()
@@ -236,9 +237,9 @@ private Q_SLOTS:
         const auto t = taskWork(tasks);
         QCOMPARE(s.size(), std::size_t(2));
         QCOMPARE(t.size(), std::size_t(2));
-        QVERIFY(s[1].beginNs >= s[0].endNs);                  // world armed after hello fired
-        QVERIFY(t[1].beginNs - t[0].beginNs < 5'000'000);     // both armed at once
-        QVERIFY(seq.stats.wallS > tasks.stats.wallS + 0.09);  // 3u vs 2u
+        QVERIFY(s[1].beginNs >= s[0].endNs); // world armed after hello fired
+        QVERIFY(t[1].beginNs - t[0].beginNs < 5'000'000); // both armed at once
+        QVERIFY(seq.stats.wallS > tasks.stats.wallS + 0.09); // 3u vs 2u
     }
 
     void gatherExceptionsValuesVersusFailFast()
@@ -255,12 +256,12 @@ private Q_SLOTS:
                 printed.append(values.str(m.detail));
             }
         }
-        QCOMPARE(printed, QStringList{u"100 200 APIError: API failed"_s});
+        QCOMPARE(printed, QStringList {u"100 200 APIError: API failed"_s});
 
         const RunData fast = runner.runAndWait(*e, paramsFor(*e, {{u"mode"_s, u"fail-fast"_s}}));
         QVERIFY(fast.status == RunStatus::Ok);
         QVERIFY(fast.stats.wallS < 2 * kDelay - 0.02);
-        QCOMPARE(fast.stats.errors, 2);    // the failing call and main's gather
+        QCOMPARE(fast.stats.errors, 2); // the failing call and main's gather
         QCOMPARE(fast.stats.cancelled, 1); // API 2, still running when main returned
         for (const Span &s : fast.spans) {
             if (s.status == SpanStatus::Error) {
@@ -286,7 +287,7 @@ private Q_SLOTS:
         QCOMPARE(nextEnds.size(), greeterEnds.size());
         for (std::size_t i = 0; i < nextEnds.size(); ++i) {
             QVERIFY2(nextEnds[i] >= greeterEnds[i] && nextEnds[i] - greeterEnds[i] < 5'000'000,
-                     "each result is handed out the moment its greeter is done");
+                "each result is handed out the moment its greeter is done");
         }
     }
 
@@ -331,7 +332,8 @@ private Q_SLOTS:
         const Experiment *e = Catalog::find(u"nested-event-loop");
         Runner runner;
         for (const bool nested : {true, false}) {
-            const RunData run = runner.runAndWait(*e, paramsFor(*e, {{u"mode"_s, nested ? u"nested"_s : u"await"_s}}));
+            const RunData run
+                = runner.runAndWait(*e, paramsFor(*e, {{u"mode"_s, nested ? u"nested"_s : u"await"_s}}));
             QVERIFY(run.status == RunStatus::Ok);
             const Span *a = nullptr;
             for (const Span &s : run.spans) {

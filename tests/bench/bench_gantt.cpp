@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+// bench_gantt: painting 100 000 spans over 1 000 lanes at 1920×1080, device pixel ratio 2,
+// fitted and at 10× zoom; and a PNG export of the same run.
+// Targets: median ≤ 16 ms, p95 ≤ 33 ms per frame; PNG export ≤ 1 s.
+
+#include "render/exporters.h"
+#include "render/ganttmodel.h"
+#include "render/ganttpainter.h"
+#include "timeline/stats.h"
+
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QImage>
+#include <QPainter>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+
+using namespace Coroscope;
+
+namespace {
+
+RunData syntheticRun(int spans, int lanes)
+{
+    RunData run;
+    run.experiment = QStringLiteral("synthetic");
+    run.title = QStringLiteral("100 000 spans over 1 000 lanes");
+    run.strings.append(QString());
+    run.lanes.append(Lane {0, QStringLiteral("event loop"), LaneKind::Loop});
+    for (int i = 1; i <= lanes; ++i) {
+        run.lanes.append(Lane {static_cast<LaneId>(i), QStringLiteral("task %1").arg(i), LaneKind::Task});
+    }
+    const StrId name = run.intern(QStringLiteral("GET /?delay=1"));
+    std::mt19937 rng(7);
+    std::uniform_int_distribution<qint64> start(0, 9'900'000'000);
+    std::uniform_int_distribution<qint64> length(10'000, 50'000'000);
+    std::uniform_int_distribution<int> kind(0, kSpanKindCount - 2);
+    for (int i = 0; i < spans; ++i) {
+        Span s;
+        s.lane = static_cast<LaneId>(1 + i % lanes);
+        s.beginNs = start(rng);
+        s.endNs = s.beginNs + length(rng);
+        s.readyNs = s.endNs - 1'000'000;
+        s.kind = static_cast<SpanKind>(kind(rng));
+        s.status = i % 101 == 0 ? SpanStatus::Error : SpanStatus::Ok;
+        s.name = name;
+        run.spans.push_back(s);
+    }
+    std::sort(run.spans.begin(), run.spans.end(),
+        [](const Span &a, const Span &b) { return a.beginNs < b.beginNs; });
+    run.wallNs = 10'000'000'000;
+    run.idealNs = 1'000'000'000;
+    computeStats(run);
+    return run;
+}
+
+struct Figures
+{
+    double median;
+    double p95;
+};
+
+Figures measureFrames(const GanttPainter &painter, const QSizeF &size, qint64 from, qint64 to, int frames)
+{
+    QImage image((size * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(2);
+    const GanttLayout layout = painter.layout(size, from, to);
+    std::vector<double> ms;
+    for (int i = 0; i < frames + 3; ++i) {
+        QElapsedTimer t;
+        t.start();
+        QPainter p(&image);
+        painter.paint(p, size, layout);
+        p.end();
+        if (i >= 3) { // warm-up frames
+            ms.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+        }
+    }
+    std::sort(ms.begin(), ms.end());
+    return {ms[ms.size() / 2],
+        ms[std::min(ms.size() - 1, static_cast<std::size_t>(0.95 * static_cast<double>(ms.size())))]};
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QGuiApplication app(argc, argv);
+    QElapsedTimer build;
+    build.start();
+    const GanttModel model(syntheticRun(100'000, 1000));
+    const double buildMs = static_cast<double>(build.nsecsElapsed()) / 1e6;
+    const GanttPainter painter(model, GanttTheme::light());
+    const QSizeF size(1920, 1080);
+    bool ok = true;
+
+    std::printf("model: 100 000 spans, 1 000 lanes -> %zu rows, built in %.1f ms (once per run)\n",
+        model.rows().size(), buildMs);
+    const auto report = [&](const char *what, const Figures &f) {
+        const bool pass = f.median <= 16 && f.p95 <= 33;
+        ok &= pass;
+        std::printf("%-30s median %6.2f ms   p95 %6.2f ms   %s\n", what, f.median, f.p95,
+            pass ? "ok (≤ 16 / 33 ms)" : "OVER TARGET");
+    };
+    const qint64 end = model.endNs();
+    report("frame, fitted (1920x1080@2x)", measureFrames(painter, size, 0, end, 40));
+    report("frame, 10x zoom", measureFrames(painter, size, end * 4 / 10, end * 5 / 10, 40));
+
+    QTemporaryDir dir;
+    QString error;
+    QElapsedTimer png;
+    png.start();
+    Export::ImageOptions options;
+    options.width = 1920;
+    if (!Export::write(model, dir.filePath(QStringLiteral("bench.png")), options, &error)) {
+        std::printf("PNG export failed: %s\n", qPrintable(error));
+        return 1;
+    }
+    const double pngMs = static_cast<double>(png.nsecsElapsed()) / 1e6;
+    const bool pngOk = pngMs <= 1000;
+    ok &= pngOk;
+    std::printf("%-30s %6.1f ms   %s\n", "PNG export (1920 px)", pngMs, pngOk ? "ok (≤ 1 s)" : "OVER TARGET");
+    return ok ? 0 : 1;
+}
