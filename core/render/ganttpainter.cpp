@@ -57,22 +57,36 @@ struct Style
     bool operator==(const Style &) const = default;
 };
 
-/// Diagonal hatching drawn as lines: Qt's pattern brushes come out as SVG patterns that not
-/// every renderer (not even QSvgRenderer 6.4) resolves, and the exports must match the screen.
+/// Diagonal hatching drawn as lines clipped by arithmetic: Qt's pattern brushes come out as
+/// SVG patterns not every renderer resolves, and QSvgGenerator 6.4 ignores clip rects — the
+/// exports must match the screen.
 void hatch(QPainter &p, const QRectF &rect, const QColor &color)
 {
     if (rect.width() < 1 || rect.height() < 1) {
         return;
     }
     p.save();
-    p.setClipRect(rect, Qt::IntersectClip);
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setPen(QPen(color, 1));
     constexpr double kSpacing = 5;
     const double h = rect.height();
-    // Lines from bottom-left to top-right, aligned to x so neighbouring bars line up.
+    // 45° lines from bottom-left to top-right, aligned to x so neighbouring bars line up.
     for (double x = std::floor((rect.left() - h) / kSpacing) * kSpacing; x < rect.right(); x += kSpacing) {
-        p.drawLine(QPointF(x, rect.bottom()), QPointF(x + h, rect.top()));
+        double x0 = x;
+        double y0 = rect.bottom();
+        double x1 = x + h;
+        double y1 = rect.top();
+        if (x0 < rect.left()) {
+            y0 -= rect.left() - x0;
+            x0 = rect.left();
+        }
+        if (x1 > rect.right()) {
+            y1 += x1 - rect.right();
+            x1 = rect.right();
+        }
+        if (x1 > x0) {
+            p.drawLine(QPointF(x0, y0), QPointF(x1, y1));
+        }
     }
     p.restore();
 }
@@ -509,8 +523,12 @@ void GanttPainter::paintLaneRow(
         if (end < l.startNs()) {
             continue;
         }
-        double x0 = std::max(l.mapTimeToX(s.beginNs), plotLeft - 2);
-        double x1 = std::min(l.mapTimeToX(end), plotRight + 2);
+        // Clamped to the plot by arithmetic (QSvgGenerator 6.4 ignores clip rects).
+        double x0 = std::max(l.mapTimeToX(s.beginNs), plotLeft);
+        double x1 = std::min(l.mapTimeToX(end), plotRight);
+        if (x1 < plotLeft || x0 > plotRight) {
+            continue;
+        }
         x0 = std::round(x0);
         x1 = std::max(std::round(x1), x0 + 1);
         const Style style {s.kind, s.status};
