@@ -67,11 +67,12 @@ public:
     }
     Expectation expectation(const Params &p) const override
     {
-        // Computation is calibrated, not timed: a core may run it a few per cent faster.
+        // Computation is calibrated once, not timed: on a shared or frequency-scaling core the
+        // same work can run noticeably faster or slower than at calibration.
         if (p.text(u"mode") == u"loop") {
-            return {.maxConcurrency = 1, .loopBlocked = true, .timingSlack = 0.1};
+            return {.maxConcurrency = 1, .loopBlocked = true, .timingSlack = 0.4};
         }
-        return {.maxConcurrency = std::min(p.integer(u"tasks"), coreCount()), .timingSlack = 0.1};
+        return {.maxConcurrency = std::min(p.integer(u"tasks"), coreCount()), .timingSlack = 0.4};
     }
     void prepare(const Params &) const override
     {

@@ -204,6 +204,9 @@ QByteArray chromeTrace(const RunData &run)
         if (s.readyNs != kUnknownTime) {
             args.insert(u"ready_us"_s, micros(s.readyNs));
         }
+        if (s.blocking) {
+            args.insert(u"blocking"_s, true);
+        }
         events.append(
             QJsonObject {{u"ph"_s, u"X"_s}, {u"name"_s, run.str(s.name)}, {u"cat"_s, toString(s.kind)},
                 {u"ts"_s, micros(s.beginNs)}, {u"dur"_s, micros(s.isOpen() ? 0 : s.endNs - s.beginNs)},
@@ -266,7 +269,7 @@ QByteArray chromeTrace(const RunData &run)
 
 QByteArray csv(const RunData &run)
 {
-    QString out = u"lane,lane_kind,name,kind,start_s,end_s,duration_s,ready_s,status,detail\n"_s;
+    QString out = u"lane,lane_kind,name,kind,start_s,end_s,duration_s,ready_s,status,blocking,detail\n"_s;
     for (const Span &s : run.spans) {
         const Lane &lane = run.lanes.at(s.lane);
         out += csvField(lane.name) + u',' + toString(lane.kind) + u',' + csvField(run.str(s.name)) + u','
@@ -274,7 +277,7 @@ QByteArray csv(const RunData &run)
             + (s.isOpen() ? QString() : seconds(s.endNs)) + u','
             + (s.isOpen() ? QString() : seconds(s.endNs - s.beginNs)) + u','
             + (s.readyNs == kUnknownTime ? QString() : seconds(s.readyNs)) + u',' + toString(s.status) + u','
-            + csvField(run.str(s.detail)) + u'\n';
+            + (s.blocking ? u"1"_s : u"0"_s) + u',' + csvField(run.str(s.detail)) + u'\n';
     }
     return out.toUtf8();
 }

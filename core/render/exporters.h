@@ -54,7 +54,8 @@ bool writePdf(const GanttModel &model, const QString &path, const ImageOptions &
 /// Chrome trace event format (chrome://tracing, Perfetto): one tid per lane, X events with
 /// kind as category and detail/status in args, instants for marks, flows for hand-offs.
 [[nodiscard]] QByteArray chromeTrace(const RunData &run);
-/// One row per span: lane, lane_kind, name, kind, start_s, end_s, duration_s, ready_s, status, detail.
+/// One row per span: lane, lane_kind, name, kind, start_s, end_s, duration_s, ready_s, status, blocking,
+/// detail.
 [[nodiscard]] QByteArray csv(const RunData &run);
 
 /// Writes `path` in the format its name asks for.

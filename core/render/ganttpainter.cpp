@@ -54,6 +54,7 @@ struct Style
 {
     SpanKind kind;
     SpanStatus status;
+    bool holdsThread;
     bool operator==(const Style &) const = default;
 };
 
@@ -206,29 +207,34 @@ double GanttPainter::labelColumnWidth() const
 std::vector<GanttPainter::LegendItem> GanttPainter::legendItems() const
 {
     const RunData &run = m_model.run();
-    std::array<bool, kSpanKindCount> kinds {};
+    // Which kinds appear, as suspended steps and as steps holding their thread.
+    std::array<bool, kSpanKindCount> suspended {};
+    std::array<bool, kSpanKindCount> holding {};
     bool error = false;
     bool cancelled = false;
     bool late = false;
     // Only where the hatch is wide enough to see at a usual width.
     const qint64 visibleLateness = std::max<qint64>(1'000'000, m_model.endNs() / 500);
     for (const Span &s : run.spans) {
-        kinds[static_cast<std::size_t>(s.kind)] = true;
+        (s.holdsThread() ? holding : suspended)[static_cast<std::size_t>(s.kind)] = true;
         error |= s.status == SpanStatus::Error;
         cancelled |= s.status == SpanStatus::Cancelled;
-        late |= isSuspendedKind(s.kind) && s.kind != SpanKind::Wait && s.readyNs != kUnknownTime
-            && !s.isOpen() && s.endNs - s.readyNs > visibleLateness;
+        late |= !s.holdsThread() && s.kind != SpanKind::Wait && s.readyNs != kUnknownTime && !s.isOpen()
+            && s.endNs - s.readyNs > visibleLateness;
     }
     std::vector<LegendItem> items;
     for (int k = 0; k < kSpanKindCount; ++k) {
-        if (!kinds[static_cast<std::size_t>(k)]) {
-            continue;
-        }
         const auto kind = static_cast<SpanKind>(k);
-        const auto swatch = kind == SpanKind::Wait ? LegendItem::Swatch::Wait
-            : isSuspendedKind(kind)                ? LegendItem::Swatch::Suspended
-                                                   : LegendItem::Swatch::Solid;
-        items.push_back({swatch, m_theme.kindColor(kind), kindDescription(kind)});
+        const auto i = static_cast<std::size_t>(k);
+        if (suspended[i]) {
+            const auto swatch
+                = kind == SpanKind::Wait ? LegendItem::Swatch::Wait : LegendItem::Swatch::Suspended;
+            items.push_back({swatch, m_theme.kindColor(kind), kindDescription(kind, false)});
+        }
+        if (holding[i]) {
+            items.push_back(
+                {LegendItem::Swatch::Solid, m_theme.kindColor(kind), kindDescription(kind, true)});
+        }
     }
     if (late) {
         items.push_back({LegendItem::Swatch::Late, m_theme.mutedText, u"ready, waiting for the loop"_s});
@@ -462,7 +468,7 @@ void GanttPainter::paintLaneRow(
         } else if (wait) {
             fill = blend(m_theme.background, color, 0.35);
             border = color;
-        } else if (isSuspendedKind(kind)) {
+        } else if (!bar.style.holdsThread) {
             fill = blend(m_theme.background, color, 0.28);
             border = color;
         } else {
@@ -482,7 +488,7 @@ void GanttPainter::paintLaneRow(
             return;
         }
         // One span: show when it became ready if the loop resumed it noticeably later.
-        if (isSuspendedKind(kind) && !wait && first.readyNs != kUnknownTime && !first.isOpen()
+        if (!bar.style.holdsThread && !wait && first.readyNs != kUnknownTime && !first.isOpen()
             && status == SpanStatus::Ok) {
             const double xr = std::max(l.mapTimeToX(first.readyNs), r.left());
             if (r.right() - xr >= 2) {
@@ -531,7 +537,7 @@ void GanttPainter::paintLaneRow(
         }
         x0 = std::round(x0);
         x1 = std::max(std::round(x1), x0 + 1);
-        const Style style {s.kind, s.status};
+        const Style style {s.kind, s.status, s.holdsThread()};
         // Merge what lands on the same pixels; wide neighbours stay separate bars.
         const bool tiny = x1 - x0 < 4 || pending.x1 - pending.x0 < 4;
         if (pending.count > 0 && style == pending.style && x0 <= pending.x1 + 1

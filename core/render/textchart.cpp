@@ -22,7 +22,7 @@ int rank(const Span &s)
     if (s.status == SpanStatus::Cancelled) {
         return 1;
     }
-    if (!isSuspendedKind(s.kind)) {
+    if (s.holdsThread()) {
         return 4;
     }
     return s.kind == SpanKind::Wait ? 2 : 3;

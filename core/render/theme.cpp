@@ -76,15 +76,16 @@ GanttTheme GanttTheme::byName(const QString &name, bool *ok)
     return n == u"dark" ? dark() : light();
 }
 
-QString kindDescription(SpanKind kind)
+QString kindDescription(SpanKind kind, bool holdsThread)
 {
+    const QString how = holdsThread ? u" (blocking the thread)"_s : u" (suspended)"_s;
     switch (kind) {
     case SpanKind::Http:
-        return u"HTTP request (suspended)"_s;
+        return u"HTTP request"_s + how;
     case SpanKind::Db:
-        return u"database query (suspended)"_s;
+        return u"database query"_s + how;
     case SpanKind::Sleep:
-        return u"timer (suspended)"_s;
+        return holdsThread ? u"sleep (blocking the thread)"_s : u"timer (suspended)"_s;
     case SpanKind::Cpu:
         return u"computing"_s;
     case SpanKind::Blocking:
@@ -92,7 +93,7 @@ QString kindDescription(SpanKind kind)
     case SpanKind::Acquire:
         return u"waiting for a slot"_s;
     case SpanKind::Connect:
-        return u"connecting"_s;
+        return u"connecting"_s + (holdsThread ? how : QString());
     case SpanKind::Setup:
         return u"setup"_s;
     case SpanKind::Wait:

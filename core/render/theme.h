@@ -47,7 +47,7 @@ struct GanttTheme
     return kind != SpanKind::Cpu && kind != SpanKind::Blocking && kind != SpanKind::Stall;
 }
 
-/// Legend wording for a kind.
-[[nodiscard]] QString kindDescription(SpanKind kind);
+/// Legend wording for a kind, suspended or holding its thread (a blocking HTTP call).
+[[nodiscard]] QString kindDescription(SpanKind kind, bool holdsThread = false);
 
 } // namespace Coroscope

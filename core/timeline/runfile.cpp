@@ -156,6 +156,9 @@ QByteArray toJson(const RunData &run)
         if (span.readyNs != kUnknownTime) {
             o.insert(u"ready_s"_s, seconds(span.readyNs));
         }
+        if (span.blocking) {
+            o.insert(u"blocking"_s, true);
+        }
         spans.append(o);
     }
     QJsonArray marks;
@@ -362,6 +365,7 @@ std::optional<RunData> fromJson(const QByteArray &json, QString *error)
                 span.readyNs = kUnknownTime;
             }
         }
+        span.blocking = o.value(u"blocking"_s).toBool(false);
         run.spans.push_back(span);
     }
 

@@ -60,8 +60,15 @@ struct Span
     StrId detail = 0;
     SpanKind kind = SpanKind::Wait;
     SpanStatus status = SpanStatus::Ok;
+    /// The step held its thread the whole time (a blocking HTTP call or query): the kind says
+    /// what it did, this says how. Cpu, blocking and stall spans hold it by nature.
+    bool blocking = false;
 
     [[nodiscard]] bool isOpen() const { return endNs == kUnknownTime; }
+    [[nodiscard]] bool holdsThread() const
+    {
+        return blocking || kind == SpanKind::Cpu || kind == SpanKind::Blocking || kind == SpanKind::Stall;
+    }
     [[nodiscard]] qint64 durationNs() const { return isOpen() ? 0 : endNs - beginNs; }
 };
 

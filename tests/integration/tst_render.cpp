@@ -368,8 +368,8 @@ private Q_SLOTS:
         RunData run = m_run;
         run.spans.front().detail = run.intern(u"a, \"quoted\"\nline"_s);
         const QString text = QString::fromUtf8(Export::csv(run));
-        QVERIFY(
-            text.startsWith(u"lane,lane_kind,name,kind,start_s,end_s,duration_s,ready_s,status,detail\n"_s));
+        QVERIFY(text.startsWith(
+            u"lane,lane_kind,name,kind,start_s,end_s,duration_s,ready_s,status,blocking,detail\n"_s));
         QVERIFY(text.contains(u"\"a, \"\"quoted\"\"\nline\""_s));
         // Rows: header + spans (one quoted field spans two physical lines).
         QCOMPARE(text.count(u'\n'), static_cast<qsizetype>(run.spans.size()) + 2);
