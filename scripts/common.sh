@@ -6,7 +6,7 @@ COROSCOPE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Debian 12 packages needed to build, test and run Coroscope.
 COROSCOPE_PACKAGES=(
     cmake ninja-build g++ ccache pkg-config
-    qt6-base-dev qt6-base-dev-tools libgl-dev qt6-qpa-plugins qt6-svg-dev
+    qt6-base-dev qt6-base-dev-tools libgl-dev qt6-qpa-plugins qt6-svg-dev qt6-httpserver-dev
     qcoro-qt6-dev
     libpq-dev postgresql
     fonts-dejavu-core fonts-nanum

@@ -4,6 +4,7 @@
 #include "experiments/catalog.h"
 #include "experiments/experiment.h"
 #include "experiments/runner.h"
+#include "http/delayserver.h"
 #include "render/exporters.h"
 #include "render/ganttmodel.h"
 #include "render/textchart.h"
@@ -12,6 +13,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,6 +24,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <functional>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -172,27 +175,27 @@ int cmdDescribe(const QStringList &args)
 
 // ---- run --------------------------------------------------------------------------------
 
-/// SIGINT/SIGTERM → cancel the run (a self-pipe read by a QSocketNotifier on the main loop).
+/// SIGINT/SIGTERM → `onInterrupt` on the main loop (a self-pipe read by a QSocketNotifier);
+/// a second Ctrl+C quits at once.
 class InterruptHandler
 {
 public:
-    explicit InterruptHandler(Runner &runner)
+    explicit InterruptHandler(std::function<void()> onInterrupt)
     {
         if (::pipe(s_pipe) != 0) {
             return;
         }
         m_notifier = std::make_unique<QSocketNotifier>(s_pipe[0], QSocketNotifier::Read);
-        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, &runner, [this, &runner] {
-            char c = 0;
-            [[maybe_unused]] const auto n = ::read(s_pipe[0], &c, 1);
-            ++m_interrupts;
-            if (m_interrupts == 1) {
-                err(u"interrupted: cancelling the run (Ctrl+C again to quit at once)"_s);
-                runner.cancel();
-            } else {
-                std::_Exit(130);
-            }
-        });
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(),
+            [this, onInterrupt = std::move(onInterrupt)] {
+                char c = 0;
+                [[maybe_unused]] const auto n = ::read(s_pipe[0], &c, 1);
+                if (++m_interrupts == 1) {
+                    onInterrupt();
+                } else {
+                    std::_Exit(130);
+                }
+            });
         struct sigaction action = {};
         action.sa_handler = [](int) {
             const char c = 1;
@@ -416,7 +419,10 @@ int cmdRun(const QStringList &args)
     const bool json = parser.isSet(u"json"_s);
     const Expectation expected = experiment->expectation(*params);
     Runner runner;
-    InterruptHandler interrupts(runner);
+    InterruptHandler interrupts([&runner] {
+        err(u"interrupted: cancelling the run (Ctrl+C again to quit at once)"_s);
+        runner.cancel();
+    });
     std::vector<RunData> runs;
     for (int i = 0; i < repeat; ++i) {
         runs.push_back(runner.runAndWait(*experiment, *params));
@@ -498,6 +504,50 @@ int cmdRun(const QStringList &args)
     return exitCode;
 }
 
+// ---- serve ------------------------------------------------------------------------------
+
+int cmdServe(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Run the delay server alone: GET /?delay=S answers after S seconds."_s);
+    parser.addHelpOption();
+    parser.addOption({u"port"_s, u"Port on 127.0.0.1 (0: a free one)."_s, u"port"_s, u"8000"_s});
+    parser.addOption({u"serial"_s, u"Answer one request at a time, like a single synchronous worker."_s});
+    if (!parser.parse(args)) {
+        return usageError(parser.errorText(), u"Usage: coroscope serve [--port 8000] [--serial]"_s);
+    }
+    if (parser.isSet(u"help"_s)) {
+        out(parser.helpText());
+        return Ok;
+    }
+    bool ok = false;
+    const int port = parser.value(u"port"_s).toInt(&ok);
+    if (!ok || port < 0 || port > 65535) {
+        return usageError(u"--port must be a number in 0–65535, got '%1'"_s.arg(parser.value(u"port"_s)));
+    }
+    DelayServer server;
+    QString error;
+    const bool serial = parser.isSet(u"serial"_s);
+    if (!server.start({.port = static_cast<quint16>(port),
+                          .mode = serial ? DelayServer::Mode::Serial : DelayServer::Mode::Async},
+            &error)) {
+        err(error);
+        return RunFailed;
+    }
+    const QString url = server.url().toString();
+    out(u"Delay server listening on %1 (%2). Try: curl '%1?delay=1'   Ctrl+C stops it.\n"_s.arg(
+        url, serial ? u"serial: one request at a time"_s : u"async"_s));
+    QEventLoop loop;
+    InterruptHandler interrupts([&loop] { loop.quit(); });
+    loop.exec();
+    const DelayServer::Stats stats = server.stats();
+    server.stop();
+    out(u"stopped: %1 answered, %2 rejected, %3 abandoned by their clients\n"_s.arg(stats.served)
+            .arg(stats.rejected)
+            .arg(stats.abandoned));
+    return Ok;
+}
+
 // ---- render -----------------------------------------------------------------------------
 
 int cmdRender(const QStringList &args)
@@ -549,6 +599,7 @@ Usage:
   coroscope run ID [--param k=v]... [--export FILE]... [--repeat N] [--json] [--text]
                                            run it; print wall, ideal, overhead and a verdict
   coroscope render FILE --export OUT...    draw a saved run or a Chrome trace (VizTracer, Perfetto)
+  coroscope serve [--port 8000] [--serial] the delay server alone: GET /?delay=S answers after S s
 
 Exports: .png .svg .pdf (the chart), .json (run file), .trace.json (Chrome trace), .csv
 Chart options: --scale 2 (HiDPI PNG), --theme dark, --width 1600, --text (Unicode bars)
@@ -585,6 +636,9 @@ int run(const QStringList &arguments)
     }
     if (command == u"render") {
         return cmdRender(rest);
+    }
+    if (command == u"serve") {
+        return cmdServe(rest);
     }
     return usageError(u"unknown command '%1'"_s.arg(command), usage());
 }

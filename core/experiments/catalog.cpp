@@ -18,6 +18,10 @@ std::unique_ptr<Experiment> makeAsCompleted();
 std::unique_ptr<Experiment> makeOffloadToPool();
 std::unique_ptr<Experiment> makeCpuBound();
 std::unique_ptr<Experiment> makeNestedEventLoop();
+std::unique_ptr<Experiment> makeHttpBlockingX2();
+std::unique_ptr<Experiment> makeHttpAsyncX2();
+std::unique_ptr<Experiment> makeHttpFanout();
+std::unique_ptr<Experiment> makeServerSerialVsAsync();
 
 namespace {
 
@@ -38,6 +42,10 @@ struct Registry
         owned.push_back(makeOffloadToPool());
         owned.push_back(makeCpuBound());
         owned.push_back(makeNestedEventLoop());
+        owned.push_back(makeHttpBlockingX2());
+        owned.push_back(makeHttpAsyncX2());
+        owned.push_back(makeHttpFanout());
+        owned.push_back(makeServerSerialVsAsync());
         for (const auto &e : owned) {
             view.push_back(e.get());
         }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "params.h"
 
+#include "http/httpclient.h"
+
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -104,8 +106,15 @@ std::optional<QVariant> ParamSpec::check(const QVariant &value, QString *error) 
         }
         return QVariant(v);
     }
-    case ParamType::Text:
-        return QVariant(value.toString());
+    case ParamType::Text: {
+        const QString v = value.toString();
+        if (validate) {
+            if (const QString why = validate(v); !why.isEmpty()) {
+                return fail(u"parameter '%1': %2"_s.arg(key, why));
+            }
+        }
+        return QVariant(v);
+    }
     }
     return std::nullopt;
 }
@@ -121,6 +130,19 @@ ParamSpec delayParam(double defaultSeconds, const QString &help)
         .maximum = 30,
         .unit = u"s"_s,
         .help = help.isEmpty() ? u"The base delay D of every awaited call (the seeds used 3 s)."_s : help,
+    };
+}
+
+ParamSpec urlParam()
+{
+    return ParamSpec {
+        .key = u"url"_s,
+        .label = u"URL"_s,
+        .type = ParamType::Text,
+        .defaultValue = QString(),
+        .help = u"Empty: the embedded delay server. Or your own http(s) endpoint; ?delay=D is added."_s,
+        .validate
+        = [](const QString &text) { return text.trimmed().isEmpty() ? QString() : checkHttpUrl(text); },
     };
 }
 
@@ -151,7 +173,9 @@ QString Params::summary() const
 {
     QStringList parts;
     for (const auto &[k, v] : m_values) {
-        parts.append(k + u'=' + v.toString());
+        if (!v.toString().isEmpty()) { // an empty url means the default server: not worth a word
+            parts.append(k + u'=' + v.toString());
+        }
     }
     return parts.join(u' ');
 }

@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -33,6 +34,8 @@ struct ParamSpec
     QStringList choices;
     QString unit; ///< e.g. "s"
     QString help;
+    /// For Text parameters: empty when the value is fine, else why not (e.g. a bad URL).
+    std::function<QString(const QString &)> validate;
 
     /// "0.01–30 s", "1–64", "one of: sequential, tasks".
     [[nodiscard]] QString rangeText() const;
@@ -45,6 +48,9 @@ struct ParamSpec
 
 /// The base delay parameter every experiment has: `delay`, in seconds.
 [[nodiscard]] ParamSpec delayParam(double defaultSeconds = 1.0, const QString &help = {});
+/// The `url` parameter of HTTP experiments: empty for the embedded delay server, or any
+/// http(s) URL (the delay is passed as `?delay=S`).
+[[nodiscard]] ParamSpec urlParam();
 /// The number of tasks (default 2, as in the seeds).
 [[nodiscard]] ParamSpec tasksParam(int defaultCount = 2, int maximum = 64, const QString &help = {});
 

@@ -9,12 +9,19 @@
 
 #include <QCoro/QCoroTask>
 
+#include <QByteArray>
+#include <QUrl>
 #include <chrono>
+
 #include <memory>
+#include <vector>
 
 namespace Coroscope {
 
 class WorkerPool;
+class AsyncHttpClient;
+class DelayServer;
+struct HttpResponse;
 
 /**
  * What an experiment's coroutine gets: its parameters, the run's recorder and cancel token,
@@ -23,7 +30,7 @@ class WorkerPool;
 class RunContext
 {
 public:
-    RunContext(Recorder &recorder, CancelToken token, Params params);
+    RunContext(std::shared_ptr<Recorder> recorder, CancelToken token, Params params);
     ~RunContext();
     RunContext(const RunContext &) = delete;
     RunContext &operator=(const RunContext &) = delete;
@@ -72,11 +79,32 @@ public:
 
     [[nodiscard]] static std::chrono::nanoseconds toDuration(double seconds);
 
+    // ---- HTTP ---------------------------------------------------------------------------
+    /// The base URL of HTTP experiments: the `url` parameter, or the embedded delay server
+    /// (started if needed; its requests from this run then appear on a "delay server" lane).
+    [[nodiscard]] QUrl httpBase();
+    /// `httpBase()` with `?delay=seconds`.
+    [[nodiscard]] QUrl delayUrl(double seconds);
+    /// This run's async client (created on first use; `limit` connections at most).
+    AsyncHttpClient &httpClient(int limit = 100);
+    /// httpx.get(url): a GET that holds this thread until the answer is in.
+    HttpResponse blockingGet(LaneId lane, const QUrl &url);
+    /// Records the requests of `server` from this run on a lane named `laneName`. The server
+    /// must outlive the run (the process-wide ones do).
+    void watchServer(DelayServer &server, const QString &laneName);
+    /// Tag sent with this run's requests so a delay server can tell them apart.
+    [[nodiscard]] const QByteArray &runTag() const { return m_runTag; }
+    static constexpr std::chrono::seconds kHttpTimeout {90};
+
 private:
+    std::shared_ptr<Recorder> m_recorderPtr;
     Recorder &m_recorder;
     CancelToken m_token;
     Params m_params;
     std::unique_ptr<WorkerPool> m_pool;
+    QByteArray m_runTag;
+    std::unique_ptr<AsyncHttpClient> m_httpClient;
+    std::vector<DelayServer *> m_watchedServers;
 };
 
 } // namespace Coroscope

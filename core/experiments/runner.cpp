@@ -129,7 +129,7 @@ void executeRun(RunJob &job)
     const CancelToken token = userToken.child();
     DriveResult result;
     {
-        RunContext ctx(rec, token, job.params);
+        RunContext ctx(job.recorder, token, job.params);
         Heartbeat heartbeat(rec, loopLane);
         heartbeat.start();
         QCoro::Task<> main = drive(&experiment, &ctx, &result, &loop);

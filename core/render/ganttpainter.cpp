@@ -170,7 +170,9 @@ QString GanttPainter::footerText() const
     QStringList parts;
     QStringList params;
     for (const auto &[k, v] : run.params) {
-        params.append(k + u'=' + v.toString());
+        if (!v.toString().isEmpty()) {
+            params.append(k + u'=' + v.toString());
+        }
     }
     if (!params.isEmpty()) {
         parts.append(params.join(u' '));

@@ -5,12 +5,15 @@
 #include "testutil.h"
 #include "timeline/runfile.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -225,6 +228,46 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(message), qPrintable(u"stderr: "_s + r.err));
         QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+    }
+
+    void serveAnswersUntilInterrupted()
+    {
+        QProcess p;
+        p.start(QStringLiteral(COROSCOPE_BIN), {u"serve"_s, u"--port"_s, u"0"_s});
+        QVERIFY(p.waitForStarted());
+        QVERIFY(p.waitForReadyRead(5000));
+        const QString banner = QString::fromUtf8(p.readLine());
+        QVERIFY2(banner.startsWith(u"Delay server listening on http://127.0.0.1:"_s), qPrintable(banner));
+        const QUrl url(banner.section(u' ', 4, 4));
+        QVERIFY(url.port() > 0);
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(url.port()));
+        QVERIFY(socket.waitForConnected(2000));
+        QElapsedTimer t;
+        t.start();
+        socket.write("GET /?delay=0.2 HTTP/1.1\r\nHost: x\r\n\r\n");
+        QByteArray answer;
+        while (!answer.contains("answered_steady_ns") && t.elapsed() < 5000) {
+            if (socket.waitForReadyRead(100)) {
+                answer += socket.readAll();
+            }
+        }
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+        QVERIFY(t.elapsed() >= 200);
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(5000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(QString::fromUtf8(p.readAllStandardOutput()).contains(u"stopped: 1 answered"_s));
+    }
+
+    void servePortInUseFailsNamingIt()
+    {
+        QTcpServer taken;
+        QVERIFY(taken.listen(QHostAddress::LocalHost));
+        const Result r = coroscope({u"serve"_s, u"--port"_s, QString::number(taken.serverPort())});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(
+            r.err.contains(u"cannot listen on 127.0.0.1:%1"_s.arg(taken.serverPort())), qPrintable(r.err));
     }
 
     void interruptCancelsAndKeepsPartialRun()

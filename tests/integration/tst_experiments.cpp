@@ -8,11 +8,13 @@
 #include "experiments/experiment.h"
 #include "experiments/runcontext.h"
 #include "experiments/runner.h"
+#include "http/delayserver.h"
 #include "testutil.h"
 #include "timeline/stats.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace Coroscope;
@@ -352,6 +354,127 @@ private Q_SLOTS:
             }
             QVERIFY(run.stats.totalStallS == 0);
         }
+    }
+
+    void asyncHttpKeepsTheLoopFree()
+    {
+        const Experiment *e = Catalog::find(u"http-async-x2");
+        Runner runner;
+        const RunData run = runner.runAndWait(*e, paramsFor(*e));
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(describe(run)));
+        QVERIFY2(run.stats.longestStallS < 0.005 * (kSanitized ? 2 : 1),
+            qPrintable(u"the loop stalled %1 ms during async HTTP"_s.arg(run.stats.longestStallS * 1e3)));
+        // Both requests on the server lane at once, answered after D.
+        int serverSpans = 0;
+        for (const Span &s : run.spans) {
+            if (run.lanes.at(s.lane).kind == LaneKind::Server) {
+                ++serverSpans;
+                QVERIFY(s.durationNs() >= qint64(kDelay * 1e9) - 1'000'000);
+            }
+            if (s.kind == SpanKind::Http) {
+                QVERIFY(!s.blocking);
+                QVERIFY(s.readyNs != kUnknownTime); // the server's answer time
+            }
+        }
+        QCOMPARE(serverSpans, 2);
+    }
+
+    void blockingHttpFreezesTheLoopAndSerialisesTheServer()
+    {
+        const Experiment *e = Catalog::find(u"http-blocking-x2");
+        Runner runner;
+        const RunData run = runner.runAndWait(*e, paramsFor(*e));
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(describe(run)));
+        std::vector<Span> server;
+        for (const Span &s : run.spans) {
+            if (run.lanes.at(s.lane).kind == LaneKind::Server) {
+                server.push_back(s);
+            }
+            if (s.kind == SpanKind::Http && run.lanes.at(s.lane).kind == LaneKind::Task) {
+                QVERIFY(s.blocking);
+            }
+        }
+        QCOMPARE(server.size(), std::size_t(2));
+        std::sort(
+            server.begin(), server.end(), [](const Span &a, const Span &b) { return a.beginNs < b.beginNs; });
+        QVERIFY2(server[1].beginNs >= server[0].endNs,
+            "the second request reaches the server after the first answer");
+    }
+
+    void fanoutGoesInWavesOfTheLimit()
+    {
+        const Experiment *e = Catalog::find(u"http-fanout");
+        Runner runner;
+        const RunData six = runner.runAndWait(*e, paramsFor(*e, {{u"n"_s, u"24"_s}, {u"limit"_s, u"6"_s}}));
+        const RunData hundred
+            = runner.runAndWait(*e, paramsFor(*e, {{u"n"_s, u"24"_s}, {u"limit"_s, u"100"_s}}));
+        QVERIFY2(six.status == RunStatus::Ok, qPrintable(describe(six)));
+        QCOMPARE(six.stats.maxConcurrency, 6);
+        QCOMPARE(hundred.stats.maxConcurrency, 24);
+        QVERIFY2(six.stats.wallS >= 4 * kDelay, qPrintable(describe(six))); // four waves
+        QVERIFY2(hundred.stats.wallS < 2 * kDelay, qPrintable(describe(hundred))); // one wave
+        // Waves: request starts cluster at 0, D, 2D, 3D.
+        std::vector<qint64> starts;
+        for (const Span &s : six.spans) {
+            if (s.kind == SpanKind::Http && six.lanes.at(s.lane).kind == LaneKind::Task) {
+                starts.push_back(s.beginNs);
+            }
+        }
+        QCOMPARE(starts.size(), std::size_t(24));
+        for (const qint64 t : starts) {
+            const double waves = static_cast<double>(t) / (kDelay * 1e9);
+            QVERIFY2(std::abs(waves - std::round(waves)) < 0.15, qPrintable(QString::number(waves)));
+        }
+    }
+
+    void serialServerTakesNTimesLonger()
+    {
+        const Experiment *e = Catalog::find(u"server-serial-vs-async");
+        Runner runner;
+        const RunData serial = runner.runAndWait(*e, paramsFor(*e, {{u"mode"_s, u"serial"_s}}));
+        const RunData async = runner.runAndWait(*e, paramsFor(*e, {{u"mode"_s, u"async"_s}}));
+        QVERIFY(serial.stats.wallS >= 4 * kDelay - 0.002);
+        QVERIFY(async.stats.wallS < 2 * kDelay);
+        bool serialLane = false;
+        for (const Lane &l : serial.lanes) {
+            serialLane |= l.kind == LaneKind::Server && l.name == u"serial server";
+        }
+        QVERIFY(serialLane);
+    }
+
+    void userUrlIsUsedAndBadUrlsAreRefused()
+    {
+        const Experiment *e = Catalog::find(u"http-async-x2");
+        QString error;
+        QVERIFY(!e->resolveParams({{u"url"_s, u"ftp://example.org"_s}}, &error));
+        QCOMPARE(error, u"parameter 'url': 'ftp://example.org' is not an http:// or https:// URL"_s);
+        // An endpoint of the user's own: here a second delay server, reached by URL.
+        DelayServer own;
+        QVERIFY(own.start({}, &error));
+        Runner runner;
+        const RunData run = runner.runAndWait(*e, paramsFor(*e, {{u"url"_s, own.url().toString()}}));
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(describe(run)));
+        QCOMPARE(own.stats().served, quint64(2));
+        for (const Lane &l : run.lanes) {
+            QVERIFY2(l.kind != LaneKind::Server, "no server lane for a server we do not run");
+        }
+    }
+
+    void unreachableUrlFailsTheRunWithTheUrl()
+    {
+        const Experiment *e = Catalog::find(u"http-async-x2");
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            port = probe.serverPort();
+        }
+        Runner runner;
+        const RunData run
+            = runner.runAndWait(*e, paramsFor(*e, {{u"url"_s, u"http://127.0.0.1:%1/"_s.arg(port)}}));
+        QVERIFY(run.status == RunStatus::Failed);
+        QVERIFY2(run.error.contains(u"127.0.0.1:%1"_s.arg(port)), qPrintable(run.error));
+        QVERIFY(run.stats.errors >= 1); // the red HTTP span
     }
 
     void liveBatchesArriveWhileRunning()

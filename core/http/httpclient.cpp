@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: MIT
+#include "httpclient.h"
+
+#include "async/errors.h"
+#include "delayserver.h"
+
+#include <QCoro/QCoroNetworkReply>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+using Clock = std::chrono::steady_clock;
+
+namespace Coroscope {
+
+namespace {
+
+QString shortTarget(const QUrl &url)
+{
+    QString target = url.path().isEmpty() ? u"/"_s : url.path();
+    if (url.hasQuery()) {
+        target += u'?' + url.query(QUrl::FullyDecoded);
+    }
+    return u"GET "_s + target;
+}
+
+QNetworkRequest makeRequest(const QUrl &url, std::chrono::milliseconds timeout, const QByteArray &runTag)
+{
+    QNetworkRequest request(url);
+    request.setTransferTimeout(static_cast<int>(timeout.count()));
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setHeader(QNetworkRequest::UserAgentHeader, u"Coroscope"_s);
+    if (!runTag.isEmpty()) {
+        request.setRawHeader(QByteArray(DelayServer::kRunHeader), runTag);
+    }
+    return request;
+}
+
+/// Turns a finished reply into a response, or an error naming the URL.
+HttpResponse finish(QNetworkReply *reply, const QUrl &url, std::chrono::milliseconds timeout, bool cancelled)
+{
+    if (cancelled) {
+        throw Cancelled(u"cancelled: GET %1"_s.arg(url.toDisplayString()));
+    }
+    HttpResponse response;
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    if (reply->isOpen()) {
+        response.body = reply->readAll();
+    }
+    if (response.body.size() < 4096 && response.body.startsWith('{')) {
+        const auto o = QJsonDocument::fromJson(response.body).object();
+        if (o.contains(u"answered_steady_ns"_s)) {
+            response.serverAnswered = Clock::time_point(std::chrono::duration_cast<Clock::duration>(
+                std::chrono::nanoseconds(static_cast<qint64>(o.value(u"answered_steady_ns"_s).toDouble()))));
+        }
+    }
+    const auto error = reply->error();
+    if (response.status >= 400) {
+        QString message
+            = u"GET %1: HTTP %2 %3"_s.arg(url.toDisplayString()).arg(response.status).arg(response.reason);
+        const auto o = QJsonDocument::fromJson(response.body).object();
+        if (o.contains(u"error"_s)) {
+            message += u" — "_s + o.value(u"error"_s).toString();
+        }
+        throw HttpError(message);
+    }
+    if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError) {
+        throw HttpError(u"GET %1: timed out after %2 s"_s.arg(url.toDisplayString())
+                            .arg(std::chrono::duration<double>(timeout).count()));
+    }
+    if (error != QNetworkReply::NoError) {
+        throw HttpError(u"GET %1: %2"_s.arg(url.toDisplayString(), reply->errorString()));
+    }
+    return response;
+}
+
+void endSpan(const Trace &trace, SpanId span, const HttpResponse &response)
+{
+    if (!trace.recorder) {
+        return;
+    }
+    Recorder &rec = *trace.recorder;
+    const qint64 ready = response.serverAnswered.time_since_epoch().count() != 0
+        ? rec.toNs(response.serverAnswered)
+        : kUnknownTime;
+    rec.end(span,
+        {.detail = rec.intern(
+             u"%1 %2 · %3 bytes"_s.arg(response.status).arg(response.reason).arg(response.body.size())),
+            .readyNs = ready});
+}
+
+} // namespace
+
+QUrl withDelay(const QUrl &base, double seconds)
+{
+    QUrl url = base;
+    QUrlQuery query(url);
+    query.removeAllQueryItems(u"delay"_s);
+    query.addQueryItem(u"delay"_s, QString::number(seconds, 'g', 10));
+    url.setQuery(query);
+    if (url.path().isEmpty()) {
+        url.setPath(u"/"_s);
+    }
+    return url;
+}
+
+QString checkHttpUrl(const QString &text)
+{
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    if (!url.isValid()) {
+        return u"'%1' is not a valid URL: %2"_s.arg(text, url.errorString());
+    }
+    if (url.scheme() != u"http" && url.scheme() != u"https") {
+        return u"'%1' is not an http:// or https:// URL"_s.arg(text);
+    }
+    if (url.host().isEmpty()) {
+        return u"'%1' has no host"_s.arg(text);
+    }
+    return {};
+}
+
+// ---- AsyncHttpClient --------------------------------------------------------------------
+
+struct AsyncHttpClient::Waiter
+{
+    std::coroutine_handle<> handle;
+    int slot = -1;
+    bool cancelled = false;
+};
+
+/// Suspends until releaseSlot() hands this waiter a slot, or the token is cancelled.
+/// Copyable on purpose: g++ 12 copies awaiters in co_await expressions.
+class AsyncHttpClient::SlotAwaiter
+{
+public:
+    SlotAwaiter(AsyncHttpClient *client, Waiter *waiter)
+        : m_client(client)
+        , m_waiter(waiter)
+    { }
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<> handle)
+    {
+        m_waiter->handle = handle;
+        m_client->m_waiters.push_back(m_waiter);
+        m_context = std::make_shared<QObject>();
+        AsyncHttpClient *client = m_client;
+        Waiter *waiter = m_waiter;
+        m_watch = std::make_shared<CancelWatch>(m_client->m_token, m_context.get(), [client, waiter] {
+            auto &waiters = client->m_waiters;
+            const auto it = std::find(waiters.begin(), waiters.end(), waiter);
+            if (it != waiters.end()) {
+                waiters.erase(it);
+                waiter->cancelled = true;
+                waiter->handle.resume();
+            }
+        });
+    }
+    void await_resume()
+    {
+        m_watch.reset();
+        if (m_waiter->cancelled) {
+            throw Cancelled();
+        }
+    }
+
+private:
+    AsyncHttpClient *m_client;
+    Waiter *m_waiter;
+    std::shared_ptr<QObject> m_context;
+    std::shared_ptr<CancelWatch> m_watch;
+};
+
+AsyncHttpClient::AsyncHttpClient(Options options, CancelToken token)
+    : m_options(std::move(options))
+    , m_token(std::move(token))
+{
+    raiseOpenFileLimit();
+    m_options.limit = std::max(1, m_options.limit);
+    m_freeSlots.reserve(static_cast<std::size_t>(m_options.limit));
+    for (int slot = m_options.limit - 1; slot >= 0; --slot) {
+        m_freeSlots.push_back(slot); // hand out slot 0 first: fill one manager before the next
+    }
+}
+
+AsyncHttpClient::~AsyncHttpClient() = default;
+
+QNetworkAccessManager *AsyncHttpClient::managerFor(int slot)
+{
+    const auto index = static_cast<std::size_t>(slot / kConnectionsPerManager);
+    if (m_managers.size() <= index) {
+        m_managers.resize(index + 1);
+    }
+    if (!m_managers[index]) {
+        m_managers[index] = std::make_unique<QNetworkAccessManager>();
+        m_managers[index]->setAutoDeleteReplies(false);
+    }
+    return m_managers[index].get();
+}
+
+QCoro::Task<int> AsyncHttpClient::acquireSlot(Trace trace)
+{
+    if (!m_freeSlots.empty()) {
+        const int slot = m_freeSlots.back();
+        m_freeSlots.pop_back();
+        co_return slot;
+    }
+    Waiter waiter;
+    Recorder *rec = trace.recorder;
+    const SpanId span = rec
+        ? rec->begin(trace.lane, rec->intern(u"waiting for a connection"), SpanKind::Acquire,
+            rec->intern(u"all %1 connections in use"_s.arg(m_options.limit)))
+        : 0;
+    try {
+        co_await SlotAwaiter(this, &waiter);
+    } catch (...) {
+        trace.endWithError(span, std::current_exception());
+        throw;
+    }
+    if (rec) {
+        rec->end(span);
+    }
+    co_return waiter.slot;
+}
+
+void AsyncHttpClient::releaseSlot(int slot)
+{
+    if (!m_waiters.empty()) {
+        Waiter *next = m_waiters.front();
+        m_waiters.pop_front();
+        next->slot = slot;
+        next->handle.resume();
+        return;
+    }
+    m_freeSlots.push_back(slot);
+}
+
+QCoro::Task<HttpResponse> AsyncHttpClient::get(QUrl url, Trace trace)
+{
+    const int slot = co_await acquireSlot(trace);
+    QNetworkAccessManager *manager = managerFor(slot);
+    ++m_inFlight;
+    Recorder *rec = trace.recorder;
+    const SpanId span = rec ? rec->begin(trace.lane, rec->intern(shortTarget(url)), SpanKind::Http,
+                            rec->intern(url.toDisplayString()))
+                            : 0;
+    // deleteLater: the coroutine resumes inside the reply's finished() signal.
+    const auto later = [](QNetworkReply *r) { r->deleteLater(); };
+    std::unique_ptr<QNetworkReply, decltype(later)> reply(
+        manager->get(makeRequest(url, m_options.timeout, m_options.runTag)), later);
+    bool cancelled = false;
+    QNetworkReply *raw = reply.get();
+    std::optional<CancelWatch> watch;
+    watch.emplace(m_token, raw, [raw, &cancelled] {
+        cancelled = true;
+        raw->abort();
+    });
+    co_await raw; // QCoro: resumes when the reply has finished
+    watch.reset();
+    --m_inFlight;
+    // End this request's span before the slot goes to the next waiter, which starts its own.
+    std::optional<HttpResponse> response;
+    std::exception_ptr error;
+    try {
+        response = finish(raw, url, m_options.timeout, cancelled);
+        endSpan(trace, span, *response);
+    } catch (...) {
+        error = std::current_exception();
+        trace.endWithError(span, error);
+    }
+    releaseSlot(slot);
+    if (error) {
+        std::rethrow_exception(error);
+    }
+    co_return std::move(*response);
+}
+
+// ---- blocking ---------------------------------------------------------------------------
+
+HttpResponse blockingGet(const QUrl &url, std::chrono::milliseconds timeout, const CancelToken &token,
+    const Trace &trace, const QByteArray &runTag)
+{
+    token.throwIfCancelled();
+    Recorder *rec = trace.recorder;
+    SpanId span = 0;
+    if (rec) {
+        Span s;
+        s.beginNs = rec->now();
+        s.lane = trace.lane;
+        s.name = rec->intern(shortTarget(url));
+        s.detail = rec->intern(url.toDisplayString());
+        s.kind = SpanKind::Http;
+        s.blocking = true;
+        span = rec->add(s);
+    }
+    QNetworkAccessManager manager;
+    QNetworkRequest request = makeRequest(url, timeout, runTag);
+    request.setAttribute(QNetworkRequest::SynchronousRequestAttribute, true);
+    std::unique_ptr<QNetworkReply> reply(manager.get(request)); // returns when finished: the thread was held
+    try {
+        HttpResponse response = finish(reply.get(), url, timeout, false);
+        endSpan(trace, span, response);
+        token.throwIfCancelled(); // a cancel that came while we were blocked
+        return response;
+    } catch (...) {
+        trace.endWithError(span, std::current_exception());
+        throw;
+    }
+}
+
+} // namespace Coroscope

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "async/canceltoken.h"
+#include "async/errors.h"
+#include "async/trace.h"
+
+#include <QByteArray>
+#include <QCoro/QCoroTask>
+#include <QUrl>
+
+#include <chrono>
+#include <coroutine>
+#include <deque>
+#include <memory>
+#include <vector>
+
+class QNetworkAccessManager;
+
+namespace Coroscope {
+
+/// A finished HTTP exchange.
+struct HttpResponse
+{
+    int status = 0;
+    QString reason;
+    QByteArray body;
+    /// When the embedded delay server answered (its body's steady-clock stamp), or unknown.
+    std::chrono::steady_clock::time_point serverAnswered {};
+};
+
+/// An HTTP failure; the message names the method, the URL and what went wrong.
+class HttpError : public Error
+{
+public:
+    using Error::Error;
+};
+
+/// "GET http://127.0.0.1:8000/?delay=3": the URL with the delay passed as the seeds do
+/// (`?delay=S`, or `&delay=S` when the URL has a query already).
+[[nodiscard]] QUrl withDelay(const QUrl &base, double seconds);
+/// Empty when `text` is an http(s) URL with a host; otherwise why not.
+[[nodiscard]] QString checkHttpUrl(const QString &text);
+
+/**
+ * Asynchronous HTTP client over QNetworkAccessManager and QCoro, on the calling thread's
+ * event loop (the seeds' httpx.AsyncClient).
+ *
+ * At most `limit` requests are in flight (httpx's default is 100); more wait for a slot —
+ * recorded as an `acquire` span. Qt 6.4 fixes 6 connections per host per manager, so the
+ * client spreads its slots over ⌈limit / 6⌉ managers. Each request records an `http` span
+ * (method and path, then status and size), ready when the embedded server answered. A
+ * timeout, a cancelled token (the reply is aborted), a network error or an HTTP error
+ * status end the span red and throw HttpError / Cancelled.
+ */
+class AsyncHttpClient
+{
+public:
+    struct Options
+    {
+        int limit = 100;
+        std::chrono::milliseconds timeout {30'000};
+        QByteArray runTag; ///< sent as X-Coroscope-Run so the embedded server records it
+    };
+
+    AsyncHttpClient(Options options, CancelToken token);
+    ~AsyncHttpClient();
+    AsyncHttpClient(const AsyncHttpClient &) = delete;
+    AsyncHttpClient &operator=(const AsyncHttpClient &) = delete;
+
+    QCoro::Task<HttpResponse> get(QUrl url, Trace trace = {});
+
+    [[nodiscard]] int inFlight() const { return m_inFlight; }
+    [[nodiscard]] int waiting() const { return static_cast<int>(m_waiters.size()); }
+    [[nodiscard]] int managerCount() const { return static_cast<int>(m_managers.size()); }
+    static constexpr int kConnectionsPerManager = 6;
+
+private:
+    struct Waiter;
+    class SlotAwaiter;
+    QCoro::Task<int> acquireSlot(Trace trace);
+    void releaseSlot(int slot);
+    QNetworkAccessManager *managerFor(int slot);
+
+    Options m_options;
+    CancelToken m_token;
+    std::vector<std::unique_ptr<QNetworkAccessManager>> m_managers;
+    std::vector<int> m_freeSlots;
+    std::deque<Waiter *> m_waiters;
+    int m_inFlight = 0;
+};
+
+/**
+ * A blocking GET that holds the calling thread until the answer is in (the seeds' httpx.get):
+ * QNetworkRequest::SynchronousRequestAttribute. It cannot be interrupted — a cancel takes
+ * effect once it returns, which the timeline shows. Records an `http` span flagged blocking.
+ */
+HttpResponse blockingGet(const QUrl &url, std::chrono::milliseconds timeout, const CancelToken &token,
+    const Trace &trace = {}, const QByteArray &runTag = {});
+
+} // namespace Coroscope
