@@ -3,6 +3,7 @@
 
 #include "async/errors.h"
 #include "delayserver.h"
+#include "httpconnection.h"
 
 #include <QCoro/QCoroNetworkReply>
 #include <QJsonDocument>
@@ -41,18 +42,14 @@ QNetworkRequest makeRequest(const QUrl &url, std::chrono::milliseconds timeout, 
     return request;
 }
 
-/// Turns a finished reply into a response, or an error naming the URL.
-HttpResponse finish(QNetworkReply *reply, const QUrl &url, std::chrono::milliseconds timeout, bool cancelled)
+/// Status, reason and body into a response: an error status throws HttpError naming the URL;
+/// the embedded server's answer time is read from its body.
+HttpResponse makeResponse(int status, QString reason, QByteArray body, const QUrl &url)
 {
-    if (cancelled) {
-        throw Cancelled(u"cancelled: GET %1"_s.arg(url.toDisplayString()));
-    }
     HttpResponse response;
-    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    response.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-    if (reply->isOpen()) {
-        response.body = reply->readAll();
-    }
+    response.status = status;
+    response.reason = std::move(reason);
+    response.body = std::move(body);
     if (response.body.size() < 4096 && response.body.startsWith('{')) {
         const auto o = QJsonDocument::fromJson(response.body).object();
         if (o.contains(u"answered_steady_ns"_s)) {
@@ -60,7 +57,6 @@ HttpResponse finish(QNetworkReply *reply, const QUrl &url, std::chrono::millisec
                 std::chrono::nanoseconds(static_cast<qint64>(o.value(u"answered_steady_ns"_s).toDouble()))));
         }
     }
-    const auto error = reply->error();
     if (response.status >= 400) {
         QString message
             = u"GET %1: HTTP %2 %3"_s.arg(url.toDisplayString()).arg(response.status).arg(response.reason);
@@ -70,14 +66,47 @@ HttpResponse finish(QNetworkReply *reply, const QUrl &url, std::chrono::millisec
         }
         throw HttpError(message);
     }
-    if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError) {
-        throw HttpError(u"GET %1: timed out after %2 s"_s.arg(url.toDisplayString())
-                            .arg(std::chrono::duration<double>(timeout).count()));
+    return response;
+}
+
+QString timedOut(const QUrl &url, std::chrono::milliseconds timeout)
+{
+    return u"GET %1: timed out after %2 s"_s.arg(url.toDisplayString())
+        .arg(std::chrono::duration<double>(timeout).count());
+}
+
+/// A finished QNetworkReply into a response, or an error naming the URL.
+HttpResponse finish(QNetworkReply *reply, const QUrl &url, std::chrono::milliseconds timeout, bool cancelled)
+{
+    if (cancelled) {
+        throw Cancelled(u"cancelled: GET %1"_s.arg(url.toDisplayString()));
     }
-    if (error != QNetworkReply::NoError) {
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const auto error = reply->error();
+    if (status == 0
+        && (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError)) {
+        throw HttpError(timedOut(url, timeout));
+    }
+    if (status == 0 && error != QNetworkReply::NoError) {
         throw HttpError(u"GET %1: %2"_s.arg(url.toDisplayString(), reply->errorString()));
     }
-    return response;
+    return makeResponse(status, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(),
+        reply->isOpen() ? reply->readAll() : QByteArray(), url);
+}
+
+/// A finished HttpConnection exchange into a response, or an error naming the URL.
+HttpResponse finish(HttpConnection::Result &&r, const QUrl &url, std::chrono::milliseconds timeout)
+{
+    if (r.cancelled) {
+        throw Cancelled(u"cancelled: GET %1"_s.arg(url.toDisplayString()));
+    }
+    if (r.timedOut) {
+        throw HttpError(timedOut(url, timeout));
+    }
+    if (!r.ok) {
+        throw HttpError(u"GET %1: %2"_s.arg(url.toDisplayString(), r.error));
+    }
+    return makeResponse(r.status, std::move(r.reason), std::move(r.body), url);
 }
 
 void endSpan(const Trace &trace, SpanId span, const HttpResponse &response)
@@ -188,7 +217,22 @@ AsyncHttpClient::AsyncHttpClient(Options options, CancelToken token)
     }
 }
 
-AsyncHttpClient::~AsyncHttpClient() = default;
+AsyncHttpClient::~AsyncHttpClient()
+{
+    // The last response often completes inside its own socket's readyRead() (or its reply's
+    // finished()) signal, and the coroutine that owns this client may finish right there:
+    // let the event loop delete them once those signals have returned.
+    for (auto &connection : m_connections) {
+        if (connection) {
+            connection.release()->deleteLater();
+        }
+    }
+    for (auto &manager : m_managers) {
+        if (manager) {
+            manager.release()->deleteLater();
+        }
+    }
+}
 
 QNetworkAccessManager *AsyncHttpClient::managerFor(int slot)
 {
@@ -240,15 +284,27 @@ void AsyncHttpClient::releaseSlot(int slot)
     m_freeSlots.push_back(slot);
 }
 
-QCoro::Task<HttpResponse> AsyncHttpClient::get(QUrl url, Trace trace)
+int AsyncHttpClient::connectionCount() const
 {
-    const int slot = co_await acquireSlot(trace);
+    return static_cast<int>(std::count_if(
+        m_connections.begin(), m_connections.end(), [](const auto &c) { return c != nullptr; }));
+}
+
+HttpConnection &AsyncHttpClient::connectionFor(int slot)
+{
+    const auto index = static_cast<std::size_t>(slot);
+    if (m_connections.size() <= index) {
+        m_connections.resize(index + 1);
+    }
+    if (!m_connections[index]) {
+        m_connections[index] = std::make_unique<HttpConnection>();
+    }
+    return *m_connections[index];
+}
+
+QCoro::Task<HttpResponse> AsyncHttpClient::getViaManager(QUrl url, int slot)
+{
     QNetworkAccessManager *manager = managerFor(slot);
-    ++m_inFlight;
-    Recorder *rec = trace.recorder;
-    const SpanId span = rec ? rec->begin(trace.lane, rec->intern(shortTarget(url)), SpanKind::Http,
-                            rec->intern(url.toDisplayString()))
-                            : 0;
     // deleteLater: the coroutine resumes inside the reply's finished() signal.
     const auto later = [](QNetworkReply *r) { r->deleteLater(); };
     std::unique_ptr<QNetworkReply, decltype(later)> reply(
@@ -262,17 +318,34 @@ QCoro::Task<HttpResponse> AsyncHttpClient::get(QUrl url, Trace trace)
     });
     co_await raw; // QCoro: resumes when the reply has finished
     watch.reset();
-    --m_inFlight;
-    // End this request's span before the slot goes to the next waiter, which starts its own.
+    co_return finish(raw, url, m_options.timeout, cancelled);
+}
+
+QCoro::Task<HttpResponse> AsyncHttpClient::get(QUrl url, Trace trace)
+{
+    const int slot = co_await acquireSlot(trace);
+    ++m_inFlight;
+    Recorder *rec = trace.recorder;
+    const SpanId span = rec ? rec->begin(trace.lane, rec->intern(shortTarget(url)), SpanKind::Http,
+                            rec->intern(url.toDisplayString()))
+                            : 0;
     std::optional<HttpResponse> response;
     std::exception_ptr error;
     try {
-        response = finish(raw, url, m_options.timeout, cancelled);
+        if (url.scheme() == u"http") {
+            HttpConnection::Result result = co_await connectionFor(slot).get(
+                url, QByteArray(DelayServer::kRunHeader), m_options.runTag, m_options.timeout, m_token);
+            response = finish(std::move(result), url, m_options.timeout);
+        } else {
+            response = co_await getViaManager(url, slot);
+        }
         endSpan(trace, span, *response);
     } catch (...) {
         error = std::current_exception();
         trace.endWithError(span, error);
     }
+    --m_inFlight;
+    // This request's span has ended before the slot goes to the next waiter.
     releaseSlot(slot);
     if (error) {
         std::rethrow_exception(error);

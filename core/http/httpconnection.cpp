@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: MIT
+#include "httpconnection.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Coroscope {
+
+HttpConnection::HttpConnection()
+{
+    m_timeout.setSingleShot(true);
+    m_timeout.setTimerType(Qt::CoarseTimer);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        if (m_result) {
+            m_result->timedOut = true;
+        }
+        complete(false, u"timed out"_s);
+    });
+    connect(&m_socket, &QTcpSocket::connected, this, &HttpConnection::onConnected);
+    connect(&m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(&m_socket, &QTcpSocket::disconnected, this, &HttpConnection::onClosedOrFailed);
+    connect(&m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (error != QAbstractSocket::RemoteHostClosedError) {
+            onClosedOrFailed();
+        }
+    });
+    m_socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
+}
+
+HttpConnection::~HttpConnection()
+{
+    m_cancel.reset();
+    m_socket.disconnect(this);
+    m_socket.abort();
+}
+
+HttpConnection::GetAwaiter HttpConnection::get(const QUrl &url, const QByteArray &extraHeaderName,
+    const QByteArray &extraHeaderValue, std::chrono::milliseconds timeout, const CancelToken &token)
+{
+    QByteArray target = url.path(QUrl::FullyEncoded).toLatin1();
+    if (target.isEmpty()) {
+        target = "/";
+    }
+    if (url.hasQuery()) {
+        target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
+    }
+    const int port = url.port(80);
+    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
+    if (port != 80) {
+        host += ':' + QByteArray::number(port);
+    }
+    QByteArray request = "GET " + target + " HTTP/1.1\r\nHost: " + host
+        + "\r\nUser-Agent: Coroscope\r\nAccept: */*\r\nConnection: keep-alive\r\n";
+    if (!extraHeaderName.isEmpty()) {
+        request += extraHeaderName + ": " + extraHeaderValue + "\r\n";
+    }
+    request += "\r\n";
+    return GetAwaiter(this, url, std::move(request), timeout, token);
+}
+
+HttpConnection::GetAwaiter::GetAwaiter(HttpConnection *connection, QUrl url, QByteArray request,
+    std::chrono::milliseconds timeout, CancelToken token)
+    : m_connection(connection)
+    , m_url(std::move(url))
+    , m_request(std::move(request))
+    , m_timeout(timeout)
+    , m_token(std::move(token))
+{ }
+
+void HttpConnection::GetAwaiter::await_suspend(std::coroutine_handle<> handle)
+{
+    m_connection->start(m_url, m_request, m_timeout, m_token, handle, m_result.get());
+}
+
+void HttpConnection::start(const QUrl &url, const QByteArray &request, std::chrono::milliseconds timeout,
+    const CancelToken &token, std::coroutine_handle<> waiter, Result *result)
+{
+    m_waiter = waiter;
+    m_result = result;
+    m_request = request;
+    m_buffer.clear();
+    m_headersDone = false;
+    m_contentLength = -1;
+    m_chunked = false;
+    m_closeAfter = false;
+    m_timeout.start(timeout);
+    m_cancel = std::make_unique<CancelWatch>(token, this, [this] {
+        if (m_result) {
+            m_result->cancelled = true;
+        }
+        complete(false, u"cancelled"_s);
+    });
+    const QString host = url.host();
+    const auto port = static_cast<quint16>(url.port(80));
+    const bool reuse = m_socket.state() == QAbstractSocket::ConnectedState && m_keepAlive && host == m_host
+        && port == m_port;
+    if (reuse) {
+        m_socket.write(m_request);
+        return;
+    }
+    if (m_socket.state() != QAbstractSocket::UnconnectedState) {
+        m_socket.abort();
+    }
+    m_host = host;
+    m_port = port;
+    m_keepAlive = true;
+    QHostAddress address;
+    if (address.setAddress(host)) {
+        m_socket.connectToHost(address, port); // no name lookup for an IP address
+    } else {
+        m_socket.connectToHost(host, port); // Qt resolves asynchronously
+    }
+}
+
+void HttpConnection::onConnected()
+{
+    if (m_waiter) {
+        m_socket.write(m_request);
+    }
+}
+
+void HttpConnection::onReadyRead()
+{
+    m_buffer += m_socket.readAll();
+    if (m_waiter) {
+        parse();
+    }
+}
+
+void HttpConnection::onClosedOrFailed()
+{
+    if (!m_waiter) {
+        return;
+    }
+    m_buffer += m_socket.readAll();
+    if (m_headersDone && m_contentLength < 0 && !m_chunked) {
+        complete(true); // a body delimited by the connection closing
+        return;
+    }
+    if (parse()) {
+        return;
+    }
+    complete(false,
+        m_socket.errorString().isEmpty() || m_socket.error() == QAbstractSocket::RemoteHostClosedError
+            ? u"the server closed the connection before answering"_s
+            : m_socket.errorString());
+}
+
+bool HttpConnection::parse()
+{
+    if (!m_headersDone) {
+        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+        if (end < 0) {
+            if (m_buffer.size() > 64 * 1024) {
+                complete(false, u"response headers larger than 64 KiB"_s);
+                return true;
+            }
+            return false;
+        }
+        const QList<QByteArray> lines = m_buffer.left(end).split('\n');
+        const QByteArray statusLine = lines.value(0).trimmed();
+        // HTTP/1.1 200 OK
+        const QList<QByteArray> parts = statusLine.split(' ');
+        bool ok = false;
+        const int status = parts.value(1).toInt(&ok);
+        if (!statusLine.startsWith("HTTP/1.") || !ok) {
+            complete(false, u"not an HTTP response: '%1'"_s.arg(QString::fromLatin1(statusLine.left(80))));
+            return true;
+        }
+        m_result->status = status;
+        m_result->reason
+            = QString::fromLatin1(statusLine.mid(statusLine.indexOf(' ', statusLine.indexOf(' ') + 1) + 1));
+        m_keepAlive = !statusLine.startsWith("HTTP/1.0");
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray line = lines.at(i).trimmed();
+            const auto colon = line.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            const QByteArray name = line.left(colon).trimmed().toLower();
+            const QByteArray value = line.mid(colon + 1).trimmed();
+            if (name == "content-length") {
+                m_contentLength = value.toLongLong();
+            } else if (name == "transfer-encoding" && value.toLower().contains("chunked")) {
+                m_chunked = true;
+            } else if (name == "connection") {
+                const QByteArray v = value.toLower();
+                if (v.contains("close")) {
+                    m_keepAlive = false;
+                } else if (v.contains("keep-alive")) {
+                    m_keepAlive = true;
+                }
+            }
+        }
+        m_headersDone = true;
+        m_bodyStart = end + 4;
+        if (status == 204 || status == 304 || (status >= 100 && status < 200)) {
+            m_contentLength = 0;
+        }
+    }
+    if (m_chunked) {
+        // size in hex CRLF, data CRLF, ..., 0 CRLF CRLF
+        QByteArray body;
+        qsizetype pos = m_bodyStart;
+        for (;;) {
+            const qsizetype lineEnd = m_buffer.indexOf("\r\n", pos);
+            if (lineEnd < 0) {
+                return false;
+            }
+            bool ok = false;
+            const qint64 size
+                = m_buffer.mid(pos, lineEnd - pos).split(';').value(0).trimmed().toLongLong(&ok, 16);
+            if (!ok) {
+                complete(false, u"malformed chunked body"_s);
+                return true;
+            }
+            if (size == 0) {
+                if (m_buffer.indexOf("\r\n\r\n", lineEnd) < 0 && m_buffer.size() < lineEnd + 4) {
+                    return false;
+                }
+                m_result->body = body;
+                complete(true);
+                return true;
+            }
+            if (m_buffer.size() < lineEnd + 2 + size + 2) {
+                return false;
+            }
+            body += m_buffer.mid(lineEnd + 2, size);
+            pos = lineEnd + 2 + size + 2;
+        }
+    }
+    if (m_contentLength >= 0) {
+        if (m_buffer.size() - m_bodyStart < m_contentLength) {
+            return false;
+        }
+        m_result->body = m_buffer.mid(m_bodyStart, m_contentLength);
+        complete(true);
+        return true;
+    }
+    return false; // body until the connection closes
+}
+
+void HttpConnection::complete(bool ok, const QString &error)
+{
+    if (!m_waiter) {
+        return;
+    }
+    // Take the waiter first: aborting the socket below emits disconnected() synchronously.
+    const auto waiter = std::exchange(m_waiter, {});
+    Result *result = std::exchange(m_result, nullptr);
+    m_timeout.stop();
+    m_cancel.reset();
+    if (ok && result->body.isEmpty() && m_headersDone && m_contentLength < 0 && !m_chunked) {
+        result->body = m_buffer.mid(m_bodyStart);
+    }
+    result->ok = ok;
+    result->error = error;
+    if (!ok || !m_keepAlive) {
+        m_socket.abort();
+    }
+    m_buffer.clear();
+    waiter.resume(); // may start the next request on this very connection
+}
+
+} // namespace Coroscope
