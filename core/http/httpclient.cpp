@@ -232,6 +232,9 @@ AsyncHttpClient::~AsyncHttpClient()
             manager.release()->deleteLater();
         }
     }
+    if (m_deadlines) {
+        m_deadlines.release()->deleteLater(); // after the connections (posted first)
+    }
 }
 
 QNetworkAccessManager *AsyncHttpClient::managerFor(int slot)
@@ -297,7 +300,10 @@ HttpConnection &AsyncHttpClient::connectionFor(int slot)
         m_connections.resize(index + 1);
     }
     if (!m_connections[index]) {
-        m_connections[index] = std::make_unique<HttpConnection>();
+        if (!m_deadlines) {
+            m_deadlines = std::make_unique<DeadlineQueue>();
+        }
+        m_connections[index] = std::make_unique<HttpConnection>(m_deadlines.get());
     }
     return *m_connections[index];
 }

@@ -20,6 +20,7 @@ class QNetworkAccessManager;
 namespace Coroscope {
 
 class HttpConnection;
+class DeadlineQueue;
 
 /// A finished HTTP exchange.
 struct HttpResponse
@@ -94,6 +95,7 @@ private:
     CancelToken m_token;
     std::vector<std::unique_ptr<QNetworkAccessManager>> m_managers;
     std::vector<std::unique_ptr<HttpConnection>> m_connections;
+    std::unique_ptr<DeadlineQueue> m_deadlines;
     std::vector<int> m_freeSlots;
     std::deque<Waiter *> m_waiters;
     int m_inFlight = 0;

@@ -1,20 +1,62 @@
 // SPDX-License-Identifier: MIT
 #include "httpconnection.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Coroscope {
 
-HttpConnection::HttpConnection()
+DeadlineQueue::DeadlineQueue()
 {
-    m_timeout.setSingleShot(true);
-    m_timeout.setTimerType(Qt::CoarseTimer);
-    connect(&m_timeout, &QTimer::timeout, this, [this] {
-        if (m_result) {
-            m_result->timedOut = true;
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::CoarseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &DeadlineQueue::fire);
+}
+
+void DeadlineQueue::add(
+    std::chrono::steady_clock::time_point at, HttpConnection *connection, quint64 generation)
+{
+    m_heap.push_back(Entry {at, connection, generation});
+    std::push_heap(m_heap.begin(), m_heap.end(), std::greater<>());
+    if (at < m_armedFor) {
+        arm();
+    }
+}
+
+void DeadlineQueue::arm()
+{
+    if (m_heap.empty()) {
+        m_timer.stop();
+        m_armedFor = std::chrono::steady_clock::time_point::max();
+        return;
+    }
+    m_armedFor = m_heap.front().at;
+    const auto ms
+        = std::chrono::ceil<std::chrono::milliseconds>(m_armedFor - std::chrono::steady_clock::now());
+    m_timer.start(std::max(ms, std::chrono::milliseconds(0)));
+}
+
+void DeadlineQueue::fire()
+{
+    const auto now = std::chrono::steady_clock::now();
+    std::vector<Entry> due;
+    while (!m_heap.empty() && m_heap.front().at <= now) {
+        std::pop_heap(m_heap.begin(), m_heap.end(), std::greater<>());
+        due.push_back(m_heap.back());
+        m_heap.pop_back();
+    }
+    arm();
+    for (const Entry &e : due) {
+        if (e.connection) {
+            e.connection->expire(e.generation); // ignored unless that very request is still running
         }
-        complete(false, u"timed out"_s);
-    });
+    }
+}
+
+HttpConnection::HttpConnection(DeadlineQueue *deadlines)
+    : m_deadlines(deadlines)
+{
     connect(&m_socket, &QTcpSocket::connected, this, &HttpConnection::onConnected);
     connect(&m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(&m_socket, &QTcpSocket::disconnected, this, &HttpConnection::onClosedOrFailed);
@@ -24,6 +66,17 @@ HttpConnection::HttpConnection()
         }
     });
     m_socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
+}
+
+void HttpConnection::expire(quint64 generation)
+{
+    if (generation != m_generation || !m_waiter) {
+        return;
+    }
+    if (m_result) {
+        m_result->timedOut = true;
+    }
+    complete(false, u"timed out"_s);
 }
 
 HttpConnection::~HttpConnection()
@@ -82,7 +135,7 @@ void HttpConnection::start(const QUrl &url, const QByteArray &request, std::chro
     m_contentLength = -1;
     m_chunked = false;
     m_closeAfter = false;
-    m_timeout.start(timeout);
+    m_deadlines->add(std::chrono::steady_clock::now() + timeout, this, ++m_generation);
     m_cancel = std::make_unique<CancelWatch>(token, this, [this] {
         if (m_result) {
             m_result->cancelled = true;
@@ -247,7 +300,7 @@ void HttpConnection::complete(bool ok, const QString &error)
     // Take the waiter first: aborting the socket below emits disconnected() synchronously.
     const auto waiter = std::exchange(m_waiter, {});
     Result *result = std::exchange(m_result, nullptr);
-    m_timeout.stop();
+    ++m_generation; // its deadline no longer applies
     m_cancel.reset();
     if (ok && result->body.isEmpty() && m_headersDone && m_contentLength < 0 && !m_chunked) {
         result->body = m_buffer.mid(m_bodyStart);

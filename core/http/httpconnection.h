@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
@@ -13,6 +14,35 @@
 #include <coroutine>
 
 namespace Coroscope {
+
+class HttpConnection;
+
+/**
+ * Time limits of many connections on one timer: a min-heap of deadlines, so that starting and
+ * finishing a request costs no timer (a QTimer per connection means a sorted insert into the
+ * thread's timer list per request — with 10 000 connections that dominated the profile).
+ * Entries are dropped lazily: each carries the request generation it was set for.
+ */
+class DeadlineQueue : public QObject
+{
+public:
+    DeadlineQueue();
+    void add(std::chrono::steady_clock::time_point at, HttpConnection *connection, quint64 generation);
+
+private:
+    struct Entry
+    {
+        std::chrono::steady_clock::time_point at;
+        QPointer<HttpConnection> connection; // a connection may be gone before its deadline
+        quint64 generation;
+        bool operator>(const Entry &o) const { return at > o.at; }
+    };
+    void fire();
+    void arm();
+    QTimer m_timer;
+    std::vector<Entry> m_heap; // std::push_heap / pop_heap with greater<>
+    std::chrono::steady_clock::time_point m_armedFor = std::chrono::steady_clock::time_point::max();
+};
 
 /**
  * One keep-alive HTTP/1.1 connection over a QTcpSocket on the calling thread's event loop:
@@ -39,8 +69,10 @@ public:
         bool cancelled = false;
     };
 
-    HttpConnection();
+    explicit HttpConnection(DeadlineQueue *deadlines);
     ~HttpConnection() override;
+    /// Called by the DeadlineQueue: fails the request of `generation` if it is still running.
+    void expire(quint64 generation);
 
     /// Sends GET for `url` (reusing the connection when it is to the same host and still
     /// open) and resumes the awaiting coroutine when the response is complete or failed.
@@ -61,7 +93,8 @@ private:
     void complete(bool ok, const QString &error = {});
 
     QTcpSocket m_socket;
-    QTimer m_timeout;
+    DeadlineQueue *m_deadlines;
+    quint64 m_generation = 0;
     QString m_host;
     quint16 m_port = 0;
     QByteArray m_request;
