@@ -5,6 +5,7 @@
 #include "experiments/experiment.h"
 #include "experiments/runner.h"
 #include "http/delayserver.h"
+#include "pg/localpostgres.h"
 #include "render/exporters.h"
 #include "render/ganttmodel.h"
 #include "render/textchart.h"
@@ -14,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -548,6 +550,56 @@ int cmdServe(const QStringList &args)
     return Ok;
 }
 
+// ---- pg-cluster ------------------------------------------------------------------------
+
+int cmdPgCluster(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Start or stop a private, throwaway PostgreSQL cluster (used by the tests' fixture)."_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"action"_s, u"start, or stop DIR"_s);
+    parser.addOption({u"env-file"_s, u"start: also write DIR, PORT and CONNINFO lines to FILE."_s, u"file"_s});
+    if (!parser.parse(args)) {
+        return usageError(parser.errorText(), u"Usage: coroscope pg-cluster start [--env-file F] | stop DIR"_s);
+    }
+    if (parser.isSet(u"help"_s)) {
+        out(parser.helpText());
+        return Ok;
+    }
+    const QStringList pos = parser.positionalArguments();
+    if (pos.value(0) == u"start" && pos.size() == 1) {
+        LocalPostgres cluster;
+        QString error;
+        if (!cluster.start(&error)) {
+            err(error);
+            return RunFailed;
+        }
+        cluster.detach();
+        const QString text = u"DIR=%1\nPORT=%2\nCONNINFO=%3\n"_s.arg(cluster.directory()).arg(cluster.port()).arg(cluster.conninfo());
+        if (parser.isSet(u"env-file"_s)) {
+            QFile f(parser.value(u"env-file"_s));
+            if (!f.open(QIODevice::WriteOnly) || f.write(text.toUtf8()) < 0) {
+                err(u"cannot write %1: %2"_s.arg(f.fileName(), f.errorString()));
+                return BadUsage;
+            }
+        }
+        out(text);
+        return Ok;
+    }
+    if (pos.value(0) == u"stop" && pos.size() == 2) {
+        LocalPostgres cluster;
+        QString error;
+        if (!cluster.adopt(pos.at(1), &error)) {
+            err(error);
+            return BadUsage;
+        }
+        cluster.stop();
+        return Ok;
+    }
+    return usageError(u"pg-cluster needs 'start' or 'stop DIR'"_s, u"Usage: coroscope pg-cluster start [--env-file F] | stop DIR"_s);
+}
+
 // ---- render -----------------------------------------------------------------------------
 
 int cmdRender(const QStringList &args)
@@ -639,6 +691,9 @@ int run(const QStringList &arguments)
     }
     if (command == u"serve") {
         return cmdServe(rest);
+    }
+    if (command == u"pg-cluster") {
+        return cmdPgCluster(rest);
     }
     return usageError(u"unknown command '%1'"_s.arg(command), usage());
 }
