@@ -559,9 +559,11 @@ int cmdPgCluster(const QStringList &args)
         u"Start or stop a private, throwaway PostgreSQL cluster (used by the tests' fixture)."_s);
     parser.addHelpOption();
     parser.addPositionalArgument(u"action"_s, u"start, or stop DIR"_s);
-    parser.addOption({u"env-file"_s, u"start: also write DIR, PORT and CONNINFO lines to FILE."_s, u"file"_s});
+    parser.addOption(
+        {u"env-file"_s, u"start: also write DIR, PORT and CONNINFO lines to FILE."_s, u"file"_s});
     if (!parser.parse(args)) {
-        return usageError(parser.errorText(), u"Usage: coroscope pg-cluster start [--env-file F] | stop DIR"_s);
+        return usageError(
+            parser.errorText(), u"Usage: coroscope pg-cluster start [--env-file F] | stop DIR"_s);
     }
     if (parser.isSet(u"help"_s)) {
         out(parser.helpText());
@@ -576,7 +578,9 @@ int cmdPgCluster(const QStringList &args)
             return RunFailed;
         }
         cluster.detach();
-        const QString text = u"DIR=%1\nPORT=%2\nCONNINFO=%3\n"_s.arg(cluster.directory()).arg(cluster.port()).arg(cluster.conninfo());
+        const QString text = u"DIR=%1\nPORT=%2\nCONNINFO=%3\n"_s.arg(cluster.directory())
+                                 .arg(cluster.port())
+                                 .arg(cluster.conninfo());
         if (parser.isSet(u"env-file"_s)) {
             QFile f(parser.value(u"env-file"_s));
             if (!f.open(QIODevice::WriteOnly) || f.write(text.toUtf8()) < 0) {
@@ -597,7 +601,8 @@ int cmdPgCluster(const QStringList &args)
         cluster.stop();
         return Ok;
     }
-    return usageError(u"pg-cluster needs 'start' or 'stop DIR'"_s, u"Usage: coroscope pg-cluster start [--env-file F] | stop DIR"_s);
+    return usageError(u"pg-cluster needs 'start' or 'stop DIR'"_s,
+        u"Usage: coroscope pg-cluster start [--env-file F] | stop DIR"_s);
 }
 
 // ---- render -----------------------------------------------------------------------------

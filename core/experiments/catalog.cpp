@@ -22,6 +22,8 @@ std::unique_ptr<Experiment> makeHttpBlockingX2();
 std::unique_ptr<Experiment> makeHttpAsyncX2();
 std::unique_ptr<Experiment> makeHttpFanout();
 std::unique_ptr<Experiment> makeServerSerialVsAsync();
+std::unique_ptr<Experiment> makePgBlockingX2();
+std::unique_ptr<Experiment> makePgAsyncX2();
 
 namespace {
 
@@ -46,6 +48,8 @@ struct Registry
         owned.push_back(makeHttpAsyncX2());
         owned.push_back(makeHttpFanout());
         owned.push_back(makeServerSerialVsAsync());
+        owned.push_back(makePgBlockingX2());
+        owned.push_back(makePgAsyncX2());
         for (const auto &e : owned) {
             view.push_back(e.get());
         }

@@ -42,7 +42,7 @@ int runTool(const QString &program, const QStringList &args, QString *output)
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     if (isRoot()) {
-        p.start(u"runuser"_s, QStringList{u"-u"_s, u"postgres"_s, u"--"_s, program} + args);
+        p.start(u"runuser"_s, QStringList {u"-u"_s, u"postgres"_s, u"--"_s, program} + args);
     } else {
         p.start(program, args);
     }
@@ -101,7 +101,8 @@ QString LocalPostgres::findBinDir(QString *error)
     for (const QString &entry : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         const QString bin = root.filePath(entry + u"/bin"_s);
         const QVersionNumber v = QVersionNumber::fromString(entry);
-        if (QFileInfo::exists(bin + u"/initdb"_s) && QFileInfo::exists(bin + u"/pg_ctl"_s) && v > bestVersion) {
+        if (QFileInfo::exists(bin + u"/initdb"_s) && QFileInfo::exists(bin + u"/pg_ctl"_s)
+            && v > bestVersion) {
             best = bin;
             bestVersion = v;
         }
@@ -139,7 +140,8 @@ QString LocalPostgres::tcpConninfo() const
 
 QString LocalPostgres::superuserConninfo() const
 {
-    return u"host=%1 port=%2 user=postgres dbname=postgres connect_timeout=10"_s.arg(socketDirectory()).arg(m_port);
+    return u"host=%1 port=%2 user=postgres dbname=postgres connect_timeout=10"_s.arg(socketDirectory())
+        .arg(m_port);
 }
 
 bool LocalPostgres::start(QString *error)
@@ -161,13 +163,15 @@ bool LocalPostgres::start(QString *error)
         return fail(why);
     }
     if (isRoot() && !::getpwnam("postgres")) {
-        return fail(u"running as root, and there is no 'postgres' user to run initdb as (initdb refuses root): "
-                    "install postgresql, or run Coroscope as an ordinary user"_s);
+        return fail(
+            u"running as root, and there is no 'postgres' user to run initdb as (initdb refuses root): "
+            "install postgresql, or run Coroscope as an ordinary user"_s);
     }
     // A private directory: 0700, owned by whoever runs the server.
     QTemporaryDir tmp(QDir::tempPath() + u'/' + QLatin1StringView(kDirPrefix) + u"XXXXXX"_s);
     if (!tmp.isValid()) {
-        return fail(u"cannot create a directory for the cluster under %1: %2"_s.arg(QDir::tempPath(), tmp.errorString()));
+        return fail(u"cannot create a directory for the cluster under %1: %2"_s.arg(
+            QDir::tempPath(), tmp.errorString()));
     }
     tmp.setAutoRemove(false);
     m_dir = tmp.path();
@@ -188,9 +192,9 @@ bool LocalPostgres::start(QString *error)
 
     QString out;
     if (runTool(m_binDir + u"/initdb"_s,
-                {u"-D"_s, m_dir + u"/data"_s, u"-A"_s, u"trust"_s, u"-U"_s, u"postgres"_s, u"-E"_s, u"UTF8"_s,
-                 u"--locale=C"_s, u"--no-sync"_s, u"--no-instructions"_s},
-                &out)
+            {u"-D"_s, m_dir + u"/data"_s, u"-A"_s, u"trust"_s, u"-U"_s, u"postgres"_s, u"-E"_s, u"UTF8"_s,
+                u"--locale=C"_s, u"--no-sync"_s, u"--no-instructions"_s},
+            &out)
         != 0) {
         return fail(u"initdb failed: %1"_s.arg(out.right(500)));
     }
@@ -216,21 +220,22 @@ bool LocalPostgres::start(QString *error)
                   .toUtf8());
     hba.close();
     if (runTool(m_binDir + u"/pg_ctl"_s,
-                {u"-D"_s, m_dir + u"/data"_s, u"-l"_s, m_dir + u"/server.log"_s, u"-w"_s, u"-t"_s, u"60"_s, u"start"_s},
-                &out)
+            {u"-D"_s, m_dir + u"/data"_s, u"-l"_s, m_dir + u"/server.log"_s, u"-w"_s, u"-t"_s, u"60"_s,
+                u"start"_s},
+            &out)
         != 0) {
         QFile log(m_dir + u"/server.log"_s);
         log.open(QIODevice::ReadOnly);
-        return fail(u"the PostgreSQL server did not start: %1"_s.arg(QString::fromUtf8(log.readAll().right(600)).trimmed()));
+        return fail(u"the PostgreSQL server did not start: %1"_s.arg(
+            QString::fromUtf8(log.readAll().right(600)).trimmed()));
     }
     if (!execAsSuperuser(superuserConninfo(),
-                         u"SET password_encryption = 'scram-sha-256';"
-                         "CREATE ROLE %1 LOGIN; CREATE ROLE tscraper NOLOGIN; GRANT tscraper TO %1;"
-                         "GRANT ALL ON SCHEMA public TO %1;"
-                         "CREATE ROLE %2 LOGIN PASSWORD '%3';"_s.arg(QLatin1StringView(kAppUser),
-                                                                     QLatin1StringView(kPasswordUser),
-                                                                     QLatin1StringView(kPassword)),
-                         &why)) {
+            u"SET password_encryption = 'scram-sha-256';"
+            "CREATE ROLE %1 LOGIN; CREATE ROLE tscraper NOLOGIN; GRANT tscraper TO %1;"
+            "GRANT ALL ON SCHEMA public TO %1;"
+            "CREATE ROLE %2 LOGIN PASSWORD '%3';"_s.arg(
+                QLatin1StringView(kAppUser), QLatin1StringView(kPasswordUser), QLatin1StringView(kPassword)),
+            &why)) {
         return fail(u"cannot create the roles: %1"_s.arg(why));
     }
     QFile env(m_dir + u"/env"_s);
@@ -247,7 +252,8 @@ void LocalPostgres::stop()
         return;
     }
     if (!m_binDir.isEmpty() && QFileInfo::exists(m_dir + u"/data/postmaster.pid"_s)) {
-        runTool(m_binDir + u"/pg_ctl"_s, {u"-D"_s, m_dir + u"/data"_s, u"-m"_s, u"fast"_s, u"-w"_s, u"stop"_s}, nullptr);
+        runTool(m_binDir + u"/pg_ctl"_s,
+            {u"-D"_s, m_dir + u"/data"_s, u"-m"_s, u"fast"_s, u"-w"_s, u"stop"_s}, nullptr);
     }
     QDir(m_dir).removeRecursively();
     m_dir.clear();
@@ -295,7 +301,8 @@ void LocalPostgres::reapStale()
         }
         qCDebug(lcPg) << "reaping a cluster left behind by process" << pid << "at" << dir;
         if (!binDir.isEmpty() && QFileInfo::exists(dir + u"/data/postmaster.pid"_s)) {
-            runTool(binDir + u"/pg_ctl"_s, {u"-D"_s, dir + u"/data"_s, u"-m"_s, u"immediate"_s, u"-w"_s, u"stop"_s}, nullptr);
+            runTool(binDir + u"/pg_ctl"_s,
+                {u"-D"_s, dir + u"/data"_s, u"-m"_s, u"immediate"_s, u"-w"_s, u"stop"_s}, nullptr);
         }
         QDir(dir).removeRecursively();
     }

@@ -1,0 +1,512 @@
+// SPDX-License-Identifier: MIT
+#include "pgconnection.h"
+
+#include <QHostAddress>
+#include <QRegularExpression>
+#include <QSocketNotifier>
+#include <QTimer>
+#include <QUrl>
+
+#include <libpq-fe.h>
+
+#include <thread>
+
+using namespace Qt::StringLiterals;
+using Clock = std::chrono::steady_clock;
+
+namespace Coroscope {
+
+QString redactConninfo(const QString &conninfo)
+{
+    const QString trimmed = conninfo.trimmed();
+    if (trimmed.startsWith(u"postgres://") || trimmed.startsWith(u"postgresql://")) {
+        QUrl url(trimmed);
+        url.setPassword(QString());
+        QString text = url.toString();
+        static const QRegularExpression queryPassword(u"([?&]password=)[^&]*"_s);
+        return text.replace(queryPassword, u"\\1***"_s);
+    }
+    static const QRegularExpression keyword(
+        u"(password\\s*=\\s*)('([^'\\\\]|\\\\.)*'|\\S+)"_s, QRegularExpression::CaseInsensitiveOption);
+    QString text = trimmed;
+    return text.replace(keyword, u"\\1***"_s);
+}
+
+namespace {
+
+/// "host=/tmp/x port=5432 user=app dbname=postgres" → "app@/tmp/x:5432/postgres".
+QString describeServer(PGconn *conn, const QString &conninfo)
+{
+    if (!conn) {
+        return redactConninfo(conninfo);
+    }
+    const QString host = QString::fromUtf8(PQhost(conn));
+    return u"%1@%2:%3/%4"_s.arg(QString::fromUtf8(PQuser(conn)), host, QString::fromUtf8(PQport(conn)),
+        QString::fromUtf8(PQdb(conn)));
+}
+
+QString shortSql(const QString &sql)
+{
+    QString s = sql.simplified();
+    return s.size() > 60 ? s.left(59) + QChar(0x2026) : s;
+}
+
+PgResult readResult(PGresult *r)
+{
+    PgResult out;
+    out.command = QString::fromUtf8(PQcmdStatus(r));
+    const int cols = PQnfields(r);
+    for (int c = 0; c < cols; ++c) {
+        out.columns.append(QString::fromUtf8(PQfname(r, c)));
+    }
+    const int rows = PQntuples(r);
+    for (int i = 0; i < rows; ++i) {
+        QStringList row;
+        for (int c = 0; c < cols; ++c) {
+            row.append(PQgetisnull(r, i, c) ? QString() : QString::fromUtf8(PQgetvalue(r, i, c)));
+        }
+        out.rows.append(row);
+    }
+    return out;
+}
+
+/// Keyword/value arrays for PQconnectStartParams with connect_timeout always set.
+struct ConnParams
+{
+    std::vector<QByteArray> keys;
+    std::vector<QByteArray> values;
+    std::vector<const char *> keyPtrs;
+    std::vector<const char *> valuePtrs;
+};
+
+ConnParams buildParams(const QString &conninfo, int timeoutSeconds, QString *error)
+{
+    ConnParams p;
+    char *errmsg = nullptr;
+    PQconninfoOption *options = PQconninfoParse(conninfo.toUtf8().constData(), &errmsg);
+    if (!options) {
+        if (error) {
+            *error = errmsg ? QString::fromUtf8(errmsg).trimmed() : u"cannot parse the connection string"_s;
+        }
+        PQfreemem(errmsg);
+        return p;
+    }
+    bool hasTimeout = false;
+    for (PQconninfoOption *o = options; o->keyword; ++o) {
+        if (o->val && *o->val) {
+            p.keys.emplace_back(o->keyword);
+            p.values.emplace_back(o->val);
+            hasTimeout |= qstrcmp(o->keyword, "connect_timeout") == 0;
+        }
+    }
+    PQconninfoFree(options);
+    if (!hasTimeout) {
+        p.keys.emplace_back("connect_timeout");
+        p.values.emplace_back(QByteArray::number(timeoutSeconds));
+    }
+    for (std::size_t i = 0; i < p.keys.size(); ++i) {
+        p.keyPtrs.push_back(p.keys[i].constData());
+        p.valuePtrs.push_back(p.values[i].constData());
+    }
+    p.keyPtrs.push_back(nullptr);
+    p.valuePtrs.push_back(nullptr);
+    return p;
+}
+
+void cancelOffThread(PGconn *conn)
+{
+    PGcancel *cancel = PQgetCancel(conn);
+    if (!cancel) {
+        return;
+    }
+    // PQcancel blocks (PG 15): never on the loop, never on the thread that cancels the run.
+    std::thread([cancel] {
+        char buffer[256];
+        PQcancel(cancel, buffer, sizeof buffer);
+        PQfreeCancel(cancel);
+    }).detach();
+}
+
+} // namespace
+
+// ---- PgConnection -----------------------------------------------------------------------
+
+/// Resumes when the connection's socket is readable (or writable), the deadline passes, or
+/// the token is cancelled. Copyable: g++ 12 copies awaiters.
+class PgConnection::SocketAwaiter
+{
+public:
+    SocketAwaiter(PgConnection *c, bool write, Clock::time_point deadline)
+        : m_c(c)
+        , m_write(write)
+        , m_deadline(deadline)
+    { }
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<> handle)
+    {
+        m_c->m_waiter = handle;
+        QSocketNotifier *n = m_write ? m_c->m_writeNotifier.get() : m_c->m_readNotifier.get();
+        n->setEnabled(true);
+        m_state->context = std::make_shared<QObject>();
+        auto state = m_state;
+        PgConnection *c = m_c;
+        auto wake = [c, state](int why) {
+            if (state->done) {
+                return;
+            }
+            state->done = true;
+            state->why = why;
+            c->m_readNotifier->setEnabled(false);
+            c->m_writeNotifier->setEnabled(false);
+            std::exchange(c->m_waiter, {}).resume();
+        };
+        state->connections.push_back(
+            QObject::connect(n, &QSocketNotifier::activated, state->context.get(), [wake] { wake(0); }));
+        if (m_deadline != Clock::time_point::max()) {
+            state->timer = std::make_shared<QTimer>();
+            state->timer->setSingleShot(true);
+            QObject::connect(state->timer.get(), &QTimer::timeout, state->context.get(), [wake] { wake(1); });
+            state->timer->start(std::max<qint64>(
+                0, std::chrono::ceil<std::chrono::milliseconds>(m_deadline - Clock::now()).count()));
+        }
+        state->watch = std::make_shared<CancelWatch>(m_c->m_token, state->context.get(), [wake] { wake(2); });
+    }
+    /// 0: the socket is ready; 1: the deadline passed; 2: cancelled.
+    int await_resume()
+    {
+        m_state->watch.reset();
+        m_state->timer.reset();
+        for (const auto &c : m_state->connections) {
+            QObject::disconnect(c);
+        }
+        return m_state->why;
+    }
+
+private:
+    struct State
+    {
+        std::shared_ptr<QObject> context;
+        std::shared_ptr<QTimer> timer;
+        std::shared_ptr<CancelWatch> watch;
+        std::vector<QMetaObject::Connection> connections;
+        bool done = false;
+        int why = 0;
+    };
+    PgConnection *m_c;
+    bool m_write;
+    Clock::time_point m_deadline;
+    std::shared_ptr<State> m_state = std::make_shared<State>();
+};
+
+PgConnection::PgConnection(CancelToken token, std::chrono::milliseconds connectTimeout)
+    : m_token(std::move(token))
+    , m_connectTimeout(connectTimeout)
+{ }
+
+PgConnection::~PgConnection()
+{
+    close();
+}
+
+void PgConnection::close()
+{
+    // Notifiers go before PQfinish closes their socket.
+    m_readNotifier.reset();
+    m_writeNotifier.reset();
+    m_fd = -1;
+    if (m_conn) {
+        PQfinish(m_conn);
+        m_conn = nullptr;
+    }
+}
+
+int PgConnection::backendPid() const
+{
+    return m_conn ? PQbackendPID(m_conn) : 0;
+}
+
+void PgConnection::watchSocket()
+{
+    const int fd = PQsocket(m_conn);
+    if (fd == m_fd) {
+        return;
+    }
+    // The socket may change between PQconnectPoll calls (another address, SSL retry).
+    m_readNotifier.reset();
+    m_writeNotifier.reset();
+    m_fd = fd;
+    if (fd < 0) {
+        return;
+    }
+    m_readNotifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Read);
+    m_writeNotifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Write);
+    m_readNotifier->setEnabled(false);
+    m_writeNotifier->setEnabled(false);
+}
+
+PgConnection::SocketAwaiter PgConnection::waitFor(bool write, Clock::time_point deadline)
+{
+    return SocketAwaiter(this, write, deadline);
+}
+
+PgError PgConnection::lastError(const QString &what) const
+{
+    return PgError(u"%1 (%2): %3"_s.arg(
+        what, m_server, m_conn ? QString::fromUtf8(PQerrorMessage(m_conn)).trimmed() : u"not connected"_s));
+}
+
+QCoro::Task<> PgConnection::connect(QString conninfo, Trace trace)
+{
+    close();
+    const SpanId span = trace.recorder ? trace.recorder->begin(trace.lane, trace.recorder->intern(u"connect"),
+                            SpanKind::Connect, trace.recorder->intern(redactConninfo(conninfo)))
+                                       : 0;
+    try {
+        QString why;
+        const auto seconds = static_cast<int>(
+            std::max<qint64>(2, std::chrono::duration_cast<std::chrono::seconds>(m_connectTimeout).count()));
+        ConnParams params = buildParams(conninfo, seconds, &why);
+        if (params.keys.empty()) {
+            throw PgError(u"bad connection string '%1': %2"_s.arg(redactConninfo(conninfo), why));
+        }
+        m_conn = PQconnectStartParams(params.keyPtrs.data(), params.valuePtrs.data(), 0);
+        m_server = describeServer(m_conn, conninfo);
+        if (!m_conn || PQstatus(m_conn) == CONNECTION_BAD) {
+            throw lastError(u"cannot connect"_s);
+        }
+        const auto deadline = Clock::now() + m_connectTimeout;
+        PostgresPollingStatusType state = PGRES_POLLING_WRITING; // libpq: start by waiting to write
+        while (state != PGRES_POLLING_OK) {
+            if (state == PGRES_POLLING_FAILED) {
+                throw lastError(u"cannot connect"_s);
+            }
+            watchSocket();
+            const int why = co_await waitFor(state == PGRES_POLLING_WRITING, deadline);
+            if (why == 2) {
+                throw Cancelled(u"cancelled while connecting to "_s + m_server);
+            }
+            if (why == 1) {
+                throw PgError(u"cannot connect (%1): no answer within %2 s"_s.arg(m_server).arg(seconds));
+            }
+            state = PQconnectPoll(m_conn);
+        }
+        watchSocket();
+        if (PQsetnonblocking(m_conn, 1) != 0) {
+            throw lastError(u"cannot switch to non-blocking mode"_s);
+        }
+    } catch (...) {
+        close();
+        trace.endWithError(span, std::current_exception());
+        throw;
+    }
+    trace.end(span, {.detail = trace.recorder ? trace.recorder->intern(m_server) : SpanEnd::kKeepDetail});
+}
+
+QCoro::Task<PgResult> PgConnection::query(QString sql, QStringList params, Trace trace)
+{
+    Recorder *rec = trace.recorder;
+    const SpanId span = rec
+        ? rec->begin(trace.lane, rec->intern(trace.name ? rec->string(trace.name) : shortSql(sql)),
+            SpanKind::Db, rec->intern(sql.simplified()))
+        : 0;
+    try {
+        if (!m_conn) {
+            throw PgError(u"the connection is closed"_s, u"08003"_s);
+        }
+        std::vector<QByteArray> values;
+        std::vector<const char *> ptrs;
+        for (const QString &p : params) {
+            values.push_back(p.toUtf8());
+        }
+        for (const QByteArray &v : values) {
+            ptrs.push_back(v.constData());
+        }
+        if (PQsendQueryParams(m_conn, sql.toUtf8().constData(), static_cast<int>(ptrs.size()), nullptr,
+                ptrs.data(), nullptr, nullptr, 0)
+            != 1) {
+            throw lastError(u"cannot send the query"_s);
+        }
+        for (;;) { // flush what libpq could not send at once
+            const int flushed = PQflush(m_conn);
+            if (flushed == 0) {
+                break;
+            }
+            if (flushed < 0) {
+                throw lastError(u"cannot send the query"_s);
+            }
+            if (co_await waitFor(true, Clock::time_point::max()) == 2) {
+                sendCancel();
+            }
+        }
+        bool cancelled = false;
+        std::optional<PgResult> result;
+        std::optional<PgError> error;
+        for (;;) {
+            while (PQisBusy(m_conn)) {
+                const int why = co_await waitFor(
+                    false, cancelled ? Clock::now() + std::chrono::seconds(5) : Clock::time_point::max());
+                if (why == 2 && !cancelled) {
+                    cancelled = true;
+                    sendCancel(); // the server stops the query; its error result follows
+                } else if (why == 1) {
+                    close(); // the server did not honour the cancel in time
+                    throw Cancelled(u"cancelled: "_s + shortSql(sql));
+                }
+                if (PQconsumeInput(m_conn) != 1) {
+                    throw lastError(u"lost the connection"_s);
+                }
+            }
+            PGresult *r = PQgetResult(m_conn);
+            if (!r) {
+                break;
+            }
+            const auto status = PQresultStatus(r);
+            if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
+                result = readResult(r);
+            } else if (!error) {
+                const QString state = QString::fromUtf8(PQresultErrorField(r, PG_DIAG_SQLSTATE));
+                error = PgError(u"%1 (%2): %3 [SQLSTATE %4]"_s.arg(shortSql(sql), m_server,
+                                    QString::fromUtf8(PQresultErrorMessage(r)).trimmed(), state),
+                    state);
+            }
+            PQclear(r);
+        }
+        if (cancelled || m_token.isCancelled()) {
+            throw Cancelled(u"cancelled: "_s + shortSql(sql));
+        }
+        if (error) {
+            throw *error;
+        }
+        if (!result) {
+            result = PgResult {};
+        }
+        if (rec) {
+            rec->end(span,
+                {.detail = rec->intern(u"%1 · %2 row(s)"_s.arg(result->command).arg(result->rows.size()))});
+        }
+        co_return std::move(*result);
+    } catch (...) {
+        trace.endWithError(span, std::current_exception());
+        throw;
+    }
+}
+
+void PgConnection::sendCancel()
+{
+    if (m_conn) {
+        cancelOffThread(m_conn);
+    }
+}
+
+// ---- PgBlockingConnection ---------------------------------------------------------------
+
+PgBlockingConnection::PgBlockingConnection(CancelToken token)
+    : m_token(std::move(token))
+{ }
+
+PgBlockingConnection::~PgBlockingConnection()
+{
+    close();
+}
+
+void PgBlockingConnection::close()
+{
+    if (m_conn) {
+        PQfinish(m_conn);
+        m_conn = nullptr;
+    }
+}
+
+void PgBlockingConnection::connect(const QString &conninfo, const Trace &trace)
+{
+    close();
+    Recorder *rec = trace.recorder;
+    SpanId span = 0;
+    if (rec) {
+        Span s;
+        s.beginNs = rec->now();
+        s.lane = trace.lane;
+        s.name = rec->intern(u"connect");
+        s.detail = rec->intern(redactConninfo(conninfo));
+        s.kind = SpanKind::Connect;
+        s.blocking = true;
+        span = rec->add(s);
+    }
+    try {
+        m_token.throwIfCancelled();
+        QString why;
+        ConnParams params = buildParams(conninfo, 10, &why);
+        if (params.keys.empty()) {
+            throw PgError(u"bad connection string '%1': %2"_s.arg(redactConninfo(conninfo), why));
+        }
+        m_conn = PQconnectdbParams(params.keyPtrs.data(), params.valuePtrs.data(), 0);
+        m_server = describeServer(m_conn, conninfo);
+        if (PQstatus(m_conn) != CONNECTION_OK) {
+            const QString message = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+            close();
+            throw PgError(u"cannot connect (%1): %2"_s.arg(m_server, message));
+        }
+    } catch (...) {
+        trace.endWithError(span, std::current_exception());
+        throw;
+    }
+    trace.end(span, {.detail = rec ? rec->intern(m_server) : SpanEnd::kKeepDetail});
+}
+
+PgResult PgBlockingConnection::query(const QString &sql, const QStringList &params, const Trace &trace)
+{
+    Recorder *rec = trace.recorder;
+    SpanId span = 0;
+    if (rec) {
+        Span s;
+        s.beginNs = rec->now();
+        s.lane = trace.lane;
+        s.name = rec->intern(trace.name ? rec->string(trace.name) : shortSql(sql));
+        s.detail = rec->intern(sql.simplified());
+        s.kind = SpanKind::Db;
+        s.blocking = true;
+        span = rec->add(s);
+    }
+    try {
+        if (!m_conn) {
+            throw PgError(u"the connection is closed"_s, u"08003"_s);
+        }
+        m_token.throwIfCancelled();
+        // A cancel while we are blocked in PQexecParams interrupts the query from another thread.
+        PGconn *conn = m_conn;
+        const auto registration = m_token.onCancel([conn] { cancelOffThread(conn); });
+        std::vector<QByteArray> values;
+        std::vector<const char *> ptrs;
+        for (const QString &p : params) {
+            values.push_back(p.toUtf8());
+        }
+        for (const QByteArray &v : values) {
+            ptrs.push_back(v.constData());
+        }
+        PGresult *r = PQexecParams(m_conn, sql.toUtf8().constData(), static_cast<int>(ptrs.size()), nullptr,
+            ptrs.data(), nullptr, nullptr, 0);
+        const auto status = PQresultStatus(r);
+        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+            const QString state = QString::fromUtf8(PQresultErrorField(r, PG_DIAG_SQLSTATE));
+            const QString message
+                = QString::fromUtf8(r ? PQresultErrorMessage(r) : PQerrorMessage(m_conn)).trimmed();
+            PQclear(r);
+            if (m_token.isCancelled()) {
+                throw Cancelled(u"cancelled: "_s + shortSql(sql));
+            }
+            throw PgError(u"%1 (%2): %3 [SQLSTATE %4]"_s.arg(shortSql(sql), m_server, message, state), state);
+        }
+        PgResult result = readResult(r);
+        PQclear(r);
+        if (rec) {
+            rec->end(span,
+                {.detail = rec->intern(u"%1 · %2 row(s)"_s.arg(result.command).arg(result.rows.size()))});
+        }
+        return result;
+    } catch (...) {
+        trace.endWithError(span, std::current_exception());
+        throw;
+    }
+}
+
+} // namespace Coroscope

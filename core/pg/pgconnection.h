@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "async/canceltoken.h"
+#include "async/errors.h"
+#include "async/trace.h"
+
+#include <QCoro/QCoroTask>
+#include <QStringList>
+
+#include <chrono>
+#include <coroutine>
+#include <memory>
+
+struct pg_conn;
+typedef struct pg_conn PGconn;
+class QSocketNotifier;
+
+namespace Coroscope {
+
+/// A PostgreSQL failure: the message names the server (DSN without its password) and says
+/// what went wrong; `sqlstate` is the SQLSTATE code when the server sent one.
+class PgError : public Error
+{
+public:
+    explicit PgError(QString message, QString sqlstate = {})
+        : Error(std::move(message))
+        , m_sqlstate(std::move(sqlstate))
+    { }
+    [[nodiscard]] const QString &sqlstate() const { return m_sqlstate; }
+
+private:
+    QString m_sqlstate;
+};
+
+/// What a query returned: its rows as text, and the command tag.
+struct PgResult
+{
+    QStringList columns;
+    QList<QStringList> rows;
+    QString command; ///< e.g. "SELECT 1"
+};
+
+/// The connection string without its password (key=value or URI form), for messages.
+[[nodiscard]] QString redactConninfo(const QString &conninfo);
+
+/**
+ * An asynchronous libpq connection on the calling thread's event loop (psycopg's
+ * AsyncConnection). Connecting uses PQconnectStart/PQconnectPoll; queries
+ * PQsendQueryParams (parameters are always bound, never spliced into SQL) in non-blocking
+ * mode, with PQflush/PQconsumeInput/PQgetResult driven by QSocketNotifiers that resume the
+ * coroutine directly. A cancel sends PQcancel from another thread (it blocks), waits for the
+ * server to stop the query, and throws Cancelled. Spans: `connect`, and `db` per query.
+ */
+class PgConnection
+{
+public:
+    explicit PgConnection(
+        CancelToken token, std::chrono::milliseconds connectTimeout = std::chrono::seconds(10));
+    ~PgConnection();
+    PgConnection(const PgConnection &) = delete;
+    PgConnection &operator=(const PgConnection &) = delete;
+
+    QCoro::Task<> connect(QString conninfo, Trace trace = {});
+    QCoro::Task<PgResult> query(QString sql, QStringList params = {}, Trace trace = {});
+    /// Closes the connection; later queries fail with "the connection is closed".
+    void close();
+    [[nodiscard]] bool isOpen() const { return m_conn != nullptr; }
+    /// The server's process id for this session (pg_terminate_backend), or 0.
+    [[nodiscard]] int backendPid() const;
+    [[nodiscard]] const QString &server() const { return m_server; }
+
+    class SocketAwaiter;
+
+private:
+    friend class SocketAwaiter;
+    void watchSocket();
+    SocketAwaiter waitFor(bool write, std::chrono::steady_clock::time_point deadline);
+    void sendCancel();
+    [[nodiscard]] PgError lastError(const QString &what) const;
+
+    PGconn *m_conn = nullptr;
+    CancelToken m_token;
+    std::chrono::milliseconds m_connectTimeout;
+    QString m_server;
+    int m_fd = -1;
+    std::unique_ptr<QSocketNotifier> m_readNotifier;
+    std::unique_ptr<QSocketNotifier> m_writeNotifier;
+    std::coroutine_handle<> m_waiter;
+};
+
+/**
+ * A blocking libpq connection (psycopg's sync Connection): PQconnectdb and PQexecParams hold
+ * the calling thread. A cancel interrupts a running query with PQcancel from another thread.
+ * Spans are flagged blocking.
+ */
+class PgBlockingConnection
+{
+public:
+    explicit PgBlockingConnection(CancelToken token);
+    ~PgBlockingConnection();
+    PgBlockingConnection(const PgBlockingConnection &) = delete;
+    PgBlockingConnection &operator=(const PgBlockingConnection &) = delete;
+
+    void connect(const QString &conninfo, const Trace &trace = {});
+    PgResult query(const QString &sql, const QStringList &params = {}, const Trace &trace = {});
+    void close();
+    [[nodiscard]] bool isOpen() const { return m_conn != nullptr; }
+
+private:
+    PGconn *m_conn = nullptr;
+    CancelToken m_token;
+    QString m_server;
+};
+
+} // namespace Coroscope

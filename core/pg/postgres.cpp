@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+#include "postgres.h"
+
+#include "localpostgres.h"
+
+#include <QCoreApplication>
+
+#include <mutex>
+
+using namespace Qt::StringLiterals;
+
+namespace Coroscope::Postgres {
+
+namespace {
+std::mutex s_mutex;
+LocalPostgres *s_cluster = nullptr;
+
+void stopCluster()
+{
+    std::lock_guard lock(s_mutex);
+    delete s_cluster;
+    s_cluster = nullptr;
+}
+
+bool hasPgVariables()
+{
+    return qEnvironmentVariableIsSet("PGHOST") || qEnvironmentVariableIsSet("PGDATABASE")
+        || qEnvironmentVariableIsSet("PGSERVICE");
+}
+} // namespace
+
+QString source()
+{
+    if (!qEnvironmentVariableIsEmpty("COROSCOPE_PG_DSN")) {
+        return u"COROSCOPE_PG_DSN"_s;
+    }
+    if (hasPgVariables()) {
+        return u"PG* variables"_s;
+    }
+    return u"private cluster"_s;
+}
+
+QString conninfo(QString *error)
+{
+    if (!qEnvironmentVariableIsEmpty("COROSCOPE_PG_DSN")) {
+        return qEnvironmentVariable("COROSCOPE_PG_DSN");
+    }
+    if (hasPgVariables()) {
+        return u"connect_timeout=10"_s; // libpq fills in the rest from PG*
+    }
+    std::lock_guard lock(s_mutex);
+    if (!s_cluster) {
+        s_cluster = new LocalPostgres;
+        qAddPostRoutine(stopCluster);
+    }
+    if (!s_cluster->isRunning() && !s_cluster->start(error)) {
+        return {};
+    }
+    return s_cluster->conninfo();
+}
+
+QString unavailableReason()
+{
+    if (!qEnvironmentVariableIsEmpty("COROSCOPE_PG_DSN") || hasPgVariables()) {
+        return {};
+    }
+    QString why;
+    if (LocalPostgres::findBinDir(&why).isEmpty()) {
+        return why;
+    }
+    return {};
+}
+
+} // namespace Coroscope::Postgres

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+
+namespace Coroscope::Postgres {
+
+/**
+ * The connection string the PostgreSQL experiments use, in this order: COROSCOPE_PG_DSN (the
+ * CLI's --dsn sets it), the standard libpq PG* variables (PGHOST, PGDATABASE, ...), and
+ * otherwise a private throwaway cluster started on first use (about a second) and stopped
+ * when the application quits. Empty with `error` when none is possible.
+ */
+[[nodiscard]] QString conninfo(QString *error = nullptr);
+
+/// Empty when PostgreSQL experiments can run here; otherwise why not.
+[[nodiscard]] QString unavailableReason();
+
+/// Where conninfo() comes from, for messages: "COROSCOPE_PG_DSN", "PG* variables", "private cluster".
+[[nodiscard]] QString source();
+
+} // namespace Coroscope::Postgres
