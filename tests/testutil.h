@@ -25,6 +25,7 @@ constexpr double marginFor(double idealSeconds)
 
 #include <QCoro/QCoroTask>
 #include <QEventLoop>
+#include <QFile>
 #include <QTimer>
 
 #include <memory>
@@ -75,6 +76,28 @@ template<typename T> Outcome<T> runTask(QCoro::Task<T> task, int timeoutMs = 100
         return Outcome<T>::failure(std::make_exception_ptr(Error(QStringLiteral("test timed out"))));
     }
     return std::move(state->outcome);
+}
+
+/// The fixture's private cluster (COROSCOPE_TEST_PG_ENV names its env file): returns its
+/// connection string and exports it as COROSCOPE_PG_DSN for the code under test (and the
+/// processes it starts). Empty when the test runs without the fixture.
+inline QString useFixtureCluster()
+{
+    QFile env(qEnvironmentVariable("COROSCOPE_TEST_PG_ENV"));
+    if (!env.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    QString conninfo;
+    while (!env.atEnd()) {
+        const QString line = QString::fromUtf8(env.readLine()).trimmed();
+        if (line.startsWith(QStringLiteral("CONNINFO="))) {
+            conninfo = line.mid(9);
+        } else if (line.startsWith(QStringLiteral("DIR="))) {
+            qputenv("COROSCOPE_TEST_PG_DIR", line.mid(4).toUtf8());
+        }
+    }
+    qputenv("COROSCOPE_PG_DSN", conninfo.toUtf8());
+    return conninfo;
 }
 
 /// Counts 1 ms ticks of the current thread's event loop: proves it stayed responsive

@@ -53,6 +53,11 @@ class TestCli : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase()
+    {
+        useFixtureCluster(); // exported to the coroscope processes started here
+    }
+
     void listShowsEveryExperiment()
     {
         const Result r = coroscope({u"list"_s});

@@ -13,6 +13,7 @@
 #include "timeline/stats.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -101,6 +102,13 @@ class TestExperiments : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // The PostgreSQL experiments use the ctest fixture's private cluster when there is one
+        // (otherwise they start a private cluster of their own).
+        useFixtureCluster();
+    }
+
     void timingAndStructure_data()
     {
         QTest::addColumn<QString>("id");
@@ -475,6 +483,69 @@ private Q_SLOTS:
         QVERIFY(run.status == RunStatus::Failed);
         QVERIFY2(run.error.contains(u"127.0.0.1:%1"_s.arg(port)), qPrintable(run.error));
         QVERIFY(run.stats.errors >= 1); // the red HTTP span
+    }
+
+    void asyncQueriesKeepTheLoopFreeAndAddNoThreads()
+    {
+        const Experiment *e = Catalog::find(u"pg-async-x2");
+        if (!e->unavailableReason().isEmpty()) {
+            QSKIP(qPrintable(e->unavailableReason()));
+        }
+        auto threads = [] {
+            QFile status(u"/proc/self/status"_s);
+            status.open(QIODevice::ReadOnly);
+            for (const QByteArray &line : status.readAll().split('\n')) {
+                if (line.startsWith("Threads:")) {
+                    return line.mid(8).trimmed().toInt();
+                }
+            }
+            return -1;
+        };
+        Runner runner;
+        runner.runAndWait(*e, paramsFor(*e)); // warm-up: the cluster, the runner's first thread
+        const int before = threads();
+        const RunData run = runner.runAndWait(*e, paramsFor(*e, {{u"tasks"_s, u"8"_s}}));
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(describe(run)));
+        QCOMPARE(run.stats.maxConcurrency, 8);
+        QVERIFY2(run.stats.longestStallS < 0.005 * (kSanitized ? 2 : 1),
+            qPrintable(u"the loop stalled %1 ms during async queries"_s.arg(run.stats.longestStallS * 1e3)));
+        QVERIFY2(threads() <= before, "async queries need no threads of their own");
+        int connects = 0;
+        for (const Span &s : run.spans) {
+            connects += s.kind == SpanKind::Connect;
+            QVERIFY(!s.blocking);
+        }
+        QCOMPARE(connects, 8);
+    }
+
+    void blockingQueriesHoldTheLoop()
+    {
+        const Experiment *e = Catalog::find(u"pg-blocking-x2");
+        if (!e->unavailableReason().isEmpty()) {
+            QSKIP(qPrintable(e->unavailableReason()));
+        }
+        Runner runner;
+        const RunData run = runner.runAndWait(*e, paramsFor(*e));
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(describe(run)));
+        QVERIFY(run.stats.totalStallS >= 2 * 0.9 * kDelay);
+        for (const Span &s : run.spans) {
+            if (s.kind == SpanKind::Db || s.kind == SpanKind::Connect) {
+                QVERIFY(s.blocking);
+            }
+        }
+    }
+
+    void badSqlFailsTheRunWithSqlstate()
+    {
+        const Experiment *e = Catalog::find(u"pg-async-x2");
+        if (!e->unavailableReason().isEmpty()) {
+            QSKIP(qPrintable(e->unavailableReason()));
+        }
+        Runner runner;
+        const RunData run = runner.runAndWait(*e, paramsFor(*e, {{u"sql"_s, u"SELECT nope FROM nowhere"_s}}));
+        QVERIFY(run.status == RunStatus::Failed);
+        QVERIFY2(run.error.contains(u"SQLSTATE 42P01"_s), qPrintable(run.error));
+        QVERIFY(run.stats.errors >= 1);
     }
 
     void liveBatchesArriveWhileRunning()
