@@ -374,6 +374,10 @@ int cmdRun(const QStringList &args)
     parser.addOption({u"param"_s, u"Set a parameter, e.g. delay=0.3 (repeatable)."_s, u"key=value"_s});
     addOutputOptions(parser);
     parser.addOption({u"repeat"_s, u"Run N times and report median and p95."_s, u"n"_s, u"1"_s});
+    parser.addOption({u"dsn"_s,
+        u"PostgreSQL to use (libpq connection string or URI); default: COROSCOPE_PG_DSN, the PG* "
+        "variables, or a private throwaway cluster."_s,
+        u"conninfo"_s});
     parser.addOption({u"json"_s, u"Print the results as JSON on stdout."_s});
     if (!parser.parse(args)) {
         return usageError(parser.errorText(), kRunUsage);
@@ -418,6 +422,9 @@ int cmdRun(const QStringList &args)
     }
     const QStringList &exports = output->exports;
 
+    if (parser.isSet(u"dsn"_s)) {
+        qputenv("COROSCOPE_PG_DSN", parser.value(u"dsn"_s).toUtf8());
+    }
     const bool json = parser.isSet(u"json"_s);
     const Expectation expected = experiment->expectation(*params);
     Runner runner;
