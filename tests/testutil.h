@@ -22,13 +22,17 @@ constexpr double marginFor(double idealSeconds)
 } // namespace Coroscope::Test
 
 #include "async/outcome.h"
+#include "timeline/rundata.h"
+#include "timeline/stats.h"
 
 #include <QCoro/QCoroTask>
 #include <QEventLoop>
 #include <QFile>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
+#include <random>
 
 namespace Coroscope::Test {
 
@@ -76,6 +80,44 @@ template<typename T> Outcome<T> runTask(QCoro::Task<T> task, int timeoutMs = 100
         return Outcome<T>::failure(std::make_exception_ptr(Error(QStringLiteral("test timed out"))));
     }
     return std::move(state->outcome);
+}
+
+/// A synthetic run of `spans` spans over `lanes` task lanes across 10 s: random kinds, an
+/// error every 97th span (render tests and bench_gantt).
+inline RunData syntheticRun(int spans = 100'000, int lanes = 1000)
+{
+    RunData run;
+    run.experiment = QStringLiteral("synthetic");
+    run.title = QStringLiteral("%1 spans over %2 lanes").arg(spans).arg(lanes);
+    run.strings.append(QString());
+    run.lanes.append(Lane {0, QStringLiteral("event loop"), LaneKind::Loop});
+    for (int i = 1; i <= lanes; ++i) {
+        run.lanes.append(Lane {static_cast<LaneId>(i), QStringLiteral("task %1").arg(i), LaneKind::Task});
+    }
+    const StrId name = run.intern(QStringLiteral("GET /?delay=1"));
+    const StrId detail = run.intern(QStringLiteral("200 OK, 57 bytes"));
+    std::mt19937 rng(42);
+    std::uniform_int_distribution<qint64> start(0, 9'900'000'000);
+    std::uniform_int_distribution<qint64> length(1'000, 100'000'000);
+    std::uniform_int_distribution<int> kind(0, kSpanKindCount - 2);
+    for (int i = 0; i < spans; ++i) {
+        Span s;
+        s.lane = static_cast<LaneId>(1 + i % lanes);
+        s.beginNs = start(rng);
+        s.endNs = s.beginNs + length(rng);
+        s.readyNs = s.endNs - 1'000'000 > s.beginNs ? s.endNs - 1'000'000 : kUnknownTime;
+        s.kind = static_cast<SpanKind>(kind(rng));
+        s.status = i % 97 == 0 ? SpanStatus::Error : SpanStatus::Ok;
+        s.name = name;
+        s.detail = detail;
+        run.spans.push_back(s);
+    }
+    std::sort(run.spans.begin(), run.spans.end(),
+        [](const Span &a, const Span &b) { return a.beginNs < b.beginNs; });
+    run.wallNs = 10'000'000'000;
+    run.idealNs = 1'000'000'000;
+    computeStats(run);
+    return run;
 }
 
 /// The fixture's private cluster (COROSCOPE_TEST_PG_ENV names its env file): returns its

@@ -118,11 +118,7 @@ QCoro::Task<> queryBlocking(RunContext &ctx, LaneId lane, QString dsn, QString s
 
 QCoro::Task<> PgBlockingX2::run(RunContext &ctx) const
 {
-    QString error;
-    const QString dsn = Postgres::conninfo(&error);
-    if (dsn.isEmpty()) {
-        throw Error(error);
-    }
+    const QString dsn = ctx.postgresDsn();
     const QString sql = ctx.params().text(u"sql");
     const LaneId main = ctx.addTask(u"main"_s);
     std::vector<QCoro::Task<>> tasks;
@@ -145,11 +141,7 @@ QCoro::Task<> queryAsync(RunContext &ctx, LaneId lane, QString dsn, QString sql)
 
 QCoro::Task<> PgAsyncX2::run(RunContext &ctx) const
 {
-    QString error;
-    const QString dsn = Postgres::conninfo(&error);
-    if (dsn.isEmpty()) {
-        throw Error(error);
-    }
+    const QString dsn = ctx.postgresDsn();
     const QString sql = ctx.params().text(u"sql");
     const LaneId main = ctx.addTask(u"main"_s);
     std::vector<QCoro::Task<>> tasks;

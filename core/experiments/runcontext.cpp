@@ -5,6 +5,7 @@
 #include "async/workerpool.h"
 #include "http/delayserver.h"
 #include "http/httpclient.h"
+#include "pg/postgres.h"
 
 #include <QCoreApplication>
 
@@ -72,6 +73,16 @@ AsyncHttpClient &RunContext::httpClient(int limit)
             AsyncHttpClient::Options {.limit = limit, .timeout = kHttpTimeout, .runTag = m_runTag}, m_token);
     }
     return *m_httpClient;
+}
+
+QString RunContext::postgresDsn() const
+{
+    QString error;
+    const QString dsn = Postgres::conninfo(&error);
+    if (dsn.isEmpty()) {
+        throw Error(error);
+    }
+    return dsn;
 }
 
 HttpResponse RunContext::blockingGet(LaneId lane, const QUrl &url)

@@ -92,6 +92,8 @@ public:
     /// Records the requests of `server` from this run on a lane named `laneName`. The server
     /// must outlive the run (the process-wide ones do).
     void watchServer(DelayServer &server, const QString &laneName);
+    /// The PostgreSQL connection string of this run (Postgres::conninfo()); throws if there is none.
+    [[nodiscard]] QString postgresDsn() const;
     /// Tag sent with this run's requests so a delay server can tell them apart.
     [[nodiscard]] const QByteArray &runTag() const { return m_runTag; }
     static constexpr std::chrono::seconds kHttpTimeout {90};

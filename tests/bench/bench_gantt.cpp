@@ -6,6 +6,7 @@
 #include "render/exporters.h"
 #include "render/ganttmodel.h"
 #include "render/ganttpainter.h"
+#include "testutil.h"
 #include "timeline/stats.h"
 
 #include <QElapsedTimer>
@@ -19,42 +20,9 @@
 #include <random>
 
 using namespace Coroscope;
+using Coroscope::Test::syntheticRun;
 
 namespace {
-
-RunData syntheticRun(int spans, int lanes)
-{
-    RunData run;
-    run.experiment = QStringLiteral("synthetic");
-    run.title = QStringLiteral("100 000 spans over 1 000 lanes");
-    run.strings.append(QString());
-    run.lanes.append(Lane {0, QStringLiteral("event loop"), LaneKind::Loop});
-    for (int i = 1; i <= lanes; ++i) {
-        run.lanes.append(Lane {static_cast<LaneId>(i), QStringLiteral("task %1").arg(i), LaneKind::Task});
-    }
-    const StrId name = run.intern(QStringLiteral("GET /?delay=1"));
-    std::mt19937 rng(7);
-    std::uniform_int_distribution<qint64> start(0, 9'900'000'000);
-    std::uniform_int_distribution<qint64> length(10'000, 50'000'000);
-    std::uniform_int_distribution<int> kind(0, kSpanKindCount - 2);
-    for (int i = 0; i < spans; ++i) {
-        Span s;
-        s.lane = static_cast<LaneId>(1 + i % lanes);
-        s.beginNs = start(rng);
-        s.endNs = s.beginNs + length(rng);
-        s.readyNs = s.endNs - 1'000'000;
-        s.kind = static_cast<SpanKind>(kind(rng));
-        s.status = i % 101 == 0 ? SpanStatus::Error : SpanStatus::Ok;
-        s.name = name;
-        run.spans.push_back(s);
-    }
-    std::sort(run.spans.begin(), run.spans.end(),
-        [](const Span &a, const Span &b) { return a.beginNs < b.beginNs; });
-    run.wallNs = 10'000'000'000;
-    run.idealNs = 1'000'000'000;
-    computeStats(run);
-    return run;
-}
 
 struct Figures
 {

@@ -9,6 +9,7 @@
 #include "render/ganttmodel.h"
 #include "render/ganttpainter.h"
 #include "render/textchart.h"
+#include "testutil.h"
 #include "timeline/runfile.h"
 #include "timeline/stats.h"
 #include "timeline/traceimport.h"
@@ -28,6 +29,7 @@
 #include <random>
 
 using namespace Coroscope;
+using namespace Coroscope::Test;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -41,42 +43,6 @@ RunData realRun(const QString &id, const QList<std::pair<QString, QString>> &ext
     const auto params = e->resolveParams(overrides, &error);
     Runner runner;
     return runner.runAndWait(*e, *params);
-}
-
-/// 100 000 spans over 1 000 lanes, a mix of kinds and statuses, over 10 s.
-RunData syntheticRun(int spans = 100'000, int lanes = 1000)
-{
-    RunData run;
-    run.experiment = u"synthetic"_s;
-    run.title = u"100 000 spans"_s;
-    run.strings.append(QString());
-    run.lanes.append(Lane {0, u"event loop"_s, LaneKind::Loop});
-    for (int i = 1; i <= lanes; ++i) {
-        run.lanes.append(Lane {static_cast<LaneId>(i), u"task %1"_s.arg(i), LaneKind::Task});
-    }
-    const StrId name = run.intern(u"GET /?delay=1"_s);
-    const StrId detail = run.intern(u"200 OK, 57 bytes"_s);
-    std::mt19937 rng(42);
-    std::uniform_int_distribution<qint64> start(0, 9'900'000'000);
-    std::uniform_int_distribution<qint64> length(1'000, 100'000'000);
-    std::uniform_int_distribution<int> kind(0, kSpanKindCount - 2);
-    for (int i = 0; i < spans; ++i) {
-        Span s;
-        s.lane = static_cast<LaneId>(1 + i % lanes);
-        s.beginNs = start(rng);
-        s.endNs = s.beginNs + length(rng);
-        s.kind = static_cast<SpanKind>(kind(rng));
-        s.status = i % 97 == 0 ? SpanStatus::Error : SpanStatus::Ok;
-        s.name = name;
-        s.detail = detail;
-        run.spans.push_back(s);
-    }
-    std::sort(run.spans.begin(), run.spans.end(),
-        [](const Span &a, const Span &b) { return a.beginNs < b.beginNs; });
-    run.wallNs = 10'000'000'000;
-    run.idealNs = 1'000'000'000;
-    computeStats(run);
-    return run;
 }
 
 } // namespace
