@@ -24,6 +24,12 @@ std::unique_ptr<Experiment> makeHttpFanout();
 std::unique_ptr<Experiment> makeServerSerialVsAsync();
 std::unique_ptr<Experiment> makePgBlockingX2();
 std::unique_ptr<Experiment> makePgAsyncX2();
+std::unique_ptr<Experiment> makePgTwoQueriesShared();
+std::unique_ptr<Experiment> makePgTwoQueriesSeparate();
+std::unique_ptr<Experiment> makePgScopePitfall();
+std::unique_ptr<Experiment> makeComboBlockingBlocking();
+std::unique_ptr<Experiment> makeComboMixed();
+std::unique_ptr<Experiment> makeComboAsyncAsync();
 
 namespace {
 
@@ -50,6 +56,12 @@ struct Registry
         owned.push_back(makeServerSerialVsAsync());
         owned.push_back(makePgBlockingX2());
         owned.push_back(makePgAsyncX2());
+        owned.push_back(makePgTwoQueriesShared());
+        owned.push_back(makePgTwoQueriesSeparate());
+        owned.push_back(makePgScopePitfall());
+        owned.push_back(makeComboBlockingBlocking());
+        owned.push_back(makeComboMixed());
+        owned.push_back(makeComboAsyncAsync());
         for (const auto &e : owned) {
             view.push_back(e.get());
         }

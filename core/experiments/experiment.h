@@ -34,6 +34,7 @@ struct Expectation
     bool loopBlocked = false; ///< the loop is frozen for about the delay (or more)
     bool errors = false; ///< some steps fail (red spans) or are cancelled on purpose
     double timingSlack = 0; ///< relative: the wall may undercut the ideal by this much (CPU work)
+    QString fails; ///< the run fails on purpose, with an error containing this
 };
 
 /**

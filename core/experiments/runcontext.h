@@ -94,6 +94,8 @@ public:
     void watchServer(DelayServer &server, const QString &laneName);
     /// The PostgreSQL connection string of this run (Postgres::conninfo()); throws if there is none.
     [[nodiscard]] QString postgresDsn() const;
+    /// Keeps an object alive until the run ends (e.g. a session handed out by a scope).
+    void keepAlive(std::shared_ptr<void> object) { m_keptAlive.push_back(std::move(object)); }
     /// Tag sent with this run's requests so a delay server can tell them apart.
     [[nodiscard]] const QByteArray &runTag() const { return m_runTag; }
     static constexpr std::chrono::seconds kHttpTimeout {90};
@@ -107,6 +109,7 @@ private:
     QByteArray m_runTag;
     std::unique_ptr<AsyncHttpClient> m_httpClient;
     std::vector<DelayServer *> m_watchedServers;
+    std::vector<std::shared_ptr<void>> m_keptAlive;
 };
 
 } // namespace Coroscope

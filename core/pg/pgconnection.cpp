@@ -220,6 +220,15 @@ void PgConnection::close()
     }
 }
 
+void PgConnection::closeWhenIdle()
+{
+    if (m_busy) {
+        m_closeWhenIdle = true;
+    } else {
+        close();
+    }
+}
+
 int PgConnection::backendPid() const
 {
     return m_conn ? PQbackendPID(m_conn) : 0;
@@ -309,10 +318,28 @@ QCoro::Task<PgResult> PgConnection::query(QString sql, QStringList params, Trace
         ? rec->begin(trace.lane, rec->intern(trace.name ? rec->string(trace.name) : shortSql(sql)),
             SpanKind::Db, rec->intern(sql.simplified()))
         : 0;
+    // Whatever way the query ends, a close requested meanwhile happens now.
+    struct BusyGuard
+    {
+        PgConnection *c;
+        explicit BusyGuard(PgConnection *conn)
+            : c(conn)
+        {
+            c->m_busy = true;
+        }
+        ~BusyGuard()
+        {
+            c->m_busy = false;
+            if (std::exchange(c->m_closeWhenIdle, false)) {
+                c->close();
+            }
+        }
+    };
     try {
         if (!m_conn) {
             throw PgError(u"the connection is closed"_s, u"08003"_s);
         }
+        BusyGuard busy(this);
         std::vector<QByteArray> values;
         std::vector<const char *> ptrs;
         for (const QString &p : params) {

@@ -65,6 +65,9 @@ public:
     QCoro::Task<PgResult> query(QString sql, QStringList params = {}, Trace trace = {});
     /// Closes the connection; later queries fail with "the connection is closed".
     void close();
+    /// Closes now, or as soon as the running query has finished (what leaving psycopg's
+    /// `async with conn` does: it waits for the connection's lock, then closes).
+    void closeWhenIdle();
     [[nodiscard]] bool isOpen() const { return m_conn != nullptr; }
     /// The server's process id for this session (pg_terminate_backend), or 0.
     [[nodiscard]] int backendPid() const;
@@ -87,6 +90,8 @@ private:
     std::unique_ptr<QSocketNotifier> m_readNotifier;
     std::unique_ptr<QSocketNotifier> m_writeNotifier;
     std::coroutine_handle<> m_waiter;
+    bool m_busy = false;
+    bool m_closeWhenIdle = false;
 };
 
 /**

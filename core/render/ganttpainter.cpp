@@ -98,7 +98,8 @@ struct Pending
     double x0 = 0;
     double x1 = 0;
     int count = 0;
-    quint32 first = 0;
+    quint32 first = 0; ///< the widest span merged into this bar (it gives the label)
+    double widest = 0; ///< its width in pixels
 };
 
 } // namespace
@@ -486,7 +487,8 @@ void GanttPainter::paintLaneRow(
             p.setPen(QPen(border, 1));
             p.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5));
         }
-        if (bar.count != 1) {
+        // A bar of several spans is labelled by the one that fills most of it.
+        if (bar.count != 1 && bar.widest < 0.8 * (bar.x1 - bar.x0)) {
             return;
         }
         // One span: show when it became ready if the loop resumed it noticeably later.
@@ -512,12 +514,23 @@ void GanttPainter::paintLaneRow(
             p.drawText(
                 inner, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(text, Qt::ElideRight, inner.width()));
         } else if (status == SpanStatus::Error) {
+            // The message beside the bar: after it, or before it when the plot ends too soon.
             p.setPen(m_theme.error);
-            const QRectF after(
-                r.right() + 4, rowRect.top(), std::min(320.0, plotRight - r.right() - 4), rowRect.height());
-            if (after.width() > 20) {
-                p.drawText(after, Qt::AlignLeft | Qt::AlignVCenter,
-                    fm.elidedText(run.str(first.detail), Qt::ElideRight, after.width()));
+            const QString message = run.str(first.detail);
+            const double roomAfter = plotRight - r.right() - 4;
+            const double roomBefore = r.left() - plotLeft - 4;
+            if (roomAfter >= std::min(160.0, fm.horizontalAdvance(message)) || roomAfter >= roomBefore) {
+                const QRectF after(
+                    r.right() + 4, rowRect.top(), std::min(320.0, roomAfter), rowRect.height());
+                if (after.width() > 20) {
+                    p.drawText(after, Qt::AlignLeft | Qt::AlignVCenter,
+                        fm.elidedText(message, Qt::ElideRight, after.width()));
+                }
+            } else {
+                const double w = std::min(320.0, roomBefore);
+                const QRectF before(r.left() - 4 - w, rowRect.top(), w, rowRect.height());
+                p.drawText(
+                    before, Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(message, Qt::ElideRight, w));
             }
         }
     };
@@ -546,12 +559,16 @@ void GanttPainter::paintLaneRow(
             && (tiny || x0 < pending.x1 - 1)) {
             pending.x1 = std::max(pending.x1, x1);
             ++pending.count;
+            if (x1 - x0 > pending.widest) {
+                pending.widest = x1 - x0;
+                pending.first = index;
+            }
             continue;
         }
         if (pending.count > 0) {
             drawBar(pending);
         }
-        pending = Pending {style, x0, x1, 1, index};
+        pending = Pending {style, x0, x1, 1, index, x1 - x0};
     }
     if (pending.count > 0) {
         drawBar(pending);
@@ -576,9 +593,18 @@ void GanttPainter::paintLaneRow(
         p.fillPath(tri, c);
         if (failure) {
             p.setPen(m_theme.error);
-            const QRectF text(x + 6, rowRect.top(), std::max(0.0, plotRight - x - 6), rowRect.height());
-            p.drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
-                fm.elidedText(run.str(m.detail), Qt::ElideRight, text.width()));
+            const QString message = run.str(m.detail);
+            const double roomAfter = plotRight - x - 6;
+            if (roomAfter >= std::min(160.0, fm.horizontalAdvance(message))) {
+                const QRectF text(x + 6, rowRect.top(), roomAfter, rowRect.height());
+                p.drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
+                    fm.elidedText(message, Qt::ElideRight, text.width()));
+            } else {
+                const double w = std::min(400.0, x - plotLeft - 6);
+                const QRectF text(x - 6 - w, rowRect.top(), w, rowRect.height());
+                p.drawText(
+                    text, Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(message, Qt::ElideRight, w));
+            }
         }
     }
     p.setRenderHint(QPainter::Antialiasing, false);

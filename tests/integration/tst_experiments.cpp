@@ -142,6 +142,12 @@ private Q_SLOTS:
         Runner runner;
         const RunData run = runner.runAndWait(*e, params);
         const QString what = describe(run);
+        if (!expected.fails.isEmpty()) {
+            // A failure is the lesson: it must be that failure, with the partial timeline.
+            QVERIFY2(run.status == RunStatus::Failed && run.error.contains(expected.fails), qPrintable(what));
+            QVERIFY(run.stats.errors >= 1);
+            return;
+        }
         QVERIFY2(run.status == RunStatus::Ok, qPrintable(what));
 
         const double ideal = e->idealSeconds(params);
