@@ -153,7 +153,9 @@ QCoro::Task<PgConnection *> genAconn(RunContext &ctx, LaneId lane, QString dsn)
     auto aconn = std::make_shared<PgConnection>(ctx.token());
     ctx.keepAlive(aconn); // the object stays valid; what matters is that it gets closed
     co_await aconn->connect(dsn, ctx.trace(lane, {}));
-    co_await aconn->query(u"SET ROLE tscraper"_s, {}, ctx.trace(lane, u"SET ROLE"));
+    // SET ROLE {}: a role is an identifier, quoted with PQescapeIdentifier (sql.Identifier in the seed)
+    co_await aconn->query(
+        u"SET ROLE "_s + aconn->quoteIdentifier(u"tscraper"_s), {}, ctx.trace(lane, u"SET ROLE"));
     QTimer::singleShot(0, [aconn] { aconn->closeWhenIdle(); }); // the end of `async with`
     co_return aconn.get(); // yield aconn
 }
@@ -179,7 +181,8 @@ QCoro::Task<> callApi33(RunContext &ctx, LaneId lane, QString dsn, bool fixed)
     } else {
         PgConnection aconn(ctx.token()); // the fix: one scope owns the session for both parts
         co_await aconn.connect(dsn, ctx.trace(lane, {}));
-        co_await aconn.query(u"SET ROLE tscraper"_s, {}, ctx.trace(lane, u"SET ROLE"));
+        co_await aconn.query(
+            u"SET ROLE "_s + aconn.quoteIdentifier(u"tscraper"_s), {}, ctx.trace(lane, u"SET ROLE"));
         co_await callApi3Db(ctx, lane, &aconn, u"part 1"_s);
         co_await callApi3Db(ctx, lane, &aconn, u"part 2"_s);
     }

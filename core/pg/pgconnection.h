@@ -69,6 +69,9 @@ public:
     /// `async with conn` does: it waits for the connection's lock, then closes).
     void closeWhenIdle();
     [[nodiscard]] bool isOpen() const { return m_conn != nullptr; }
+    /// An identifier (a role, a table) quoted for SQL with PQescapeIdentifier — identifiers
+    /// cannot be bound as parameters. Throws if not connected.
+    [[nodiscard]] QString quoteIdentifier(const QString &name) const;
     /// The server's process id for this session (pg_terminate_backend), or 0.
     [[nodiscard]] int backendPid() const;
     [[nodiscard]] const QString &server() const { return m_server; }

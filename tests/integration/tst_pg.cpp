@@ -210,6 +210,22 @@ private Q_SLOTS:
         QCOMPARE(outcome.value(), u"the connection is closed"_s);
     }
 
+    void identifiersAreQuoted()
+    {
+        auto quote = [](QString dsn) -> QCoro::Task<QString> {
+            PgConnection conn {CancelToken()};
+            co_await conn.connect(dsn);
+            const QString q = conn.quoteIdentifier(u"we\"ird role"_s);
+            const PgResult r = co_await conn.query(u"SELECT current_user, session_user"_s);
+            co_await conn.query(u"SET ROLE "_s + conn.quoteIdentifier(u"tscraper"_s));
+            const PgResult after = co_await conn.query(u"SELECT current_user, session_user"_s);
+            co_return q + u'|' + after.rows.value(0).join(u',');
+        };
+        auto outcome = runTask(quote(m_dsn));
+        QVERIFY2(outcome.ok(), qPrintable(outcome.errorMessage()));
+        QCOMPARE(outcome.value(), u"\"we\"\"ird role\"|tscraper,coroscope_app"_s);
+    }
+
     void redactsPasswords_data()
     {
         QTest::addColumn<QString>("in");
