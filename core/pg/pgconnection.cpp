@@ -2,6 +2,7 @@
 #include "pgconnection.h"
 
 #include <QHostAddress>
+#include <QHostInfo>
 #include <QRegularExpression>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -128,6 +129,96 @@ void cancelOffThread(PGconn *conn)
 }
 
 } // namespace
+
+/// Resolves a host name with QHostInfo (Qt's lookup threads), so that libpq — which would
+/// resolve synchronously inside PQconnectStart/PQconnectPoll — gets `hostaddr` and never
+/// blocks the loop on DNS. Copyable: g++ 12 copies awaiters.
+class HostLookup
+{
+public:
+    HostLookup(QString name, CancelToken token)
+        : m_name(std::move(name))
+        , m_token(std::move(token))
+    { }
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<> handle)
+    {
+        auto state = m_state;
+        state->context = std::make_shared<QObject>();
+        state->id
+            = QHostInfo::lookupHost(m_name, state->context.get(), [state, handle](const QHostInfo &info) {
+                  if (!state->done) {
+                      state->done = true;
+                      state->info = info;
+                      handle.resume();
+                  }
+              });
+        state->watch = std::make_shared<CancelWatch>(m_token, state->context.get(), [state, handle] {
+            if (!state->done) {
+                state->done = true;
+                state->cancelled = true;
+                QHostInfo::abortHostLookup(state->id);
+                handle.resume();
+            }
+        });
+    }
+    QHostInfo await_resume()
+    {
+        m_state->watch.reset();
+        if (m_state->cancelled) {
+            throw Cancelled(u"cancelled while resolving "_s + m_name);
+        }
+        return m_state->info;
+    }
+
+private:
+    struct State
+    {
+        std::shared_ptr<QObject> context;
+        std::shared_ptr<CancelWatch> watch;
+        QHostInfo info;
+        int id = -1;
+        bool done = false;
+        bool cancelled = false;
+    };
+    QString m_name;
+    CancelToken m_token;
+    std::shared_ptr<State> m_state = std::make_shared<State>();
+};
+
+/// The `host` to resolve before connecting, or empty: a single host name (not a socket
+/// directory, not an address) without a `hostaddr` given.
+QString hostToResolve(const ConnParams &p)
+{
+    QString host;
+    for (std::size_t i = 0; i < p.keys.size(); ++i) {
+        if (p.keys[i] == "hostaddr") {
+            return {};
+        }
+        if (p.keys[i] == "host") {
+            host = QString::fromUtf8(p.values[i]);
+        }
+    }
+    if (host.isEmpty() || host.startsWith(u'/') || host.startsWith(u'@') || host.contains(u',')
+        || !QHostAddress(host).isNull()) {
+        return {};
+    }
+    return host;
+}
+
+void addParam(ConnParams &p, const char *key, const QByteArray &value)
+{
+    p.keys.emplace_back(key);
+    p.values.emplace_back(value);
+    p.keyPtrs.clear();
+    p.valuePtrs.clear();
+    for (std::size_t i = 0; i < p.keys.size(); ++i) {
+        p.keyPtrs.push_back(p.keys[i].constData());
+        p.valuePtrs.push_back(p.values[i].constData());
+    }
+    p.keyPtrs.push_back(nullptr);
+    p.valuePtrs.push_back(nullptr);
+}
 
 // ---- PgConnection -----------------------------------------------------------------------
 
@@ -292,6 +383,22 @@ QCoro::Task<> PgConnection::connect(QString conninfo, Trace trace)
         ConnParams params = buildParams(conninfo, seconds, &why);
         if (params.keys.empty()) {
             throw PgError(u"bad connection string '%1': %2"_s.arg(redactConninfo(conninfo), why));
+        }
+        if (const QString host = hostToResolve(params); !host.isEmpty()) {
+            const QHostInfo info = co_await HostLookup(host, m_token);
+            if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+                throw PgError(u"cannot connect to %1: cannot resolve '%2': %3"_s.arg(
+                    redactConninfo(conninfo), host, info.errorString()));
+            }
+            // Prefer IPv4 (servers listen on 127.0.0.1 more often than on ::1).
+            QHostAddress address = info.addresses().constFirst();
+            for (const QHostAddress &a : info.addresses()) {
+                if (a.protocol() == QAbstractSocket::IPv4Protocol) {
+                    address = a;
+                    break;
+                }
+            }
+            addParam(params, "hostaddr", address.toString().toUtf8());
         }
         m_conn = PQconnectStartParams(params.keyPtrs.data(), params.valuePtrs.data(), 0);
         m_server = describeServer(m_conn, conninfo);

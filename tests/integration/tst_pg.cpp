@@ -140,6 +140,24 @@ private Q_SLOTS:
         }
     }
 
+    void hostNamesAreResolvedOffTheLoop()
+    {
+        // "localhost" goes through QHostInfo and reaches libpq as hostaddr.
+        LoopTicker ticker;
+        const QString dsn
+            = u"host=localhost port=%1 user=coroscope_app dbname=postgres"_s.arg(m_cluster.port());
+        auto outcome = runTask(connectAndQuery(dsn, u"SELECT inet_client_addr()::text"_s, {}, CancelToken()));
+        QVERIFY2(outcome.ok(), qPrintable(outcome.errorMessage()));
+        QCOMPARE(outcome.value().rows.value(0).value(0), u"127.0.0.1/32"_s);
+        // An unknown name fails clearly.
+        auto bad = runTask(connectAndQuery(u"host=no-such-host.invalid port=5432 user=x dbname=y"_s,
+                               u"SELECT 1"_s, {}, CancelToken()),
+            15000);
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.errorMessage().contains(u"cannot resolve 'no-such-host.invalid'"_s),
+            qPrintable(bad.errorMessage()));
+    }
+
     void refusedConnectionNamesTheServer()
     {
         quint16 port = 0;
