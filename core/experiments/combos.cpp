@@ -7,6 +7,7 @@
 #include "http/httpclient.h"
 #include "pg/pgconnection.h"
 #include "pg/postgres.h"
+#include "prerequisites.h"
 #include "runcontext.h"
 
 using namespace Qt::StringLiterals;
@@ -34,11 +35,11 @@ struct ComboSpec
     Style db[2];
 };
 
-class Combo final : public Experiment
+class Combo final : public PostgresExperiment
 {
 public:
     explicit Combo(const ComboSpec &spec)
-        : Experiment({
+        : PostgresExperiment({
             .id = spec.id,
             .title = spec.title,
             .group = u"Combinations"_s,
@@ -65,13 +66,10 @@ public:
             && m_spec.http[1] == Style::Blocking && m_spec.db[1] == Style::Blocking;
         return {.maxConcurrency = allBlocking ? 1 : 2, .loopBlocked = anyBlocking};
     }
-    QString unavailableReason() const override { return Postgres::unavailableReason(); }
     void prepare(const Params &p) const override
     {
-        [[maybe_unused]] const QString dsn = Postgres::conninfo();
-        if (p.text(u"url").trimmed().isEmpty()) {
-            DelayServer::embedded();
-        }
+        PostgresExperiment::prepare(p);
+        prepareHttp(p);
     }
     QCoro::Task<> run(RunContext &ctx) const override;
 

@@ -5,6 +5,7 @@
 #include "experiment.h"
 #include "http/delayserver.h"
 #include "http/httpclient.h"
+#include "prerequisites.h"
 #include "runcontext.h"
 
 #include <cmath>
@@ -63,12 +64,7 @@ public:
     {
         return {.maxConcurrency = std::min(p.integer(u"n"), p.integer(u"limit"))};
     }
-    void prepare(const Params &p) const override
-    {
-        if (p.text(u"url").trimmed().isEmpty()) {
-            DelayServer::embedded();
-        }
-    }
+    void prepare(const Params &p) const override { prepareHttp(p); }
     QCoro::Task<> run(RunContext &ctx) const override;
 };
 

@@ -5,6 +5,7 @@
 #include "experiment.h"
 #include "http/delayserver.h"
 #include "http/httpclient.h"
+#include "prerequisites.h"
 #include "runcontext.h"
 
 using namespace Qt::StringLiterals;
@@ -44,12 +45,7 @@ public:
     {
         return {.maxConcurrency = 1, .loopBlocked = true};
     }
-    void prepare(const Params &p) const override
-    {
-        if (p.text(u"url").trimmed().isEmpty()) {
-            DelayServer::embedded(); // started before the clock
-        }
-    }
+    void prepare(const Params &p) const override { prepareHttp(p); }
     QCoro::Task<> run(RunContext &ctx) const override;
 };
 
@@ -82,12 +78,7 @@ public:
     {
         return {.maxConcurrency = p.integer(u"tasks")};
     }
-    void prepare(const Params &p) const override
-    {
-        if (p.text(u"url").trimmed().isEmpty()) {
-            DelayServer::embedded();
-        }
-    }
+    void prepare(const Params &p) const override { prepareHttp(p); }
     QCoro::Task<> run(RunContext &ctx) const override;
 };
 

@@ -9,6 +9,7 @@
 #include "http/httpclient.h"
 #include "pg/pgconnection.h"
 #include "pg/postgres.h"
+#include "prerequisites.h"
 #include "runcontext.h"
 
 #include <QTimer>
@@ -21,19 +22,11 @@ namespace {
 
 const QString kSleepSql = u"SELECT pg_sleep($1)"_s;
 
-class PgBase : public Experiment
-{
-public:
-    using Experiment::Experiment;
-    QString unavailableReason() const override { return Postgres::unavailableReason(); }
-    void prepare(const Params &) const override { [[maybe_unused]] const QString dsn = Postgres::conninfo(); }
-};
-
-class PgTwoQueries final : public PgBase
+class PgTwoQueries final : public PostgresExperiment
 {
 public:
     explicit PgTwoQueries(bool shared)
-        : PgBase({
+        : PostgresExperiment({
             .id = shared ? u"pg-two-queries-shared"_s : u"pg-two-queries-separate"_s,
             .title
             = shared ? u"Two queries per task on one session"_s : u"Two queries per task, a session each"_s,
@@ -66,11 +59,11 @@ private:
     bool m_shared;
 };
 
-class PgScopePitfall final : public PgBase
+class PgScopePitfall final : public PostgresExperiment
 {
 public:
     PgScopePitfall()
-        : PgBase({
+        : PostgresExperiment({
             .id = u"pg-scope-pitfall"_s,
             .title = u"A session used after the scope that owns it has ended"_s,
             .group = u"Postgres"_s,
@@ -109,8 +102,8 @@ public:
     }
     void prepare(const Params &p) const override
     {
-        PgBase::prepare(p);
-        DelayServer::embedded();
+        PostgresExperiment::prepare(p);
+        DelayServer::embedded(); // its GETs go to the embedded server
     }
     QCoro::Task<> run(RunContext &ctx) const override;
 };

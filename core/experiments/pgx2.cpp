@@ -5,6 +5,7 @@
 #include "experiment.h"
 #include "pg/pgconnection.h"
 #include "pg/postgres.h"
+#include "prerequisites.h"
 #include "runcontext.h"
 
 using namespace Qt::StringLiterals;
@@ -32,23 +33,11 @@ QStringList delayParams(const QString &sql, double delay)
     return sql.contains(u"$1"_s) ? QStringList {QString::number(delay, 'g', 10)} : QStringList {};
 }
 
-class PgExperiment : public Experiment
-{
-public:
-    using Experiment::Experiment;
-    QString unavailableReason() const override { return Postgres::unavailableReason(); }
-    void prepare(const Params &) const override
-    {
-        [[maybe_unused]] const QString dsn
-            = Postgres::conninfo(); // the private cluster starts before the clock
-    }
-};
-
-class PgBlockingX2 final : public PgExperiment
+class PgBlockingX2 final : public PostgresExperiment
 {
 public:
     PgBlockingX2()
-        : PgExperiment({
+        : PostgresExperiment({
             .id = u"pg-blocking-x2"_s,
             .title = u"Two tasks, each a blocking query"_s,
             .group = u"Postgres"_s,
@@ -75,11 +64,11 @@ public:
     QCoro::Task<> run(RunContext &ctx) const override;
 };
 
-class PgAsyncX2 final : public PgExperiment
+class PgAsyncX2 final : public PostgresExperiment
 {
 public:
     PgAsyncX2()
-        : PgExperiment({
+        : PostgresExperiment({
             .id = u"pg-async-x2"_s,
             .title = u"Two tasks, each an async query"_s,
             .group = u"Postgres"_s,

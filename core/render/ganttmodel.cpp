@@ -26,6 +26,15 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
             m_sequentialNs += s.durationNs();
         }
     }
+    // Legend facts: hatching counts only where it is wide enough to see at a usual width.
+    const qint64 visibleLateness = std::max<qint64>(1'000'000, m_endNs / 500);
+    for (const Span &s : m_run.spans) {
+        (s.holdsThread() ? m_legend.holding : m_legend.suspended)[static_cast<std::size_t>(s.kind)] = true;
+        m_legend.error |= s.status == SpanStatus::Error;
+        m_legend.cancelled |= s.status == SpanStatus::Cancelled;
+        m_legend.late |= !s.holdsThread() && s.kind != SpanKind::Wait && s.readyNs != kUnknownTime
+            && !s.isOpen() && s.endNs - s.readyNs > visibleLateness;
+    }
     for (std::size_t i = 0; i < m_run.marks.size(); ++i) {
         const Mark &m = m_run.marks[i];
         if (m.lane < laneCount) {

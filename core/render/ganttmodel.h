@@ -5,6 +5,7 @@
 
 #include <QString>
 
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -32,6 +33,16 @@ struct GanttRow
     bool groupStart = false; ///< first row of its lane kind group: a separator above
 };
 
+/// What the legend needs to know about a run, gathered once (not per frame).
+struct LegendFacts
+{
+    std::array<bool, kSpanKindCount> suspended {}; ///< kinds present as suspended steps
+    std::array<bool, kSpanKindCount> holding {}; ///< kinds present holding their thread
+    bool error = false;
+    bool cancelled = false;
+    bool late = false; ///< some step was resumed visibly later than it became ready
+};
+
 /**
  * A run prepared for drawing: rows in display order (event loop, tasks, pools, servers),
  * spans sorted per row, tasks beyond `maxTaskLanes` folded into one density row.
@@ -50,6 +61,7 @@ public:
     [[nodiscard]] const std::vector<GanttRow> &rows() const { return m_rows; }
     /// The end of the chart's time axis: the wall time or the last span's end.
     [[nodiscard]] qint64 endNs() const { return m_endNs; }
+    [[nodiscard]] const LegendFacts &legendFacts() const { return m_legend; }
     /// What the task lanes' work would take one after another (sum of their durations).
     [[nodiscard]] qint64 sequentialNs() const { return m_sequentialNs; }
     /// Indices of spans on `row` that may intersect [fromNs, toNs), in begin order.
@@ -63,6 +75,7 @@ private:
     std::vector<GanttRow> m_rows;
     qint64 m_endNs = 0;
     qint64 m_sequentialNs = 0;
+    LegendFacts m_legend;
 };
 
 } // namespace Coroscope

@@ -210,42 +210,28 @@ double GanttPainter::labelColumnWidth() const
 std::vector<GanttPainter::LegendItem> GanttPainter::legendItems() const
 {
     const RunData &run = m_model.run();
-    // Which kinds appear, as suspended steps and as steps holding their thread.
-    std::array<bool, kSpanKindCount> suspended {};
-    std::array<bool, kSpanKindCount> holding {};
-    bool error = false;
-    bool cancelled = false;
-    bool late = false;
-    // Only where the hatch is wide enough to see at a usual width.
-    const qint64 visibleLateness = std::max<qint64>(1'000'000, m_model.endNs() / 500);
-    for (const Span &s : run.spans) {
-        (s.holdsThread() ? holding : suspended)[static_cast<std::size_t>(s.kind)] = true;
-        error |= s.status == SpanStatus::Error;
-        cancelled |= s.status == SpanStatus::Cancelled;
-        late |= !s.holdsThread() && s.kind != SpanKind::Wait && s.readyNs != kUnknownTime && !s.isOpen()
-            && s.endNs - s.readyNs > visibleLateness;
-    }
+    const LegendFacts &facts = m_model.legendFacts();
     std::vector<LegendItem> items;
     for (int k = 0; k < kSpanKindCount; ++k) {
         const auto kind = static_cast<SpanKind>(k);
         const auto i = static_cast<std::size_t>(k);
-        if (suspended[i]) {
+        if (facts.suspended[i]) {
             const auto swatch
                 = kind == SpanKind::Wait ? LegendItem::Swatch::Wait : LegendItem::Swatch::Suspended;
             items.push_back({swatch, m_theme.kindColor(kind), kindDescription(kind, false)});
         }
-        if (holding[i]) {
+        if (facts.holding[i]) {
             items.push_back(
                 {LegendItem::Swatch::Solid, m_theme.kindColor(kind), kindDescription(kind, true)});
         }
     }
-    if (late) {
+    if (facts.late) {
         items.push_back({LegendItem::Swatch::Late, m_theme.mutedText, u"ready, waiting for the loop"_s});
     }
-    if (error) {
+    if (facts.error) {
         items.push_back({LegendItem::Swatch::Error, m_theme.error, u"error"_s});
     }
-    if (cancelled) {
+    if (facts.cancelled) {
         items.push_back({LegendItem::Swatch::Cancelled, m_theme.cancelled, u"cancelled"_s});
     }
     items.push_back({LegendItem::Swatch::Line, m_theme.total, u"total"_s});
