@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace Coroscope {
 
@@ -32,9 +33,12 @@ struct OffloadTimes
  * runs; on `trace`'s lane an `acquire` span while the job waited for a free thread (when it
  * had to wait at least 1 ms) and a `wait` span until the loop resumed the awaiting
  * coroutine, whose ready time is when `fn` returned. Exceptions from `fn` are rethrown here.
+ * With `workKind` nullopt there is no work span: `fn` records its own steps on
+ * `pool.laneForCurrentThread()` (a blocking driver's connect and query).
  */
 template<typename F, typename R = std::invoke_result_t<F>>
-QCoro::Task<R> offload(WorkerPool &pool, F fn, Trace trace = {}, SpanKind workKind = SpanKind::Blocking)
+QCoro::Task<R> offload(
+    WorkerPool &pool, F fn, Trace trace = {}, std::optional<SpanKind> workKind = SpanKind::Blocking)
 {
     Recorder *rec = trace.recorder;
     // Queued until a pool thread takes the job: an `acquire` span on the awaiting lane.
@@ -54,7 +58,10 @@ QCoro::Task<R> offload(WorkerPool &pool, F fn, Trace trace = {}, SpanKind workKi
             times->startNs = start;
             rec->end(queued, {.atNs = start});
             waitSpan->store(rec->begin(trace.lane, trace.name, SpanKind::Wait, trace.detail, start));
-            work = rec->begin(poolPtr->laneForCurrentThread(), trace.name, workKind, trace.detail, start);
+            if (workKind) {
+                work
+                    = rec->begin(poolPtr->laneForCurrentThread(), trace.name, *workKind, trace.detail, start);
+            }
         }
         Outcome<R> outcome;
         try {
@@ -69,7 +76,9 @@ QCoro::Task<R> offload(WorkerPool &pool, F fn, Trace trace = {}, SpanKind workKi
         }
         if (rec) {
             times->endNs = rec->now();
-            if (outcome.ok()) {
+            if (!work) {
+                // fn recorded its own steps
+            } else if (outcome.ok()) {
                 rec->end(work, {.atNs = times->endNs});
             } else {
                 trace.endWithError(work, outcome.error());

@@ -3,6 +3,8 @@
 
 #include "timeline/recorder.h"
 
+#include <optional>
+
 namespace Coroscope {
 
 /// Where a helper records its span: a recorder, a lane, a name and a detail. An empty
@@ -13,6 +15,8 @@ struct Trace
     LaneId lane = 0;
     StrId name = 0;
     StrId detail = 0;
+    /// The kind to record instead of the helper's own (a query run as per-checkout setup).
+    std::optional<SpanKind> kind;
 
     [[nodiscard]] explicit operator bool() const { return recorder != nullptr; }
 

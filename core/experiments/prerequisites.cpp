@@ -4,7 +4,27 @@
 #include "http/delayserver.h"
 #include "pg/postgres.h"
 
+using namespace Qt::StringLiterals;
+
 namespace Coroscope {
+
+ParamSpec sqlParam()
+{
+    return ParamSpec {
+        .key = u"sql"_s,
+        .label = u"SQL"_s,
+        .type = ParamType::Text,
+        .defaultValue = u"SELECT pg_sleep($1)"_s,
+        .help = u"The query each task runs; $1 is bound to the delay (never spliced into the SQL)."_s,
+        .validate
+        = [](const QString &text) { return text.trimmed().isEmpty() ? u"the SQL is empty"_s : QString(); },
+    };
+}
+
+QStringList delayParams(const QString &sql, double delay)
+{
+    return sql.contains(u"$1"_s) ? QStringList {QString::number(delay, 'g', 10)} : QStringList {};
+}
 
 void prepareHttp(const Params &params)
 {

@@ -46,6 +46,21 @@ QString describeServer(PGconn *conn, const QString &conninfo)
         QString::fromUtf8(PQdb(conn)));
 }
 
+/// libpq's message on one line: "FATAL:  terminating connection…\nserver closed the
+/// connection unexpectedly\n\tThis probably means…" → "FATAL: terminating connection…; server
+/// closed the connection unexpectedly" (indented lines are libpq's hints and the caret under
+/// a syntax error).
+QString libpqMessage(const char *text)
+{
+    QStringList parts;
+    for (const QString &line : QString::fromUtf8(text).split(u'\n')) {
+        if (!line.trimmed().isEmpty() && !line.front().isSpace()) {
+            parts.append(line.simplified());
+        }
+    }
+    return parts.join(u"; "_s);
+}
+
 QString shortSql(const QString &sql)
 {
     QString s = sql.simplified();
@@ -320,6 +335,11 @@ void PgConnection::closeWhenIdle()
     }
 }
 
+bool PgConnection::isHealthy() const
+{
+    return m_conn && PQstatus(m_conn) == CONNECTION_OK;
+}
+
 QString PgConnection::quoteIdentifier(const QString &name) const
 {
     if (!m_conn) {
@@ -367,7 +387,7 @@ PgConnection::SocketAwaiter PgConnection::waitFor(bool write, Clock::time_point 
 PgError PgConnection::lastError(const QString &what) const
 {
     return PgError(u"%1 (%2): %3"_s.arg(
-        what, m_server, m_conn ? QString::fromUtf8(PQerrorMessage(m_conn)).trimmed() : u"not connected"_s));
+        what, m_server, m_conn ? libpqMessage(PQerrorMessage(m_conn)) : u"not connected"_s));
 }
 
 QCoro::Task<> PgConnection::connect(QString conninfo, Trace trace)
@@ -438,7 +458,7 @@ QCoro::Task<PgResult> PgConnection::query(QString sql, QStringList params, Trace
     Recorder *rec = trace.recorder;
     const SpanId span = rec
         ? rec->begin(trace.lane, rec->intern(trace.name ? rec->string(trace.name) : shortSql(sql)),
-            SpanKind::Db, rec->intern(sql.simplified()))
+            trace.kind.value_or(SpanKind::Db), rec->intern(sql.simplified()))
         : 0;
     // Whatever way the query ends, a close requested meanwhile happens now.
     struct BusyGuard
@@ -520,8 +540,8 @@ QCoro::Task<PgResult> PgConnection::query(QString sql, QStringList params, Trace
                 result = readResult(r);
             } else if (!error) {
                 const QString state = QString::fromUtf8(PQresultErrorField(r, PG_DIAG_SQLSTATE));
-                error = PgError(u"%1 (%2): %3 [SQLSTATE %4]"_s.arg(shortSql(sql), m_server,
-                                    QString::fromUtf8(PQresultErrorMessage(r)).trimmed(), state),
+                error = PgError(u"%1 (%2): %3 [SQLSTATE %4]"_s.arg(
+                                    shortSql(sql), m_server, libpqMessage(PQresultErrorMessage(r)), state),
                     state);
             }
             PQclear(r);
@@ -597,7 +617,7 @@ void PgBlockingConnection::connect(const QString &conninfo, const Trace &trace)
         m_conn = PQconnectdbParams(params.keyPtrs.data(), params.valuePtrs.data(), 0);
         m_server = describeServer(m_conn, conninfo);
         if (PQstatus(m_conn) != CONNECTION_OK) {
-            const QString message = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+            const QString message = libpqMessage(PQerrorMessage(m_conn));
             close();
             throw PgError(u"cannot connect (%1): %2"_s.arg(m_server, message));
         }
@@ -643,8 +663,7 @@ PgResult PgBlockingConnection::query(const QString &sql, const QStringList &para
         const auto status = PQresultStatus(r);
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
             const QString state = QString::fromUtf8(PQresultErrorField(r, PG_DIAG_SQLSTATE));
-            const QString message
-                = QString::fromUtf8(r ? PQresultErrorMessage(r) : PQerrorMessage(m_conn)).trimmed();
+            const QString message = libpqMessage(r ? PQresultErrorMessage(r) : PQerrorMessage(m_conn));
             PQclear(r);
             if (m_token.isCancelled()) {
                 throw Cancelled(u"cancelled: "_s + shortSql(sql));

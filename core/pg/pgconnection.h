@@ -69,6 +69,9 @@ public:
     /// `async with conn` does: it waits for the connection's lock, then closes).
     void closeWhenIdle();
     [[nodiscard]] bool isOpen() const { return m_conn != nullptr; }
+    /// Open and, as far as libpq knows without a round trip, still connected (a query that
+    /// found the server gone leaves the connection open but broken).
+    [[nodiscard]] bool isHealthy() const;
     /// An identifier (a role, a table) quoted for SQL with PQescapeIdentifier — identifiers
     /// cannot be bound as parameters. Throws if not connected.
     [[nodiscard]] QString quoteIdentifier(const QString &name) const;

@@ -68,7 +68,8 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
     const bool fold = taskLanes > maxTaskLanes;
     const int keep = fold ? std::min(kKeptWhenFolding, maxTaskLanes - 1) : taskLanes;
 
-    for (const LaneKind group : {LaneKind::Loop, LaneKind::Task, LaneKind::Pool, LaneKind::Server}) {
+    for (const LaneKind group :
+        {LaneKind::Loop, LaneKind::Task, LaneKind::Pool, LaneKind::Connection, LaneKind::Server}) {
         bool first = true;
         int seen = 0;
         std::vector<std::pair<qint64, int>> edges;

@@ -40,6 +40,7 @@ GanttTheme GanttTheme::light()
         QColor(0x88, 0x66, 0xaa), // setup: purple
         QColor(0x9a, 0xa4, 0xae), // wait: grey
         QColor(0xa5, 0x0f, 0x15), // stall: dark red
+        QColor(0x7f, 0xc8, 0xb0), // checkout: light bluish green (the connection's side of db)
     };
     return t;
 }
@@ -64,6 +65,7 @@ GanttTheme GanttTheme::dark()
     t.kinds[static_cast<std::size_t>(SpanKind::Connect)] = QColor(0xf0, 0xe4, 0x42);
     t.kinds[static_cast<std::size_t>(SpanKind::Wait)] = QColor(0x6e, 0x76, 0x81);
     t.kinds[static_cast<std::size_t>(SpanKind::Stall)] = QColor(0xf8, 0x51, 0x49);
+    t.kinds[static_cast<std::size_t>(SpanKind::Checkout)] = QColor(0x2e, 0x7d, 0x66);
     return t;
 }
 
@@ -100,6 +102,8 @@ QString kindDescription(SpanKind kind, bool holdsThread)
         return u"awaiting other tasks"_s;
     case SpanKind::Stall:
         return u"event loop stalled"_s;
+    case SpanKind::Checkout:
+        return u"connection checked out"_s;
     }
     return {};
 }

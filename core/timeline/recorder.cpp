@@ -101,6 +101,12 @@ QList<Lane> Recorder::lanes() const
     return m_lanes;
 }
 
+QString Recorder::laneName(LaneId lane) const
+{
+    std::lock_guard lock(m_mutex);
+    return lane < static_cast<LaneId>(m_lanes.size()) ? m_lanes.at(lane).name : QString();
+}
+
 SpanId Recorder::begin(LaneId lane, StrId name, SpanKind kind, StrId detail, qint64 atNs)
 {
     Span span;

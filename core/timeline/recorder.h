@@ -78,6 +78,7 @@ public:
 
     LaneId addLane(const QString &name, LaneKind kind);
     [[nodiscard]] QList<Lane> lanes() const;
+    [[nodiscard]] QString laneName(LaneId lane) const;
 
     SpanId begin(LaneId lane, StrId name, SpanKind kind, StrId detail = 0, qint64 atNs = kUnknownTime);
     void end(SpanId id, const SpanEnd &how = {});

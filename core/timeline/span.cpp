@@ -8,11 +8,11 @@ using namespace Qt::StringLiterals;
 namespace Coroscope {
 
 namespace {
-constexpr std::array kKindNames
-    = {u"http", u"db", u"sleep", u"cpu", u"blocking", u"acquire", u"connect", u"setup", u"wait", u"stall"};
+constexpr std::array kKindNames = {u"http", u"db", u"sleep", u"cpu", u"blocking", u"acquire", u"connect",
+    u"setup", u"wait", u"stall", u"checkout"};
 static_assert(kKindNames.size() == kSpanKindCount);
 constexpr std::array kStatusNames = {u"ok", u"error", u"cancelled"};
-constexpr std::array kLaneKindNames = {u"task", u"loop", u"pool", u"server"};
+constexpr std::array kLaneKindNames = {u"task", u"loop", u"pool", u"server", u"connection"};
 
 template<typename Enum, std::size_t N>
 std::optional<Enum> lookup(const std::array<const char16_t *, N> &names, QStringView text)

@@ -31,8 +31,9 @@ enum class SpanKind : quint8
     Setup, ///< per-checkout setup (e.g. SET ROLE)
     Wait, ///< awaiting another task or group of tasks
     Stall, ///< the event loop could not run (loop lane)
+    Checkout, ///< a pooled connection checked out by a task (connection lanes)
 };
-constexpr int kSpanKindCount = 10;
+constexpr int kSpanKindCount = 11;
 
 enum class SpanStatus : quint8
 {
@@ -47,6 +48,7 @@ enum class LaneKind : quint8
     Loop, ///< the experiment's event loop (heartbeat, stalls)
     Pool, ///< a thread pool or connection pool
     Server, ///< the embedded server's view
+    Connection, ///< a pooled connection: when it is checked out and by whom (mirrors tasks)
 };
 
 /// One recorded step. Times are nanoseconds since the run's start on one steady clock.
@@ -108,7 +110,8 @@ struct Lane
 /// other tasks, not loop stalls.
 [[nodiscard]] constexpr bool isWorkKind(SpanKind kind)
 {
-    return kind != SpanKind::Wait && kind != SpanKind::Stall && kind != SpanKind::Acquire;
+    return kind != SpanKind::Wait && kind != SpanKind::Stall && kind != SpanKind::Acquire
+        && kind != SpanKind::Checkout;
 }
 
 } // namespace Coroscope

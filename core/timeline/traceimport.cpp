@@ -248,6 +248,7 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
         }
         const QString lowered = label.toLower();
         const LaneKind kind = lowered.contains(u"event loop") ? LaneKind::Loop
+            : lowered.contains(u"pool conn")                  ? LaneKind::Connection
             : lowered.contains(u"pool")                       ? LaneKind::Pool
             : lowered.contains(u"server")                     ? LaneKind::Server
                                                               : LaneKind::Task;

@@ -14,6 +14,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMap>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -125,6 +126,13 @@ private Q_SLOTS:
         QTest::newRow("cpu-bound/loop") << u"cpu-bound"_s << QStringList {u"mode=loop"_s};
         QTest::newRow("nested-event-loop/await") << u"nested-event-loop"_s << QStringList {u"mode=await"_s};
         QTest::newRow("tasks-concurrent/tasks=10") << u"tasks-concurrent"_s << QStringList {u"tasks=10"_s};
+        QTest::newRow("pg-pool-saturation/pool=6") << u"pg-pool-saturation"_s << QStringList {u"pool=6"_s};
+        QTest::newRow("pg-pool-saturation/timeout")
+            << u"pg-pool-saturation"_s << QStringList {u"timeout=0.15"_s};
+        QTest::newRow("pg-pool-pre-ping/off") << u"pg-pool-pre-ping"_s << QStringList {u"pre_ping=off"_s};
+        QTest::newRow("pg-blocking-driver-offload/tasks=4")
+            << u"pg-blocking-driver-offload"_s << QStringList {u"tasks=4"_s};
+        QTest::newRow("pg-scope-pitfall/fixed") << u"pg-scope-pitfall"_s << QStringList {u"variant=fixed"_s};
     }
 
     void timingAndStructure()
@@ -552,6 +560,125 @@ private Q_SLOTS:
         QVERIFY(run.status == RunStatus::Failed);
         QVERIFY2(run.error.contains(u"SQLSTATE 42P01"_s), qPrintable(run.error));
         QVERIFY(run.stats.errors >= 1);
+    }
+
+    void poolSaturationGoesInWaves()
+    {
+        const Experiment *e = Catalog::find(u"pg-pool-saturation");
+        if (!e->unavailableReason().isEmpty()) {
+            QSKIP(qPrintable(e->unavailableReason()));
+        }
+        Runner runner;
+        const RunData run = runner.runAndWait(*e, paramsFor(*e, {{u"tasks"_s, u"6"_s}, {u"pool"_s, u"2"_s}}));
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(describe(run)));
+        std::vector<qint64> queryStarts;
+        int waits = 0;
+        QMap<LaneId, int> checkoutsPerConnection;
+        for (const Span &s : run.spans) {
+            const LaneKind lane = run.lanes.at(s.lane).kind;
+            if (lane == LaneKind::Task && s.kind == SpanKind::Db) {
+                queryStarts.push_back(s.beginNs);
+            }
+            waits += lane == LaneKind::Task && s.kind == SpanKind::Acquire;
+            if (lane == LaneKind::Connection && s.kind == SpanKind::Checkout) {
+                ++checkoutsPerConnection[s.lane];
+            }
+        }
+        std::sort(queryStarts.begin(), queryStarts.end());
+        QCOMPARE(queryStarts.size(), std::size_t(6));
+        QCOMPARE(waits, 4); // tasks 3–6 waited for a connection
+        QCOMPARE(checkoutsPerConnection.size(), 2);
+        for (const int n : checkoutsPerConnection) {
+            QCOMPARE(n, 3);
+        }
+        // Three waves of two, a delay apart.
+        const qint64 d = static_cast<qint64>(kDelay * 1e9);
+        for (std::size_t wave = 0; wave < 3; ++wave) {
+            const qint64 a = queryStarts[2 * wave];
+            const qint64 b = queryStarts[2 * wave + 1];
+            QVERIFY2(b - a < d / 4, "the two queries of a wave start together");
+            if (wave > 0) {
+                QVERIFY2(
+                    a - queryStarts[2 * wave - 1] >= d * 9 / 10, "a wave starts when the previous one ends");
+            }
+        }
+    }
+
+    void poolSetRoleShowsTheRoleAndResetsIt()
+    {
+        const Experiment *e = Catalog::find(u"pg-pool-set-role");
+        if (!e->unavailableReason().isEmpty()) {
+            QSKIP(qPrintable(e->unavailableReason()));
+        }
+        Runner runner;
+        const RunData run = runner.runAndWait(*e, paramsFor(*e));
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(describe(run)));
+        int prints = 0;
+        for (const Mark &m : run.marks) {
+            if (run.str(m.name) == u"print"_s) {
+                ++prints;
+                QCOMPARE(run.str(m.detail), u"current_user=tscraper, session_user=coroscope_app"_s);
+            }
+        }
+        QCOMPARE(prints, 4); // two queries in each of two tasks
+        int setups = 0;
+        int resets = 0;
+        for (const Span &s : run.spans) {
+            const LaneKind lane = run.lanes.at(s.lane).kind;
+            setups += lane == LaneKind::Task && s.kind == SpanKind::Setup
+                && run.str(s.name).startsWith(u"SET ROLE"_s);
+            resets += lane == LaneKind::Connection && s.kind == SpanKind::Setup
+                && run.str(s.name) == u"RESET ROLE"_s;
+        }
+        QCOMPARE(setups, 2);
+        QCOMPARE(resets, 2);
+    }
+
+    void prePingReplacesTheKilledConnectionWithoutAnError()
+    {
+        const Experiment *e = Catalog::find(u"pg-pool-pre-ping");
+        if (!e->unavailableReason().isEmpty()) {
+            QSKIP(qPrintable(e->unavailableReason()));
+        }
+        Runner runner;
+        const RunData run = runner.runAndWait(*e, paramsFor(*e));
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(describe(run)));
+        for (const Span &s : run.spans) {
+            QVERIFY2(s.status == SpanStatus::Ok, qPrintable(run.str(s.name) + u": "_s + run.str(s.detail)));
+        }
+        bool lost = false;
+        bool summary = false;
+        for (const Mark &m : run.marks) {
+            lost |= run.str(m.name) == u"lost"_s && run.lanes.at(m.lane).kind == LaneKind::Connection;
+            summary |= run.str(m.name) == u"pool"_s && run.str(m.detail).contains(u"lost 1"_s);
+        }
+        QVERIFY(lost);
+        QVERIFY2(summary, "the pool counted one lost connection");
+    }
+
+    void offloadedDriverKeepsOneConnectionPerThread()
+    {
+        const Experiment *e = Catalog::find(u"pg-blocking-driver-offload");
+        if (!e->unavailableReason().isEmpty()) {
+            QSKIP(qPrintable(e->unavailableReason()));
+        }
+        Runner runner;
+        const RunData run
+            = runner.runAndWait(*e, paramsFor(*e, {{u"tasks"_s, u"4"_s}, {u"threads"_s, u"2"_s}}));
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(describe(run)));
+        int connects = 0;
+        int queries = 0;
+        for (const Span &s : run.spans) {
+            const bool onPool = run.lanes.at(s.lane).kind == LaneKind::Pool;
+            connects += s.kind == SpanKind::Connect;
+            queries += s.kind == SpanKind::Db;
+            if (s.kind == SpanKind::Connect || s.kind == SpanKind::Db) {
+                QVERIFY2(onPool && s.blocking, "the blocking driver runs on the pool threads");
+            }
+        }
+        QCOMPARE(connects, 2); // the second wave reuses each thread's connection
+        QCOMPARE(queries, 4);
+        QVERIFY2(run.stats.longestStallS < 0.005 * (kSanitized ? 2 : 1), "the loop stays free");
     }
 
     void liveBatchesArriveWhileRunning()
