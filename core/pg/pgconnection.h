@@ -86,6 +86,7 @@ private:
     void watchSocket();
     SocketAwaiter waitFor(bool write, std::chrono::steady_clock::time_point deadline);
     void sendCancel();
+    void spinForAnswer();
     [[nodiscard]] PgError lastError(const QString &what) const;
 
     PGconn *m_conn = nullptr;

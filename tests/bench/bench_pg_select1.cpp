@@ -57,6 +57,7 @@ QCoro::Task<> runAll(
 
 int main(int argc, char **argv)
 {
+    qputenv("QT_NO_GLIB", "1"); // the event dispatcher the app uses (app/main.cpp)
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addOption(
