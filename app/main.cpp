@@ -1,16 +1,23 @@
 // SPDX-License-Identifier: MIT
-// Coroscope's entry point: the command line (list / describe / run / render ...).
+// Coroscope's entry point: the desktop app without arguments, else the command line
+// (list / describe / run / render ...).
 
 #include "cli/cli.h"
 
 #include <QDir>
 #include <QGuiApplication>
+#include <QIcon>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QtQml/QQmlExtensionPlugin>
 
 #include <cerrno>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(CoroscopePlugin)
 
 namespace {
 bool hasDisplay()
@@ -54,5 +61,17 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(COROSCOPE_VERSION));
     QStringList arguments = QCoreApplication::arguments();
     arguments.removeFirst();
-    return Coroscope::Cli::run(arguments);
+    if (!arguments.isEmpty()) {
+        return Coroscope::Cli::run(arguments);
+    }
+    // No arguments: the desktop app.
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/coroscope/icons/coroscope.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("coroscope"));
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    QQmlApplicationEngine engine;
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
+        Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/Coroscope/Main.qml"))); // Qt 6.4: no loadFromModule
+    return QGuiApplication::exec();
 }

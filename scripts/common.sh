@@ -8,6 +8,10 @@ COROSCOPE_PACKAGES=(
     cmake ninja-build g++ ccache pkg-config
     qt6-base-dev qt6-base-dev-tools libgl-dev qt6-qpa-plugins qt6-svg-dev qt6-httpserver-dev
     qcoro-qt6-dev
+    qt6-declarative-dev qml6-module-qtquick qml6-module-qtqml qml6-module-qtquick-controls
+    qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtquick-templates
+    qml6-module-qtquick-dialogs qml6-module-qtqml-workerscript qml6-module-qt-labs-platform
+    qml6-module-qttest
     libpq-dev postgresql
     fonts-dejavu-core fonts-nanum
     poppler-utils

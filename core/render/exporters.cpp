@@ -17,6 +17,7 @@
 #include <QSvgGenerator>
 
 #include <cmath>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -105,80 +106,104 @@ QSizeF imageSize(const GanttModel &model, const ImageOptions &options)
 QImage renderImage(const GanttModel &model, const QSizeF &size, double scale, const GanttTheme &theme,
     const GanttPaintOptions &paint)
 {
+    return renderDrawing(size, scale, theme.background,
+        [&](QPainter &p) { GanttPainter(model, theme, paint).paint(p, size); });
+}
+
+QImage renderDrawing(const QSizeF &size, double scale, const QColor &background, const Drawing &draw)
+{
     const QSize pixels(static_cast<int>(std::ceil(size.width() * scale)),
         static_cast<int>(std::ceil(size.height() * scale)));
     QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(scale);
-    image.fill(theme.background);
+    image.fill(background);
     QPainter p(&image);
-    GanttPainter(model, theme, paint).paint(p, size);
+    draw(p);
     p.end();
     return image;
 }
 
-bool writePng(const GanttModel &model, const QString &path, const ImageOptions &options, QString *error)
+bool writeDrawing(const QString &path, const QSizeF &size, double scale, const QColor &background,
+    const DrawingInfo &info, const Drawing &draw, QString *error)
 {
-    const QImage image
-        = renderImage(model, imageSize(model, options), options.scale, options.theme, options.paint);
+    const auto format = formatForPath(path);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    QImageWriter writer(&buffer, "png");
-    if (!writer.write(image)) {
+    if (format == Format::Png) {
+        QImageWriter writer(&buffer, "png");
+        if (!writer.write(renderDrawing(size, scale, background, draw))) {
+            if (error) {
+                *error = u"cannot write %1: %2"_s.arg(path, writer.errorString());
+            }
+            return false;
+        }
+        return saveBytes(path, buffer.data(), error);
+    }
+    QPainter p;
+    std::unique_ptr<QPaintDevice> device;
+    if (format == Format::Svg) {
+        auto svg = std::make_unique<QSvgGenerator>();
+        svg->setOutputDevice(&buffer);
+        svg->setResolution(96); // QSvgGenerator defaults to 72 dpi
+        svg->setSize(size.toSize());
+        svg->setViewBox(QRectF(QPointF(0, 0), size));
+        svg->setTitle(info.title);
+        svg->setDescription(info.description);
+        device = std::move(svg);
+    } else if (format == Format::Pdf) {
+        auto pdf = std::make_unique<QPdfWriter>(&buffer);
+        pdf->setResolution(96); // one device unit = one logical pixel
+        pdf->setCreator(u"Coroscope "_s + QCoreApplication::applicationVersion());
+        pdf->setTitle(info.title);
+        // The page is the drawing: width × height pixels at 96 dpi, in points.
+        pdf->setPageSize(QPageSize(QSizeF(size.width() * 72.0 / 96.0, size.height() * 72.0 / 96.0),
+            QPageSize::Point, u"Coroscope chart"_s, QPageSize::ExactMatch));
+        pdf->setPageMargins(QMarginsF(0, 0, 0, 0));
+        device = std::move(pdf);
+    } else {
         if (error) {
-            *error = u"cannot write %1: %2"_s.arg(path, writer.errorString());
+            *error = u"cannot write %1 as an image: use .png, .svg or .pdf"_s.arg(path);
         }
         return false;
     }
+    if (!p.begin(device.get())) {
+        if (error) {
+            *error = u"cannot write %1: the %2 writer could not start"_s.arg(
+                path, format == Format::Svg ? u"SVG"_s : u"PDF"_s);
+        }
+        return false;
+    }
+    draw(p);
+    p.end();
+    device.reset();
     return saveBytes(path, buffer.data(), error);
+}
+
+namespace {
+bool writeChart(const GanttModel &model, const QString &path, const ImageOptions &options, QString *error)
+{
+    const QSizeF size = imageSize(model, options);
+    const GanttPainter painter(model, options.theme, options.paint);
+    return writeDrawing(
+        path, size, options.scale, options.theme.background,
+        {model.run().experiment + u" — Coroscope"_s, painter.headline()},
+        [&](QPainter &p) { painter.paint(p, size); }, error);
+}
+} // namespace
+
+bool writePng(const GanttModel &model, const QString &path, const ImageOptions &options, QString *error)
+{
+    return writeChart(model, path, options, error);
 }
 
 bool writeSvg(const GanttModel &model, const QString &path, const ImageOptions &options, QString *error)
 {
-    const QSizeF size = imageSize(model, options);
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    QSvgGenerator svg;
-    svg.setOutputDevice(&buffer);
-    svg.setResolution(96); // QSvgGenerator defaults to 72 dpi
-    svg.setSize(size.toSize());
-    svg.setViewBox(QRectF(QPointF(0, 0), size));
-    svg.setTitle(model.run().experiment + u" — Coroscope"_s);
-    svg.setDescription(GanttPainter(model, options.theme, options.paint).headline());
-    QPainter p;
-    if (!p.begin(&svg)) {
-        if (error) {
-            *error = u"cannot write %1: the SVG generator could not start"_s.arg(path);
-        }
-        return false;
-    }
-    GanttPainter(model, options.theme, options.paint).paint(p, size);
-    p.end();
-    return saveBytes(path, buffer.data(), error);
+    return writeChart(model, path, options, error);
 }
 
 bool writePdf(const GanttModel &model, const QString &path, const ImageOptions &options, QString *error)
 {
-    const QSizeF size = imageSize(model, options);
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    QPdfWriter pdf(&buffer);
-    pdf.setResolution(96); // one device unit = one logical pixel
-    pdf.setCreator(u"Coroscope "_s + QCoreApplication::applicationVersion());
-    pdf.setTitle(model.run().experiment);
-    // The page is the chart: width × height pixels at 96 dpi, in points.
-    pdf.setPageSize(QPageSize(QSizeF(size.width() * 72.0 / 96.0, size.height() * 72.0 / 96.0),
-        QPageSize::Point, u"Coroscope chart"_s, QPageSize::ExactMatch));
-    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-    QPainter p;
-    if (!p.begin(&pdf)) {
-        if (error) {
-            *error = u"cannot write %1: the PDF writer could not start"_s.arg(path);
-        }
-        return false;
-    }
-    GanttPainter(model, options.theme, options.paint).paint(p, size);
-    p.end();
-    return saveBytes(path, buffer.data(), error);
+    return writeChart(model, path, options, error);
 }
 
 QByteArray chromeTrace(const RunData &run)

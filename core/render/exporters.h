@@ -8,6 +8,7 @@
 #include <QImage>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace Coroscope {
@@ -44,6 +45,20 @@ struct ImageOptions
 /// The chart as an image of `size` logical pixels at `scale`, exactly as painted on screen.
 [[nodiscard]] QImage renderImage(const GanttModel &model, const QSizeF &size, double scale,
     const GanttTheme &theme, const GanttPaintOptions &paint = {});
+/// Something to draw at logical-pixel coordinates (a chart, a comparison of charts).
+using Drawing = std::function<void(QPainter &)>;
+struct DrawingInfo
+{
+    QString title;
+    QString description;
+};
+/// `draw` on an image of `size` logical pixels at `scale`, filled with `background` first.
+[[nodiscard]] QImage renderDrawing(
+    const QSizeF &size, double scale, const QColor &background, const Drawing &draw);
+/// `draw` into a PNG (at `scale`), SVG (96 dpi) or PDF (the page is the drawing), by the
+/// path's suffix. Failures name the path.
+bool writeDrawing(const QString &path, const QSizeF &size, double scale, const QColor &background,
+    const DrawingInfo &info, const Drawing &draw, QString *error);
 /// The size an export of `model` gets with `options`.
 [[nodiscard]] QSizeF imageSize(const GanttModel &model, const ImageOptions &options);
 

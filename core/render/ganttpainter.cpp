@@ -142,6 +142,10 @@ QString GanttPainter::headline() const
 {
     const RunData &run = m_model.run();
     const QString total = GanttLayout::formatDuration(run.wallNs);
+    if (m_options.live) {
+        return u"running… %1 so far"_s.arg(total)
+            + (run.idealNs > 0 ? u" — ideal "_s + GanttLayout::formatDuration(run.idealNs) : QString());
+    }
     if (run.status == RunStatus::Cancelled) {
         return u"cancelled after %1 — the partial timeline"_s.arg(total);
     }
@@ -652,7 +656,8 @@ void GanttPainter::paintMarkers(QPainter &p, const Geometry &g, const GanttLayou
         p.setPen(color);
         p.drawText(text, Qt::AlignVCenter | Qt::AlignLeft, label);
     };
-    line(run.wallNs, m_theme.total, Qt::SolidLine, u"total "_s + GanttLayout::formatDuration(run.wallNs), 0);
+    line(run.wallNs, m_options.live ? m_theme.ideal : m_theme.total, Qt::SolidLine,
+        (m_options.live ? u"now "_s : u"total "_s) + GanttLayout::formatDuration(run.wallNs), 0);
     if (run.idealNs > 0) {
         line(run.idealNs, m_theme.ideal, Qt::DashLine, u"ideal "_s + GanttLayout::formatDuration(run.idealNs),
             1);

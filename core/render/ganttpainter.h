@@ -17,6 +17,7 @@ struct GanttPaintOptions
     bool header = true; ///< title and the headline (total, ideal, sequential)
     bool legend = true;
     bool footer = true; ///< parameters and versions
+    bool live = false; ///< the run is still going: the wall marker is "now", the headline says so
 };
 
 /**

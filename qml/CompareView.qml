@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Coroscope
+
+// Pinned runs stacked on one shared time axis, each with its total and ideal.
+Item {
+    id: root
+    property AppController controller
+    property string theme: "light"
+
+    Label {
+        anchors.centerIn: parent
+        visible: root.controller.pinned.length === 0
+        width: parent.width * 0.7
+        horizontalAlignment: Text.AlignHCenter
+        wrapMode: Text.WordWrap
+        color: palette.placeholderText
+        text: "Nothing pinned yet.\nRun an experiment and pin it (Ctrl+P), then run another and pin it too: "
+              + "they appear here on one time axis — e.g. http-blocking-x2 above http-async-x2."
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+        clip: true
+        ColumnLayout {
+            width: scroll.availableWidth
+            spacing: 0
+            Repeater {
+                model: root.controller.pinned
+                delegate: Item {
+                    id: entry
+                    required property var modelData
+                    required property int index
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: chart.preferredHeight
+                    GanttItem {
+                        id: chart
+                        objectName: "pinnedChart"
+                        anchors.fill: parent
+                        run: entry.modelData
+                        theme: root.theme
+                        axisEndSeconds: root.controller.compareEndSeconds
+                        footer: false
+                    }
+                    ToolButton {
+                        anchors.top: parent.top
+                        anchors.right: parent.right
+                        anchors.margins: 6
+                        text: "✕"
+                        onClicked: root.controller.unpin(entry.index)
+                        ToolTip.visible: hovered
+                        ToolTip.text: "Unpin"
+                    }
+                    ToolTip {
+                        parent: chart
+                        visible: chart.hoverText !== ""
+                        text: chart.hoverText
+                        x: Math.min(chart.hoverPos.x + 14, chart.width - width - 4)
+                        y: chart.hoverPos.y + 18
+                        delay: 0
+                        timeout: -1
+                    }
+                }
+            }
+        }
+    }
+}

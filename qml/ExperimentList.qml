@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Coroscope
+
+// The experiments, grouped, with a search field. Up/Down moves, Enter runs.
+Pane {
+    id: root
+    property AppController controller
+    signal activated()
+    padding: 0
+
+    function focusList() {
+        list.forceActiveFocus()
+        if (list.currentIndex < 4)
+            list.positionViewAtBeginning()
+    }
+    function focusSearch() { search.forceActiveFocus(); search.selectAll() }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        TextField {
+            id: search
+            objectName: "experimentSearch"
+            Layout.fillWidth: true
+            Layout.margins: 8
+            placeholderText: "Search experiments (Ctrl+F)"
+            onTextChanged: root.controller.experiments.filter = text
+            Keys.onDownPressed: list.forceActiveFocus()
+            Keys.onReturnPressed: {
+                if (list.count > 0) {
+                    list.currentIndex = 0
+                    list.forceActiveFocus()
+                }
+            }
+        }
+        ListView {
+            id: list
+            objectName: "experimentList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: root.controller.experiments
+            keyNavigationEnabled: true
+            currentIndex: root.controller.experiments.indexOf(root.controller.experimentId)
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar {}
+            section.property: "group"
+            section.delegate: Label {
+                required property string section
+                width: ListView.view.width
+                text: section.toUpperCase()
+                font.pixelSize: 11
+                font.bold: true
+                font.letterSpacing: 1
+                color: palette.placeholderText
+                topPadding: 12
+                bottomPadding: 4
+                leftPadding: 12
+            }
+            onCurrentIndexChanged: {
+                const id = root.controller.experiments.idAt(currentIndex)
+                if (id !== "")
+                    root.controller.experimentId = id
+            }
+            Keys.onReturnPressed: root.activated()
+            Keys.onEnterPressed: root.activated()
+            delegate: ItemDelegate {
+                id: row
+                required property int index
+                required property string experimentId
+                required property string title
+                required property string seed
+                required property bool available
+                required property string reason
+                required property string summary
+                width: ListView.view.width
+                highlighted: ListView.isCurrentItem
+                opacity: available ? 1 : 0.45
+                onClicked: {
+                    list.currentIndex = index
+                    list.forceActiveFocus()
+                }
+                onDoubleClicked: root.activated()
+                ToolTip.visible: hovered
+                ToolTip.delay: 600
+                ToolTip.text: available ? summary : "Cannot run here: " + reason
+                contentItem: ColumnLayout {
+                    spacing: 1
+                    Label {
+                        Layout.fillWidth: true
+                        text: row.title
+                        elide: Text.ElideRight
+                        color: row.highlighted ? palette.highlightedText : palette.windowText
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: row.experimentId + " · seed " + row.seed
+                        font.pixelSize: 11
+                        elide: Text.ElideRight
+                        color: row.highlighted ? palette.highlightedText : palette.placeholderText
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Dialogs
+import Coroscope
+
+ApplicationWindow {
+    id: window
+    objectName: "mainWindow"
+    visible: true
+    minimumWidth: 900
+    minimumHeight: 560
+    title: "Coroscope — " + app.experimentTitle
+
+    readonly property bool dark: app.theme === "dark" || (app.theme === "system" && app.systemIsDark())
+    readonly property string chartTheme: dark ? "dark" : "light"
+    readonly property bool comparing: viewTabs.currentIndex === 1
+
+    palette.window: dark ? "#161b22" : "#f6f8fa"
+    palette.windowText: dark ? "#e6edf3" : "#1f2328"
+    palette.base: dark ? "#0d1117" : "#ffffff"
+    palette.alternateBase: dark ? "#1c2128" : "#f6f8fa"
+    palette.text: dark ? "#e6edf3" : "#1f2328"
+    palette.button: dark ? "#21262d" : "#f3f4f6"
+    palette.buttonText: dark ? "#e6edf3" : "#1f2328"
+    palette.highlight: dark ? "#1f6feb" : "#0969da"
+    palette.highlightedText: "#ffffff"
+    palette.mid: dark ? "#30363d" : "#d0d7de"
+    palette.placeholderText: dark ? "#8b949e" : "#6e7781"
+    palette.toolTipBase: dark ? "#2d333b" : "#ffffff"
+    palette.toolTipText: dark ? "#e6edf3" : "#1f2328"
+
+    AppController {
+        id: app
+        objectName: "controller"
+    }
+
+    Component.onCompleted: {
+        const g = app.windowGeometry()
+        width = Math.max(minimumWidth, g.width)
+        height = Math.max(minimumHeight, g.height)
+        if (g.x > 0 || g.y > 0) {
+            x = g.x
+            y = g.y
+        }
+        experimentList.focusList()
+    }
+    onClosing: app.saveWindowGeometry(Qt.rect(x, y, width, height))
+
+    function runSelected() {
+        viewTabs.currentIndex = 0
+        app.run()
+    }
+    function exportChart() {
+        exportDialog.open()
+    }
+
+    Shortcut { sequence: "Ctrl+R"; onActivated: window.runSelected() }
+    Shortcut { sequence: "Esc"; enabled: app.running; onActivated: app.stop() }
+    Shortcut { sequence: "Ctrl+P"; onActivated: app.pin() }
+    Shortcut { sequence: "Ctrl+E"; onActivated: window.exportChart() }
+    Shortcut { sequences: [StandardKey.Copy]; onActivated: app.copyChart(chartView.chartWidth, chartView.chartHeight) }
+    Shortcut { sequences: [StandardKey.Open]; onActivated: openDialog.open() }
+    Shortcut { sequence: "Ctrl+F"; onActivated: experimentList.focusSearch() }
+    Shortcut { sequence: "Ctrl+,"; onActivated: settingsDialog.open() }
+
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            spacing: 2
+            ToolButton {
+                objectName: "runButton"
+                text: "▶ Run"
+                enabled: !app.running && app.params.valid && app.unavailableReason === ""
+                onClicked: window.runSelected()
+                ToolTip.visible: hovered
+                ToolTip.text: "Run the experiment (Ctrl+R)"
+            }
+            ToolButton {
+                objectName: "stopButton"
+                text: "■ Stop"
+                enabled: app.running
+                onClicked: app.stop()
+                ToolTip.visible: hovered
+                ToolTip.text: "Stop the run; its partial timeline stays (Esc)"
+            }
+            ToolSeparator {}
+            ToolButton {
+                text: "Pin"
+                enabled: !app.running && !app.current.empty
+                onClicked: app.pin()
+                ToolTip.visible: hovered
+                ToolTip.text: "Pin this run for the compare view (Ctrl+P)"
+            }
+            ToolButton {
+                text: "Export…"
+                enabled: !app.current.empty || window.comparing
+                onClicked: window.exportChart()
+                ToolTip.visible: hovered
+                ToolTip.text: "Export the chart as PNG, SVG or PDF, or the run as JSON, Chrome trace or CSV (Ctrl+E)"
+            }
+            ToolButton {
+                text: "Copy"
+                enabled: !app.current.empty
+                onClicked: app.copyChart(chartView.chartWidth, chartView.chartHeight)
+                ToolTip.visible: hovered
+                ToolTip.text: "Copy the chart as an image (Ctrl+C)"
+            }
+            ToolButton {
+                text: "Open…"
+                onClicked: openDialog.open()
+                ToolTip.visible: hovered
+                ToolTip.text: "Open a saved run or a Chrome trace (Ctrl+O)"
+            }
+            ToolSeparator {}
+            TabBar {
+                id: viewTabs
+                objectName: "viewTabs"
+                TabButton { text: "Timeline"; width: implicitWidth }
+                TabButton { text: "Compare (" + app.pinned.length + ")"; width: implicitWidth }
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                text: app.running ? app.current.summary : ""
+                color: palette.placeholderText
+            }
+            ToolButton {
+                text: "⚙"
+                font.pixelSize: 18
+                onClicked: settingsDialog.open()
+                ToolTip.visible: hovered
+                ToolTip.text: "Settings (Ctrl+,)"
+            }
+        }
+    }
+
+    SplitView {
+        anchors.fill: parent
+        orientation: Qt.Horizontal
+
+        ExperimentList {
+            id: experimentList
+            SplitView.preferredWidth: 290
+            SplitView.minimumWidth: 200
+            controller: app
+            onActivated: window.runSelected()
+        }
+
+        StackLayout {
+            SplitView.fillWidth: true
+            SplitView.minimumWidth: 400
+            currentIndex: viewTabs.currentIndex
+            ChartView {
+                id: chartView
+                objectName: "chartView"
+                run: app.current
+                theme: window.chartTheme
+            }
+            CompareView {
+                id: compareView
+                controller: app
+                theme: window.chartTheme
+            }
+        }
+
+        SidePanel {
+            SplitView.preferredWidth: 400
+            SplitView.minimumWidth: 280
+            controller: app
+        }
+    }
+
+    footer: Pane {
+        padding: 4
+        leftPadding: 10
+        rightPadding: 10
+        RowLayout {
+            anchors.fill: parent
+            spacing: 16
+            Label {
+                objectName: "serverStatus"
+                text: "Delay server: " + app.serverAddress
+                color: palette.placeholderText
+            }
+            Label {
+                objectName: "postgresStatus"
+                text: "PostgreSQL: " + app.postgresState
+                color: app.postgresState.startsWith("unavailable") ? "#cf222e" : palette.placeholderText
+                elide: Text.ElideRight
+                Layout.maximumWidth: 420
+            }
+            Label {
+                Layout.fillWidth: true
+                text: app.message !== "" ? app.message : app.lastSummary
+                color: app.message !== "" ? "#cf222e" : palette.windowText
+                elide: Text.ElideRight
+            }
+        }
+    }
+
+    ExportDialog {
+        id: exportDialog
+        controller: app
+        chartWidth: chartView.chartWidth
+        chartHeight: chartView.chartHeight
+        comparison: window.comparing
+    }
+
+    FileDialog {
+        id: openDialog
+        title: "Open a saved run or a Chrome trace"
+        fileMode: FileDialog.OpenFile
+        nameFilters: ["Runs and traces (*.json)", "All files (*)"]
+        onAccepted: {
+            if (app.openFile(selectedFile))
+                viewTabs.currentIndex = 0
+        }
+    }
+
+    SettingsDialog {
+        id: settingsDialog
+        controller: app
+    }
+}

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Coroscope
+
+// Parameters, the experiment's code beside the seed's Python, its explanation, the log, and the history.
+Pane {
+    id: root
+    property AppController controller
+    padding: 0
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        TabBar {
+            id: tabs
+            objectName: "sideTabs"
+            Layout.fillWidth: true
+            TabButton { text: "Parameters" }
+            TabButton { text: "Code" }
+            TabButton { text: "About" }
+            TabButton { text: "Log" + (root.controller.log.length > 0 ? " (" + root.controller.log.length + ")" : "") }
+            TabButton { text: "History" }
+        }
+        StackLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            currentIndex: tabs.currentIndex
+
+            ScrollView {
+                id: paramScroll
+                contentWidth: availableWidth
+                ColumnLayout {
+                    width: paramScroll.availableWidth - 24
+                    x: 12
+                    spacing: 8
+                    Label {
+                        Layout.topMargin: 12
+                        Layout.fillWidth: true
+                        text: root.controller.experimentTitle
+                        font.pixelSize: 16
+                        font.bold: true
+                        wrapMode: Text.WordWrap
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: root.controller.experimentSummary
+                        wrapMode: Text.WordWrap
+                        color: palette.placeholderText
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: root.controller.unavailableReason !== ""
+                        text: "Cannot run here: " + root.controller.unavailableReason
+                        wrapMode: Text.WordWrap
+                        color: "#cf222e"
+                    }
+                    ParamEditor {
+                        Layout.fillWidth: true
+                        Layout.topMargin: 8
+                        controller: root.controller
+                    }
+                }
+            }
+
+            ScrollView {
+                id: codeScroll
+                contentWidth: availableWidth
+                ColumnLayout {
+                    width: codeScroll.availableWidth - 24
+                    x: 12
+                    spacing: 6
+                    Label { Layout.topMargin: 12; text: "Coroscope (C++ / QCoro) — the code that ran"; font.bold: true }
+                    TextEdit {
+                        Layout.fillWidth: true
+                        readOnly: true
+                        selectByMouse: true
+                        textFormat: TextEdit.RichText
+                        wrapMode: TextEdit.NoWrap
+                        font.pixelSize: 12
+                        text: root.controller.experimentSource
+                    }
+                    Label { Layout.topMargin: 12; text: "The seed (Python asyncio) — seed " + root.controller.experimentSeed; font.bold: true; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+                    TextEdit {
+                        Layout.fillWidth: true
+                        Layout.bottomMargin: 12
+                        readOnly: true
+                        selectByMouse: true
+                        textFormat: TextEdit.RichText
+                        wrapMode: TextEdit.NoWrap
+                        font.pixelSize: 12
+                        color: palette.text
+                        text: root.controller.seedExcerpt
+                    }
+                }
+            }
+
+            ScrollView {
+                id: aboutScroll
+                contentWidth: availableWidth
+                Label {
+                    width: aboutScroll.availableWidth - 24
+                    x: 12
+                    topPadding: 4
+                    wrapMode: Text.WordWrap
+                    textFormat: Text.RichText
+                    text: root.controller.experimentAbout
+                }
+            }
+
+            ColumnLayout {
+                spacing: 0
+                ListView {
+                    id: logView
+                    objectName: "logView"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    model: root.controller.log
+                    ScrollBar.vertical: ScrollBar {}
+                    onCountChanged: positionViewAtEnd()
+                    delegate: Label {
+                        required property string modelData
+                        width: ListView.view.width - 16
+                        x: 8
+                        wrapMode: Text.WordWrap
+                        font.family: "DejaVu Sans Mono"
+                        font.pixelSize: 11
+                        text: modelData
+                        color: modelData.indexOf("failed") >= 0 || modelData.indexOf("cannot") >= 0 ? "#cf222e" : palette.windowText
+                    }
+                }
+                Button {
+                    Layout.margins: 6
+                    text: "Clear"
+                    onClicked: root.controller.clearLog()
+                }
+            }
+
+            HistoryList {
+                controller: root.controller
+            }
+        }
+    }
+}

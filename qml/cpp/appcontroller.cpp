@@ -1,0 +1,612 @@
+// SPDX-License-Identifier: MIT
+#include "appcontroller.h"
+
+#include "experimentmodel.h"
+#include "experiments/catalog.h"
+#include "experiments/experiment.h"
+#include "experiments/runner.h"
+#include "highlighter.h"
+#include "historymodel.h"
+#include "http/delayserver.h"
+#include "parammodel.h"
+#include "pg/pgconnection.h"
+#include "pg/postgres.h"
+#include "render/exporters.h"
+#include "render/ganttpainter.h"
+#include "runhandle.h"
+#include "timeline/stats.h"
+#include "timeline/traceimport.h"
+
+#include <QClipboard>
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+#include <QPainter>
+#include <QPalette>
+#include <QPointer>
+#include <QStandardPaths>
+#include <QThreadPool>
+#include <QTime>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace Coroscope {
+
+namespace {
+constexpr int kLiveIntervalMs = 33; // ~30 snapshots a second while a run is going
+
+QString historyDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/runs"_s;
+}
+} // namespace
+
+AppController::AppController(QObject *parent)
+    : QObject(parent)
+    , m_experiments(new ExperimentModel(this))
+    , m_params(new ParamModel(this))
+    , m_history(new HistoryModel(historyDir(), this))
+    , m_current(new RunHandle(this))
+    , m_runner(new Runner(this))
+{
+    m_runner->setLiveInterval(kLiveIntervalMs);
+    connect(m_runner, &Runner::spanEvents, this, &AppController::onSpanEvents);
+    connect(m_runner, &Runner::finished, this, &AppController::onFinished);
+    if (!postgresDsn().isEmpty()) {
+        qputenv("COROSCOPE_PG_DSN", postgresDsn().toUtf8());
+    }
+    m_params->setDefaultDelay(defaultDelay());
+    QString last = m_settings.value(u"lastExperiment"_s).toString();
+    if (!Catalog::find(last)) {
+        last = u"tasks-concurrent"_s;
+    }
+    setExperimentId(last);
+    startBackgroundServices();
+}
+
+AppController::~AppController()
+{
+    if (m_runner->isRunning()) {
+        m_runner->cancel();
+    }
+}
+
+void AppController::startBackgroundServices()
+{
+    // The delay server: started now (milliseconds) so the status bar can show where it is.
+    QString error;
+    DelayServer &server = DelayServer::embedded(&error);
+    m_serverAddress = error.isEmpty() ? server.url().toString() : u"unavailable: "_s + error;
+
+    // PostgreSQL: the private cluster takes about a second — off the GUI thread.
+    const QString reason = Postgres::unavailableReason();
+    if (!reason.isEmpty()) {
+        m_postgresState = u"unavailable: "_s + reason;
+        Q_EMIT statusChanged();
+        return;
+    }
+    m_postgresState = u"starting ("_s + Postgres::source() + u")"_s;
+    Q_EMIT statusChanged();
+    QPointer<AppController> self(this);
+    QThreadPool::globalInstance()->start([self] {
+        QString why;
+        const QString dsn = Postgres::conninfo(&why);
+        const QString state = dsn.isEmpty()
+            ? u"unavailable: "_s + why
+            : u"ready (%1: %2)"_s.arg(Postgres::source(), redactConninfo(dsn));
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, state] {
+                if (self) {
+                    self->m_postgresState = state;
+                    Q_EMIT self->statusChanged();
+                    self->m_experiments->refreshAvailability();
+                }
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+// ---- experiment selection --------------------------------------------------------------
+
+QString AppController::experimentId() const
+{
+    return m_experiment ? m_experiment->id() : QString();
+}
+
+void AppController::setExperimentId(const QString &id)
+{
+    const Experiment *e = Catalog::find(id);
+    if (!e || e == m_experiment) {
+        return;
+    }
+    if (m_experiment) {
+        m_typed.insert(m_experiment->id(), m_params->values());
+    }
+    m_experiment = e;
+    QHash<QString, QString> typed = m_typed.value(id);
+    if (!typed.contains(u"url"_s) && !httpUrl().isEmpty()) {
+        const bool hasUrl = std::any_of(e->info().params.begin(), e->info().params.end(),
+            [](const ParamSpec &p) { return p.key == u"url"; });
+        if (hasUrl) {
+            typed.insert(u"url"_s, httpUrl());
+        }
+    }
+    m_params->setExperiment(e, typed);
+    m_settings.setValue(u"lastExperiment"_s, id);
+    Q_EMIT experimentChanged();
+}
+
+QString AppController::experimentTitle() const
+{
+    return m_experiment ? m_experiment->title() : QString();
+}
+
+QString AppController::experimentSeed() const
+{
+    return m_experiment ? m_experiment->info().seed : QString();
+}
+
+QString AppController::experimentSummary() const
+{
+    return m_experiment ? m_experiment->info().summary : QString();
+}
+
+QString AppController::experimentAbout() const
+{
+    if (!m_experiment) {
+        return {};
+    }
+    const ExperimentInfo &i = m_experiment->info();
+    auto esc = [](const QString &t) { return t.toHtmlEscaped(); };
+    QString html = u"<h3>%1</h3><p><i>%2</i> · seed %3 · ideal %4</p><p>%5</p>"_s.arg(
+        esc(i.title), esc(i.id), esc(i.seed), esc(i.idealFormula), esc(i.explanation));
+    html += u"<p><b>What you should see.</b> %1</p>"_s.arg(esc(i.expectation));
+    html += u"<p><b>Parameters.</b></p><ul>"_s;
+    for (const ParamSpec &p : i.params) {
+        html += u"<li><b>%1</b> (%2): %3</li>"_s.arg(esc(p.key), esc(p.rangeText()), esc(p.help));
+    }
+    html += u"</ul>"_s;
+    if (!unavailableReason().isEmpty()) {
+        html += u"<p style=\"color:#cf222e\"><b>Cannot run here:</b> %1</p>"_s.arg(esc(unavailableReason()));
+    }
+    return html;
+}
+
+QString AppController::experimentSource() const
+{
+    return m_experiment
+        ? highlightCode(m_experiment->source(), CodeLanguage::Cpp, themeForCharts() == u"dark")
+        : QString();
+}
+
+QString AppController::seedExcerpt() const
+{
+    if (!m_experiment) {
+        return {};
+    }
+    QFile file(u":/coroscope/seeds/%1.py"_s.arg(m_experiment->id()));
+    if (!file.open(QIODevice::ReadOnly)) {
+        return u"<p>No Python excerpt for this experiment: it has no counterpart in the seeds (%1).</p>"_s
+            .arg(m_experiment->info().seed.toHtmlEscaped());
+    }
+    return highlightCode(
+        QString::fromUtf8(file.readAll()), CodeLanguage::Python, themeForCharts() == u"dark");
+}
+
+QString AppController::unavailableReason() const
+{
+    return m_experiment ? m_experiment->unavailableReason() : QString();
+}
+
+// ---- running -----------------------------------------------------------------------------
+
+bool AppController::isRunning() const
+{
+    return m_runner->isRunning();
+}
+
+bool AppController::run()
+{
+    if (!m_experiment) {
+        setMessage(u"Pick an experiment first."_s);
+        return false;
+    }
+    QString error;
+    const auto params = m_params->params(&error);
+    if (!params) {
+        setMessage(error);
+        appendLog(m_experiment->id() + u": "_s + error);
+        return false;
+    }
+    if (!m_runner->start(*m_experiment, *params, &error)) {
+        setMessage(error);
+        appendLog(m_experiment->id() + u": "_s + error);
+        return false;
+    }
+    m_runExperiment = m_experiment->id();
+    m_runTitle = m_experiment->title();
+    m_runParams = params->values();
+    m_runIdealNs = static_cast<qint64>(m_experiment->idealSeconds(*params) * 1e9);
+    setMessage({});
+    appendLog(u"run %1 (%2)"_s.arg(m_runExperiment, params->summary()));
+    m_current->setPath({});
+    m_current->setName({});
+    onSpanEvents(); // an empty live chart at once
+    Q_EMIT runningChanged();
+    return true;
+}
+
+void AppController::stop()
+{
+    if (m_runner->isRunning()) {
+        m_runner->cancel();
+        appendLog(m_runExperiment + u": stopped — the partial timeline is kept"_s);
+    }
+}
+
+void AppController::onSpanEvents()
+{
+    const auto recorder = m_runner->recorder();
+    if (!recorder || !m_runner->isRunning()) {
+        return;
+    }
+    RunData live;
+    recorder->snapshot(live);
+    live.experiment = m_runExperiment;
+    live.title = m_runTitle;
+    live.params = m_runParams;
+    live.idealNs = m_runIdealNs;
+    live.wallNs = recorder->now();
+    m_current->setRun(std::move(live), true);
+}
+
+void AppController::onFinished(const RunData &run)
+{
+    m_current->setRun(run, false);
+    QString error;
+    const QString path = m_history->save(run, &error);
+    m_current->setPath(path);
+    if (!error.isEmpty()) {
+        appendLog(u"history: "_s + error);
+    }
+    m_lastSummary = u"%1: %2"_s.arg(run.experiment, m_current->summary());
+    Q_EMIT lastSummaryChanged();
+    if (run.status == RunStatus::Failed) {
+        setMessage(run.experiment + u" failed: "_s + run.error);
+        appendLog(run.experiment + u" failed: "_s + run.error);
+    } else {
+        appendLog(m_lastSummary);
+    }
+    Q_EMIT runningChanged();
+    Q_EMIT runFinished(toString(run.status));
+}
+
+// ---- pinning and comparison -------------------------------------------------------------
+
+std::unique_ptr<RunHandle> AppController::copyOf(const RunHandle &handle)
+{
+    auto copy = std::make_unique<RunHandle>(this);
+    if (const RunData *run = handle.run()) {
+        copy->setRun(*run, false);
+    }
+    copy->setName(handle.name());
+    copy->setPath(handle.path());
+    return copy;
+}
+
+bool AppController::pin()
+{
+    if (m_current->isEmpty() || m_current->isLive()) {
+        setMessage(m_current->isLive() ? u"Wait for the run to finish before pinning it."_s
+                                       : u"Nothing to pin yet: run an experiment first."_s);
+        return false;
+    }
+    m_pinned.push_back(copyOf(*m_current).release());
+    appendLog(u"pinned "_s + m_current->name());
+    Q_EMIT pinnedChanged();
+    return true;
+}
+
+void AppController::unpin(int index)
+{
+    if (index < 0 || index >= static_cast<int>(m_pinned.size())) {
+        return;
+    }
+    m_pinned[static_cast<std::size_t>(index)]->deleteLater();
+    m_pinned.erase(m_pinned.begin() + index);
+    Q_EMIT pinnedChanged();
+}
+
+void AppController::clearPinned()
+{
+    for (RunHandle *h : m_pinned) {
+        h->deleteLater();
+    }
+    m_pinned.clear();
+    Q_EMIT pinnedChanged();
+}
+
+QList<QObject *> AppController::pinned() const
+{
+    return {m_pinned.begin(), m_pinned.end()};
+}
+
+double AppController::compareEndSeconds() const
+{
+    double end = 0;
+    for (const RunHandle *h : m_pinned) {
+        if (const auto model = h->model()) {
+            end = std::max(end, static_cast<double>(model->endNs()) / 1e9);
+        }
+    }
+    return end;
+}
+
+// ---- files -------------------------------------------------------------------------------
+
+QString AppController::localPath(const QString &target) const
+{
+    const QUrl url(target);
+    return url.isLocalFile() ? url.toLocalFile() : target;
+}
+
+QString AppController::themeForCharts() const
+{
+    const QString t = theme();
+    if (t == u"system") {
+        return systemIsDark() ? u"dark"_s : u"light"_s;
+    }
+    return t;
+}
+
+QString AppController::exportCurrent(const QString &target, double width, double height, double scale)
+{
+    const auto model = m_current->model();
+    if (!model) {
+        return u"Nothing to export yet: run an experiment first."_s;
+    }
+    const QString path = localPath(target);
+    Export::ImageOptions options;
+    options.width = width;
+    options.height = height;
+    options.scale = scale;
+    options.theme = GanttTheme::byName(themeForCharts());
+    options.paint.live = m_current->isLive();
+    QString error;
+    if (!Export::write(*model, path, options, &error)) {
+        appendLog(error);
+        return error;
+    }
+    appendLog(u"exported "_s + path);
+    return {};
+}
+
+QString AppController::exportComparison(const QString &target, double width, double scale)
+{
+    if (m_pinned.empty()) {
+        return u"Nothing to compare: pin runs first (Ctrl+P)."_s;
+    }
+    const QString path = localPath(target);
+    const GanttTheme theme = GanttTheme::byName(themeForCharts());
+    const auto endNs = static_cast<qint64>(compareEndSeconds() * 1e9);
+    std::vector<std::pair<std::shared_ptr<const GanttModel>, double>> charts;
+    double height = 0;
+    for (const RunHandle *h : m_pinned) {
+        const auto model = h->model();
+        const double hgt = GanttPainter(*model, theme).preferredHeight(width);
+        charts.emplace_back(model, hgt);
+        height += hgt;
+    }
+    const QSizeF size(width, height);
+    QString error;
+    const bool ok = Export::writeDrawing(
+        path, size, scale, theme.background,
+        {u"Coroscope comparison"_s, u"%1 pinned runs on one time axis"_s.arg(charts.size())},
+        [&](QPainter &p) {
+            double y = 0;
+            for (const auto &[model, hgt] : charts) {
+                const GanttPainter painter(*model, theme);
+                const QSizeF chart(width, hgt);
+                p.save();
+                p.translate(0, y);
+                painter.paint(p, chart, painter.layout(chart, 0, endNs));
+                p.restore();
+                y += hgt;
+            }
+        },
+        &error);
+    if (!ok) {
+        appendLog(error);
+        return error;
+    }
+    appendLog(u"exported the comparison to "_s + path);
+    return {};
+}
+
+bool AppController::copyChart(double width, double height)
+{
+    const auto model = m_current->model();
+    if (!model) {
+        return false;
+    }
+    GanttPaintOptions paint;
+    paint.live = m_current->isLive();
+    QGuiApplication::clipboard()->setImage(
+        Export::renderImage(*model, QSizeF(width, height), 2, GanttTheme::byName(themeForCharts()), paint));
+    appendLog(u"copied the chart to the clipboard"_s);
+    return true;
+}
+
+void AppController::setCurrentFromFile(RunData run, const QString &path)
+{
+    computeStats(run);
+    m_current->setRun(std::move(run), false);
+    m_current->setPath(path);
+    m_current->setName(QFileInfo(path).completeBaseName());
+}
+
+bool AppController::openFile(const QString &target)
+{
+    if (m_runner->isRunning()) {
+        setMessage(u"Stop the run before opening another one."_s);
+        return false;
+    }
+    const QString path = localPath(target);
+    QString error;
+    auto run = loadRunOrTrace(path, &error);
+    if (!run) {
+        setMessage(error);
+        appendLog(error);
+        return false;
+    }
+    setCurrentFromFile(std::move(*run), path);
+    appendLog(u"opened "_s + path);
+    setMessage({});
+    return true;
+}
+
+bool AppController::openHistory(int row)
+{
+    return openFile(m_history->pathAt(row));
+}
+
+bool AppController::pinHistory(int row)
+{
+    QString error;
+    auto run = loadRunOrTrace(m_history->pathAt(row), &error);
+    if (!run) {
+        setMessage(error);
+        return false;
+    }
+    auto handle = new RunHandle(this);
+    computeStats(*run);
+    handle->setRun(std::move(*run), false);
+    handle->setName(QFileInfo(m_history->pathAt(row)).completeBaseName());
+    m_pinned.push_back(handle);
+    Q_EMIT pinnedChanged();
+    return true;
+}
+
+QString AppController::historyDirectory() const
+{
+    return m_history->directory();
+}
+
+QString AppController::suggestedFileName(const QString &suffix) const
+{
+    const QString base = m_current->isEmpty() ? u"coroscope"_s : m_current->experimentId();
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    return QDir(dir.isEmpty() ? QDir::homePath() : dir)
+        .filePath(
+            u"%1-%2.%3"_s.arg(base, QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s), suffix));
+}
+
+// ---- settings and status -----------------------------------------------------------------
+
+QString AppController::theme() const
+{
+    return m_settings.value(u"theme"_s, u"system"_s).toString();
+}
+
+void AppController::setTheme(const QString &theme)
+{
+    if (theme != this->theme()) {
+        m_settings.setValue(u"theme"_s, theme);
+        Q_EMIT settingsChanged();
+        Q_EMIT experimentChanged(); // the code's colours follow the theme
+    }
+}
+
+QString AppController::httpUrl() const
+{
+    return m_settings.value(u"httpUrl"_s).toString();
+}
+
+void AppController::setHttpUrl(const QString &url)
+{
+    if (url != httpUrl()) {
+        m_settings.setValue(u"httpUrl"_s, url.trimmed());
+        Q_EMIT settingsChanged();
+    }
+}
+
+QString AppController::postgresDsn() const
+{
+    return m_settings.value(u"postgresDsn"_s).toString();
+}
+
+void AppController::setPostgresDsn(const QString &dsn)
+{
+    if (dsn == postgresDsn()) {
+        return;
+    }
+    m_settings.setValue(u"postgresDsn"_s, dsn.trimmed());
+    if (dsn.trimmed().isEmpty()) {
+        qunsetenv("COROSCOPE_PG_DSN");
+    } else {
+        qputenv("COROSCOPE_PG_DSN", dsn.trimmed().toUtf8());
+    }
+    Q_EMIT settingsChanged();
+    startBackgroundServices();
+}
+
+QString AppController::postgresDsnRedacted() const
+{
+    return postgresDsn().isEmpty() ? QString() : redactConninfo(postgresDsn());
+}
+
+double AppController::defaultDelay() const
+{
+    return m_settings.value(u"defaultDelay"_s, 1.0).toDouble();
+}
+
+void AppController::setDefaultDelay(double seconds)
+{
+    if (!qFuzzyCompare(seconds, defaultDelay()) && seconds > 0) {
+        m_settings.setValue(u"defaultDelay"_s, seconds);
+        m_params->setDefaultDelay(seconds);
+        Q_EMIT settingsChanged();
+    }
+}
+
+QRect AppController::windowGeometry() const
+{
+    return m_settings.value(u"window/geometry"_s, QRect(0, 0, 1400, 860)).toRect();
+}
+
+void AppController::saveWindowGeometry(const QRect &rect)
+{
+    m_settings.setValue(u"window/geometry"_s, rect);
+}
+
+bool AppController::systemIsDark() const
+{
+    return QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
+}
+
+void AppController::setMessage(const QString &text)
+{
+    if (text != m_message) {
+        m_message = text;
+        Q_EMIT messageChanged();
+    }
+}
+
+void AppController::appendLog(const QString &text)
+{
+    m_log.append(QTime::currentTime().toString(u"HH:mm:ss"_s) + u"  "_s + text);
+    if (m_log.size() > 500) {
+        m_log.removeFirst();
+    }
+    Q_EMIT logChanged();
+}
+
+void AppController::clearLog()
+{
+    m_log.clear();
+    Q_EMIT logChanged();
+}
+
+} // namespace Coroscope

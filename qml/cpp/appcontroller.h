@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QRect>
+#include <QSettings>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace Coroscope {
+
+class Experiment;
+class ExperimentModel;
+class HistoryModel;
+class ParamModel;
+class RunHandle;
+class Runner;
+struct RunData;
+struct SpanEvent;
+
+/**
+ * What the window drives: the selected experiment and its parameters, running and stopping
+ * it (live snapshots of the timeline while it runs), pinned runs for comparison, exports,
+ * history, settings and the status of the delay server and PostgreSQL. One per window.
+ */
+class AppController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_MOC_INCLUDE("experimentmodel.h")
+    Q_MOC_INCLUDE("historymodel.h")
+    Q_MOC_INCLUDE("parammodel.h")
+    Q_MOC_INCLUDE("runhandle.h")
+    Q_PROPERTY(Coroscope::ExperimentModel *experiments READ experiments CONSTANT)
+    Q_PROPERTY(Coroscope::ParamModel *params READ params CONSTANT)
+    Q_PROPERTY(Coroscope::HistoryModel *history READ history CONSTANT)
+    Q_PROPERTY(Coroscope::RunHandle *current READ current CONSTANT)
+    Q_PROPERTY(QList<QObject *> pinned READ pinned NOTIFY pinnedChanged)
+    Q_PROPERTY(double compareEndSeconds READ compareEndSeconds NOTIFY pinnedChanged)
+
+    Q_PROPERTY(QString experimentId READ experimentId WRITE setExperimentId NOTIFY experimentChanged)
+    Q_PROPERTY(QString experimentTitle READ experimentTitle NOTIFY experimentChanged)
+    Q_PROPERTY(QString experimentSeed READ experimentSeed NOTIFY experimentChanged)
+    Q_PROPERTY(QString experimentSummary READ experimentSummary NOTIFY experimentChanged)
+    Q_PROPERTY(QString experimentAbout READ experimentAbout NOTIFY experimentChanged)
+    Q_PROPERTY(QString experimentSource READ experimentSource NOTIFY experimentChanged)
+    Q_PROPERTY(QString seedExcerpt READ seedExcerpt NOTIFY experimentChanged)
+    Q_PROPERTY(QString unavailableReason READ unavailableReason NOTIFY experimentChanged)
+
+    Q_PROPERTY(bool running READ isRunning NOTIFY runningChanged)
+    Q_PROPERTY(QString lastSummary READ lastSummary NOTIFY lastSummaryChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(QStringList log READ log NOTIFY logChanged)
+
+    Q_PROPERTY(QString serverAddress READ serverAddress NOTIFY statusChanged)
+    Q_PROPERTY(QString postgresState READ postgresState NOTIFY statusChanged)
+
+    Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY settingsChanged)
+    Q_PROPERTY(QString httpUrl READ httpUrl WRITE setHttpUrl NOTIFY settingsChanged)
+    Q_PROPERTY(QString postgresDsn READ postgresDsn WRITE setPostgresDsn NOTIFY settingsChanged)
+    Q_PROPERTY(QString postgresDsnRedacted READ postgresDsnRedacted NOTIFY settingsChanged)
+    Q_PROPERTY(double defaultDelay READ defaultDelay WRITE setDefaultDelay NOTIFY settingsChanged)
+
+public:
+    explicit AppController(QObject *parent = nullptr);
+    ~AppController() override;
+
+    [[nodiscard]] ExperimentModel *experiments() const { return m_experiments; }
+    [[nodiscard]] ParamModel *params() const { return m_params; }
+    [[nodiscard]] HistoryModel *history() const { return m_history; }
+    [[nodiscard]] RunHandle *current() const { return m_current; }
+    [[nodiscard]] QList<QObject *> pinned() const;
+    [[nodiscard]] double compareEndSeconds() const;
+
+    [[nodiscard]] QString experimentId() const;
+    void setExperimentId(const QString &id);
+    [[nodiscard]] QString experimentTitle() const;
+    [[nodiscard]] QString experimentSeed() const;
+    [[nodiscard]] QString experimentSummary() const;
+    [[nodiscard]] QString experimentAbout() const;
+    [[nodiscard]] QString experimentSource() const;
+    [[nodiscard]] QString seedExcerpt() const;
+    [[nodiscard]] QString unavailableReason() const;
+
+    [[nodiscard]] bool isRunning() const;
+    [[nodiscard]] QString lastSummary() const { return m_lastSummary; }
+    [[nodiscard]] QString message() const { return m_message; }
+    [[nodiscard]] QStringList log() const { return m_log; }
+    [[nodiscard]] QString serverAddress() const { return m_serverAddress; }
+    [[nodiscard]] QString postgresState() const { return m_postgresState; }
+
+    [[nodiscard]] QString theme() const;
+    void setTheme(const QString &theme);
+    [[nodiscard]] QString httpUrl() const;
+    void setHttpUrl(const QString &url);
+    [[nodiscard]] QString postgresDsn() const;
+    void setPostgresDsn(const QString &dsn);
+    [[nodiscard]] QString postgresDsnRedacted() const;
+    [[nodiscard]] double defaultDelay() const;
+    void setDefaultDelay(double seconds);
+
+    /// Starts the selected experiment with the parameters as typed; false (with `message`)
+    /// when a parameter is wrong, a run is going, or the experiment cannot run here.
+    Q_INVOKABLE bool run();
+    /// Cancels the run; the partial timeline stays.
+    Q_INVOKABLE void stop();
+    /// Pins the current run for the compare view (a copy that later runs do not change).
+    Q_INVOKABLE bool pin();
+    Q_INVOKABLE void unpin(int index);
+    Q_INVOKABLE void clearPinned();
+    /// Writes the current run to `target` (a path or file:// URL; the format by suffix: .png
+    /// .svg .pdf .json .trace.json .csv). Images are `width`×`height` logical pixels (what the
+    /// view shows), PNG at `scale`. Returns the error, or empty.
+    Q_INVOKABLE QString exportCurrent(const QString &target, double width, double height, double scale = 1);
+    /// The pinned runs stacked on one time axis in one image (.png .svg .pdf).
+    Q_INVOKABLE QString exportComparison(const QString &target, double width, double scale = 1);
+    /// Copies the chart as an image to the clipboard.
+    Q_INVOKABLE bool copyChart(double width, double height);
+    /// Opens a saved run or a Chrome trace as the current run.
+    Q_INVOKABLE bool openFile(const QString &target);
+    Q_INVOKABLE bool openHistory(int row);
+    Q_INVOKABLE bool pinHistory(int row);
+    /// Window geometry and state, remembered across starts.
+    Q_INVOKABLE QRect windowGeometry() const;
+    Q_INVOKABLE void saveWindowGeometry(const QRect &rect);
+    /// Where runs are saved automatically.
+    Q_INVOKABLE QString historyDirectory() const;
+    /// A file name for exporting the current run, e.g. "tasks-concurrent-20261122-101500.png".
+    Q_INVOKABLE QString suggestedFileName(const QString &suffix) const;
+    /// The system palette's window colour is dark (Qt 6.4 has no colour-scheme hint).
+    Q_INVOKABLE bool systemIsDark() const;
+    Q_INVOKABLE void clearLog();
+
+Q_SIGNALS:
+    void experimentChanged();
+    void pinnedChanged();
+    void runningChanged();
+    void lastSummaryChanged();
+    void messageChanged();
+    void logChanged();
+    void statusChanged();
+    void settingsChanged();
+    /// A run ended (ok, failed or cancelled) and is saved.
+    void runFinished(const QString &status);
+
+private:
+    void onSpanEvents();
+    void onFinished(const RunData &run);
+    void setMessage(const QString &text);
+    void appendLog(const QString &text);
+    void startBackgroundServices();
+    void setCurrentFromFile(RunData run, const QString &path);
+    [[nodiscard]] QString localPath(const QString &target) const;
+    [[nodiscard]] QString themeForCharts() const;
+    [[nodiscard]] std::unique_ptr<RunHandle> copyOf(const RunHandle &handle);
+
+    QSettings m_settings;
+    ExperimentModel *m_experiments = nullptr;
+    ParamModel *m_params = nullptr;
+    HistoryModel *m_history = nullptr;
+    RunHandle *m_current = nullptr;
+    std::vector<RunHandle *> m_pinned;
+    Runner *m_runner = nullptr;
+    const Experiment *m_experiment = nullptr;
+    QHash<QString, QHash<QString, QString>> m_typed; ///< per experiment: key → text as typed
+    QString m_runExperiment;
+    QString m_runTitle;
+    QList<std::pair<QString, QVariant>> m_runParams;
+    qint64 m_runIdealNs = 0;
+    QString m_lastSummary;
+    QString m_message;
+    QStringList m_log;
+    QString m_serverAddress;
+    QString m_postgresState;
+};
+
+} // namespace Coroscope

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+#include "experimentmodel.h"
+
+#include "experiments/catalog.h"
+#include "experiments/experiment.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Coroscope {
+
+namespace {
+/// Display order of the groups (the catalog's order within each).
+constexpr std::array kGroups = {u"Basics", u"Event loop", u"HTTP", u"Postgres", u"Pools", u"Combinations"};
+
+int groupRank(const QString &group)
+{
+    for (std::size_t i = 0; i < kGroups.size(); ++i) {
+        if (group == QStringView(kGroups[i])) {
+            return static_cast<int>(i);
+        }
+    }
+    return static_cast<int>(kGroups.size());
+}
+} // namespace
+
+ExperimentModel::ExperimentModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+    for (const Experiment *e : Catalog::all()) {
+        m_reasons.insert(e->id(), e->unavailableReason());
+    }
+    rebuild();
+}
+
+int ExperimentModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant ExperimentModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Experiment *e = m_rows[static_cast<std::size_t>(index.row())];
+    const ExperimentInfo &info = e->info();
+    switch (role) {
+    case Qt::DisplayRole:
+    case TitleRole:
+        return info.title;
+    case IdRole:
+        return info.id;
+    case GroupRole:
+        return info.group;
+    case SeedRole:
+        return info.seed;
+    case SummaryRole:
+    case Qt::ToolTipRole:
+        return m_reasons.value(info.id).isEmpty() ? info.summary : m_reasons.value(info.id);
+    case AvailableRole:
+        return m_reasons.value(info.id).isEmpty();
+    case ReasonRole:
+        return m_reasons.value(info.id);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ExperimentModel::roleNames() const
+{
+    return {{IdRole, "experimentId"}, {TitleRole, "title"}, {GroupRole, "group"}, {SeedRole, "seed"},
+        {SummaryRole, "summary"}, {AvailableRole, "available"}, {ReasonRole, "reason"}};
+}
+
+void ExperimentModel::setFilter(const QString &filter)
+{
+    if (filter == m_filter) {
+        return;
+    }
+    m_filter = filter;
+    rebuild();
+    Q_EMIT filterChanged();
+}
+
+void ExperimentModel::rebuild()
+{
+    beginResetModel();
+    m_rows.clear();
+    const QStringList words = m_filter.simplified().split(u' ', Qt::SkipEmptyParts);
+    for (const Experiment *e : Catalog::all()) {
+        const ExperimentInfo &i = e->info();
+        const QString haystack = QStringList {i.id, i.title, i.group, i.seed, i.summary}.join(u' ');
+        const bool match = std::all_of(words.begin(), words.end(),
+            [&](const QString &w) { return haystack.contains(w, Qt::CaseInsensitive); });
+        if (match) {
+            m_rows.push_back(e);
+        }
+    }
+    std::stable_sort(m_rows.begin(), m_rows.end(), [](const Experiment *a, const Experiment *b) {
+        return groupRank(a->info().group) < groupRank(b->info().group);
+    });
+    endResetModel();
+    Q_EMIT countChanged();
+}
+
+int ExperimentModel::indexOf(const QString &id) const
+{
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i]->id() == id) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+QString ExperimentModel::idAt(int row) const
+{
+    return row >= 0 && row < rowCount() ? m_rows[static_cast<std::size_t>(row)]->id() : QString();
+}
+
+void ExperimentModel::refreshAvailability()
+{
+    for (const Experiment *e : Catalog::all()) {
+        m_reasons.insert(e->id(), e->unavailableReason());
+    }
+    if (!m_rows.empty()) {
+        Q_EMIT dataChanged(
+            index(0), index(rowCount() - 1), {AvailableRole, ReasonRole, SummaryRole, Qt::ToolTipRole});
+    }
+}
+
+} // namespace Coroscope

@@ -1,0 +1,385 @@
+// SPDX-License-Identifier: MIT
+#include "ganttitem.h"
+
+#include "render/ganttpainter.h"
+#include "runhandle.h"
+#include "timeline/stats.h"
+
+#include <QCursor>
+#include <QPainter>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Coroscope {
+
+namespace {
+
+GanttPaintOptions paintOptions(const RunHandle *run, bool legend, bool footer)
+{
+    return GanttPaintOptions {
+        .header = true, .legend = legend, .footer = footer, .live = run && run->isLive()};
+}
+
+QString seconds(qint64 ns)
+{
+    return GanttLayout::formatDuration(ns);
+}
+
+} // namespace
+
+GanttItem::GanttItem(QQuickItem *parent)
+    : QQuickPaintedItem(parent)
+{
+    setAcceptedMouseButtons(Qt::LeftButton);
+    setAcceptHoverEvents(true);
+    setOpaquePainting(true);
+    setAntialiasing(true);
+}
+
+GanttItem::~GanttItem() = default;
+
+void GanttItem::setRun(RunHandle *run)
+{
+    if (run == m_run) {
+        return;
+    }
+    if (m_run) {
+        disconnect(m_run, nullptr, this, nullptr);
+    }
+    m_run = run;
+    if (m_run) {
+        connect(m_run, &RunHandle::changed, this, &GanttItem::onRunChanged);
+    }
+    m_viewFrom = m_viewTo = 0;
+    m_selFrom = m_selTo = 0;
+    m_selectionText.clear();
+    m_hoverText.clear();
+    Q_EMIT runChanged();
+    Q_EMIT viewChanged();
+    Q_EMIT selectionChanged();
+    Q_EMIT hoverChanged();
+    Q_EMIT preferredHeightChanged();
+    update();
+}
+
+void GanttItem::onRunChanged()
+{
+    Q_EMIT preferredHeightChanged();
+    update();
+}
+
+void GanttItem::setThemeName(const QString &name)
+{
+    if (name == m_theme.name) {
+        return;
+    }
+    m_theme = GanttTheme::byName(name);
+    setFillColor(m_theme.background);
+    Q_EMIT themeChanged();
+    update();
+}
+
+void GanttItem::setAxisEndSeconds(double seconds)
+{
+    if (qFuzzyCompare(seconds + 1, m_axisEndSeconds + 1)) {
+        return;
+    }
+    m_axisEndSeconds = seconds;
+    Q_EMIT axisChanged();
+    update();
+}
+
+void GanttItem::setLegend(bool on)
+{
+    if (on != m_legend) {
+        m_legend = on;
+        Q_EMIT optionsChanged();
+        Q_EMIT preferredHeightChanged();
+        update();
+    }
+}
+
+void GanttItem::setFooter(bool on)
+{
+    if (on != m_footer) {
+        m_footer = on;
+        Q_EMIT optionsChanged();
+        Q_EMIT preferredHeightChanged();
+        update();
+    }
+}
+
+double GanttItem::preferredHeight() const
+{
+    const auto model = m_run ? m_run->model() : nullptr;
+    if (!model) {
+        return 200;
+    }
+    const GanttPainter painter(*model, m_theme, paintOptions(m_run, m_legend, m_footer));
+    return painter.preferredHeight(std::max(400.0, width()));
+}
+
+GanttLayout GanttItem::currentLayout() const
+{
+    const auto model = m_run ? m_run->model() : nullptr;
+    if (!model) {
+        return {};
+    }
+    const GanttPainter painter(*model, m_theme, paintOptions(m_run, m_legend, m_footer));
+    const QSizeF sz = size();
+    if (m_viewTo > m_viewFrom) {
+        return painter.layout(sz, m_viewFrom, m_viewTo);
+    }
+    if (m_axisEndSeconds > 0) {
+        return painter.layout(sz, 0, static_cast<qint64>(m_axisEndSeconds * 1e9));
+    }
+    return painter.layout(sz);
+}
+
+void GanttItem::paint(QPainter *p)
+{
+    const auto model = m_run ? m_run->model() : nullptr;
+    if (!model) {
+        p->fillRect(QRectF(QPointF(0, 0), size()), m_theme.background);
+        p->setPen(m_theme.mutedText);
+        p->setFont(GanttPainter::chartFont(14));
+        p->drawText(QRectF(QPointF(0, 0), size()), Qt::AlignCenter,
+            u"Pick an experiment and press Run (Ctrl+R) — its timeline appears here."_s);
+        return;
+    }
+    const GanttPainter painter(*model, m_theme, paintOptions(m_run, m_legend, m_footer));
+    const GanttLayout layout = currentLayout();
+    painter.paint(*p, size(), layout);
+    if (m_selTo > m_selFrom) {
+        const double x1 = layout.mapTimeToX(m_selFrom);
+        const double x2 = layout.mapTimeToX(m_selTo);
+        QColor fill = m_theme.ideal;
+        fill.setAlphaF(0.12);
+        const QRectF band(QPointF(x1, layout.plot().top()), QPointF(x2, layout.plot().bottom() + 24));
+        p->fillRect(band, fill);
+        p->setPen(QPen(m_theme.ideal, 1));
+        p->drawLine(QPointF(x1, band.top()), QPointF(x1, band.bottom()));
+        p->drawLine(QPointF(x2, band.top()), QPointF(x2, band.bottom()));
+    }
+    ++m_paintCount;
+    Q_EMIT painted();
+}
+
+void GanttItem::setView(qint64 fromNs, qint64 toNs)
+{
+    m_viewFrom = fromNs;
+    m_viewTo = toNs;
+    Q_EMIT viewChanged();
+    update();
+}
+
+void GanttItem::resetView()
+{
+    setView(0, 0);
+}
+
+void GanttItem::clearSelection()
+{
+    m_selFrom = m_selTo = 0;
+    updateSelectionText();
+    update();
+}
+
+void GanttItem::zoomBy(double factor)
+{
+    GanttLayout l = currentLayout();
+    if (l.rangeNs() <= 0) {
+        return;
+    }
+    l.zoomAt(l.plot().center().x(), factor);
+    setView(l.startNs(), l.endNs());
+}
+
+void GanttItem::wheelEvent(QWheelEvent *event)
+{
+    GanttLayout l = currentLayout();
+    if (l.rangeNs() <= 0) {
+        event->ignore();
+        return;
+    }
+    const double steps = event->angleDelta().y() / 120.0;
+    l.zoomAt(event->position().x(), std::pow(1.25, steps));
+    setView(l.startNs(), l.endNs());
+    event->accept();
+}
+
+void GanttItem::mousePressEvent(QMouseEvent *event)
+{
+    const GanttLayout l = currentLayout();
+    m_pressPos = m_lastPos = event->position();
+    if (l.rangeNs() > 0 && event->position().y() > l.plot().bottom()
+        && event->position().y() < l.plot().bottom() + 30) {
+        m_drag = Drag::Select;
+        m_selFrom = m_selTo = l.mapXToTime(event->position().x());
+    } else {
+        m_drag = Drag::Pan;
+        setCursor(QCursor(Qt::ClosedHandCursor));
+    }
+    event->accept();
+}
+
+void GanttItem::mouseMoveEvent(QMouseEvent *event)
+{
+    GanttLayout l = currentLayout();
+    if (m_drag == Drag::Pan && l.rangeNs() > 0) {
+        const double dx = event->position().x() - m_lastPos.x();
+        m_lastPos = event->position();
+        if (std::abs(dx) >= 0.5) {
+            l.panBy(-dx);
+            setView(l.startNs(), l.endNs());
+        }
+    } else if (m_drag == Drag::Select && l.rangeNs() > 0) {
+        const qint64 a = l.mapXToTime(m_pressPos.x());
+        const qint64 b = l.mapXToTime(event->position().x());
+        m_selFrom = std::max<qint64>(0, std::min(a, b));
+        m_selTo = std::max(a, b);
+        updateSelectionText();
+        update();
+    }
+    event->accept();
+}
+
+void GanttItem::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_drag == Drag::Select && m_selTo - m_selFrom <= 0) {
+        clearSelection();
+    }
+    m_drag = Drag::None;
+    unsetCursor();
+    event->accept();
+}
+
+void GanttItem::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    resetView();
+    clearSelection();
+    event->accept();
+}
+
+void GanttItem::hoverMoveEvent(QHoverEvent *event)
+{
+    updateHover(event->position());
+}
+
+void GanttItem::hoverLeaveEvent(QHoverEvent *)
+{
+    if (!m_hoverText.isEmpty()) {
+        m_hoverText.clear();
+        Q_EMIT hoverChanged();
+    }
+}
+
+void GanttItem::updateHover(const QPointF &pos)
+{
+    QString text;
+    const auto model = m_run ? m_run->model() : nullptr;
+    const GanttLayout l = currentLayout();
+    const int rowIndex = model ? l.rowAt(pos.y()) : -1;
+    if (model && rowIndex >= 0 && rowIndex < static_cast<int>(model->rows().size()) && l.rangeNs() > 0
+        && pos.x() >= l.plot().left() && pos.x() <= l.plot().right()) {
+        const GanttRow &row = model->rows()[static_cast<std::size_t>(rowIndex)];
+        const RunData &run = model->run();
+        const qint64 t = l.mapXToTime(pos.x());
+        const auto tolerance = static_cast<qint64>(3 * l.nsPerPixel());
+        if (row.type == GanttRow::Type::Density) {
+            text = u"%1 (folded)\n%2 in flight around %3"_s.arg(row.label)
+                       .arg(GanttModel::densityAt(row, t - tolerance, t + tolerance))
+                       .arg(seconds(t));
+        } else {
+            const auto [first, last] = model->visibleRange(row, t - tolerance, t + tolerance);
+            const Span *best = nullptr;
+            for (std::size_t i = first; i < last; ++i) {
+                const Span &s = run.spans[row.spans[i]];
+                const qint64 end = s.isOpen() ? run.wallNs : s.endNs;
+                if (s.beginNs - tolerance <= t && t <= end + tolerance
+                    && (!best
+                        || (end - s.beginNs)
+                            < ((best->isOpen() ? run.wallNs : best->endNs) - best->beginNs))) {
+                    best = &s;
+                }
+            }
+            if (best) {
+                const qint64 end = best->isOpen() ? run.wallNs : best->endNs;
+                QStringList lines;
+                lines << (run.str(best->name).isEmpty() ? toString(best->kind) : run.str(best->name));
+                lines << u"%1%2 · %3"_s.arg(toString(best->kind),
+                    best->holdsThread() ? u" (holds the thread)"_s : QString(), row.label);
+                lines << u"start %1 · %2 %3"_s.arg(seconds(best->beginNs),
+                    best->isOpen() ? u"running for"_s : u"took"_s, seconds(end - best->beginNs));
+                if (best->readyNs != kUnknownTime && end - best->readyNs > 1'000'000) {
+                    lines << u"ready at %1, resumed %2 later"_s.arg(
+                        seconds(best->readyNs), seconds(end - best->readyNs));
+                }
+                lines << u"status "_s + (best->isOpen() ? u"running"_s : toString(best->status));
+                if (!run.str(best->detail).isEmpty()) {
+                    lines << run.str(best->detail);
+                }
+                text = lines.join(u'\n');
+            }
+        }
+    }
+    if (text != m_hoverText || pos != m_hoverPos) {
+        m_hoverText = text;
+        m_hoverPos = pos;
+        Q_EMIT hoverChanged();
+    }
+}
+
+void GanttItem::updateSelectionText()
+{
+    QString text;
+    const auto model = m_run ? m_run->model() : nullptr;
+    if (model && m_selTo > m_selFrom) {
+        const RunData &run = model->run();
+        int spans = 0;
+        // Busy time: the union of work on task and pool lanes within the range.
+        std::vector<std::pair<qint64, qint64>> work;
+        for (const Span &s : run.spans) {
+            const qint64 end = s.isOpen() ? run.wallNs : s.endNs;
+            if (end <= m_selFrom || s.beginNs >= m_selTo) {
+                continue;
+            }
+            ++spans;
+            if (isWorkKind(s.kind) && countsAsWorkLane(run.lanes.at(s.lane).kind)) {
+                work.emplace_back(std::max(s.beginNs, m_selFrom), std::min(end, m_selTo));
+            }
+        }
+        std::sort(work.begin(), work.end());
+        qint64 busy = 0;
+        qint64 summed = 0;
+        qint64 curFrom = -1;
+        qint64 curTo = -1;
+        for (const auto &[a, b] : work) {
+            summed += b - a;
+            if (a > curTo) {
+                busy += curTo - curFrom;
+                curFrom = a;
+                curTo = b;
+            } else {
+                curTo = std::max(curTo, b);
+            }
+        }
+        busy += curTo - curFrom;
+        text = u"%1 → %2 (%3): %4 spans · busy %5 · work %6 · overlap ×%7 · up to %8 at once"_s
+                   .arg(seconds(m_selFrom), seconds(m_selTo), seconds(m_selTo - m_selFrom))
+                   .arg(spans)
+                   .arg(seconds(busy), seconds(summed))
+                   .arg(busy > 0
+                           ? QString::number(static_cast<double>(summed) / static_cast<double>(busy), 'f', 2)
+                           : u"0"_s)
+                   .arg(maxConcurrency(run, m_selFrom, m_selTo));
+    }
+    if (text != m_selectionText) {
+        m_selectionText = text;
+        Q_EMIT selectionChanged();
+    }
+}
+
+} // namespace Coroscope

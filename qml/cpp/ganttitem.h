@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "render/ganttlayout.h"
+#include "render/theme.h"
+
+#include <QPointer>
+#include <QQuickPaintedItem>
+#include <QtQml/qqmlregistration.h>
+
+namespace Coroscope {
+
+class RunHandle;
+class GanttPainter;
+
+/**
+ * The Gantt chart on screen: the same GanttPainter as the exports, so a PNG export at scale 1
+ * of the same size is this item pixel for pixel. Wheel zooms at the cursor, dragging pans,
+ * a double-click fits the run again; hovering a bar describes it (`hoverText`); dragging on
+ * the time axis selects a range and describes it (`selectionText`).
+ */
+class GanttItem : public QQuickPaintedItem
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_MOC_INCLUDE("runhandle.h")
+    Q_PROPERTY(Coroscope::RunHandle *run READ run WRITE setRun NOTIFY runChanged)
+    Q_PROPERTY(QString theme READ themeName WRITE setThemeName NOTIFY themeChanged)
+    /// Compare view: a shared time axis [0, axisEndSeconds] (0: the run's own).
+    Q_PROPERTY(double axisEndSeconds READ axisEndSeconds WRITE setAxisEndSeconds NOTIFY axisChanged)
+    Q_PROPERTY(bool legend READ legend WRITE setLegend NOTIFY optionsChanged)
+    Q_PROPERTY(bool footer READ footer WRITE setFooter NOTIFY optionsChanged)
+    Q_PROPERTY(bool zoomed READ isZoomed NOTIFY viewChanged)
+    Q_PROPERTY(QString hoverText READ hoverText NOTIFY hoverChanged)
+    Q_PROPERTY(QPointF hoverPos READ hoverPos NOTIFY hoverChanged)
+    Q_PROPERTY(QString selectionText READ selectionText NOTIFY selectionChanged)
+    Q_PROPERTY(double preferredHeight READ preferredHeight NOTIFY preferredHeightChanged)
+    Q_PROPERTY(int paintCount READ paintCount NOTIFY painted)
+
+public:
+    explicit GanttItem(QQuickItem *parent = nullptr);
+    ~GanttItem() override;
+
+    void paint(QPainter *painter) override;
+
+    [[nodiscard]] RunHandle *run() const { return m_run; }
+    void setRun(RunHandle *run);
+    [[nodiscard]] QString themeName() const { return m_theme.name; }
+    void setThemeName(const QString &name);
+    [[nodiscard]] double axisEndSeconds() const { return m_axisEndSeconds; }
+    void setAxisEndSeconds(double seconds);
+    [[nodiscard]] bool legend() const { return m_legend; }
+    void setLegend(bool on);
+    [[nodiscard]] bool footer() const { return m_footer; }
+    void setFooter(bool on);
+    [[nodiscard]] bool isZoomed() const { return m_viewTo > m_viewFrom; }
+    [[nodiscard]] QString hoverText() const { return m_hoverText; }
+    [[nodiscard]] QPointF hoverPos() const { return m_hoverPos; }
+    [[nodiscard]] QString selectionText() const { return m_selectionText; }
+    [[nodiscard]] double preferredHeight() const;
+    [[nodiscard]] int paintCount() const { return m_paintCount; }
+
+    /// Shows the whole run again.
+    Q_INVOKABLE void resetView();
+    Q_INVOKABLE void clearSelection();
+    /// Zooms by `factor` around the middle (toolbar buttons, keys).
+    Q_INVOKABLE void zoomBy(double factor);
+
+Q_SIGNALS:
+    void runChanged();
+    void themeChanged();
+    void axisChanged();
+    void optionsChanged();
+    void viewChanged();
+    void hoverChanged();
+    void selectionChanged();
+    void preferredHeightChanged();
+    void painted();
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void hoverMoveEvent(QHoverEvent *event) override;
+    void hoverLeaveEvent(QHoverEvent *event) override;
+
+private:
+    [[nodiscard]] GanttLayout currentLayout() const;
+    void setView(qint64 fromNs, qint64 toNs);
+    void updateHover(const QPointF &pos);
+    void updateSelectionText();
+    void onRunChanged();
+
+    QPointer<RunHandle> m_run;
+    GanttTheme m_theme = GanttTheme::light();
+    double m_axisEndSeconds = 0;
+    bool m_legend = true;
+    bool m_footer = true;
+    qint64 m_viewFrom = 0; ///< zoomed view; from == to: fit the run
+    qint64 m_viewTo = 0;
+    enum class Drag
+    {
+        None,
+        Pan,
+        Select
+    } m_drag
+        = Drag::None;
+    QPointF m_pressPos;
+    QPointF m_lastPos;
+    qint64 m_selFrom = 0;
+    qint64 m_selTo = 0;
+    QString m_hoverText;
+    QPointF m_hoverPos;
+    QString m_selectionText;
+    int m_paintCount = 0;
+};
+
+} // namespace Coroscope

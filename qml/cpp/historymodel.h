@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <QtQml/qqmlregistration.h>
+
+namespace Coroscope {
+
+struct RunData;
+
+/// The saved runs (run JSON files in the history directory), newest first. Renaming renames
+/// the file; deleting removes it.
+class HistoryModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("owned by the controller")
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+
+public:
+    enum Role
+    {
+        NameRole = Qt::UserRole + 1,
+        PathRole,
+        ExperimentRole,
+        StatusRole,
+        SummaryRole,
+        StartedRole,
+    };
+    Q_ENUM(Role)
+
+    explicit HistoryModel(QString directory, QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    [[nodiscard]] const QString &directory() const { return m_directory; }
+    /// Saves a finished run; returns its path (empty with `error`).
+    QString save(const RunData &run, QString *error);
+    Q_INVOKABLE QString pathAt(int row) const;
+    /// Renames a saved run (the file keeps its .json suffix); returns the error or empty.
+    Q_INVOKABLE QString rename(int row, const QString &name);
+    Q_INVOKABLE bool remove(int row);
+    Q_INVOKABLE void reload();
+
+Q_SIGNALS:
+    void countChanged();
+
+private:
+    struct Entry
+    {
+        QString path;
+        QString name;
+        QString experiment;
+        QString status;
+        QString summary;
+        QDateTime started;
+    };
+    [[nodiscard]] static Entry entryFor(const QString &path, const RunData &run);
+
+    QString m_directory;
+    std::vector<Entry> m_entries;
+};
+
+} // namespace Coroscope

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+#include "runhandle.h"
+
+#include "render/ganttlayout.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Coroscope {
+
+RunHandle::RunHandle(QObject *parent)
+    : QObject(parent)
+{ }
+
+void RunHandle::setRun(RunData run, bool live)
+{
+    m_model = std::make_shared<const GanttModel>(std::move(run));
+    m_live = live;
+    Q_EMIT changed();
+}
+
+QString RunHandle::experimentId() const
+{
+    return m_model ? m_model->run().experiment : QString();
+}
+
+QString RunHandle::title() const
+{
+    return m_model ? m_model->run().title : QString();
+}
+
+QString RunHandle::name() const
+{
+    if (!m_name.isEmpty()) {
+        return m_name;
+    }
+    if (!m_model) {
+        return {};
+    }
+    const RunData &r = m_model->run();
+    return r.experiment.isEmpty() ? r.title : r.experiment;
+}
+
+void RunHandle::setName(const QString &name)
+{
+    if (name != m_name) {
+        m_name = name;
+        Q_EMIT changed();
+    }
+}
+
+void RunHandle::setPath(const QString &path)
+{
+    if (path != m_path) {
+        m_path = path;
+        Q_EMIT changed();
+    }
+}
+
+QString RunHandle::status() const
+{
+    if (!m_model) {
+        return {};
+    }
+    if (m_live) {
+        return u"running"_s;
+    }
+    return toString(m_model->run().status);
+}
+
+double RunHandle::wallSeconds() const
+{
+    return m_model ? static_cast<double>(m_model->run().wallNs) / 1e9 : 0;
+}
+
+double RunHandle::idealSeconds() const
+{
+    return m_model ? static_cast<double>(m_model->run().idealNs) / 1e9 : 0;
+}
+
+int RunHandle::spanCount() const
+{
+    return m_model ? static_cast<int>(m_model->run().spans.size()) : 0;
+}
+
+QString RunHandle::error() const
+{
+    return m_model ? m_model->run().error : QString();
+}
+
+QString RunHandle::summary() const
+{
+    if (!m_model) {
+        return {};
+    }
+    const RunData &r = m_model->run();
+    const QString wall = GanttLayout::formatDuration(r.wallNs);
+    if (m_live) {
+        return u"running… %1"_s.arg(wall);
+    }
+    QStringList parts {u"wall "_s + wall};
+    if (r.idealNs > 0) {
+        parts.append(u"ideal "_s + GanttLayout::formatDuration(r.idealNs));
+        const qint64 over = r.wallNs - r.idealNs;
+        parts.append(
+            u"overhead %1%2"_s.arg(over >= 0 ? u"+"_s : u"−"_s, GanttLayout::formatDuration(std::abs(over))));
+    }
+    if (r.status == RunStatus::Failed) {
+        parts.append(u"failed"_s);
+    } else if (r.status == RunStatus::Cancelled) {
+        parts.append(u"cancelled"_s);
+    }
+    return parts.join(u" · "_s);
+}
+
+} // namespace Coroscope

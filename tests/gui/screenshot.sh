@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Starts the app under Xvfb, runs an experiment the way a user would (search, Enter) and saves
+# a screenshot of the window — the README's screenshots come from this.
+#
+#   tests/gui/screenshot.sh OUT.png [EXPERIMENT] [DELAY] [--pin-then OTHER]
+#
+# Needs xvfb, xdotool and imagemagick (apt-get install xvfb xdotool imagemagick).
+set -euo pipefail
+out=${1:?usage: screenshot.sh OUT.png [EXPERIMENT] [DELAY] [--pin-then OTHER]}
+experiment=${2:-tasks-concurrent}
+delay=${3:-0.5}
+other=""
+if [[ ${4:-} == --pin-then ]]; then other=${5:?--pin-then needs an experiment}; fi
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+bin="${COROSCOPE_BIN:-$root/build/release/app/coroscope}"
+out="$(realpath -m "$out")"
+
+inner() {
+    set -euo pipefail
+    export HOME="${SCREENSHOT_HOME:-$(mktemp -d)}" # fresh settings and history
+    mkdir -p "$HOME/.config/Coroscope"
+    printf '[General]\ndefaultDelay=%s\ntheme=%s\n' "$delay" "${SCREENSHOT_THEME:-light}" >"$HOME/.config/Coroscope/coroscope.conf"
+    "$bin" &
+    local pid=$!
+    local win=""
+    for _ in $(seq 100); do
+        win=$(xdotool search --sync --onlyvisible --name "^Coroscope" 2>/dev/null | head -1) && [[ -n $win ]] && break
+        sleep 0.1
+    done
+    xdotool windowsize "$win" 1500 880 windowmove "$win" 0 0
+    sleep 1
+    run_one() { # search for the experiment, set the delay, run, wait
+        xdotool key --window "$win" ctrl+f
+        xdotool type --delay 10 "$1"
+        xdotool key Return
+        sleep 0.4
+        xdotool key --window "$win" ctrl+r
+        sleep "$(awk -v d="$delay" 'BEGIN { print d * 6 + 2 }')"
+    }
+    run_one "$experiment"
+    if [[ -n $other ]]; then
+        xdotool key --window "$win" ctrl+p
+        run_one "$other"
+        xdotool key --window "$win" ctrl+p
+    fi
+    import -window root "$out"
+    kill "$pid"
+    wait "$pid" || true
+}
+if [[ ${SCREENSHOT_INNER:-} == 1 ]]; then
+    inner
+    exit 0
+fi
+# xvfb-run is a /bin/sh script, which drops exported bash functions: run this script again inside.
+SCREENSHOT_INNER=1 xvfb-run -a -s "-screen 0 1500x880x24" "${BASH_SOURCE[0]}" "$@"
+echo "wrote $out"
