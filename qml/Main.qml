@@ -64,6 +64,8 @@ ApplicationWindow {
     Shortcut { sequences: [StandardKey.Open]; onActivated: openDialog.open() }
     Shortcut { sequence: "Ctrl+F"; onActivated: experimentList.focusSearch() }
     Shortcut { sequence: "Ctrl+,"; onActivated: settingsDialog.open() }
+    Shortcut { sequence: "Ctrl+1"; onActivated: viewTabs.currentIndex = 0 }
+    Shortcut { sequence: "Ctrl+2"; onActivated: viewTabs.currentIndex = 1 }
 
     header: ToolBar {
         RowLayout {
@@ -117,8 +119,8 @@ ApplicationWindow {
             TabBar {
                 id: viewTabs
                 objectName: "viewTabs"
-                TabButton { text: "Timeline"; width: implicitWidth }
-                TabButton { text: "Compare (" + app.pinned.length + ")"; width: implicitWidth }
+                TabButton { text: "Timeline"; width: implicitWidth; ToolTip.visible: hovered; ToolTip.text: "The current run (Ctrl+1)" }
+                TabButton { text: "Compare (" + app.pinned.length + ")"; width: implicitWidth; ToolTip.visible: hovered; ToolTip.text: "Pinned runs on one time axis (Ctrl+2)" }
             }
             Item { Layout.fillWidth: true }
             Label {

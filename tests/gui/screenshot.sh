@@ -42,6 +42,8 @@ inner() {
         xdotool key --window "$win" ctrl+p
         run_one "$other"
         xdotool key --window "$win" ctrl+p
+        xdotool key --window "$win" ctrl+2
+        sleep 0.5
     fi
     import -window root "$out"
     kill "$pid"

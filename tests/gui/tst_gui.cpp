@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: MIT
+// The desktop app for real, offscreen: the real QML window, an experiment run live, pinned,
+// compared and exported through the same calls as the Export action; the view and a PNG export
+// of the same run and size are the same pixels. Plus QAbstractItemModelTester on every model.
+
+#include "appcontroller.h"
+#include "experiments/catalog.h"
+#include "experimentmodel.h"
+#include "ganttitem.h"
+#include "historymodel.h"
+#include "parammodel.h"
+#include "runhandle.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickItemGrabResult>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/QQmlExtensionPlugin>
+
+Q_IMPORT_QML_PLUGIN(CoroscopePlugin)
+
+using namespace Coroscope;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+int rowOf(ParamModel *model, const QString &key)
+{
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->data(model->index(r), ParamModel::KeyRole).toString() == key) {
+            return r;
+        }
+    }
+    return -1;
+}
+
+/// Items named `name` in the visual tree (Repeater's items are not QObject children).
+QList<GanttItem *> chartsNamed(QQuickItem *root, const QString &name)
+{
+    QList<GanttItem *> found;
+    for (QQuickItem *child : root->childItems()) {
+        if (auto *chart = qobject_cast<GanttItem *>(child); chart && chart->objectName() == name) {
+            found.append(chart);
+        }
+        found.append(chartsNamed(child, name));
+    }
+    return found;
+}
+
+} // namespace
+
+class TestGui : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_engine.load(QUrl(u"qrc:/Coroscope/Main.qml"_s));
+        QVERIFY(!m_engine.rootObjects().isEmpty());
+        m_window = qobject_cast<QQuickWindow *>(m_engine.rootObjects().constFirst());
+        QVERIFY(m_window);
+        m_app = m_window->findChild<AppController *>(u"controller"_s);
+        QVERIFY(m_app);
+        m_gantt = m_window->findChild<GanttItem *>(u"gantt"_s);
+        QVERIFY(m_gantt);
+        m_window->resize(1400, 860);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    }
+
+    void modelsPassTheModelTester()
+    {
+        QAbstractItemModelTester experiments(m_app->experiments(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester params(m_app->params(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester history(m_app->history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int all = m_app->experiments()->rowCount();
+        QCOMPARE(all, static_cast<int>(Catalog::all().size()));
+        m_app->experiments()->setFilter(u"pool"_s);
+        QVERIFY(m_app->experiments()->rowCount() > 0 && m_app->experiments()->rowCount() < all);
+        QVERIFY(m_app->experiments()->indexOf(u"pg-pool-saturation"_s) >= 0);
+        m_app->experiments()->setFilter({});
+        QCOMPARE(m_app->experiments()->rowCount(), all);
+        m_app->setExperimentId(u"http-fanout"_s);
+        m_app->setExperimentId(u"await-sequential"_s);
+        m_app->history()->reload();
+    }
+
+    void badParameterIsNamedAndRunRefused()
+    {
+        m_app->setExperimentId(u"await-sequential"_s);
+        ParamModel *params = m_app->params();
+        params->setValue(rowOf(params, u"delay"_s), u"abc"_s);
+        QVERIFY(!params->isValid());
+        QVERIFY2(params->firstError().contains(u"delay"_s), qPrintable(params->firstError()));
+        QVERIFY(!m_app->run());
+        QVERIFY(m_app->message().contains(u"delay"_s));
+        params->resetToDefaults();
+        QVERIFY(params->isValid());
+    }
+
+    void runDrawsLiveThenPinsComparesAndExports()
+    {
+        // 1. A run that adds spans as it goes: three calls awaited one after the other.
+        m_app->setExperimentId(u"await-sequential"_s);
+        ParamModel *params = m_app->params();
+        params->setValue(rowOf(params, u"delay"_s), u"0.15"_s);
+        params->setValue(rowOf(params, u"tasks"_s), u"3"_s);
+        QVERIFY(params->isValid());
+
+        std::vector<std::pair<int, int>> livePaints; // (paint count, spans in the run drawn)
+        const auto conn = connect(m_gantt, &GanttItem::painted, this, [&] {
+            if (m_app->current()->isLive()) {
+                livePaints.emplace_back(m_gantt->paintCount(), m_app->current()->spanCount());
+            }
+        });
+        QSignalSpy finished(m_app, &AppController::runFinished);
+        QVERIFY(m_app->run());
+        QVERIFY(m_app->isRunning());
+        QVERIFY(finished.wait(10000));
+        disconnect(conn);
+        QCOMPARE(finished.constFirst().constFirst().toString(), u"ok"_s);
+        QVERIFY2(livePaints.size() >= 3, qPrintable(QString::number(livePaints.size())));
+        for (std::size_t i = 1; i < livePaints.size(); ++i) {
+            QVERIFY(livePaints[i].second >= livePaints[i - 1].second);
+        }
+        QVERIFY2(livePaints.back().second > livePaints.front().second, "the live chart grew while running");
+        QVERIFY(!m_app->current()->isLive());
+        QVERIFY(m_app->current()->wallSeconds() >= 0.45);
+        QVERIFY(!m_app->current()->path().isEmpty()); // saved to the history
+        QVERIFY(QFile::exists(m_app->current()->path()));
+        QVERIFY(m_app->history()->rowCount() >= 1);
+
+        // 2. Pin it, run another, pin that: the compare view stacks both on one axis.
+        QVERIFY(m_app->pin());
+        m_app->setExperimentId(u"tasks-concurrent"_s);
+        params->setValue(rowOf(params, u"delay"_s), u"0.15"_s);
+        QVERIFY(m_app->run());
+        QVERIFY(finished.wait(10000));
+        QVERIFY(m_app->pin());
+        QCOMPARE(m_app->pinned().size(), 2);
+        QVERIFY(m_app->compareEndSeconds() >= 0.45);
+        QObject *tabs = m_window->findChild<QObject *>(u"viewTabs"_s);
+        QVERIFY(tabs);
+        tabs->setProperty("currentIndex", 1);
+        QTRY_COMPARE(chartsNamed(m_window->contentItem(), u"pinnedChart"_s).size(), 2);
+        for (GanttItem *chart : chartsNamed(m_window->contentItem(), u"pinnedChart"_s)) {
+            QCOMPARE(chart->axisEndSeconds(), m_app->compareEndSeconds());
+        }
+        QVERIFY(m_app->exportComparison(m_dir.filePath(u"compare.png"_s), 1200).isEmpty());
+        QImage comparison(m_dir.filePath(u"compare.png"_s));
+        QCOMPARE(comparison.width(), 1200);
+        tabs->setProperty("currentIndex", 0);
+
+        // 3. Export through the Export action's call, at the view's size.
+        const double w = m_gantt->width();
+        const double h = m_gantt->height();
+        for (const QString &name : {u"chart.png"_s, u"chart.svg"_s, u"chart.pdf"_s, u"run.json"_s, u"run.trace.json"_s, u"run.csv"_s}) {
+            const QString error = m_app->exportCurrent(m_dir.filePath(name), w, h, 1);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QVERIFY(QFileInfo(m_dir.filePath(name)).size() > 100);
+        }
+        QVERIFY(QSvgRenderer(m_dir.filePath(u"chart.svg"_s)).isValid());
+        QFile pdf(m_dir.filePath(u"chart.pdf"_s));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        const QString bad = m_app->exportCurrent(u"/nonexistent-dir/x.png"_s, w, h, 1);
+        QVERIFY2(bad.contains(u"/nonexistent-dir/x.png"_s), qPrintable(bad));
+
+        // 4. The view is the export: same pixels.
+        QImage exported(m_dir.filePath(u"chart.png"_s));
+        QCOMPARE(exported.size(), QSize(qRound(w), qRound(h)));
+        m_gantt->update();
+        QSharedPointer<QQuickItemGrabResult> grab = m_gantt->grabToImage();
+        QVERIFY(grab);
+        QSignalSpy ready(grab.data(), &QQuickItemGrabResult::ready);
+        QVERIFY(ready.wait(5000));
+        const QImage shown = grab->image().convertToFormat(QImage::Format_ARGB32);
+        const QImage file = exported.convertToFormat(QImage::Format_ARGB32);
+        QCOMPARE(shown.size(), file.size());
+        int differing = 0;
+        for (int y = 0; y < shown.height(); ++y) {
+            differing += std::memcmp(shown.constScanLine(y), file.constScanLine(y), static_cast<std::size_t>(shown.bytesPerLine())) != 0;
+        }
+        if (differing) {
+            shown.save(m_dir.filePath(u"shown.png"_s));
+        }
+        QVERIFY2(differing == 0, qPrintable(u"%1 rows differ (see %2)"_s.arg(differing).arg(m_dir.filePath(u"shown.png"_s))));
+    }
+
+    void stopKeepsThePartialTimeline()
+    {
+        m_app->setExperimentId(u"tasks-concurrent"_s);
+        ParamModel *params = m_app->params();
+        params->setValue(rowOf(params, u"delay"_s), u"5"_s);
+        QSignalSpy finished(m_app, &AppController::runFinished);
+        QVERIFY(m_app->run());
+        QTest::qWait(200);
+        m_app->stop();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.constFirst().constFirst().toString(), u"cancelled"_s);
+        QVERIFY(m_app->current()->spanCount() >= 2);
+        QVERIFY(m_app->current()->wallSeconds() < 2);
+        params->resetToDefaults();
+    }
+
+    void openingABadFileSaysWhy()
+    {
+        QVERIFY(!m_app->openFile(m_dir.filePath(u"missing.json"_s)));
+        QVERIFY2(m_app->message().contains(u"missing.json"_s), qPrintable(m_app->message()));
+        QVERIFY(m_app->openFile(m_dir.filePath(u"run.json"_s)));
+        QCOMPARE(m_app->current()->experimentId(), u"tasks-concurrent"_s);
+    }
+
+private:
+    QQmlApplicationEngine m_engine;
+    QQuickWindow *m_window = nullptr;
+    AppController *m_app = nullptr;
+    GanttItem *m_gantt = nullptr;
+    QTemporaryDir m_dir;
+};
+
+int main(int argc, char **argv)
+{
+    // Keep the user's settings and history out of it.
+    QTemporaryDir home;
+    qputenv("XDG_CONFIG_HOME", home.filePath(u"config"_s).toUtf8());
+    qputenv("XDG_DATA_HOME", home.filePath(u"data"_s).toUtf8());
+    qputenv("QT_NO_GLIB", "1");
+    QQuickStyle::setStyle(u"Fusion"_s);
+    QGuiApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"Coroscope"_s);
+    QCoreApplication::setApplicationName(u"coroscope"_s);
+    TestGui test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_gui.moc"
