@@ -31,7 +31,7 @@ Pane {
             Keys.onDownPressed: list.forceActiveFocus()
             Keys.onReturnPressed: {
                 if (list.count > 0) {
-                    list.currentIndex = 0
+                    root.controller.experimentId = root.controller.experiments.idAt(0)
                     list.forceActiveFocus()
                 }
             }
@@ -44,7 +44,18 @@ Pane {
             clip: true
             model: root.controller.experiments
             keyNavigationEnabled: true
-            currentIndex: root.controller.experiments.indexOf(root.controller.experimentId)
+            function syncCurrent() {
+                currentIndex = root.controller.experiments.indexOf(root.controller.experimentId)
+            }
+            Component.onCompleted: syncCurrent()
+            Connections {
+                target: root.controller
+                function onExperimentChanged() { list.syncCurrent() }
+            }
+            Connections {
+                target: root.controller.experiments
+                function onCountChanged() { list.syncCurrent() }
+            }
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar {}
             section.property: "group"
@@ -60,9 +71,10 @@ Pane {
                 bottomPadding: 4
                 leftPadding: 12
             }
+            // Keyboard moves (Up/Down) select; clicks select in the delegate.
             onCurrentIndexChanged: {
                 const id = root.controller.experiments.idAt(currentIndex)
-                if (id !== "")
+                if (id !== "" && activeFocus)
                     root.controller.experimentId = id
             }
             Keys.onReturnPressed: root.activated()
@@ -80,7 +92,7 @@ Pane {
                 highlighted: ListView.isCurrentItem
                 opacity: available ? 1 : 0.45
                 onClicked: {
-                    list.currentIndex = index
+                    root.controller.experimentId = experimentId
                     list.forceActiveFocus()
                 }
                 onDoubleClicked: root.activated()

@@ -66,29 +66,41 @@ Pane {
 
             ScrollView {
                 id: codeScroll
-                contentWidth: availableWidth
-                ColumnLayout {
-                    width: codeScroll.availableWidth - 24
+                objectName: "codeScroll"
+                // Code keeps its lines: it scrolls sideways rather than wrapping.
+                readonly property real codeWidth: Math.max(cppCode.implicitWidth, pyCode.implicitWidth)
+                contentWidth: codeWidth + 24
+                contentHeight: codeColumn.height + 24
+                Column {
+                    id: codeColumn
                     x: 12
+                    y: 12
                     spacing: 6
-                    Label { Layout.topMargin: 12; text: "Coroscope (C++ / QCoro) — the code that ran"; font.bold: true }
+                    Label {
+                        width: codeScroll.width - 36
+                        text: "Coroscope (C++ / QCoro) — the code that ran"
+                        font.bold: true
+                    }
                     TextEdit {
-                        Layout.fillWidth: true
+                        id: cppCode
                         readOnly: true
                         selectByMouse: true
                         textFormat: TextEdit.RichText
-                        wrapMode: TextEdit.NoWrap
                         font.pixelSize: 12
                         text: root.controller.experimentSource
                     }
-                    Label { Layout.topMargin: 12; text: "The seed (Python asyncio) — seed " + root.controller.experimentSeed; font.bold: true; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+                    Item { width: 1; height: 8 }
+                    Label {
+                        width: codeScroll.width - 36
+                        text: "The seed (Python asyncio) — seed " + root.controller.experimentSeed
+                        font.bold: true
+                        wrapMode: Text.WordWrap
+                    }
                     TextEdit {
-                        Layout.fillWidth: true
-                        Layout.bottomMargin: 12
+                        id: pyCode
                         readOnly: true
                         selectByMouse: true
                         textFormat: TextEdit.RichText
-                        wrapMode: TextEdit.NoWrap
                         font.pixelSize: 12
                         color: palette.text
                         text: root.controller.seedExcerpt

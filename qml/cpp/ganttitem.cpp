@@ -238,8 +238,9 @@ void GanttItem::mouseMoveEvent(QMouseEvent *event)
     } else if (m_drag == Drag::Select && l.rangeNs() > 0) {
         const qint64 a = l.mapXToTime(m_pressPos.x());
         const qint64 b = l.mapXToTime(event->position().x());
-        m_selFrom = std::max<qint64>(0, std::min(a, b));
-        m_selTo = std::max(a, b);
+        const qint64 end = m_run && m_run->model() ? m_run->model()->endNs() : 0;
+        m_selFrom = std::clamp<qint64>(std::min(a, b), 0, end);
+        m_selTo = std::clamp<qint64>(std::max(a, b), 0, end);
         updateSelectionText();
         update();
     }

@@ -27,23 +27,32 @@ inner() {
         win=$(xdotool search --sync --onlyvisible --name "^Coroscope" 2>/dev/null | head -1) && [[ -n $win ]] && break
         sleep 0.1
     done
-    xdotool windowsize "$win" 1500 880 windowmove "$win" 0 0
+    xdotool windowsize "$win" 1500 880 windowmove "$win" 0 0 windowfocus "$win"
     sleep 1
     run_one() { # search for the experiment, set the delay, run, wait
-        xdotool key --window "$win" ctrl+f
+        xdotool key ctrl+f
         xdotool type --delay 10 "$1"
         xdotool key Return
         sleep 0.4
-        xdotool key --window "$win" ctrl+r
+        xdotool key ctrl+r
         sleep "$(awk -v d="$delay" 'BEGIN { print d * 6 + 2 }')"
     }
     run_one "$experiment"
     if [[ -n $other ]]; then
-        xdotool key --window "$win" ctrl+p
+        xdotool key ctrl+p
         run_one "$other"
-        xdotool key --window "$win" ctrl+p
-        xdotool key --window "$win" ctrl+2
+        xdotool key ctrl+p
+        xdotool key ctrl+2
         sleep 0.5
+    fi
+    # Optional clicks before the shot, e.g. SCREENSHOT_CLICKS="1220,44" (the Code tab).
+    for xy in ${SCREENSHOT_CLICKS:-}; do
+        xdotool mousemove "${xy%,*}" "${xy#*,}" click 1
+        sleep 0.5
+    done
+    if [[ -n ${SCREENSHOT_HOVER:-} ]]; then
+        xdotool mousemove "${SCREENSHOT_HOVER%,*}" "${SCREENSHOT_HOVER#*,}"
+        sleep 0.8
     fi
     import -window root "$out"
     kill "$pid"

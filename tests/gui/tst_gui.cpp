@@ -4,8 +4,8 @@
 // of the same run and size are the same pixels. Plus QAbstractItemModelTester on every model.
 
 #include "appcontroller.h"
-#include "experiments/catalog.h"
 #include "experimentmodel.h"
+#include "experiments/catalog.h"
 #include "ganttitem.h"
 #include "historymodel.h"
 #include "parammodel.h"
@@ -77,9 +77,12 @@ private Q_SLOTS:
 
     void modelsPassTheModelTester()
     {
-        QAbstractItemModelTester experiments(m_app->experiments(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester params(m_app->params(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester history(m_app->history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester experiments(
+            m_app->experiments(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester params(
+            m_app->params(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester history(
+            m_app->history(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         const int all = m_app->experiments()->rowCount();
         QCOMPARE(all, static_cast<int>(Catalog::all().size()));
         m_app->experiments()->setFilter(u"pool"_s);
@@ -161,7 +164,8 @@ private Q_SLOTS:
         // 3. Export through the Export action's call, at the view's size.
         const double w = m_gantt->width();
         const double h = m_gantt->height();
-        for (const QString &name : {u"chart.png"_s, u"chart.svg"_s, u"chart.pdf"_s, u"run.json"_s, u"run.trace.json"_s, u"run.csv"_s}) {
+        for (const QString &name : {u"chart.png"_s, u"chart.svg"_s, u"chart.pdf"_s, u"run.json"_s,
+                 u"run.trace.json"_s, u"run.csv"_s}) {
             const QString error = m_app->exportCurrent(m_dir.filePath(name), w, h, 1);
             QVERIFY2(error.isEmpty(), qPrintable(error));
             QVERIFY(QFileInfo(m_dir.filePath(name)).size() > 100);
@@ -186,12 +190,54 @@ private Q_SLOTS:
         QCOMPARE(shown.size(), file.size());
         int differing = 0;
         for (int y = 0; y < shown.height(); ++y) {
-            differing += std::memcmp(shown.constScanLine(y), file.constScanLine(y), static_cast<std::size_t>(shown.bytesPerLine())) != 0;
+            differing += std::memcmp(shown.constScanLine(y), file.constScanLine(y),
+                             static_cast<std::size_t>(shown.bytesPerLine()))
+                != 0;
         }
         if (differing) {
             shown.save(m_dir.filePath(u"shown.png"_s));
         }
-        QVERIFY2(differing == 0, qPrintable(u"%1 rows differ (see %2)"_s.arg(differing).arg(m_dir.filePath(u"shown.png"_s))));
+        QVERIFY2(differing == 0,
+            qPrintable(u"%1 rows differ (see %2)"_s.arg(differing).arg(m_dir.filePath(u"shown.png"_s))));
+    }
+
+    void hoverDescribesABarAndAxisDragGivesStatistics()
+    {
+        m_app->setExperimentId(u"tasks-concurrent"_s);
+        ParamModel *params = m_app->params();
+        params->setValue(rowOf(params, u"delay"_s), u"0.1"_s);
+        QSignalSpy finished(m_app, &AppController::runFinished);
+        QVERIFY(m_app->run());
+        QVERIFY(finished.wait(10000));
+        QTRY_VERIFY(m_gantt->paintCount() > 0);
+        // The first task's bar: find its row by hovering down the middle of the plot.
+        const QPointF base = m_gantt->mapToScene(QPointF(0, 0));
+        QString text;
+        for (int y = 60; y < 300 && !text.contains(u"sleep"_s); y += 4) {
+            QTest::mouseMove(m_window, (base + QPointF(m_gantt->width() / 2, y)).toPoint());
+            text = m_gantt->hoverText();
+        }
+        QVERIFY2(text.contains(u"sleep"_s) && text.contains(u"took"_s) && text.contains(u"status ok"_s),
+            qPrintable(text));
+        // Dragging along the time axis (below the rows) selects a range and describes it.
+        const int x1 = qRound(m_gantt->width() * 0.35);
+        const int x2 = qRound(m_gantt->width() * 0.7);
+        for (int y = qRound(m_gantt->height()) - 4; y > 0 && m_gantt->selectionText().isEmpty(); y -= 3) {
+            m_gantt->resetView(); // a press above the axis pans instead
+            QTest::mousePress(m_window, Qt::LeftButton, {}, (base + QPointF(x1, y)).toPoint());
+            const QPointF to = base + QPointF(x2, y);
+            QMouseEvent move(
+                QEvent::MouseMove, to, m_window->mapToGlobal(to), Qt::NoButton, Qt::LeftButton, {});
+            QGuiApplication::sendEvent(m_window, &move);
+            QTest::mouseRelease(m_window, Qt::LeftButton, {}, to.toPoint());
+        }
+        const QString stats = m_gantt->selectionText();
+        QVERIFY2(stats.contains(u"spans"_s) && stats.contains(u"busy"_s) && stats.contains(u"at once"_s),
+            qPrintable(stats));
+        QVERIFY2(stats.contains(u"up to 2 at once"_s), qPrintable(stats)); // both sleeps overlap there
+        m_gantt->clearSelection();
+        m_gantt->resetView();
+        params->resetToDefaults();
     }
 
     void stopKeepsThePartialTimeline()

@@ -1,0 +1,15 @@
+# Seed 000 — "python asyncio 사용법" (2023-06-06), httpx and psycopg experiments, §2 CASE 2 asyncio(httpx.async + httpx.async)
+# (The post describes this case in prose and tables; the code below is written in its style
+#  from its function names, to show what Coroscope mirrors.)
+
+async def call_api2_nw(value=1000, delay=3):
+    async with httpx.AsyncClient() as client:
+        r = await client.get(f"http://localhost:8000/?delay={delay}&value={value}")
+        return r.json()["value"]
+
+async def test():
+    """3초 소요 (3 & 3)"""
+    task_1 = asyncio.create_task(call_api2_nw(300))
+    task_2 = asyncio.create_task(call_api2_nw(400))
+    await task_1
+    await task_2

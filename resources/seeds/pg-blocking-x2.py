@@ -1,0 +1,14 @@
+# Seed 000 — "python asyncio 사용법" (2023-06-06), httpx and psycopg experiments, §3 CASE 1 asyncio(psycopg.sync + psycopg.sync)
+# (The post describes this case in prose and tables; the code below is written in its style
+#  from its function names, to show what Coroscope mirrors.)
+
+async def call_api1_db(value=1000, delay=3):
+    with psycopg.connect(DATABASE_URL) as conn:            # blocks
+        return conn.execute("SELECT pg_sleep(%s)", (delay,)).fetchone()
+
+async def test():
+    """6초 소요 (3+3)"""
+    task_1 = asyncio.create_task(call_api1_db(300))
+    task_2 = asyncio.create_task(call_api1_db(400))
+    await task_1
+    await task_2
