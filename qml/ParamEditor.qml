@@ -51,7 +51,7 @@ ColumnLayout {
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
                 font.pixelSize: 11
-                text: field.error !== "" ? field.error : field.help + (field.range !== "" ? "  (" + field.range + ")" : "")
+                text: field.error !== "" ? field.error : field.help + (field.type !== "text" && field.range !== "" ? "  (" + field.range + ")" : "")
                 color: field.error !== "" ? "#cf222e" : palette.placeholderText
             }
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QRect>
 #include <QSettings>
@@ -169,6 +170,8 @@ private:
     QString m_runTitle;
     QList<std::pair<QString, QVariant>> m_runParams;
     qint64 m_runIdealNs = 0;
+    QElapsedTimer m_sinceSnapshot; ///< live snapshots: throttled by their own cost
+    qint64 m_snapshotCostNs = 0;
     QString m_lastSummary;
     QString m_message;
     QStringList m_log;
