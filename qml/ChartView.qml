@@ -27,7 +27,7 @@ Item {
             id: gantt
             objectName: "gantt"
             width: scroll.width
-            height: Math.max(scroll.height, preferredHeight)
+            height: preferredHeight // its natural height: the axis right below the rows, as in the exports
             run: root.run
             theme: root.theme
         }

@@ -41,6 +41,7 @@ Dialog {
         Label { text: "PNG scale (device pixel ratio)"; visible: formatBox.currentIndex === 0 }
         ComboBox {
             id: scaleBox
+            Layout.preferredWidth: 300
             visible: formatBox.currentIndex === 0
             textRole: "text"
             valueRole: "value"
@@ -59,7 +60,9 @@ Dialog {
             text: "Choose file and export…"
             highlighted: true
             onClicked: {
-                fileDialog.currentFile = "file://" + root.controller.suggestedFileName(root.formats[formatBox.currentIndex][1])
+                const path = root.controller.suggestedFileName(root.formats[formatBox.currentIndex][1])
+                fileDialog.currentFolder = "file://" + path.substring(0, path.lastIndexOf("/"))
+                fileDialog.selectedFile = "file://" + path
                 fileDialog.open()
             }
         }
@@ -69,6 +72,7 @@ Dialog {
     FileDialog {
         id: fileDialog
         fileMode: FileDialog.SaveFile
+        acceptLabel: "Export"
         nameFilters: [root.formats[formatBox.currentIndex][0] + " (*." + root.formats[formatBox.currentIndex][1] + ")"]
         onAccepted: root.exportTo(selectedFile)
     }

@@ -213,6 +213,7 @@ ApplicationWindow {
         id: openDialog
         title: "Open a saved run or a Chrome trace"
         fileMode: FileDialog.OpenFile
+        currentFolder: "file://" + app.historyDirectory()
         nameFilters: ["Runs and traces (*.json)", "All files (*)"]
         onAccepted: {
             if (app.openFile(selectedFile))

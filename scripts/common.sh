@@ -11,6 +11,7 @@ COROSCOPE_PACKAGES=(
     qt6-declarative-dev qml6-module-qtquick qml6-module-qtqml qml6-module-qtquick-controls
     qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtquick-templates
     qml6-module-qtquick-dialogs qml6-module-qtqml-workerscript qml6-module-qt-labs-platform
+    qml6-module-qt-labs-folderlistmodel
     qml6-module-qttest
     libpq-dev postgresql
     fonts-dejavu-core fonts-nanum

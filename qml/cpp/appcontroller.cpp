@@ -20,6 +20,7 @@
 #include <QClipboard>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QPainter>
 #include <QPalette>
@@ -507,8 +508,8 @@ QString AppController::historyDirectory() const
 QString AppController::suggestedFileName(const QString &suffix) const
 {
     const QString base = m_current->isEmpty() ? u"coroscope"_s : m_current->experimentId();
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    return QDir(dir.isEmpty() ? QDir::homePath() : dir)
+    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    return QDir(!pictures.isEmpty() && QFileInfo(pictures).isDir() ? pictures : QDir::homePath())
         .filePath(
             u"%1-%2.%3"_s.arg(base, QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s), suffix));
 }
