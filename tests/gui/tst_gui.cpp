@@ -283,8 +283,15 @@ int main(int argc, char **argv)
     QGuiApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"Coroscope"_s);
     QCoreApplication::setApplicationName(u"coroscope"_s);
-    TestGui test;
-    return QTest::qExec(&test, argc, argv);
+    int result = 0;
+    {
+        TestGui test;
+        result = QTest::qExec(&test, argc, argv);
+    }
+    // The window's scene graph textures are released with deleteLater: let that happen.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QCoreApplication::processEvents();
+    return result;
 }
 
 #include "tst_gui.moc"
