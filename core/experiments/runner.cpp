@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "runner.h"
 
+#include "async/epolldispatcher.h"
 #include "async/errors.h"
 #include "experiment.h"
 #include "runcontext.h"
@@ -216,6 +217,9 @@ bool Runner::start(const Experiment &experiment, const Params &params, QString *
 
     m_thread = QThread::create([job] { executeRun(*job); });
     m_thread->setObjectName(u"run: "_s + experiment.id());
+    if (useEpollDispatcher()) {
+        m_thread->setEventDispatcher(new EpollEventDispatcher); // thousands of sockets: see there
+    }
     connect(m_thread, &QThread::finished, this, &Runner::onThreadFinished);
     m_thread->start();
     if (m_liveInterval > 0) {

@@ -6,8 +6,10 @@
 // Targets: 5 000 requests ≤ 1.3 s wall, 10 000 ≤ 1.6 s.
 //
 //   bench_http_fanout                 all sizes (100 1000 5000 10000), 3 repetitions each
-//   bench_http_fanout --one N [reps]  one size in this process (used by the parent)
+//   bench_http_fanout --one N [reps]  one size in this process (the parent runs each repetition
+//                                     in a fresh process)
 
+#include "async/epolldispatcher.h"
 #include "async/gather.h"
 #include "http/delayserver.h"
 #include "http/httpclient.h"
@@ -18,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QThread>
 
 #include <algorithm>
 #include <cstdio>
@@ -109,6 +112,10 @@ int main(int argc, char **argv)
     if (!qEnvironmentVariableIsSet("QT_NO_GLIB")) {
         qputenv("QT_NO_GLIB", "1"); // as the coroscope app does
     }
+    if (useEpollDispatcher()) {
+        // What a run's thread uses in the app (Runner): epoll. COROSCOPE_DISPATCHER=qt compares.
+        QCoreApplication::setEventDispatcher(new EpollEventDispatcher);
+    }
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
     if (args.size() >= 3 && args.at(1) == QLatin1StringView("--one")) {
@@ -118,18 +125,42 @@ int main(int argc, char **argv)
         "peak RSS", "target");
     bool ok = true;
     for (const int n : {100, 1000, 5000, 10000}) {
-        QProcess child;
-        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        child.start(QCoreApplication::applicationFilePath(),
-            {QStringLiteral("--one"), QString::number(n), QStringLiteral("3")});
-        child.waitForFinished(300'000);
-        const QByteArray line = child.readAllStandardOutput().trimmed();
-        const auto o = QJsonDocument::fromJson(line).object();
-        if (child.exitCode() != 0 || !o.contains(QStringLiteral("wall_median_s"))) {
+        // Each repetition in a fresh process, as the Python peer measures (scale.py): a second
+        // fan-out of 10 000 in the same process runs ~40 % slower (allocator state, CPU 0.8 →
+        // 1.2 s), which is the bench's doing, not what a run in the app sees.
+        std::vector<double> walls;
+        double cpu = 0;
+        double rss = 0;
+        QByteArray line;
+        for (int rep = 0; rep < 3; ++rep) {
+            // Let the previous fan-out's connections drain first: right after 10 000 of them the
+            // server is still closing sockets and 14 000 client ports sit in TIME_WAIT, and the
+            // next 10 000 take 2.2 s instead of 1.6 s (measured) — for any client.
+            QThread::sleep(n >= 5000 ? 3 : 1);
+            QProcess child;
+            child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("--one"), QString::number(n), QStringLiteral("1")});
+            child.waitForFinished(300'000);
+            line = child.readAllStandardOutput().trimmed();
+            const auto one = QJsonDocument::fromJson(line).object();
+            if (child.exitCode() != 0 || !one.contains(QStringLiteral("wall_median_s"))) {
+                walls.clear();
+                break;
+            }
+            walls.push_back(one.value(QStringLiteral("wall_median_s")).toDouble());
+            cpu = std::max(cpu, one.value(QStringLiteral("cpu_s")).toDouble());
+            rss = std::max(rss, one.value(QStringLiteral("peak_rss_mb")).toDouble());
+        }
+        if (walls.empty()) {
             std::printf("%-8d failed: %s\n", n, line.constData());
             ok = false;
             continue;
         }
+        std::sort(walls.begin(), walls.end());
+        const QJsonObject o {{QStringLiteral("wall_median_s"), walls[1]},
+            {QStringLiteral("wall_max_s"), walls.back()}, {QStringLiteral("cpu_s"), cpu},
+            {QStringLiteral("peak_rss_mb"), rss}};
         const double wall = o.value(QStringLiteral("wall_median_s")).toDouble();
         const double target = n == 5000 ? 1.3 : n == 10000 ? 1.6 : 0;
         const bool pass = target == 0 || wall <= target;
