@@ -196,16 +196,29 @@ void DelayServer::Impl::handle(
     };
 
     if (path == u"/stats") {
+        // ?reset=1 starts a new measurement (peak and served), as the Python peer's server does.
+        const bool reset = QUrlQuery(request.url()).queryItemValue(u"reset"_s) == u"1";
         Stats s;
         {
             std::lock_guard lock(mutex);
             s = stats;
+            if (reset) {
+                stats.peakInFlight = stats.inFlight;
+                stats.served = 0;
+            }
         }
+        rusage usage {};
+        ::getrusage(RUSAGE_SELF, &usage);
+        const double cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
         responder->write(QJsonDocument(QJsonObject {{u"in_flight"_s, s.inFlight},
             {u"peak_in_flight"_s, s.peakInFlight}, {u"served"_s, static_cast<qint64>(s.served)},
             {u"rejected"_s, static_cast<qint64>(s.rejected)},
             {u"abandoned"_s, static_cast<qint64>(s.abandoned)},
-            {u"mode"_s, options.mode == Mode::Serial ? u"serial"_s : u"async"_s}}));
+            {u"mode"_s, options.mode == Mode::Serial ? u"serial"_s : u"async"_s},
+            // The same figures under the names ../shared/peers (scale.py) reads.
+            {u"inflight"_s, s.inFlight}, {u"peak_inflight"_s, s.peakInFlight}, {u"cpu_s"_s, cpu},
+            {u"rss_max_kb"_s, static_cast<qint64>(usage.ru_maxrss)}}));
         return;
     }
     if (!path.isEmpty() && path != u"/") {

@@ -148,6 +148,7 @@ void HttpConnection::start(const QUrl &url, const QByteArray &request, std::chro
         && port == m_port;
     if (reuse) {
         m_socket.write(m_request);
+        m_socket.flush(); // now, not on the next loop pass through the write notifier
         return;
     }
     if (m_socket.state() != QAbstractSocket::UnconnectedState) {
@@ -168,6 +169,7 @@ void HttpConnection::onConnected()
 {
     if (m_waiter) {
         m_socket.write(m_request);
+        m_socket.flush(); // now, not on the next loop pass through the write notifier
     }
 }
 
