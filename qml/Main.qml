@@ -116,11 +116,25 @@ ApplicationWindow {
                 ToolTip.text: "Open a saved run or a Chrome trace (Ctrl+O)"
             }
             ToolSeparator {}
-            TabBar {
+            // Timeline / Compare: a segmented switch whose current side is filled.
+            Row {
                 id: viewTabs
                 objectName: "viewTabs"
-                TabButton { text: "Timeline"; width: implicitWidth; ToolTip.visible: hovered; ToolTip.text: "The current run (Ctrl+1)" }
-                TabButton { text: "Compare (" + app.pinned.length + ")"; width: implicitWidth; ToolTip.visible: hovered; ToolTip.text: "Pinned runs on one time axis (Ctrl+2)" }
+                property int currentIndex: 0
+                spacing: 0
+                Repeater {
+                    model: ["Timeline", "Compare (" + app.pinned.length + ")"]
+                    delegate: Button {
+                        required property int index
+                        required property string modelData
+                        text: modelData
+                        flat: viewTabs.currentIndex !== index
+                        highlighted: viewTabs.currentIndex === index
+                        onClicked: viewTabs.currentIndex = index
+                        ToolTip.visible: hovered
+                        ToolTip.text: index === 0 ? "The current run (Ctrl+1)" : "Pinned runs on one time axis (Ctrl+2)"
+                    }
+                }
             }
             Item { Layout.fillWidth: true }
             Label {

@@ -84,22 +84,37 @@ void ExperimentModel::setFilter(const QString &filter)
 
 void ExperimentModel::rebuild()
 {
-    beginResetModel();
-    m_rows.clear();
-    const QStringList words = m_filter.simplified().split(u' ', Qt::SkipEmptyParts);
-    for (const Experiment *e : Catalog::all()) {
-        const ExperimentInfo &i = e->info();
-        const QString haystack = QStringList {i.id, i.title, i.group, i.seed, i.summary}.join(u' ');
-        const bool match = std::all_of(words.begin(), words.end(),
-            [&](const QString &w) { return haystack.contains(w, Qt::CaseInsensitive); });
-        if (match) {
-            m_rows.push_back(e);
-        }
-    }
-    std::stable_sort(m_rows.begin(), m_rows.end(), [](const Experiment *a, const Experiment *b) {
+    // Rows come and go one by one (no model reset): the list view keeps its delegates and its
+    // place, and has no half-built delegates to cancel while the user types.
+    std::vector<const Experiment *> all(Catalog::all().begin(), Catalog::all().end());
+    std::stable_sort(all.begin(), all.end(), [](const Experiment *a, const Experiment *b) {
         return groupRank(a->info().group) < groupRank(b->info().group);
     });
-    endResetModel();
+    const QStringList words = m_filter.simplified().split(u' ', Qt::SkipEmptyParts);
+    auto matches = [&](const Experiment *e) {
+        const ExperimentInfo &i = e->info();
+        const QString haystack = QStringList {i.id, i.title, i.group, i.seed, i.summary}.join(u' ');
+        return std::all_of(words.begin(), words.end(),
+            [&](const QString &w) { return haystack.contains(w, Qt::CaseInsensitive); });
+    };
+    // m_rows is always a subsequence of `all`: walk both in step.
+    int row = 0;
+    for (const Experiment *e : all) {
+        const bool shown = row < rowCount() && m_rows[static_cast<std::size_t>(row)] == e;
+        const bool wanted = matches(e);
+        if (shown && !wanted) {
+            beginRemoveRows({}, row, row);
+            m_rows.erase(m_rows.begin() + row);
+            endRemoveRows();
+        } else if (!shown && wanted) {
+            beginInsertRows({}, row, row);
+            m_rows.insert(m_rows.begin() + row, e);
+            endInsertRows();
+            ++row;
+        } else if (shown) {
+            ++row;
+        }
+    }
     Q_EMIT countChanged();
 }
 
