@@ -14,6 +14,11 @@ Item {
     readonly property real chartHeight: gantt.height
     property alias gantt: gantt
 
+    Rectangle { // the chart's own background below it too: one canvas
+        anchors.fill: parent
+        color: root.theme === "dark" ? "#161b22" : "#ffffff"
+    }
+
     Flickable {
         id: scroll
         anchors.fill: parent

@@ -51,6 +51,9 @@ inner() {
         sleep 0.5
     done
     if [[ -n ${SCREENSHOT_HOVER:-} ]]; then
+        # Two small moves: the first may only enter the window.
+        xdotool mousemove "$((${SCREENSHOT_HOVER%,*} - 6))" "${SCREENSHOT_HOVER#*,}"
+        sleep 0.2
         xdotool mousemove "${SCREENSHOT_HOVER%,*}" "${SCREENSHOT_HOVER#*,}"
         sleep 0.8
     fi
