@@ -10,6 +10,11 @@ Item {
     property AppController controller
     property string theme: "light"
 
+    Rectangle { // the charts' background below them too
+        anchors.fill: parent
+        color: root.theme === "dark" ? "#161b22" : "#ffffff"
+    }
+
     Label {
         anchors.centerIn: parent
         visible: root.controller.pinned.length === 0
