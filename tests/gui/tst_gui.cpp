@@ -256,6 +256,33 @@ private Q_SLOTS:
         params->resetToDefaults();
     }
 
+    void historyRenamesPinsAndDeletes()
+    {
+        HistoryModel *history = m_app->history();
+        QVERIFY(history->rowCount() >= 2);
+        const QString before = history->pathAt(0);
+        QVERIFY(history->rename(0, u"../escape"_s).contains(u"cannot be a file name"_s));
+        QCOMPARE(history->rename(0, u"my favourite run"_s), QString());
+        QCOMPARE(history->data(history->index(0), HistoryModel::NameRole).toString(), u"my favourite run"_s);
+        QVERIFY(!QFile::exists(before));
+        QVERIFY(QFile::exists(history->pathAt(0)));
+        QVERIFY(history->rename(1, u"my favourite run"_s).contains(u"exists already"_s));
+        const qsizetype pinned = m_app->pinned().size();
+        QVERIFY(m_app->pinHistory(0));
+        QCOMPARE(m_app->pinned().size(), pinned + 1);
+        QVERIFY(m_app->openHistory(0));
+        QCOMPARE(m_app->current()->name(), u"my favourite run"_s);
+        const int rows = history->rowCount();
+        const QString path = history->pathAt(0);
+        QVERIFY(history->remove(0));
+        QCOMPARE(history->rowCount(), rows - 1);
+        QVERIFY(!QFile::exists(path));
+        history->reload(); // what is on disk agrees
+        QCOMPARE(history->rowCount(), rows - 1);
+        m_app->clearPinned();
+        QCOMPARE(m_app->pinned().size(), 0);
+    }
+
     void openingABadFileSaysWhy()
     {
         QVERIFY(!m_app->openFile(m_dir.filePath(u"missing.json"_s)));
