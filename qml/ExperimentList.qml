@@ -46,6 +46,8 @@ Pane {
             keyNavigationEnabled: true
             function syncCurrent() {
                 currentIndex = root.controller.experiments.indexOf(root.controller.experimentId)
+                if (currentIndex >= 0 && currentIndex < 4)
+                    Qt.callLater(positionViewAtBeginning) // with the first group's header
             }
             Component.onCompleted: syncCurrent()
             Connections {
