@@ -84,6 +84,19 @@ template<typename T> Outcome<T> runTask(QCoro::Task<T> task, int timeoutMs = 100
 
 /// A synthetic run of `spans` spans over `lanes` task lanes across 10 s: random kinds, an
 /// error every 97th span (render tests and bench_gantt).
+/// Median and 95th percentile of timings in milliseconds (the benchmarks' figures).
+struct Percentiles
+{
+    double median = 0;
+    double p95 = 0;
+};
+inline Percentiles percentiles(std::vector<double> ms)
+{
+    std::sort(ms.begin(), ms.end());
+    return {ms[ms.size() / 2],
+        ms[std::min(ms.size() - 1, static_cast<std::size_t>(0.95 * static_cast<double>(ms.size())))]};
+}
+
 inline RunData syntheticRun(int spans = 100'000, int lanes = 1000)
 {
     RunData run;

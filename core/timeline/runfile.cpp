@@ -447,4 +447,22 @@ std::optional<RunData> read(const QString &path, QString *error)
     return run;
 }
 
+std::optional<Summary> readSummary(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return std::nullopt;
+    }
+    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    if (root.value(u"format"_s).toString() != QLatin1StringView(kFormat)) {
+        return std::nullopt;
+    }
+    return Summary {
+        .experiment = root.value(u"experiment"_s).toString(),
+        .status = root.value(u"status"_s).toString(),
+        .startedAt = QDateTime::fromString(root.value(u"started_at"_s).toString(), Qt::ISODateWithMs),
+        .wallNs = static_cast<qint64>(std::llround(root.value(u"wall_s"_s).toDouble() * 1e9)),
+    };
+}
+
 } // namespace Coroscope::RunFile

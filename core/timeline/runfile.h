@@ -4,6 +4,7 @@
 #include "rundata.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 
@@ -28,6 +29,17 @@ inline constexpr auto kFormat = "coroscope-run";
 bool write(const RunData &run, const QString &path, QString *error);
 /// Reads and validates; on failure `error` names the path and what was wrong.
 [[nodiscard]] std::optional<RunData> read(const QString &path, QString *error);
+
+/// What a list of saved runs shows, read without decoding the spans or computing statistics
+/// (a fan-out run is megabytes); nullopt when the file is not a run file.
+struct Summary
+{
+    QString experiment;
+    QString status;
+    QDateTime startedAt;
+    qint64 wallNs = 0;
+};
+[[nodiscard]] std::optional<Summary> readSummary(const QString &path);
 
 } // namespace RunFile
 } // namespace Coroscope

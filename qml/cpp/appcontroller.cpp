@@ -14,7 +14,6 @@
 #include "render/exporters.h"
 #include "render/ganttpainter.h"
 #include "runhandle.h"
-#include "timeline/stats.h"
 #include "timeline/traceimport.h"
 
 #include <QClipboard>
@@ -450,12 +449,20 @@ bool AppController::copyChart(double width, double height)
     return true;
 }
 
-void AppController::setCurrentFromFile(RunData run, const QString &path)
+bool AppController::loadInto(RunHandle &handle, const QString &path)
 {
-    computeStats(run);
-    m_current->setRun(std::move(run), false);
-    m_current->setPath(path);
-    m_current->setName(QFileInfo(path).completeBaseName());
+    QString error;
+    auto run = loadRunOrTrace(path, &error); // validated, statistics computed
+    if (!run) {
+        setMessage(error);
+        appendLog(error);
+        return false;
+    }
+    handle.setRun(std::move(*run), false);
+    handle.setPath(path);
+    handle.setName(QFileInfo(path).completeBaseName());
+    setMessage({});
+    return true;
 }
 
 bool AppController::openFile(const QString &target)
@@ -465,16 +472,10 @@ bool AppController::openFile(const QString &target)
         return false;
     }
     const QString path = localPath(target);
-    QString error;
-    auto run = loadRunOrTrace(path, &error);
-    if (!run) {
-        setMessage(error);
-        appendLog(error);
+    if (!loadInto(*m_current, path)) {
         return false;
     }
-    setCurrentFromFile(std::move(*run), path);
     appendLog(u"opened "_s + path);
-    setMessage({});
     return true;
 }
 
@@ -485,17 +486,11 @@ bool AppController::openHistory(int row)
 
 bool AppController::pinHistory(int row)
 {
-    QString error;
-    auto run = loadRunOrTrace(m_history->pathAt(row), &error);
-    if (!run) {
-        setMessage(error);
+    auto handle = std::make_unique<RunHandle>(this);
+    if (!loadInto(*handle, m_history->pathAt(row))) {
         return false;
     }
-    auto handle = new RunHandle(this);
-    computeStats(*run);
-    handle->setRun(std::move(*run), false);
-    handle->setName(QFileInfo(m_history->pathAt(row)).completeBaseName());
-    m_pinned.push_back(handle);
+    m_pinned.push_back(handle.release());
     Q_EMIT pinnedChanged();
     return true;
 }

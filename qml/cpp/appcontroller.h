@@ -152,7 +152,8 @@ private:
     void setMessage(const QString &text);
     void appendLog(const QString &text);
     void startBackgroundServices();
-    void setCurrentFromFile(RunData run, const QString &path);
+    /// A saved run or a Chrome trace into `handle`; false (with the message) when it cannot be read.
+    bool loadInto(RunHandle &handle, const QString &path);
     [[nodiscard]] QString localPath(const QString &target) const;
     [[nodiscard]] QString themeForCharts() const;
     [[nodiscard]] std::unique_ptr<RunHandle> copyOf(const RunHandle &handle);

@@ -4,8 +4,11 @@
 #include "render/ganttlayout.h"
 #include "timeline/runfile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QPointer>
+#include <QThreadPool>
 
 using namespace Qt::StringLiterals;
 
@@ -55,32 +58,62 @@ QHash<int, QByteArray> HistoryModel::roleNames() const
         {SummaryRole, "summary"}, {StartedRole, "started"}};
 }
 
-HistoryModel::Entry HistoryModel::entryFor(const QString &path, const RunData &run)
+HistoryModel::Entry HistoryModel::entryFor(const QString &path, const QString &experiment,
+    const QString &status, const QDateTime &started, qint64 wallNs)
 {
     Entry e;
     e.path = path;
     e.name = QFileInfo(path).completeBaseName();
-    e.experiment = run.experiment;
-    e.status = toString(run.status);
-    e.started = run.startedAt;
-    e.summary = u"%1 · %2 · %3"_s.arg(run.experiment, GanttLayout::formatDuration(run.wallNs), e.status);
+    e.experiment = experiment;
+    e.status = status;
+    e.started = started;
+    e.summary = u"%1 · %2 · %3"_s.arg(experiment, GanttLayout::formatDuration(wallNs), status);
     return e;
 }
 
 void HistoryModel::reload()
 {
-    beginResetModel();
-    m_entries.clear();
-    const QDir dir(m_directory);
-    const QFileInfoList files = dir.entryInfoList({u"*.json"_s}, QDir::Files, QDir::Time);
-    for (const QFileInfo &file : files) {
-        QString error;
-        if (const auto run = RunFile::read(file.absoluteFilePath(), &error)) {
-            m_entries.push_back(entryFor(file.absoluteFilePath(), *run));
+    // Off the GUI thread: the window must not wait for a long history to be read.
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    QPointer<HistoryModel> self(this);
+    QThreadPool::globalInstance()->start([self, generation, directory = m_directory] {
+        std::vector<Entry> entries;
+        const QFileInfoList files = QDir(directory).entryInfoList({u"*.json"_s}, QDir::Files, QDir::Time);
+        for (const QFileInfo &file : files) {
+            if (const auto s = RunFile::readSummary(file.absoluteFilePath())) {
+                entries.push_back(
+                    entryFor(file.absoluteFilePath(), s->experiment, s->status, s->startedAt, s->wallNs));
+            }
+        }
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, generation, entries = std::move(entries)]() mutable {
+                if (self && generation == self->m_generation) {
+                    self->finishReload(std::move(entries));
+                }
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void HistoryModel::finishReload(std::vector<Entry> entries)
+{
+    // Runs saved while the directory was being read stay listed, newest first.
+    for (Entry &saved : m_savedWhileLoading) {
+        const bool listed = std::any_of(
+            entries.begin(), entries.end(), [&](const Entry &e) { return e.path == saved.path; });
+        if (!listed && QFileInfo::exists(saved.path)) {
+            entries.insert(entries.begin(), std::move(saved));
         }
     }
+    m_savedWhileLoading.clear();
+    m_loading = false;
+    beginResetModel();
+    m_entries = std::move(entries);
     endResetModel();
     Q_EMIT countChanged();
+    Q_EMIT loaded();
 }
 
 QString HistoryModel::save(const RunData &run, QString *error)
@@ -98,8 +131,12 @@ QString HistoryModel::save(const RunData &run, QString *error)
     if (!RunFile::write(run, path, error)) {
         return {};
     }
+    const Entry entry = entryFor(path, run.experiment, toString(run.status), run.startedAt, run.wallNs);
+    if (m_loading) {
+        m_savedWhileLoading.push_back(entry);
+    }
     beginInsertRows({}, 0, 0);
-    m_entries.insert(m_entries.begin(), entryFor(path, run));
+    m_entries.insert(m_entries.begin(), entry);
     endInsertRows();
     Q_EMIT countChanged();
     return path;

@@ -10,7 +10,8 @@ namespace Coroscope {
 struct RunData;
 
 /// The saved runs (run JSON files in the history directory), newest first. Renaming renames
-/// the file; deleting removes it.
+/// the file; deleting removes it. The directory is read on a pool thread (only each file's
+/// summary, not its spans); loaded() says when the list is complete.
 class HistoryModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -47,6 +48,7 @@ public:
 
 Q_SIGNALS:
     void countChanged();
+    void loaded();
 
 private:
     struct Entry
@@ -58,10 +60,15 @@ private:
         QString summary;
         QDateTime started;
     };
-    [[nodiscard]] static Entry entryFor(const QString &path, const RunData &run);
+    [[nodiscard]] static Entry entryFor(const QString &path, const QString &experiment, const QString &status,
+        const QDateTime &started, qint64 wallNs);
+    void finishReload(std::vector<Entry> entries);
 
     QString m_directory;
     std::vector<Entry> m_entries;
+    quint64 m_generation = 0; ///< the newest reload(); older ones' results are dropped
+    bool m_loading = false;
+    std::vector<Entry> m_savedWhileLoading; ///< saved while a reload() was reading the directory
 };
 
 } // namespace Coroscope

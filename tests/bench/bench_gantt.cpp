@@ -24,13 +24,8 @@ using Coroscope::Test::syntheticRun;
 
 namespace {
 
-struct Figures
-{
-    double median;
-    double p95;
-};
-
-Figures measureFrames(const GanttPainter &painter, const QSizeF &size, qint64 from, qint64 to, int frames)
+Test::Percentiles measureFrames(
+    const GanttPainter &painter, const QSizeF &size, qint64 from, qint64 to, int frames)
 {
     QImage image((size * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(2);
@@ -46,9 +41,7 @@ Figures measureFrames(const GanttPainter &painter, const QSizeF &size, qint64 fr
             ms.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
         }
     }
-    std::sort(ms.begin(), ms.end());
-    return {ms[ms.size() / 2],
-        ms[std::min(ms.size() - 1, static_cast<std::size_t>(0.95 * static_cast<double>(ms.size())))]};
+    return Test::percentiles(std::move(ms));
 }
 
 } // namespace
@@ -69,7 +62,7 @@ int main(int argc, char **argv)
 
     std::printf("model: 100 000 spans, 1 000 lanes -> %zu rows, built in %.1f ms (once per run)\n",
         model.rows().size(), buildMs);
-    const auto report = [&](const char *what, const Figures &f) {
+    const auto report = [&](const char *what, const Test::Percentiles &f) {
         const bool pass = f.median <= 16 && f.p95 <= 33;
         ok &= pass;
         std::printf("%-30s median %6.2f ms   p95 %6.2f ms   %s\n", what, f.median, f.p95,

@@ -19,23 +19,6 @@
 
 using namespace Coroscope;
 
-namespace {
-
-struct Figures
-{
-    double median;
-    double p95;
-};
-
-Figures summarize(std::vector<double> ms)
-{
-    std::sort(ms.begin(), ms.end());
-    return {ms[ms.size() / 2],
-        ms[std::min(ms.size() - 1, static_cast<std::size_t>(0.95 * static_cast<double>(ms.size())))]};
-}
-
-} // namespace
-
 int main(int argc, char **argv)
 {
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) {
@@ -94,14 +77,14 @@ int main(int argc, char **argv)
     }
     std::printf("model: 100 000 spans, 1 000 lanes, built in %.1f ms (once per run)\n", buildMs);
     bool ok = true;
-    const auto report = [&](const char *what, const Figures &f, double target) {
+    const auto report = [&](const char *what, const Test::Percentiles &f, double target) {
         const bool pass = f.median <= target && f.p95 <= 2 * target;
         ok &= pass;
         std::printf("%-28s median %6.2f ms   p95 %6.2f ms   %s\n", what, f.median, f.p95,
             pass ? "ok" : "OVER TARGET");
     };
-    report("zoom → frame (1400x860)", summarize(zoom), 16);
-    report("pan → frame", summarize(pan), 16);
-    report("hover look-up", summarize(hover), 4);
+    report("zoom → frame (1400x860)", Test::percentiles(zoom), 16);
+    report("pan → frame", Test::percentiles(pan), 16);
+    report("hover look-up", Test::percentiles(hover), 4);
     return ok ? 0 : 1;
 }

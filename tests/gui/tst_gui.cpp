@@ -92,7 +92,9 @@ private Q_SLOTS:
         QCOMPARE(m_app->experiments()->rowCount(), all);
         m_app->setExperimentId(u"http-fanout"_s);
         m_app->setExperimentId(u"await-sequential"_s);
-        m_app->history()->reload();
+        QSignalSpy loaded(m_app->history(), &HistoryModel::loaded);
+        m_app->history()->reload(); // on a pool thread
+        QVERIFY(loaded.wait(5000));
     }
 
     void badParameterIsNamedAndRunRefused()
@@ -142,10 +144,7 @@ private Q_SLOTS:
 
         // 2. Pin it, run another, pin that: the compare view stacks both on one axis.
         QVERIFY(m_app->pin());
-        m_app->setExperimentId(u"tasks-concurrent"_s);
-        params->setValue(rowOf(params, u"delay"_s), u"0.15"_s);
-        QVERIFY(m_app->run());
-        QVERIFY(finished.wait(10000));
+        QCOMPARE(runToEnd(u"tasks-concurrent"_s, u"0.15"_s), u"ok"_s);
         QVERIFY(m_app->pin());
         QCOMPARE(m_app->pinned().size(), 2);
         QVERIFY(m_app->compareEndSeconds() >= 0.45);
@@ -203,12 +202,8 @@ private Q_SLOTS:
 
     void hoverDescribesABarAndAxisDragGivesStatistics()
     {
-        m_app->setExperimentId(u"tasks-concurrent"_s);
+        QCOMPARE(runToEnd(u"tasks-concurrent"_s, u"0.1"_s), u"ok"_s);
         ParamModel *params = m_app->params();
-        params->setValue(rowOf(params, u"delay"_s), u"0.1"_s);
-        QSignalSpy finished(m_app, &AppController::runFinished);
-        QVERIFY(m_app->run());
-        QVERIFY(finished.wait(10000));
         QTRY_VERIFY(m_gantt->paintCount() > 0);
         // The first task's bar: find its row by hovering down the middle of the plot.
         const QPointF base = m_gantt->mapToScene(QPointF(0, 0));
@@ -277,7 +272,9 @@ private Q_SLOTS:
         QVERIFY(history->remove(0));
         QCOMPARE(history->rowCount(), rows - 1);
         QVERIFY(!QFile::exists(path));
+        QSignalSpy loaded(history, &HistoryModel::loaded);
         history->reload(); // what is on disk agrees
+        QVERIFY(loaded.wait(5000));
         QCOMPARE(history->rowCount(), rows - 1);
         m_app->clearPinned();
         QCOMPARE(m_app->pinned().size(), 0);
@@ -292,6 +289,18 @@ private Q_SLOTS:
     }
 
 private:
+    /// Selects `id`, sets its delay, runs it and waits for the end: the status it ended with.
+    QString runToEnd(const QString &id, const QString &delay)
+    {
+        m_app->setExperimentId(id);
+        m_app->params()->setValue(rowOf(m_app->params(), u"delay"_s), delay);
+        QSignalSpy finished(m_app, &AppController::runFinished);
+        if (!m_app->run() || !finished.wait(10000)) {
+            return u"did not run: "_s + m_app->message();
+        }
+        return finished.constFirst().constFirst().toString();
+    }
+
     QQmlApplicationEngine m_engine;
     QQuickWindow *m_window = nullptr;
     AppController *m_app = nullptr;
