@@ -405,15 +405,18 @@ private:
     std::map<QThread *, std::unique_ptr<PgBlockingConnection>> m_sessions;
 };
 
-QCoro::Task<> offloadedQuery(RunContext &ctx, WorkerPool &threads, ThreadSessions &sessions, LaneId lane)
+QCoro::Task<> offloadedQuery(
+    RunContext &ctx, WorkerPool &threads, std::shared_ptr<ThreadSessions> sessions, LaneId lane)
 {
     const QString sql = ctx.params().text(u"sql");
     const QStringList params = delayParams(sql, ctx.delay());
     Recorder *rec = &ctx.recorder();
-    WorkerPool *pool = &threads;
-    auto job = [rec, pool, &sessions, sql, params] { // runs on a pool thread
+    WorkerPool *pool = &threads; // outlives its jobs: its destructor waits for them
+    // The job shares the sessions: when one query fails, gather fails at once and the run
+    // may end while other jobs still run on the pool.
+    auto job = [rec, pool, sessions, sql, params] { // runs on a pool thread
         const Trace here {rec, pool->laneForCurrentThread(), 0, 0};
-        sessions.forCurrentThread(here).query(sql, params, here);
+        sessions->forCurrentThread(here).query(sql, params, here);
     };
     // await loop.run_in_executor(pool, query): the connect and query bars go on the thread's lane
     co_await offload(threads, job, ctx.trace(lane, u"run_in_executor(query)"), std::nullopt);
@@ -422,7 +425,7 @@ QCoro::Task<> offloadedQuery(RunContext &ctx, WorkerPool &threads, ThreadSession
 QCoro::Task<> PgBlockingDriverOffload::run(RunContext &ctx) const
 {
     WorkerPool &threads = ctx.workerPool(ctx.params().integer(u"threads"));
-    ThreadSessions sessions(ctx.postgresDsn(), ctx.token());
+    auto sessions = std::make_shared<ThreadSessions>(ctx.postgresDsn(), ctx.token());
     const LaneId main = ctx.addTask(u"main"_s);
     std::vector<QCoro::Task<>> tasks;
     for (int i = 0; i < ctx.params().integer(u"tasks"); ++i) {

@@ -4,6 +4,7 @@
 #include "async/errors.h"
 #include "delayserver.h"
 #include "httpconnection.h"
+#include "httpparser.h"
 
 #include <QCoro/QCoroNetworkReply>
 #include <QJsonDocument>
@@ -12,6 +13,17 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QUrlQuery>
+
+#include <cerrno>
+#include <cstring>
+
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using Clock = std::chrono::steady_clock;
@@ -48,7 +60,7 @@ HttpResponse makeResponse(int status, QString reason, QByteArray body, const QUr
 {
     HttpResponse response;
     response.status = status;
-    response.reason = std::move(reason);
+    response.reason = printable(reason, 200); // servers' text, shown in terminals and CSV
     response.body = std::move(body);
     if (response.body.size() < 4096 && response.body.startsWith('{')) {
         const auto o = QJsonDocument::fromJson(response.body).object();
@@ -62,7 +74,7 @@ HttpResponse makeResponse(int status, QString reason, QByteArray body, const QUr
             = u"GET %1: HTTP %2 %3"_s.arg(url.toDisplayString()).arg(response.status).arg(response.reason);
         const auto o = QJsonDocument::fromJson(response.body).object();
         if (o.contains(u"error"_s)) {
-            message += u" — "_s + o.value(u"error"_s).toString();
+            message += u" — "_s + printable(o.value(u"error"_s).toString());
         }
         throw HttpError(message);
     }
@@ -361,6 +373,187 @@ QCoro::Task<HttpResponse> AsyncHttpClient::get(QUrl url, Trace trace)
 
 // ---- blocking ---------------------------------------------------------------------------
 
+namespace {
+
+/// A file descriptor closed on scope exit.
+struct Fd
+{
+    int fd = -1;
+    explicit Fd(int f)
+        : fd(f)
+    { }
+    ~Fd()
+    {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+    }
+    Fd(const Fd &) = delete;
+    Fd &operator=(const Fd &) = delete;
+};
+
+QString seconds(std::chrono::milliseconds ms)
+{
+    return QString::number(std::chrono::duration<double>(ms).count(), 'g', 6);
+}
+
+/// Plain http:// on a socket of its own, holding the calling thread (httpx.get): the timeout
+/// covers the whole exchange (connect, request, answer); a cancel wakes the wait at once
+/// through an eventfd, from whichever thread cancels.
+HttpResponse blockingExchange(
+    const QUrl &url, std::chrono::milliseconds timeout, const CancelToken &token, const QByteArray &runTag)
+{
+    const QString where = u"GET "_s + url.toDisplayString();
+    const auto deadline = Clock::now() + timeout;
+    Fd wake(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK));
+    if (wake.fd < 0) {
+        throw HttpError(u"%1: cannot wait for the answer: %2"_s.arg(where, QString::fromLocal8Bit(strerror(errno))));
+    }
+    const int wakeFd = wake.fd;
+    const auto registration = token.onCancel([wakeFd] {
+        const quint64 one = 1;
+        [[maybe_unused]] const auto n = ::write(wakeFd, &one, sizeof one);
+    });
+    const auto cancelled = [&] { return Cancelled(u"cancelled: "_s + where); };
+    const auto timedOutWith = [&](const QString &got) {
+        return HttpError(u"%1: timed out after %2 s (%3)"_s.arg(where, seconds(timeout), got));
+    };
+
+    // Resolving holds the thread as httpx does; an address needs no lookup.
+    const QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
+    const QByteArray port = QByteArray::number(url.port(80));
+    addrinfo hints {};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo *found = nullptr;
+    QByteArray bareHost = host;
+    if (bareHost.startsWith('[') && bareHost.endsWith(']')) {
+        bareHost = bareHost.mid(1, bareHost.size() - 2);
+    }
+    if (const int rc = ::getaddrinfo(bareHost.constData(), port.constData(), &hints, &found); rc != 0) {
+        throw HttpError(u"%1: cannot resolve '%2': %3"_s.arg(where, QString::fromLatin1(host), QString::fromLocal8Bit(gai_strerror(rc))));
+    }
+    std::unique_ptr<addrinfo, decltype(&freeaddrinfo)> addresses(found, freeaddrinfo);
+    if (token.isCancelled()) {
+        throw cancelled();
+    }
+
+    // Waits for `events` on the socket; false when the deadline passed. Throws on cancel.
+    const auto waitFor = [&](int fd, short events) {
+        for (;;) {
+            const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now()).count();
+            if (left <= 0) {
+                return false;
+            }
+            pollfd fds[2] = {{fd, events, 0}, {wakeFd, POLLIN, 0}};
+            const int n = ::poll(fds, 2, static_cast<int>(std::min<qint64>(left, 1'000'000)));
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (fds[1].revents || token.isCancelled()) {
+                throw cancelled();
+            }
+            if (n > 0) {
+                return true;
+            }
+        }
+    };
+
+    int lastErrno = 0;
+    std::unique_ptr<Fd> socket;
+    for (addrinfo *a = addresses.get(); a; a = a->ai_next) {
+        auto candidate = std::make_unique<Fd>(::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, a->ai_protocol));
+        if (candidate->fd < 0) {
+            lastErrno = errno;
+            continue;
+        }
+        if (::connect(candidate->fd, a->ai_addr, a->ai_addrlen) != 0 && errno != EINPROGRESS) {
+            lastErrno = errno;
+            continue;
+        }
+        if (!waitFor(candidate->fd, POLLOUT)) {
+            throw timedOutWith(u"could not connect to %1:%2"_s.arg(QString::fromLatin1(host), QString::fromLatin1(port)));
+        }
+        int error = 0;
+        socklen_t length = sizeof error;
+        ::getsockopt(candidate->fd, SOL_SOCKET, SO_ERROR, &error, &length);
+        if (error != 0) {
+            lastErrno = error;
+            continue;
+        }
+        socket = std::move(candidate);
+        break;
+    }
+    if (!socket) {
+        throw HttpError(u"%1: cannot connect to %2:%3: %4"_s.arg(where, QString::fromLatin1(host),
+            QString::fromLatin1(port), QString::fromLocal8Bit(strerror(lastErrno ? lastErrno : ECONNREFUSED))));
+    }
+    const int one = 1;
+    ::setsockopt(socket->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+
+    QByteArray target = url.path(QUrl::FullyEncoded).toLatin1();
+    if (target.isEmpty()) {
+        target = "/";
+    }
+    if (url.hasQuery()) {
+        target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
+    }
+    QByteArray request = "GET " + target + " HTTP/1.1\r\nHost: " + host + (url.port(80) != 80 ? ":" + port : QByteArray())
+        + "\r\nUser-Agent: Coroscope\r\nAccept: */*\r\nConnection: close\r\n";
+    if (!runTag.isEmpty()) {
+        request += QByteArray(DelayServer::kRunHeader) + ": " + runTag + "\r\n";
+    }
+    request += "\r\n";
+    qsizetype sent = 0;
+    while (sent < request.size()) {
+        const auto n = ::send(socket->fd, request.constData() + sent, static_cast<size_t>(request.size() - sent), MSG_NOSIGNAL);
+        if (n > 0) {
+            sent += n;
+            continue;
+        }
+        if (n < 0 && (errno == EAGAIN || errno == EINTR)) {
+            if (!waitFor(socket->fd, POLLOUT)) {
+                throw timedOutWith(u"could not send the request"_s);
+            }
+            continue;
+        }
+        throw HttpError(u"%1: cannot send the request: %2"_s.arg(where, QString::fromLocal8Bit(strerror(errno))));
+    }
+
+    HttpResponseParser parser;
+    char buffer[64 * 1024];
+    for (;;) {
+        const auto n = ::recv(socket->fd, buffer, sizeof buffer, 0);
+        if (n > 0) {
+            if (parser.feed(QByteArrayView(buffer, n)) != HttpResponseParser::State::NeedMore) {
+                break;
+            }
+            continue;
+        }
+        if (n == 0) {
+            parser.closed();
+            break;
+        }
+        if (errno == EAGAIN || errno == EINTR) {
+            if (!waitFor(socket->fd, POLLIN)) {
+                throw timedOutWith(u"got "_s + parser.progress());
+            }
+            continue;
+        }
+        if (errno == ECONNRESET && parser.headersDone()) {
+            parser.closed(); // said what it had to say, then reset: judged like a close
+            break;
+        }
+        throw HttpError(u"%1: %2 after %3"_s.arg(where, QString::fromLocal8Bit(strerror(errno)), parser.progress()));
+    }
+    if (parser.state() == HttpResponseParser::State::Failed) {
+        throw HttpError(u"%1: %2"_s.arg(where, parser.error()));
+    }
+    return makeResponse(parser.status(), parser.reason(), parser.takeBody(), url);
+}
+
+} // namespace
+
 HttpResponse blockingGet(const QUrl &url, std::chrono::milliseconds timeout, const CancelToken &token,
     const Trace &trace, const QByteArray &runTag)
 {
@@ -377,12 +570,18 @@ HttpResponse blockingGet(const QUrl &url, std::chrono::milliseconds timeout, con
         s.blocking = true;
         span = rec->add(s);
     }
-    QNetworkAccessManager manager;
-    QNetworkRequest request = makeRequest(url, timeout, runTag);
-    request.setAttribute(QNetworkRequest::SynchronousRequestAttribute, true);
-    std::unique_ptr<QNetworkReply> reply(manager.get(request)); // returns when finished: the thread was held
     try {
-        HttpResponse response = finish(reply.get(), url, timeout, false);
+        HttpResponse response;
+        if (url.scheme() == u"http") {
+            response = blockingExchange(url, timeout, token, runTag);
+        } else {
+            // https: QNetworkAccessManager's synchronous mode, which nothing can interrupt.
+            QNetworkAccessManager manager;
+            QNetworkRequest request = makeRequest(url, timeout, runTag);
+            request.setAttribute(QNetworkRequest::SynchronousRequestAttribute, true);
+            std::unique_ptr<QNetworkReply> reply(manager.get(request)); // returns when finished
+            response = finish(reply.get(), url, timeout, false);
+        }
         endSpan(trace, span, response);
         token.throwIfCancelled(); // a cancel that came while we were blocked
         return response;

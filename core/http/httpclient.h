@@ -102,9 +102,13 @@ private:
 };
 
 /**
- * A blocking GET that holds the calling thread until the answer is in (the seeds' httpx.get):
- * QNetworkRequest::SynchronousRequestAttribute. It cannot be interrupted — a cancel takes
- * effect once it returns, which the timeline shows. Records an `http` span flagged blocking.
+ * A blocking GET that holds the calling thread until the answer is in (the seeds' httpx.get).
+ * http:// goes over a socket of its own (Connection: close): `timeout` covers the whole
+ * exchange and is the time its message names; a cancel from any thread ends the wait at once
+ * (the span ends `cancelled` then); a response cut short, a server that stops after the
+ * headers, or one that answers garbage is an HttpError naming the URL and what was missing.
+ * https:// uses QNetworkAccessManager's synchronous mode, which cannot be interrupted.
+ * Records an `http` span flagged blocking.
  */
 HttpResponse blockingGet(const QUrl &url, std::chrono::milliseconds timeout, const CancelToken &token,
     const Trace &trace = {}, const QByteArray &runTag = {});

@@ -3,11 +3,9 @@
 
 #include <QHostAddress>
 #include <QHostInfo>
-#include <QRegularExpression>
 #include <QSocketNotifier>
 #include <QThread>
 #include <QTimer>
-#include <QUrl>
 
 #include <libpq-fe.h>
 
@@ -17,22 +15,6 @@ using namespace Qt::StringLiterals;
 using Clock = std::chrono::steady_clock;
 
 namespace Coroscope {
-
-QString redactConninfo(const QString &conninfo)
-{
-    const QString trimmed = conninfo.trimmed();
-    if (trimmed.startsWith(u"postgres://") || trimmed.startsWith(u"postgresql://")) {
-        QUrl url(trimmed);
-        url.setPassword(QString());
-        QString text = url.toString();
-        static const QRegularExpression queryPassword(u"([?&]password=)[^&]*"_s);
-        return text.replace(queryPassword, u"\\1***"_s);
-    }
-    static const QRegularExpression keyword(
-        u"(password\\s*=\\s*)('([^'\\\\]|\\\\.)*'|\\S+)"_s, QRegularExpression::CaseInsensitiveOption);
-    QString text = trimmed;
-    return text.replace(keyword, u"\\1***"_s);
-}
 
 namespace {
 
@@ -125,7 +107,10 @@ ConnParams buildParams(const QString &conninfo, int timeoutSeconds, QString *err
     PQconninfoOption *options = PQconninfoParse(conninfo.toUtf8().constData(), &errmsg);
     if (!options) {
         if (error) {
-            *error = errmsg ? QString::fromUtf8(errmsg).trimmed() : u"cannot parse the connection string"_s;
+            // libpq quotes parts of the string back (a URI with an unclosed '[' whole):
+            // say where it is wrong instead.
+            *error = errmsg ? describeConninfoError(QString::fromUtf8(errmsg), conninfo)
+                            : u"cannot parse the connection string"_s;
         }
         PQfreemem(errmsg);
         return p;
@@ -152,17 +137,26 @@ ConnParams buildParams(const QString &conninfo, int timeoutSeconds, QString *err
     return p;
 }
 
-void cancelOffThread(PGconn *conn)
+/// A cancel request object made on the connection's own thread (PQgetCancel reads the
+/// connection), usable from any thread afterwards.
+using CancelHandle = std::shared_ptr<PGcancel>;
+
+CancelHandle cancelHandle(PGconn *conn)
 {
-    PGcancel *cancel = PQgetCancel(conn);
+    PGcancel *cancel = conn ? PQgetCancel(conn) : nullptr;
+    return cancel ? CancelHandle(cancel, PQfreeCancel) : CancelHandle();
+}
+
+void cancelOffThread(CancelHandle cancel)
+{
     if (!cancel) {
         return;
     }
     // PQcancel blocks (PG 15): never on the loop, never on the thread that cancels the run.
-    std::thread([cancel] {
+    // The thread shares the cancel object, so it may outlive the connection.
+    std::thread([cancel = std::move(cancel)] {
         char buffer[256];
-        PQcancel(cancel, buffer, sizeof buffer);
-        PQfreeCancel(cancel);
+        PQcancel(cancel.get(), buffer, sizeof buffer);
     }).detach();
 }
 
@@ -299,10 +293,22 @@ public:
                 0, std::chrono::ceil<std::chrono::milliseconds>(m_deadline - Clock::now()).count()));
         }
         state->watch = std::make_shared<CancelWatch>(m_c->m_token, state->context.get(), [wake] { wake(2); });
+        // If the connection is closed while we wait, nothing may touch it again: the timer,
+        // the notifier and the cancel watch all go quiet (the state's context dies with them).
+        std::weak_ptr<State> weak = m_state;
+        m_c->m_disarmWaiter = [weak] {
+            if (const auto s = weak.lock()) {
+                s->done = true;
+                s->watch.reset();
+                s->timer.reset();
+                s->context.reset();
+            }
+        };
     }
     /// 0: the socket is ready; 1: the deadline passed; 2: cancelled.
     int await_resume()
     {
+        m_c->m_disarmWaiter = nullptr;
         m_state->watch.reset();
         m_state->timer.reset();
         for (const auto &c : m_state->connections) {
@@ -339,6 +345,17 @@ PgConnection::~PgConnection()
 
 void PgConnection::close()
 {
+    if (m_waiter) {
+        // An owner closed (or destroyed) the connection while an operation waits on it: a bug
+        // in the owner, since that operation can never finish. Make sure at least that
+        // nothing touches the connection after this.
+        qWarning("coroscope.pg: connection %s closed while an operation was waiting on it",
+            qUtf8Printable(m_server));
+        if (const auto disarm = std::exchange(m_disarmWaiter, nullptr)) {
+            disarm();
+        }
+        m_waiter = {};
+    }
     // Notifiers go before PQfinish closes their socket.
     m_readNotifier.reset();
     m_writeNotifier.reset();
@@ -423,13 +440,15 @@ PgConnection::SocketAwaiter PgConnection::waitFor(bool write, Clock::time_point 
 
 PgError PgConnection::lastError(const QString &what) const
 {
-    return PgError(u"%1 (%2): %3"_s.arg(
-        what, m_server, m_conn ? libpqMessage(PQerrorMessage(m_conn)) : u"not connected"_s));
+    return PgError(scrubConninfo(u"%1 (%2): %3"_s.arg(what, m_server,
+                                     m_conn ? libpqMessage(PQerrorMessage(m_conn)) : u"not connected"_s),
+        m_conninfo));
 }
 
 QCoro::Task<> PgConnection::connect(QString conninfo, Trace trace)
 {
     close();
+    m_conninfo = conninfo;
     const SpanId span = trace.recorder ? trace.recorder->begin(trace.lane, trace.recorder->intern(u"connect"),
                             SpanKind::Connect, trace.recorder->intern(redactConninfo(conninfo)))
                                        : 0;
@@ -439,13 +458,14 @@ QCoro::Task<> PgConnection::connect(QString conninfo, Trace trace)
             std::max<qint64>(2, std::chrono::duration_cast<std::chrono::seconds>(m_connectTimeout).count()));
         ConnParams params = buildParams(conninfo, seconds, &why);
         if (params.keys.empty()) {
-            throw PgError(u"bad connection string '%1': %2"_s.arg(redactConninfo(conninfo), why));
+            throw PgError(u"bad connection string (%1): %2"_s.arg(redactConninfo(conninfo), why));
         }
         if (const QString host = hostToResolve(params); !host.isEmpty()) {
             const QHostInfo info = co_await HostLookup(host, m_token);
             if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-                throw PgError(u"cannot connect to %1: cannot resolve '%2': %3"_s.arg(
-                    redactConninfo(conninfo), host, info.errorString()));
+                throw PgError(scrubConninfo(u"cannot connect to %1: cannot resolve '%2': %3"_s.arg(
+                                                redactConninfo(conninfo), host, info.errorString()),
+                    conninfo));
             }
             // Prefer IPv4 (servers listen on 127.0.0.1 more often than on ::1).
             QHostAddress address = info.addresses().constFirst();
@@ -614,7 +634,7 @@ QCoro::Task<PgResult> PgConnection::query(QString sql, QStringList params, Trace
 void PgConnection::sendCancel()
 {
     if (m_conn) {
-        cancelOffThread(m_conn);
+        cancelOffThread(cancelHandle(m_conn));
     }
 }
 
@@ -657,14 +677,14 @@ void PgBlockingConnection::connect(const QString &conninfo, const Trace &trace)
         QString why;
         ConnParams params = buildParams(conninfo, 10, &why);
         if (params.keys.empty()) {
-            throw PgError(u"bad connection string '%1': %2"_s.arg(redactConninfo(conninfo), why));
+            throw PgError(u"bad connection string (%1): %2"_s.arg(redactConninfo(conninfo), why));
         }
         m_conn = PQconnectdbParams(params.keyPtrs.data(), params.valuePtrs.data(), 0);
         m_server = describeServer(m_conn, conninfo);
         if (PQstatus(m_conn) != CONNECTION_OK) {
             const QString message = libpqMessage(PQerrorMessage(m_conn));
             close();
-            throw PgError(u"cannot connect (%1): %2"_s.arg(m_server, message));
+            throw PgError(scrubConninfo(u"cannot connect (%1): %2"_s.arg(m_server, message), conninfo));
         }
     } catch (...) {
         trace.endWithError(span, std::current_exception());
@@ -693,8 +713,7 @@ PgResult PgBlockingConnection::query(const QString &sql, const QStringList &para
         }
         m_token.throwIfCancelled();
         // A cancel while we are blocked in PQexecParams interrupts the query from another thread.
-        PGconn *conn = m_conn;
-        const auto registration = m_token.onCancel([conn] { cancelOffThread(conn); });
+        const auto registration = m_token.onCancel([cancel = cancelHandle(m_conn)] { cancelOffThread(cancel); });
         std::vector<QByteArray> values;
         std::vector<const char *> ptrs;
         for (const QString &p : params) {

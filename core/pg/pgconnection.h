@@ -4,12 +4,14 @@
 #include "async/canceltoken.h"
 #include "async/errors.h"
 #include "async/trace.h"
+#include "conninfo.h"
 
 #include <QCoro/QCoroTask>
 #include <QStringList>
 
 #include <chrono>
 #include <coroutine>
+#include <functional>
 #include <memory>
 
 struct pg_conn;
@@ -41,8 +43,6 @@ struct PgResult
     QString command; ///< e.g. "SELECT 1"
 };
 
-/// The connection string without its password (key=value or URI form), for messages.
-[[nodiscard]] QString redactConninfo(const QString &conninfo);
 
 /**
  * An asynchronous libpq connection on the calling thread's event loop (psycopg's
@@ -93,10 +93,14 @@ private:
     CancelToken m_token;
     std::chrono::milliseconds m_connectTimeout;
     QString m_server;
+    QString m_conninfo; ///< kept only to scrub libpq's messages of its secrets
     int m_fd = -1;
     std::unique_ptr<QSocketNotifier> m_readNotifier;
     std::unique_ptr<QSocketNotifier> m_writeNotifier;
     std::coroutine_handle<> m_waiter;
+    /// Set while a SocketAwaiter is suspended: makes its timer, notifier and cancel watch
+    /// inert, for a close() that comes while it waits (see close()).
+    std::function<void()> m_disarmWaiter;
     bool m_busy = false;
     bool m_closeWhenIdle = false;
 };

@@ -29,6 +29,10 @@ struct PgPool::Impl
         bool live = false; ///< has a connection, open or opening
         bool busy = false; ///< checked out, being prepared or being reset
         SpanId checkout = 0; ///< the open checkout span on the slot's lane
+        /// Counts the slot's owners: a task that took the slot remembers it, and may discard
+        /// the slot only if nobody has taken it since (a failed connect discards its slot at
+        /// once, and a waiting task may reuse it before the failure reaches acquire()).
+        quint64 generation = 0;
     };
 
     /// A task waiting for a connection: handed a slot, told that capacity freed up (slot -1,
@@ -85,6 +89,7 @@ struct PgPool::Impl
         }
         it->live = true;
         it->busy = true;
+        ++it->generation;
         return static_cast<int>(it - slots.begin());
     }
 
@@ -452,11 +457,15 @@ QCoro::Task<PgPool::Lease> PgPool::acquire(Trace trace)
         // A connection was discarded: there is room to open one; look again.
     }
     endWait();
+    const quint64 generation = impl->slots[slot].generation;
     try {
         co_await impl->prepare(slot, trace);
     } catch (...) {
-        if (impl->slots[slot].live) {
-            impl->discard(slot); // half-prepared (setup failed): not reusable as it is
+        // Half-prepared (the setup failed): not reusable as it is. A failed connect has
+        // discarded the slot already, and another task may have taken it since: not ours.
+        const Impl::Slot &s = impl->slots[slot];
+        if (s.live && s.generation == generation) {
+            impl->discard(slot);
         }
         throw;
     }

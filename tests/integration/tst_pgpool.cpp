@@ -292,11 +292,12 @@ private Q_SLOTS:
         PgPool pool({.conninfo = m_dsn, .maxSize = 1}, CancelToken());
         auto holder = hold(pool, 200ms, CancelToken());
         auto waiter = acquireError(pool);
-        QVERIFY(runTask(pause(30ms)).ok());
+        // The holder has its connection (connecting can take tens of ms) and the waiter waits.
+        QTRY_VERIFY_WITH_TIMEOUT(pool.stats().created == 1 && pool.stats().waiting == 1, 5000);
         QElapsedTimer t;
         t.start();
         QVERIFY(runTask(pool.close()).ok()); // returns once the holder has given its connection back
-        QVERIFY2(t.elapsed() >= 150, qPrintable(QString::number(t.elapsed())));
+        QVERIFY2(t.elapsed() >= 100, qPrintable(QString::number(t.elapsed()))); // the holder keeps it 200 ms
         auto failed = runTask(std::move(waiter));
         QVERIFY(failed.ok());
         QCOMPARE(failed.value(), u"pool 'pool' is closed"_s);
@@ -311,7 +312,8 @@ private Q_SLOTS:
         PgPool pool({.conninfo = m_dsn, .maxSize = 1}, token);
         auto holder = hold(pool, 200ms, CancelToken());
         auto waiter = acquireError(pool);
-        QVERIFY(runTask(pause(30ms)).ok());
+        // The holder has its connection (connecting can take tens of ms) and the waiter waits.
+        QTRY_VERIFY_WITH_TIMEOUT(pool.stats().created == 1 && pool.stats().waiting == 1, 5000);
         QCOMPARE(pool.stats().waiting, 1);
         QElapsedTimer t;
         t.start();

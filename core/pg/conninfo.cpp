@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: MIT
+#include "conninfo.h"
+
+#include <QRegularExpression>
+#include <QUrl>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Coroscope {
+
+namespace {
+
+/// libpq settings whose values are never secret (PostgreSQL 15, "Parameter Key Words").
+/// Everything else — password, sslpassword, and any keyword libpq does not know — is masked.
+bool isHarmlessKeyword(QStringView key)
+{
+    static const QStringList harmless {u"host"_s, u"hostaddr"_s, u"port"_s, u"dbname"_s, u"user"_s,
+        u"passfile"_s, u"channel_binding"_s, u"connect_timeout"_s, u"client_encoding"_s, u"options"_s,
+        u"application_name"_s, u"fallback_application_name"_s, u"keepalives"_s, u"keepalives_idle"_s,
+        u"keepalives_interval"_s, u"keepalives_count"_s, u"tcp_user_timeout"_s, u"replication"_s,
+        u"gssencmode"_s, u"sslmode"_s, u"requiressl"_s, u"sslcompression"_s, u"sslcert"_s, u"sslkey"_s,
+        u"sslrootcert"_s, u"sslcrl"_s, u"sslcrldir"_s, u"sslsni"_s, u"requirepeer"_s,
+        u"ssl_min_protocol_version"_s, u"ssl_max_protocol_version"_s, u"krbsrvname"_s, u"gsslib"_s,
+        u"service"_s, u"target_session_attrs"_s};
+    return harmless.contains(key.toString().toLower());
+}
+
+bool isUri(QStringView text)
+{
+    return text.startsWith(u"postgresql://") || text.startsWith(u"postgres://");
+}
+
+/// What the redaction keeps and what it hides.
+struct Parsed
+{
+    QString redacted;
+    QStringList secrets;
+};
+
+void addSecret(QStringList &secrets, const QString &value)
+{
+    if (value.isEmpty()) {
+        return;
+    }
+    secrets.append(value);
+    const QString decoded = QUrl::fromPercentEncoding(value.toUtf8());
+    if (decoded != value) {
+        secrets.append(decoded);
+    }
+}
+
+/// key=value form, tokenised as libpq's conninfo_parse does: keywords, optional spaces around
+/// '=', values plain (up to a space) or single-quoted, with backslash escapes in both.
+Parsed parseKeywordValue(const QString &text)
+{
+    Parsed out;
+    QStringList parts;
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    auto skipSpace = [&] {
+        while (i < n && text.at(i).isSpace()) {
+            ++i;
+        }
+    };
+    for (;;) {
+        skipSpace();
+        if (i >= n) {
+            break;
+        }
+        const qsizetype keyStart = i;
+        while (i < n && text.at(i) != u'=' && !text.at(i).isSpace()) {
+            ++i;
+        }
+        const QString key = text.mid(keyStart, i - keyStart);
+        skipSpace();
+        if (i >= n || text.at(i) != u'=') {
+            // No '=': libpq refuses this; we cannot tell what it is, so none of it is shown.
+            parts.append(u"***"_s);
+            addSecret(out.secrets, text.mid(keyStart).trimmed());
+            break;
+        }
+        ++i; // '='
+        skipSpace();
+        QString value;
+        bool closed = true;
+        if (i < n && text.at(i) == u'\'') {
+            ++i;
+            closed = false;
+            while (i < n) {
+                const QChar c = text.at(i);
+                if (c == u'\\' && i + 1 < n) {
+                    value += text.at(i + 1);
+                    i += 2;
+                } else if (c == u'\'') {
+                    ++i;
+                    closed = true;
+                    break;
+                } else {
+                    value += c;
+                    ++i;
+                }
+            }
+        } else {
+            while (i < n && !text.at(i).isSpace()) {
+                if (text.at(i) == u'\\' && i + 1 < n) {
+                    ++i;
+                }
+                value += text.at(i);
+                ++i;
+            }
+        }
+        if (!closed) { // an unterminated quote swallows the rest of the string
+            parts.append(key + u"=***"_s);
+            addSecret(out.secrets, value);
+            break;
+        }
+        if (isHarmlessKeyword(key) && !key.isEmpty()) {
+            const bool needsQuotes = value.isEmpty() || value.contains(u' ') || value.contains(u'\'');
+            QString shown = value;
+            shown.replace(u"\\"_s, u"\\\\"_s).replace(u"'"_s, u"\\'"_s);
+            parts.append(key + u'=' + (needsQuotes ? u'\'' + shown + u'\'' : shown));
+        } else {
+            parts.append(key + u"=***"_s);
+            addSecret(out.secrets, value);
+        }
+    }
+    out.redacted = parts.join(u' ');
+    return out;
+}
+
+/// postgresql://[user[:password]@][host][:port][,...][/dbname][?param=value&...]
+Parsed parseUri(const QString &text)
+{
+    Parsed out;
+    const qsizetype schemeEnd = text.indexOf(u"://") + 3;
+    QString result = text.left(schemeEnd);
+    const QString rest = text.mid(schemeEnd);
+    const qsizetype queryAt = rest.indexOf(u'?');
+    const QString beforeQuery = queryAt < 0 ? rest : rest.left(queryAt);
+    // The last '@' before the query ends the user info: a password may contain '/' or '@'.
+    const qsizetype at = beforeQuery.lastIndexOf(u'@');
+    QString hostAndPath = beforeQuery;
+    if (at >= 0) {
+        const QString userInfo = beforeQuery.left(at);
+        const qsizetype colon = userInfo.indexOf(u':');
+        if (colon >= 0) {
+            addSecret(out.secrets, userInfo.mid(colon + 1));
+        }
+        result += (colon >= 0 ? userInfo.left(colon) : userInfo) + u'@';
+        hostAndPath = beforeQuery.mid(at + 1);
+    }
+    result += hostAndPath;
+    if (queryAt >= 0) {
+        QStringList pairs;
+        for (const QString &pair : rest.mid(queryAt + 1).split(u'&')) {
+            const qsizetype eq = pair.indexOf(u'=');
+            const QString key = eq < 0 ? pair : pair.left(eq);
+            const QString value = eq < 0 ? QString() : pair.mid(eq + 1);
+            if (eq >= 0 && isHarmlessKeyword(QUrl::fromPercentEncoding(key.toUtf8()))) {
+                pairs.append(pair);
+            } else if (eq < 0) {
+                pairs.append(u"***"_s);
+                addSecret(out.secrets, pair);
+            } else {
+                pairs.append(key + u"=***"_s);
+                addSecret(out.secrets, value);
+            }
+        }
+        result += u'?' + pairs.join(u'&');
+    }
+    out.redacted = result;
+    return out;
+}
+
+Parsed parse(const QString &conninfo)
+{
+    const QString trimmed = conninfo.trimmed();
+    return isUri(trimmed) ? parseUri(trimmed) : parseKeywordValue(trimmed);
+}
+
+} // namespace
+
+QString redactConninfo(const QString &conninfo)
+{
+    return parse(conninfo).redacted;
+}
+
+QStringList conninfoSecrets(const QString &conninfo)
+{
+    QStringList secrets = parse(conninfo).secrets;
+    secrets.removeDuplicates();
+    std::sort(secrets.begin(), secrets.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    return secrets;
+}
+
+QString scrubConninfo(QString text, const QString &conninfo)
+{
+    const QString trimmed = conninfo.trimmed();
+    if (trimmed.isEmpty()) {
+        return text;
+    }
+    const QStringList secrets = conninfoSecrets(trimmed);
+    // The whole string first (libpq quotes URIs back whole), then each secret wherever it is.
+    if (!secrets.isEmpty()) {
+        text.replace(trimmed, redactConninfo(trimmed));
+    }
+    for (const QString &secret : secrets) {
+        if (secret.size() >= 3) {
+            text.replace(secret, u"***"_s);
+            continue;
+        }
+        // A very short secret is only replaced where it stands as a word of its own: "ab"
+        // must not turn every "about" into "***out", but must not be shown either.
+        const QRegularExpression word(u"(?<![\\p{L}\\p{N}])"_s + QRegularExpression::escape(secret)
+            + u"(?![\\p{L}\\p{N}])"_s);
+        text.replace(word, u"***"_s);
+    }
+    return text;
+}
+
+QString describeConninfoError(const QString &libpqMessage, const QString &conninfo)
+{
+    // libpq quotes fragments of the string back: missing "=" after "…", invalid connection
+    // option "…", invalid IPv6 host address in URI: "…", unexpected character "x" at ...
+    static const QRegularExpression quoted(u"\"([^\"]*)\""_s);
+    static const QRegularExpression keyword(u"^[A-Za-z_]{1,40}$"_s);
+    const QString text = libpqMessage.simplified();
+    QString out;
+    qsizetype last = 0;
+    auto it = quoted.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        out += text.mid(last, m.capturedStart() - last);
+        last = m.capturedEnd();
+        const QString fragment = m.captured(1);
+        const QRegularExpression asKeyword(u"(^|\\s)"_s + QRegularExpression::escape(fragment) + u"\\s*="_s);
+        if (fragment.size() <= 1 || (keyword.match(fragment).hasMatch() && asKeyword.match(conninfo).hasMatch())) {
+            out += u'"' + fragment + u'"';
+            continue;
+        }
+        const qsizetype at = conninfo.indexOf(fragment);
+        if (at >= 0) {
+            out += u"the text at character %1 (%2 characters)"_s.arg(at + 1).arg(fragment.size());
+        } else {
+            out += u"(a part of the string, not shown)"_s;
+        }
+    }
+    out += text.mid(last);
+    return scrubConninfo(out, conninfo);
+}
+
+} // namespace Coroscope
