@@ -113,7 +113,7 @@ HttpResponse finish(HttpConnection::Result &&r, const QUrl &url, std::chrono::mi
         throw Cancelled(u"cancelled: GET %1"_s.arg(url.toDisplayString()));
     }
     if (r.timedOut) {
-        throw HttpError(timedOut(url, timeout));
+        throw HttpError(timedOut(url, timeout) + u" (got "_s + r.progress + u')');
     }
     if (!r.ok) {
         throw HttpError(u"GET %1: %2"_s.arg(url.toDisplayString(), r.error));

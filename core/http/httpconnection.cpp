@@ -130,11 +130,7 @@ void HttpConnection::start(const QUrl &url, const QByteArray &request, std::chro
     m_waiter = waiter;
     m_result = result;
     m_request = request;
-    m_buffer.clear();
-    m_headersDone = false;
-    m_contentLength = -1;
-    m_chunked = false;
-    m_closeAfter = false;
+    m_parser = HttpResponseParser();
     m_deadlines->add(std::chrono::steady_clock::now() + timeout, this, ++m_generation);
     m_cancel = std::make_unique<CancelWatch>(token, this, [this] {
         if (m_result) {
@@ -175,9 +171,10 @@ void HttpConnection::onConnected()
 
 void HttpConnection::onReadyRead()
 {
-    m_buffer += m_socket.readAll();
+    const QByteArray data = m_socket.readAll();
     if (m_waiter) {
-        parse();
+        m_parser.feed(data);
+        settle();
     }
 }
 
@@ -186,112 +183,39 @@ void HttpConnection::onClosedOrFailed()
     if (!m_waiter) {
         return;
     }
-    m_buffer += m_socket.readAll();
-    if (m_headersDone && m_contentLength < 0 && !m_chunked) {
-        complete(true); // a body delimited by the connection closing
+    m_parser.feed(m_socket.readAll());
+    if (m_parser.state() != HttpResponseParser::State::NeedMore) {
+        settle();
         return;
     }
-    if (parse()) {
+    const bool closedByServer
+        = m_socket.error() == QAbstractSocket::RemoteHostClosedError || m_socket.errorString().isEmpty();
+    if (closedByServer || m_parser.headersDone()) {
+        // A close ends a body that has no length; anything else was cut short.
+        m_parser.closed();
+        settle();
         return;
     }
-    complete(false,
-        m_socket.errorString().isEmpty() || m_socket.error() == QAbstractSocket::RemoteHostClosedError
-            ? u"the server closed the connection before answering"_s
-            : m_socket.errorString());
+    complete(false, m_socket.errorString());
 }
 
-bool HttpConnection::parse()
+void HttpConnection::settle()
 {
-    if (!m_headersDone) {
-        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (m_buffer.size() > 64 * 1024) {
-                complete(false, u"response headers larger than 64 KiB"_s);
-                return true;
-            }
-            return false;
-        }
-        const QList<QByteArray> lines = m_buffer.left(end).split('\n');
-        const QByteArray statusLine = lines.value(0).trimmed();
-        // HTTP/1.1 200 OK
-        const QList<QByteArray> parts = statusLine.split(' ');
-        bool ok = false;
-        const int status = parts.value(1).toInt(&ok);
-        if (!statusLine.startsWith("HTTP/1.") || !ok) {
-            complete(false, u"not an HTTP response: '%1'"_s.arg(QString::fromLatin1(statusLine.left(80))));
-            return true;
-        }
-        m_result->status = status;
-        m_result->reason
-            = QString::fromLatin1(statusLine.mid(statusLine.indexOf(' ', statusLine.indexOf(' ') + 1) + 1));
-        m_keepAlive = !statusLine.startsWith("HTTP/1.0");
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
-            const auto colon = line.indexOf(':');
-            if (colon <= 0) {
-                continue;
-            }
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (name == "content-length") {
-                m_contentLength = value.toLongLong();
-            } else if (name == "transfer-encoding" && value.toLower().contains("chunked")) {
-                m_chunked = true;
-            } else if (name == "connection") {
-                const QByteArray v = value.toLower();
-                if (v.contains("close")) {
-                    m_keepAlive = false;
-                } else if (v.contains("keep-alive")) {
-                    m_keepAlive = true;
-                }
-            }
-        }
-        m_headersDone = true;
-        m_bodyStart = end + 4;
-        if (status == 204 || status == 304 || (status >= 100 && status < 200)) {
-            m_contentLength = 0;
-        }
-    }
-    if (m_chunked) {
-        // size in hex CRLF, data CRLF, ..., 0 CRLF CRLF
-        QByteArray body;
-        qsizetype pos = m_bodyStart;
-        for (;;) {
-            const qsizetype lineEnd = m_buffer.indexOf("\r\n", pos);
-            if (lineEnd < 0) {
-                return false;
-            }
-            bool ok = false;
-            const qint64 size
-                = m_buffer.mid(pos, lineEnd - pos).split(';').value(0).trimmed().toLongLong(&ok, 16);
-            if (!ok) {
-                complete(false, u"malformed chunked body"_s);
-                return true;
-            }
-            if (size == 0) {
-                if (m_buffer.indexOf("\r\n\r\n", lineEnd) < 0 && m_buffer.size() < lineEnd + 4) {
-                    return false;
-                }
-                m_result->body = body;
-                complete(true);
-                return true;
-            }
-            if (m_buffer.size() < lineEnd + 2 + size + 2) {
-                return false;
-            }
-            body += m_buffer.mid(lineEnd + 2, size);
-            pos = lineEnd + 2 + size + 2;
-        }
-    }
-    if (m_contentLength >= 0) {
-        if (m_buffer.size() - m_bodyStart < m_contentLength) {
-            return false;
-        }
-        m_result->body = m_buffer.mid(m_bodyStart, m_contentLength);
+    switch (m_parser.state()) {
+    case HttpResponseParser::State::NeedMore:
+        return;
+    case HttpResponseParser::State::Failed:
+        complete(false, m_parser.error());
+        return;
+    case HttpResponseParser::State::Complete:
+        m_result->status = m_parser.status();
+        m_result->reason = m_parser.reason();
+        m_result->body = m_parser.takeBody();
+        // Bytes after the response on a connection we did not pipeline on: do not reuse it.
+        m_keepAlive = m_parser.keepAlive() && m_parser.extraBytes() == 0;
         complete(true);
-        return true;
+        return;
     }
-    return false; // body until the connection closes
 }
 
 void HttpConnection::complete(bool ok, const QString &error)
@@ -304,15 +228,14 @@ void HttpConnection::complete(bool ok, const QString &error)
     Result *result = std::exchange(m_result, nullptr);
     ++m_generation; // its deadline no longer applies
     m_cancel.reset();
-    if (ok && result->body.isEmpty() && m_headersDone && m_contentLength < 0 && !m_chunked) {
-        result->body = m_buffer.mid(m_bodyStart);
-    }
     result->ok = ok;
     result->error = error;
+    result->progress = m_parser.progress();
     if (!ok || !m_keepAlive) {
+        m_keepAlive = false;
         m_socket.abort();
     }
-    m_buffer.clear();
+    m_parser = HttpResponseParser();
     waiter.resume(); // may start the next request on this very connection
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "async/canceltoken.h"
+#include "httpparser.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -65,6 +66,7 @@ public:
         QString reason;
         QByteArray body;
         QString error; ///< the socket's or the parser's message when !ok
+        QString progress; ///< what had arrived when it timed out
         bool timedOut = false;
         bool cancelled = false;
     };
@@ -89,7 +91,7 @@ private:
     void onConnected();
     void onReadyRead();
     void onClosedOrFailed();
-    bool parse(); ///< true when the response is complete (or failed)
+    void settle(); ///< completes the request when the parser has finished (or failed)
     void complete(bool ok, const QString &error = {});
 
     QTcpSocket m_socket;
@@ -98,17 +100,11 @@ private:
     QString m_host;
     quint16 m_port = 0;
     QByteArray m_request;
-    QByteArray m_buffer;
     std::coroutine_handle<> m_waiter;
     Result *m_result = nullptr;
     std::unique_ptr<CancelWatch> m_cancel;
-    // Response parsing state.
-    bool m_headersDone = false;
-    qsizetype m_bodyStart = 0;
-    qint64 m_contentLength = -1;
-    bool m_chunked = false;
-    bool m_closeAfter = false;
-    bool m_keepAlive = true;
+    HttpResponseParser m_parser;
+    bool m_keepAlive = true; ///< the last response allows another request on this connection
 };
 
 class HttpConnection::GetAwaiter

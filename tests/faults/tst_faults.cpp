@@ -9,6 +9,7 @@
 #include "experiments/experiment.h"
 #include "experiments/prerequisites.h"
 #include "experiments/runner.h"
+#include "http/httpclient.h"
 #include "pg/conninfo.h"
 #include "pg/localpostgres.h"
 #include "pg/pgconnection.h"
@@ -16,6 +17,16 @@
 
 #include <QElapsedTimer>
 #include <QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
 
 using namespace Coroscope;
 using namespace Coroscope::Test;
@@ -80,6 +91,130 @@ QString everything(const RunData &run)
         out.append(s);
     }
     return out.join(u'\n');
+}
+
+/**
+ * A raw TCP server on 127.0.0.1 that misbehaves on purpose, chosen by the request's path:
+ * /silent never answers, /garbage answers something that is not HTTP, /cut closes after 11
+ * of 1000 promised bytes, /headers sends only the headers and waits, /trickle sends a byte
+ * every 100 ms, /500 answers an error, /close hangs up at once, /chunked-cut stops inside a
+ * chunked body, /ok answers properly. Its own threads: a blocking client may hold the test's.
+ */
+class RawServer
+{
+public:
+    RawServer()
+    {
+        m_listen = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        const int one = 1;
+        ::setsockopt(m_listen, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        sockaddr_in a {};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(m_listen, reinterpret_cast<sockaddr *>(&a), sizeof a);
+        ::listen(m_listen, 64);
+        socklen_t len = sizeof a;
+        ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&a), &len);
+        m_port = ntohs(a.sin_port);
+        m_acceptor = std::thread([this] { acceptLoop(); });
+    }
+    ~RawServer()
+    {
+        m_stop = true;
+        m_acceptor.join();
+        std::lock_guard lock(m_mutex);
+        for (std::thread &t : m_threads) {
+            t.join();
+        }
+        ::close(m_listen);
+    }
+    [[nodiscard]] QString url(const char *path) const
+    {
+        return u"http://127.0.0.1:%1%2"_s.arg(m_port).arg(QLatin1StringView(path));
+    }
+
+private:
+    void acceptLoop()
+    {
+        while (!m_stop) {
+            pollfd p {m_listen, POLLIN, 0};
+            if (::poll(&p, 1, 20) <= 0) {
+                continue;
+            }
+            const int fd = ::accept4(m_listen, nullptr, nullptr, SOCK_CLOEXEC);
+            if (fd >= 0) {
+                std::lock_guard lock(m_mutex);
+                m_threads.emplace_back([this, fd] { serve(fd); });
+            }
+        }
+    }
+    /// Waits up to `ms` or until the server stops or the client hangs up; false if it should end.
+    bool idle(int fd, int ms)
+    {
+        const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+        while (!m_stop && std::chrono::steady_clock::now() < until) {
+            pollfd p {fd, POLLIN, 0};
+            if (::poll(&p, 1, 10) > 0) {
+                char b[512];
+                if (::recv(fd, b, sizeof b, MSG_DONTWAIT) == 0) {
+                    return false;
+                }
+            }
+        }
+        return !m_stop;
+    }
+    void send(int fd, const QByteArray &bytes) { ::send(fd, bytes.constData(), bytes.size(), MSG_NOSIGNAL); }
+    void serve(int fd)
+    {
+        QByteArray request;
+        char b[4096];
+        while (!m_stop && !request.contains("\r\n\r\n")) {
+            pollfd p {fd, POLLIN, 0};
+            if (::poll(&p, 1, 20) > 0) {
+                const auto n = ::recv(fd, b, sizeof b, 0);
+                if (n <= 0) {
+                    break;
+                }
+                request.append(b, n);
+            }
+        }
+        const QByteArray path = request.split(' ').value(1).split('?').value(0);
+        if (path == "/silent") {
+            while (idle(fd, 1000)) { }
+        } else if (path == "/garbage") {
+            send(fd, "SSH-2.0-OpenSSH_9.2\x1b[31m red\r\n\r\n");
+        } else if (path == "/cut") {
+            send(fd, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nhello world");
+        } else if (path == "/headers") {
+            send(fd, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n");
+            while (idle(fd, 1000)) { }
+        } else if (path == "/trickle") {
+            send(fd, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n");
+            for (int i = 0; i < 100 && idle(fd, 100); ++i) {
+                send(fd, "x");
+            }
+        } else if (path == "/500") {
+            send(fd, "HTTP/1.1 500 Internal \x1b[2JServer Error\r\nContent-Length: 4\r\nConnection: close\r\n\r\noops");
+        } else if (path == "/chunked-cut") {
+            send(fd, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n10\r\nabc");
+        } else if (path == "/ok") {
+            send(fd, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+        }
+        ::close(fd);
+    }
+
+    int m_listen = -1;
+    quint16 m_port = 0;
+    std::atomic<bool> m_stop {false};
+    std::thread m_acceptor;
+    std::mutex m_mutex;
+    std::vector<std::thread> m_threads;
+};
+
+QCoro::Task<HttpResponse> asyncGet(QUrl url, std::chrono::milliseconds timeout)
+{
+    AsyncHttpClient client({.limit = 4, .timeout = timeout}, CancelToken());
+    co_return co_await client.get(url);
 }
 
 } // namespace
@@ -201,6 +336,103 @@ private Q_SLOTS:
         QVERIFY(!run.spans.empty());
         // No backend of this run still busy with a query on the server.
         QTRY_VERIFY_WITH_TIMEOUT(busyBackends() == 0, 3000);
+    }
+
+
+    /// HTTP servers that misbehave: both clients fail with the URL and what was missing,
+    /// within the time limit they name.
+    void httpFaults_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("cause");
+        QTest::newRow("garbage") << u"/garbage"_s << u"not an HTTP response: 'SSH-2.0-OpenSSH_9.2\\x1b[31m red'"_s;
+        QTest::newRow("cut_short") << u"/cut"_s
+                                   << u"cut short: 11 of 1000 bytes (Content-Length) before the server closed"_s;
+        QTest::newRow("headers_only") << u"/headers"_s
+                                      << u"timed out after 1 s (got the headers and 0 of 1000 bytes)"_s;
+        QTest::newRow("silent") << u"/silent"_s << u"timed out after 1 s (got no answer)"_s;
+        QTest::newRow("trickle") << u"/trickle"_s << u"timed out after 1 s (got the headers and "_s;
+        QTest::newRow("error_500") << u"/500"_s << u"HTTP 500 Internal \\x1b[2JServer Error"_s;
+        QTest::newRow("hang_up") << u"/close"_s << u"closed the connection without answering"_s;
+        QTest::newRow("chunked_cut") << u"/chunked-cut"_s << u"cut short"_s;
+    }
+
+    void httpFaults()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, cause);
+        RawServer server;
+        const QUrl url(server.url(path.toLatin1().constData()));
+        for (const bool blocking : {true, false}) {
+            QElapsedTimer t;
+            t.start();
+            QString message;
+            if (blocking) {
+                try {
+                    blockingGet(url, std::chrono::seconds(1), CancelToken());
+                } catch (const Error &e) {
+                    message = e.message();
+                }
+            } else {
+                const auto outcome = runTask(asyncGet(url, std::chrono::seconds(1)), 5000);
+                message = outcome.ok() ? QString() : outcome.errorMessage();
+            }
+            const QString what = (blocking ? u"blocking: "_s : u"async: "_s) + message;
+            QVERIFY2(message.contains(cause), qPrintable(what));
+            QVERIFY2(message.contains(url.toDisplayString()), qPrintable(what));
+            QVERIFY2(!message.contains(QChar(0x1b)), "control characters must be escaped");
+            QVERIFY2(t.elapsed() < 1800, qPrintable(u"%1 ms: "_s.arg(t.elapsed()) + what));
+        }
+    }
+
+    void httpRefused()
+    {
+        try {
+            blockingGet(QUrl(u"http://127.0.0.1:1/"_s), std::chrono::seconds(1), CancelToken());
+            QFAIL("no error");
+        } catch (const Error &e) {
+            QVERIFY2(e.message().contains(u"GET http://127.0.0.1:1/: cannot connect to 127.0.0.1:1: Connection refused"_s),
+                qPrintable(e.message()));
+        }
+    }
+
+    /// The HTTP experiments against a server that cuts its answers short: a red span naming
+    /// the cause; then against one that never answers, cancelled within 0.5 s.
+    void httpExperimentFaults_data()
+    {
+        QTest::addColumn<QString>("id");
+        for (const Experiment *e : Catalog::all()) {
+            QString error;
+            if (e->resolveParams({{u"url"_s, u"http://127.0.0.1:1/"_s}}, &error)) {
+                QTest::newRow(qPrintable(e->id())) << e->id();
+            }
+        }
+    }
+
+    void httpExperimentFaults()
+    {
+        QFETCH(QString, id);
+        const Experiment *e = Catalog::find(id);
+        QVERIFY(e);
+        RawServer server;
+        Runner runner;
+        auto overrides = crowded(*e, 0.05);
+        overrides.append({u"url"_s, server.url("/cut")});
+        const RunData run = runner.runAndWait(*e, paramsFor(*e, overrides));
+        QVERIFY2(run.status == RunStatus::Failed, qPrintable(toString(run.status) + u": "_s + run.error));
+        QVERIFY2(run.error.contains(u"cut short: 11 of 1000 bytes"_s), qPrintable(run.error));
+        QVERIFY2(errorSpans(run).contains(u"cut short"_s), qPrintable(errorSpans(run)));
+
+        overrides.back().second = server.url("/silent");
+        QElapsedTimer cancelledAt;
+        QTimer::singleShot(400, &runner, [&] {
+            cancelledAt.start();
+            runner.cancel();
+        });
+        const RunData stopped = runner.runAndWait(*e, paramsFor(*e, overrides));
+        const qint64 afterCancel = cancelledAt.elapsed();
+        QVERIFY2(stopped.status == RunStatus::Cancelled, qPrintable(stopped.error));
+        QVERIFY2(afterCancel < 500 * (kSanitized ? 2 : 1), qPrintable(u"%1 ms after the cancel"_s.arg(afterCancel)));
     }
 
     /// The redaction never shows a password, whatever shape the string has.
