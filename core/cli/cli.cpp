@@ -326,6 +326,11 @@ std::optional<OutputOptions> readOutputOptions(const QCommandLineParser &parser,
                 path, suffix, Export::supportedSuffixes()));
             return std::nullopt;
         }
+        if (const QFileInfo target(path); target.exists() && !target.isFile()) {
+            *exitCode = usageError(u"cannot export '%1': it is %2, not a regular file; refusing to replace it"_s.arg(
+                path, target.isDir() ? u"a folder"_s : u"a device, pipe or socket"_s));
+            return std::nullopt;
+        }
         const QFileInfo dir(QFileInfo(path).absolutePath());
         if (!dir.isDir() || !dir.isWritable()) {
             *exitCode

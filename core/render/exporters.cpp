@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "exporters.h"
 
+#include "timeline/savefile.h"
+
 #include "timeline/runfile.h"
 
 #include <QBuffer>
@@ -13,7 +15,6 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <cmath>
@@ -27,20 +28,7 @@ namespace {
 
 bool saveBytes(const QString &path, const QByteArray &bytes, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error) {
-            *error = u"cannot write %1: %2"_s.arg(path, file.errorString());
-        }
-        return false;
-    }
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error) {
-            *error = u"cannot write %1: %2"_s.arg(path, file.errorString());
-        }
-        return false;
-    }
-    return true;
+    return saveFile(path, bytes, error);
 }
 
 double micros(qint64 ns)

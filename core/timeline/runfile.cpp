@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "runfile.h"
 
+#include "savefile.h"
+
 #include "stats.h"
 
 #include <QFile>
@@ -8,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <cmath>
 
@@ -413,21 +414,7 @@ std::optional<RunData> fromJson(const QByteArray &json, QString *error)
 
 bool write(const RunData &run, const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error) {
-            *error = u"cannot write %1: %2"_s.arg(path, file.errorString());
-        }
-        return false;
-    }
-    file.write(toJson(run));
-    if (!file.commit()) {
-        if (error) {
-            *error = u"cannot write %1: %2"_s.arg(path, file.errorString());
-        }
-        return false;
-    }
-    return true;
+    return saveFile(path, toJson(run), error);
 }
 
 std::optional<RunData> read(const QString &path, QString *error)

@@ -56,6 +56,7 @@ AppController::AppController(QObject *parent)
     if (!postgresDsn().isEmpty()) {
         qputenv("COROSCOPE_PG_DSN", postgresDsn().toUtf8());
     }
+    protectSettingsFile();
     m_params->setDefaultDelay(defaultDelay());
     QString last = m_settings.value(u"lastExperiment"_s).toString();
     if (!Catalog::find(last)) {
@@ -549,6 +550,7 @@ void AppController::setPostgresDsn(const QString &dsn)
         return;
     }
     m_settings.setValue(u"postgresDsn"_s, dsn.trimmed());
+    protectSettingsFile();
     if (dsn.trimmed().isEmpty()) {
         qunsetenv("COROSCOPE_PG_DSN");
     } else {
@@ -556,6 +558,16 @@ void AppController::setPostgresDsn(const QString &dsn)
     }
     Q_EMIT settingsChanged();
     startBackgroundServices();
+}
+
+void AppController::protectSettingsFile()
+{
+    // The settings may hold a DSN with its password: readable by the user alone. QSettings
+    // rewrites the file through a temporary one that keeps these permissions.
+    m_settings.sync();
+    if (QFile::exists(m_settings.fileName())) {
+        QFile::setPermissions(m_settings.fileName(), QFile::ReadOwner | QFile::WriteOwner);
+    }
 }
 
 QString AppController::postgresDsnRedacted() const

@@ -147,6 +147,7 @@ Q_SIGNALS:
     void runFinished(const QString &status);
 
 private:
+    void protectSettingsFile();
     void onSpanEvents();
     void onFinished(const RunData &run);
     void setMessage(const QString &text);

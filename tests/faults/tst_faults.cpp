@@ -13,15 +13,25 @@
 #include "pg/conninfo.h"
 #include "pg/localpostgres.h"
 #include "pg/pgconnection.h"
+#include "render/exporters.h"
+#include "render/ganttmodel.h"
+#include "timeline/savefile.h"
 #include "testutil.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <csignal>
 #include <unistd.h>
 
 #include <atomic>
@@ -226,14 +236,18 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_dsn = useFixtureCluster();
-        if (m_dsn.isEmpty()) {
-            QSKIP("needs the ctest fixture's PostgreSQL cluster");
+        if (!m_dsn.isEmpty()) {
+            QString why;
+            QVERIFY2(m_cluster.adopt(qEnvironmentVariable("COROSCOPE_TEST_PG_DIR"), &why), qPrintable(why));
         }
-        QString why;
-        QVERIFY2(m_cluster.adopt(qEnvironmentVariable("COROSCOPE_TEST_PG_DIR"), &why), qPrintable(why));
     }
 
     void cleanup() { qputenv("COROSCOPE_PG_DSN", m_dsn.toUtf8()); }
+
+#define REQUIRE_POSTGRES()                                                                                   \
+    if (m_dsn.isEmpty()) {                                                                                   \
+        QSKIP("needs the ctest fixture's PostgreSQL cluster");                                               \
+    }
 
     /// Every PostgreSQL experiment against a server that cannot be used: a clear failure,
     /// fast, no crash, no password anywhere; then a good run in the same process.
@@ -269,6 +283,7 @@ private Q_SLOTS:
 
     void postgresFaults()
     {
+        REQUIRE_POSTGRES();
         QFETCH(QString, id);
         QFETCH(QString, dsn);
         QFETCH(QString, cause);
@@ -297,6 +312,7 @@ private Q_SLOTS:
     /// at once while other jobs still run on the pool (heap corruption in half the runs).
     void offloadedJobsOutliveAFailedRun()
     {
+        REQUIRE_POSTGRES();
         const Experiment *e = Catalog::find(u"pg-blocking-driver-offload"_s);
         QVERIFY(e);
         Runner runner;
@@ -320,6 +336,7 @@ private Q_SLOTS:
 
     void cancelMidRun()
     {
+        REQUIRE_POSTGRES();
         QFETCH(QString, id);
         const Experiment *e = Catalog::find(id);
         QVERIFY(e);
@@ -435,6 +452,110 @@ private Q_SLOTS:
         QVERIFY2(afterCancel < 500 * (kSanitized ? 2 : 1), qPrintable(u"%1 ms after the cancel"_s.arg(afterCancel)));
     }
 
+
+    /// Every export format to a full disk: an error naming the path and the system's reason,
+    /// the file that was there before untouched, no temporary file left behind.
+    void exportsToAFullDisk_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const char *n : {"run.json", "run.trace.json", "run.csv", "run.png", "run.svg", "run.pdf"}) {
+            QTest::newRow(n) << QString::fromLatin1(n);
+        }
+    }
+
+    void exportsToAFullDisk()
+    {
+        QFETCH(QString, name);
+        QTemporaryDir dir;
+        const QString mountPoint = dir.path();
+        if (::geteuid() != 0 || ::mount("tmpfs", QFile::encodeName(mountPoint).constData(), "tmpfs", 0, "size=64k") != 0) {
+            QSKIP("needs root to mount a small tmpfs (the file-size-limit test covers the rest)");
+        }
+        const auto unmount = qScopeGuard([&] {
+            if (::umount2(QFile::encodeName(mountPoint).constData(), MNT_DETACH) != 0) {
+                qWarning("cannot unmount %s: %s", qPrintable(mountPoint), strerror(errno));
+            }
+        });
+        const QString path = mountPoint + u'/' + name;
+        const GanttModel model(syntheticRun(2000, 20));
+        QString error;
+        QVERIFY2(saveFile(path, "the previous export", &error), qPrintable(error));
+        {
+            QFile fill(mountPoint + u"/fill"_s);
+            QVERIFY(fill.open(QIODevice::WriteOnly));
+            const QByteArray block(4096, 'x');
+            while (fill.write(block) == block.size() && fill.flush()) { }
+        }
+        QVERIFY(!Export::write(model, path, {}, &error));
+        QCOMPARE(error, u"cannot write %1: No space left on device"_s.arg(path));
+        QFile previous(path);
+        QVERIFY(previous.open(QIODevice::ReadOnly));
+        QCOMPARE(previous.readAll(), QByteArray("the previous export"));
+        QCOMPARE(QDir(mountPoint).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
+            QStringList({u"fill"_s, name}));
+    }
+
+    /// The same without root: a file-size limit makes every write fail part-way (EFBIG).
+    void exportsOverAFileSizeLimit()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"big.csv"_s);
+        const GanttModel model(syntheticRun(5000, 20));
+        rlimit old {};
+        ::getrlimit(RLIMIT_FSIZE, &old);
+        const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit small = old;
+        small.rlim_cur = 4096;
+        QCOMPARE(::setrlimit(RLIMIT_FSIZE, &small), 0);
+        QString error;
+        const bool written = Export::write(model, path, {}, &error);
+        ::setrlimit(RLIMIT_FSIZE, &old);
+        std::signal(SIGXFSZ, previousHandler);
+        QVERIFY(!written);
+        QCOMPARE(error, u"cannot write %1: File too large"_s.arg(path));
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+    }
+
+    /// A device, a folder, or a symlink to a device are never replaced; a symlink to a file
+    /// is followed (the link stays, the file it names gets the export); modes are kept.
+    void exportsNeverReplaceWhatIsNotAFile()
+    {
+        QTemporaryDir dir;
+        const QString link = dir.filePath(u"devnull.json"_s);
+        QVERIFY(QFile::link(u"/dev/null"_s, link));
+        QString error;
+        QVERIFY(!saveFile(link, "x", &error));
+        QCOMPARE(error, u"cannot write %1: it is a character device, not a regular file; refusing to replace it"_s.arg(link));
+        struct stat st {};
+        QVERIFY(::stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode));
+        QVERIFY(!saveFile(dir.path(), "x", &error));
+        QVERIFY2(error.contains(u"it is a folder"_s), qPrintable(error));
+
+        const QString real = dir.filePath(u"real.json"_s);
+        QVERIFY(saveFile(real, "old", &error));
+        QFile::setPermissions(real, QFile::ReadOwner | QFile::WriteOwner);
+        const QString toReal = dir.filePath(u"link.json"_s);
+        QVERIFY(QFile::link(real, toReal));
+        QVERIFY2(saveFile(toReal, "new", &error), qPrintable(error));
+        QVERIFY(QFileInfo(toReal).isSymLink());
+        QFile f(real);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("new"));
+        struct stat mode {};
+        QVERIFY(::stat(QFile::encodeName(real).constData(), &mode) == 0);
+        QCOMPARE(mode.st_mode & 0777, 0600u);
+
+        // The command line refuses before running anything, and never says "wrote".
+        QProcess cli;
+        cli.start(QStringLiteral(COROSCOPE_BIN), {u"run"_s, u"tasks-concurrent"_s, u"--param"_s, u"delay=0.01"_s,
+                                                  u"--export"_s, link});
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(cli.exitCode(), 2);
+        QVERIFY(!cli.readAllStandardOutput().contains("wrote"));
+        QVERIFY2(cli.readAllStandardError().contains("not a regular file; refusing to replace it"), "stderr");
+    }
+
     /// The redaction never shows a password, whatever shape the string has.
     void redactionNeverShowsSecrets_data()
     {
@@ -515,5 +636,5 @@ private:
     LocalPostgres m_cluster;
 };
 
-QTEST_GUILESS_MAIN(TestFaults)
+QTEST_MAIN(TestFaults)
 #include "tst_faults.moc"

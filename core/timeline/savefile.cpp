@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: MIT
+#include "savefile.h"
+
+#include <QFile>
+
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Coroscope {
+
+namespace {
+
+QString reason(int err)
+{
+    return QString::fromLocal8Bit(strerror(err));
+}
+
+QString kindOf(mode_t mode)
+{
+    if (S_ISDIR(mode)) {
+        return u"a folder"_s;
+    }
+    if (S_ISCHR(mode)) {
+        return u"a character device"_s;
+    }
+    if (S_ISBLK(mode)) {
+        return u"a block device"_s;
+    }
+    if (S_ISFIFO(mode)) {
+        return u"a pipe"_s;
+    }
+    if (S_ISSOCK(mode)) {
+        return u"a socket"_s;
+    }
+    return u"not a regular file"_s;
+}
+
+/// The process's umask, read without changing it (umask() would, for every thread).
+mode_t currentUmask()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (status.open(QIODevice::ReadOnly)) {
+        while (!status.atEnd()) {
+            const QByteArray line = status.readLine();
+            if (line.startsWith("Umask:")) {
+                bool ok = false;
+                const int mask = line.mid(6).trimmed().toInt(&ok, 8);
+                if (ok) {
+                    return static_cast<mode_t>(mask);
+                }
+            }
+        }
+    }
+    return 022;
+}
+
+} // namespace
+
+bool saveFile(const QString &path, QByteArrayView bytes, QString *error, int newFileMode)
+{
+    const auto fail = [&](const QString &why) {
+        if (error) {
+            *error = u"cannot write %1: %2"_s.arg(path, why);
+        }
+        return false;
+    };
+    if (path.isEmpty()) {
+        return fail(u"no file name"_s);
+    }
+    QByteArray target = QFile::encodeName(path);
+    // Follow a symlink (chains too) to what it names: that is the file the user means.
+    struct stat st {};
+    for (int hops = 0; ::lstat(target.constData(), &st) == 0 && S_ISLNK(st.st_mode); ++hops) {
+        if (hops > 40) {
+            return fail(reason(ELOOP));
+        }
+        char buffer[PATH_MAX];
+        const auto n = ::readlink(target.constData(), buffer, sizeof buffer - 1);
+        if (n < 0) {
+            return fail(reason(errno));
+        }
+        QByteArray link(buffer, n);
+        if (!link.startsWith('/')) {
+            const qsizetype slash = target.lastIndexOf('/');
+            link = (slash >= 0 ? target.left(slash + 1) : QByteArray()) + link;
+        }
+        target = link;
+    }
+    bool exists = false;
+    mode_t mode = 0666 & ~currentUmask();
+    if (newFileMode >= 0) {
+        mode = static_cast<mode_t>(newFileMode);
+    }
+    if (::stat(target.constData(), &st) == 0) {
+        if (!S_ISREG(st.st_mode)) {
+            return fail(u"it is %1, not a regular file; refusing to replace it"_s.arg(kindOf(st.st_mode)));
+        }
+        exists = true;
+        mode = st.st_mode & 07777;
+    } else if (errno != ENOENT) {
+        return fail(reason(errno));
+    }
+    const qsizetype slash = target.lastIndexOf('/');
+    const QByteArray dir = slash > 0 ? target.left(slash) : (slash == 0 ? QByteArray("/") : QByteArray("."));
+    const QByteArray base = slash >= 0 ? target.mid(slash + 1) : target;
+    if (base.isEmpty()) {
+        return fail(u"it names a folder, not a file"_s);
+    }
+    if (::stat(dir.constData(), &st) != 0) {
+        return fail(errno == ENOENT ? u"the folder %1 does not exist"_s.arg(QFile::decodeName(dir)) : reason(errno));
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        return fail(u"%1 is not a folder"_s.arg(QFile::decodeName(dir)));
+    }
+    QByteArray temp = dir + "/." + base.left(200) + ".XXXXXX";
+    const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
+    if (fd < 0) {
+        return fail(reason(errno));
+    }
+    const auto abandon = [&](int err) {
+        ::close(fd);
+        ::unlink(temp.constData());
+        return fail(reason(err));
+    };
+    if (::fchmod(fd, mode) != 0 && exists) {
+        return abandon(errno);
+    }
+    const char *data = bytes.data();
+    qsizetype left = bytes.size();
+    while (left > 0) {
+        const auto n = ::write(fd, data, static_cast<size_t>(std::min<qsizetype>(left, 1 << 20)));
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return abandon(errno);
+        }
+        if (n == 0) {
+            return abandon(ENOSPC);
+        }
+        data += n;
+        left -= n;
+    }
+    if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) {
+        return abandon(errno);
+    }
+    if (::close(fd) != 0) {
+        const int err = errno;
+        ::unlink(temp.constData());
+        return fail(reason(err));
+    }
+    if (::rename(temp.constData(), target.constData()) != 0) {
+        const int err = errno;
+        ::unlink(temp.constData());
+        return fail(reason(err));
+    }
+    return true;
+}
+
+} // namespace Coroscope
