@@ -12,6 +12,7 @@
 #include <QJsonObject>
 
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -85,6 +86,31 @@ public:
         }
         return v.toDouble();
     }
+
+    /// A time in seconds that must fit in nanoseconds (±1e9 s, about 31 years).
+    qint64 time(const QJsonObject &o, const QString &path, const QString &key, bool required = true,
+        double fallback = 0)
+    {
+        const double s = number(o, path, key, required, fallback);
+        if (std::abs(s) > kMaxSeconds) {
+            fail(join(path, key), u"%1 s is out of range (times are within ±1e9 s)"_s.arg(s));
+            return 0;
+        }
+        return nanoseconds(s);
+    }
+
+    /// A whole number within [lo, hi].
+    qint64 integer(const QJsonObject &o, const QString &path, const QString &key, qint64 lo, qint64 hi)
+    {
+        const double v = number(o, path, key);
+        if (v != std::floor(v) || v < static_cast<double>(lo) || v > static_cast<double>(hi)) {
+            fail(join(path, key), u"expected a whole number from %1 to %2, got %3"_s.arg(lo).arg(hi).arg(v));
+            return lo;
+        }
+        return static_cast<qint64>(v);
+    }
+
+    static constexpr double kMaxSeconds = 1e9;
 
     QString string(const QJsonObject &o, const QString &path, const QString &key, bool required = true)
     {
@@ -239,9 +265,9 @@ std::optional<RunData> fromJson(const QByteArray &json, QString *error)
         || version.toDouble() != std::floor(version.toDouble())) {
         return failWith(u"version: expected a positive whole number"_s);
     }
-    if (version.toInt() > kVersion) {
+    if (version.toDouble() > kVersion) {
         return failWith(u"written by a newer Coroscope (run file version %1; this build reads up to %2)"_s
-                            .arg(version.toInt())
+                            .arg(version.toDouble())
                             .arg(kVersion));
     }
 
@@ -277,15 +303,13 @@ std::optional<RunData> fromJson(const QByteArray &json, QString *error)
     }
     run.error = r.string(root, {}, u"error"_s, false);
     run.startedAt = QDateTime::fromString(r.string(root, {}, u"started_at"_s, false), Qt::ISODateWithMs);
-    const double wall = r.number(root, {}, u"wall_s"_s);
-    const double ideal = r.number(root, {}, u"ideal_s"_s);
-    if (wall < 0) {
+    run.wallNs = r.time(root, {}, u"wall_s"_s);
+    run.idealNs = std::max<qint64>(r.time(root, {}, u"ideal_s"_s), 0);
+    if (run.wallNs < 0) {
         r.fail(u"wall_s"_s, u"must not be negative"_s);
     }
-    run.wallNs = nanoseconds(wall);
-    run.idealNs = nanoseconds(std::max(ideal, 0.0));
     if (root.contains(u"loop_max_lateness_s"_s)) {
-        run.loopMaxLatenessNs = nanoseconds(r.number(root, {}, u"loop_max_lateness_s"_s));
+        run.loopMaxLatenessNs = r.time(root, {}, u"loop_max_lateness_s"_s);
     }
 
     const auto paramsValue = r.field(root, {}, u"params"_s, false);
@@ -301,7 +325,7 @@ std::optional<RunData> fromJson(const QByteArray &json, QString *error)
     for (qsizetype i = 0; i < lanes.size() && !r.failed(); ++i) {
         const QString path = u"lanes[%1]"_s.arg(i);
         const QJsonObject o = r.object(lanes.at(i), path);
-        const auto id = static_cast<qint64>(r.number(o, path, u"id"_s));
+        const qint64 id = r.integer(o, path, u"id"_s, 0, std::numeric_limits<int>::max());
         const QString kindText = r.string(o, path, u"kind"_s);
         const auto kind = laneKindFromString(kindText);
         if (!r.failed() && !kind) {
@@ -320,7 +344,7 @@ std::optional<RunData> fromJson(const QByteArray &json, QString *error)
     }
 
     auto laneOf = [&](const QJsonObject &o, const QString &path) -> LaneId {
-        const auto id = static_cast<qint64>(r.number(o, path, u"lane"_s));
+        const qint64 id = r.integer(o, path, u"lane"_s, 0, std::numeric_limits<int>::max());
         if (!r.failed() && !laneIndex.contains(id)) {
             r.fail(path + u".lane"_s, u"no lane with id %1"_s.arg(id));
         }
@@ -347,21 +371,21 @@ std::optional<RunData> fromJson(const QByteArray &json, QString *error)
             r.fail(path + u".status"_s,
                 u"unknown span status \"%1\" (expected ok, error or cancelled)"_s.arg(statusText));
         }
-        const double start = r.number(o, path, u"start_s"_s);
-        const double end = r.number(o, path, u"end_s"_s);
+        const qint64 start = r.time(o, path, u"start_s"_s);
+        const qint64 end = r.time(o, path, u"end_s"_s);
         if (!r.failed() && end < start) {
-            r.fail(path, u"ends (%1 s) before it starts (%2 s)"_s.arg(end).arg(start));
+            r.fail(path, u"ends (%1 s) before it starts (%2 s)"_s.arg(static_cast<double>(end) / 1e9).arg(static_cast<double>(start) / 1e9));
         }
         if (r.failed()) {
             break;
         }
         span.kind = *kind;
         span.status = *spanStatus;
-        span.beginNs = nanoseconds(start);
-        span.endNs = nanoseconds(end);
+        span.beginNs = start;
+        span.endNs = end;
         span.detail = intern(r.string(o, path, u"detail"_s, false));
         if (o.contains(u"ready_s"_s)) {
-            span.readyNs = nanoseconds(r.number(o, path, u"ready_s"_s, false, -1));
+            span.readyNs = r.time(o, path, u"ready_s"_s, false, -1);
             if (span.readyNs < 0) {
                 span.readyNs = kUnknownTime;
             }
@@ -377,7 +401,7 @@ std::optional<RunData> fromJson(const QByteArray &json, QString *error)
         Mark mark;
         mark.lane = laneOf(o, path);
         mark.name = intern(r.string(o, path, u"name"_s));
-        mark.atNs = nanoseconds(r.number(o, path, u"t_s"_s));
+        mark.atNs = r.time(o, path, u"t_s"_s);
         mark.detail = intern(r.string(o, path, u"detail"_s, false));
         run.marks.push_back(mark);
     }
@@ -389,7 +413,7 @@ std::optional<RunData> fromJson(const QByteArray &json, QString *error)
         CounterSample c;
         c.lane = laneOf(o, path);
         c.name = intern(r.string(o, path, u"name"_s));
-        c.atNs = nanoseconds(r.number(o, path, u"t_s"_s));
+        c.atNs = r.time(o, path, u"t_s"_s);
         c.value = r.number(o, path, u"value"_s);
         run.counters.push_back(c);
     }
@@ -419,15 +443,12 @@ bool write(const RunData &run, const QString &path, QString *error)
 
 std::optional<RunData> read(const QString &path, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error) {
-            *error = u"cannot open %1: %2"_s.arg(path, file.errorString());
-        }
+    const auto bytes = readJsonInput(path, error);
+    if (!bytes) {
         return std::nullopt;
     }
     QString why;
-    auto run = fromJson(file.readAll(), &why);
+    auto run = fromJson(*bytes, &why);
     if (!run && error) {
         *error = u"%1: %2"_s.arg(path, why);
     }
@@ -436,11 +457,11 @@ std::optional<RunData> read(const QString &path, QString *error)
 
 std::optional<Summary> readSummary(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    const auto bytes = readJsonInput(path, nullptr);
+    if (!bytes) {
         return std::nullopt;
     }
-    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject root = QJsonDocument::fromJson(*bytes).object();
     if (root.value(u"format"_s).toString() != QLatin1StringView(kFormat)) {
         return std::nullopt;
     }

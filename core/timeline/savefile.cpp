@@ -2,6 +2,7 @@
 #include "savefile.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 #include <cerrno>
 #include <climits>
@@ -163,6 +164,68 @@ bool saveFile(const QString &path, QByteArrayView bytes, QString *error, int new
         return fail(reason(err));
     }
     return true;
+}
+
+std::optional<QByteArray> readJsonInput(const QString &path, QString *error, qint64 limit)
+{
+    const auto fail = [&](const QString &why) -> std::optional<QByteArray> {
+        if (error) {
+            *error = u"%1: %2"_s.arg(path, why);
+        }
+        return std::nullopt;
+    };
+    QFile file(path);
+    if (QFileInfo(path).isDir()) {
+        return fail(u"is a folder, not a run file or a trace"_s);
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error) {
+            *error = u"cannot open %1: %2"_s.arg(path, file.errorString());
+        }
+        return std::nullopt;
+    }
+    const auto sizeText = [](qint64 n) { return u"%1 MiB"_s.arg(n / (1024 * 1024)); };
+    if (!file.isSequential() && file.size() > limit) {
+        return fail(u"too large to be a run file or a trace Coroscope can open (%1; at most %2)"_s.arg(
+            sizeText(file.size()), sizeText(limit)));
+    }
+    QByteArray bytes;
+    if (!file.isSequential()) {
+        bytes.reserve(file.size());
+    }
+    bool checkedStart = false;
+    for (;;) {
+        const qint64 chunk = std::min<qint64>(4 << 20, limit + 1 - bytes.size());
+        const QByteArray part = file.read(chunk);
+        if (part.isEmpty()) {
+            if (file.error() != QFileDevice::NoError) {
+                return fail(u"cannot read: %1"_s.arg(file.errorString()));
+            }
+            break;
+        }
+        bytes += part;
+        if (!checkedStart) {
+            // JSON text starts with '{' or '[' after white space (and maybe a UTF-8 BOM).
+            qsizetype i = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+            while (i < bytes.size() && (bytes.at(i) == ' ' || bytes.at(i) == '\n' || bytes.at(i) == '\r' || bytes.at(i) == '\t')) {
+                ++i;
+            }
+            if (i < bytes.size()) {
+                if (bytes.at(i) != '{' && bytes.at(i) != '[') {
+                    return fail(bytes.left(4096).contains('\0')
+                            ? u"not a run file or a trace: it holds binary data, not JSON text"_s
+                            : u"not a run file or a trace: JSON text starts with '{' or '['"_s);
+                }
+                checkedStart = true;
+            } else if (bytes.size() > 1024 * 1024) {
+                return fail(u"not a run file or a trace: over 1 MiB of white space"_s);
+            }
+        }
+        if (bytes.size() > limit) {
+            return fail(u"too large to be a run file or a trace Coroscope can open (over %1)"_s.arg(sizeText(limit)));
+        }
+    }
+    return bytes;
 }
 
 } // namespace Coroscope

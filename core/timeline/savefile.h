@@ -4,6 +4,8 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <optional>
+
 namespace Coroscope {
 
 /**
@@ -16,5 +18,16 @@ namespace Coroscope {
  * device").
  */
 bool saveFile(const QString &path, QByteArrayView bytes, QString *error, int newFileMode = -1);
+
+/// The largest run file or trace Coroscope opens (a 1 000 000-span run file is ≈ 150 MB).
+inline constexpr qint64 kMaxInputBytes = 1024LL * 1024 * 1024;
+
+/**
+ * Reads a run file or trace (JSON text) into memory, refusing early what cannot be one: not a
+ * regular file that can be read, more than `limit` bytes (checked while reading, so /dev/zero
+ * or a pipe that never ends cannot exhaust memory), or binary data at the start. Errors are
+ * "PATH: REASON".
+ */
+[[nodiscard]] std::optional<QByteArray> readJsonInput(const QString &path, QString *error, qint64 limit = kMaxInputBytes);
 
 } // namespace Coroscope

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "traceimport.h"
 
+#include "savefile.h"
+
 #include "runfile.h"
 #include "stats.h"
 
@@ -168,6 +170,22 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
             return fail(u"traceEvents[%1] (%2 \"%3\"): \"ts\" is missing or not a number"_s.arg(i).arg(
                 ph, eventName));
         }
+        // Microseconds that fit in nanoseconds (±1e15 µs, about 31 years).
+        constexpr double kMaxUs = 1e15;
+        const auto outOfRange = [&](const char *field, double v) {
+            return fail(u"traceEvents[%1] (%2 \"%3\"): \"%4\" = %5 µs is out of range (at most ±1e15 µs)"_s.arg(i)
+                    .arg(ph, eventName, QLatin1StringView(field))
+                    .arg(v));
+        };
+        if (std::abs(e.value(u"ts"_s).toDouble()) > kMaxUs) {
+            return outOfRange("ts", e.value(u"ts"_s).toDouble());
+        }
+        if (ph == u"X" && std::abs(e.value(u"dur"_s).toDouble()) > kMaxUs) {
+            return outOfRange("dur", e.value(u"dur"_s).toDouble());
+        }
+        if (args.value(u"ready_us"_s).isDouble() && std::abs(args.value(u"ready_us"_s).toDouble()) > kMaxUs) {
+            return outOfRange("args.ready_us", args.value(u"ready_us"_s).toDouble());
+        }
         const qint64 ts = usToNs(e.value(u"ts"_s).toDouble());
         Thread &thread = threadFor(e);
         const QString category = e.value(u"cat"_s).toString();
@@ -294,8 +312,15 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
     if (ours) {
         run.experiment = other.value(u"experiment"_s).toString();
         run.title = name;
-        run.wallNs = static_cast<qint64>(std::llround(other.value(u"wall_s"_s).toDouble() * 1e9));
-        run.idealNs = static_cast<qint64>(std::llround(other.value(u"ideal_s"_s).toDouble() * 1e9));
+        // Our own metadata, if it is sane; otherwise what the events say.
+        const double wall = other.value(u"wall_s"_s).toDouble();
+        const double ideal = other.value(u"ideal_s"_s).toDouble();
+        if (wall >= 0 && wall <= 1e9) {
+            run.wallNs = static_cast<qint64>(std::llround(wall * 1e9));
+        }
+        if (ideal >= 0 && ideal <= 1e9) {
+            run.idealNs = static_cast<qint64>(std::llround(ideal * 1e9));
+        }
     }
     run.status = RunStatus::Ok;
     computeStats(run);
@@ -304,14 +329,11 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
 
 std::optional<RunData> loadRunOrTrace(const QString &path, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error) {
-            *error = u"cannot open %1: %2"_s.arg(path, file.errorString());
-        }
+    const auto input = readJsonInput(path, error);
+    if (!input) {
         return std::nullopt;
     }
-    const QByteArray bytes = file.readAll();
+    const QByteArray &bytes = *input;
     QString why;
     std::optional<RunData> run;
     // A run file declares itself; anything else is tried as a Chrome trace.

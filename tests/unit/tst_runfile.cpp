@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "timeline/runfile.h"
+#include "timeline/savefile.h"
 #include "timeline/stats.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QProcess>
 #include <QTest>
 #include <QTimeZone>
 
@@ -158,6 +160,17 @@ private Q_SLOTS:
         QTest::newRow("span_missing_end") << withField(good, u"spans"_s,
             QJsonArray {QJsonObject {{u"lane"_s, 1}, {u"name"_s, u"x"_s}, {u"kind"_s, u"sleep"_s},
                 {u"start_s"_s, 0}}}) << u"spans[0].end_s: missing"_s;
+        QTest::newRow("version_huge") << withField(good, u"version"_s, 1e300)
+                                      << u"written by a newer Coroscope (run file version 1e+300"_s;
+        QTest::newRow("wall_overflows") << withField(good, u"wall_s"_s, 1e300)
+                                        << u"wall_s: 1e+300 s is out of range (times are within ±1e9 s)"_s;
+        QTest::newRow("span_start_overflows") << withField(good, u"spans"_s,
+            QJsonArray {QJsonObject {{u"lane"_s, 1}, {u"name"_s, u"x"_s}, {u"kind"_s, u"sleep"_s},
+                {u"start_s"_s, -1e19}, {u"end_s"_s, 1}}})
+                                              << u"spans[0].start_s: -1e+19 s is out of range"_s;
+        QTest::newRow("lane_id_huge") << withField(good, u"lanes"_s,
+            QJsonArray {QJsonObject {{u"id"_s, 1e300}, {u"name"_s, u"x"_s}, {u"kind"_s, u"task"_s}}})
+                                      << u"lanes[0].id: expected a whole number from 0 to 2147483647, got 1e+300"_s;
         QTest::newRow("lane_bad_kind") << withField(good, u"lanes"_s,
             QJsonArray {QJsonObject {{u"id"_s, 0}, {u"name"_s, u"x"_s}, {u"kind"_s, u"gpu"_s}}})
                                        << u"lanes[0].kind: unknown lane kind \"gpu\""_s;
@@ -205,6 +218,30 @@ private Q_SLOTS:
         const QString good = dir.filePath(u"good.json"_s);
         QVERIFY2(RunFile::write(sampleRun(), good, &error), qPrintable(error));
         QVERIFY2(RunFile::read(good, &error), qPrintable(error));
+    }
+
+    /// What cannot be a run file is refused before it fills memory: a device that never ends,
+    /// binary data, a folder, a file over the size limit.
+    void unboundedInputIsRefused()
+    {
+        QString error;
+        QVERIFY(!RunFile::read(u"/dev/zero"_s, &error));
+        QCOMPARE(error, u"/dev/zero: not a run file or a trace: it holds binary data, not JSON text"_s);
+        QTemporaryDir dir;
+        QVERIFY(!RunFile::read(dir.path(), &error));
+        QCOMPARE(error, dir.path() + u": is a folder, not a run file or a trace"_s);
+        const QString big = dir.filePath(u"big.json"_s);
+        QVERIFY(saveFile(big, QByteArray(3 * 1024 * 1024, ' ').prepend('{'), &error));
+        QVERIFY(!readJsonInput(big, &error, 2 * 1024 * 1024));
+        QCOMPARE(error, big + u": too large to be a run file or a trace Coroscope can open (3 MiB; at most 2 MiB)"_s);
+        // A stream has no size to check first: it is cut off while reading.
+        QProcess yes;
+        yes.start(u"sh"_s, {u"-c"_s, u"mkfifo %1/pipe && (echo '['; yes ' ') > %1/pipe"_s.arg(dir.path())});
+        QTRY_VERIFY(QFile::exists(dir.filePath(u"pipe"_s)));
+        QVERIFY(!readJsonInput(dir.filePath(u"pipe"_s), &error, 1024 * 1024));
+        QVERIFY2(error.endsWith(u"too large to be a run file or a trace Coroscope can open (over 1 MiB)"_s), qPrintable(error));
+        yes.kill();
+        yes.waitForFinished();
     }
 };
 
