@@ -2,7 +2,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
+#include <QStringView>
 
 #include <exception>
 
@@ -42,5 +44,11 @@ public:
 
 /// The message of any exception, for spans and logs.
 [[nodiscard]] QString errorMessage(const std::exception_ptr &error);
+
+/// `text` (from a server, a file, a user) fit to show in a terminal, a CSV cell or a label:
+/// control characters as \xNN escapes (tabs and line breaks too), at most `maxChars`
+/// characters with "…" after.
+[[nodiscard]] QString printable(QStringView text, qsizetype maxChars = 500);
+[[nodiscard]] QString printable(QByteArrayView latin1, qsizetype maxChars = 500);
 
 } // namespace Coroscope

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli.h"
 
+#include "async/errors.h"
+
 #include "experiments/catalog.h"
 #include "experiments/experiment.h"
 #include "experiments/runner.h"
@@ -29,22 +31,35 @@
 #include <functional>
 #include <unistd.h>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace Coroscope::Cli {
 
 namespace {
 
+/// Text for the terminal: control characters that come from servers, files or arguments
+/// (an ESC that would recolour or clear the screen) are shown as \xNN; line breaks stay.
+QString forTerminal(const QString &text)
+{
+    QStringList lines = text.split(u'\n');
+    for (QString &line : lines) {
+        line = printable(line, std::numeric_limits<qsizetype>::max() / 2);
+    }
+    return lines.join(u'\n');
+}
+
 void out(const QString &text)
 {
-    const QByteArray bytes = text.toUtf8();
+    const QByteArray bytes = forTerminal(text).toUtf8();
     std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
     std::fflush(stdout);
 }
 
 void err(const QString &text)
 {
-    const QByteArray bytes = u"coroscope: "_s.toUtf8() + text.toUtf8() + '\n';
+    const QByteArray bytes = u"coroscope: "_s.toUtf8() + forTerminal(text).toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stderr);
 }
 

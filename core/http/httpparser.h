@@ -5,6 +5,8 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include "async/errors.h"
+
 namespace Coroscope {
 
 /**
@@ -70,10 +72,5 @@ private:
     QByteArray m_body;
 };
 
-/// `text` (from a server, a file, a user) fit to show in a terminal, a CSV cell or a label:
-/// control characters as \xNN escapes (tabs and line breaks too), at most `maxChars`
-/// characters with "…" after.
-[[nodiscard]] QString printable(QStringView text, qsizetype maxChars = 500);
-[[nodiscard]] QString printable(QByteArrayView latin1, qsizetype maxChars = 500);
 
 } // namespace Coroscope

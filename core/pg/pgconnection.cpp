@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "pgconnection.h"
 
+#include "async/errors.h"
+
 #include <QHostAddress>
 #include <QHostInfo>
 #include <QSocketNotifier>
@@ -63,7 +65,8 @@ QString libpqMessage(const char *text)
             parts.append(line.simplified());
         }
     }
-    return parts.join(u"; "_s);
+    // The server's text (a RAISE message can hold anything) without control characters.
+    return printable(parts.join(u"; "_s), 2000);
 }
 
 QString shortSql(const QString &sql)

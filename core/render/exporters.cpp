@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "exporters.h"
 
+#include "async/errors.h"
 #include "timeline/savefile.h"
 
 #include "timeline/runfile.h"
@@ -18,6 +19,7 @@
 #include <QSvgGenerator>
 
 #include <cmath>
+#include <limits>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -36,8 +38,10 @@ double micros(qint64 ns)
     return static_cast<double>(ns) / 1e3;
 }
 
-QString csvField(const QString &s)
+QString csvField(const QString &raw)
 {
+    // Control characters (a server's ESC sequences) never reach a spreadsheet or a terminal.
+    const QString s = printable(raw, std::numeric_limits<qsizetype>::max() / 2);
     if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r')) {
         QString quoted = s;
         quoted.replace(u'"', u"\"\""_s);

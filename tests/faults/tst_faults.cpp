@@ -556,6 +556,31 @@ private Q_SLOTS:
         QVERIFY2(cli.readAllStandardError().contains("not a regular file; refusing to replace it"), "stderr");
     }
 
+
+    /// A server's control characters (an ESC that clears the screen) never reach a terminal
+    /// or a CSV raw: they are shown as \x1b.
+    void serverTextWithoutControlCharacters()
+    {
+        REQUIRE_POSTGRES();
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(u"run.csv"_s);
+        QProcess cli;
+        cli.start(QStringLiteral(COROSCOPE_BIN),
+            {u"run"_s, u"pg-async-x2"_s, u"--param"_s, u"delay=0.01"_s, u"--param"_s,
+                u"sql=DO $$BEGIN RAISE EXCEPTION E'\\x1b[2J\\x07boom'; END$$"_s, u"--export"_s, csv});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 1);
+        const QByteArray out = cli.readAllStandardOutput() + cli.readAllStandardError();
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray rows = f.readAll();
+        for (const QByteArray &text : {out, rows}) {
+            QVERIFY2(text.contains("\\x1b[2J\\x07boom"), text.constData());
+            QVERIFY(!text.contains('\x1b'));
+            QVERIFY(!text.contains('\x07'));
+        }
+    }
+
     /// The redaction never shows a password, whatever shape the string has.
     void redactionNeverShowsSecrets_data()
     {
