@@ -16,6 +16,7 @@ COROSCOPE_PACKAGES=(
     libpq-dev postgresql
     fonts-dejavu-core fonts-nanum
     poppler-utils
+    curl apache2-utils wrk
 )
 
 log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "errors.h"
 
+#include <QList>
+
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace Coroscope {
@@ -40,6 +44,18 @@ QString printable(QStringView text, qsizetype maxChars)
         }
         ++shown;
     }
+    return out;
+}
+
+QString printableLines(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QStringView line : text.split(u'\n')) {
+        out += printable(line, std::numeric_limits<qsizetype>::max() / 2);
+        out += u'\n';
+    }
+    out.chop(1);
     return out;
 }
 

@@ -49,6 +49,8 @@ public:
 /// control characters as \xNN escapes (tabs and line breaks too), at most `maxChars`
 /// characters with "…" after.
 [[nodiscard]] QString printable(QStringView text, qsizetype maxChars = 500);
+/// The same for text of many lines: line breaks stay, no length limit.
+[[nodiscard]] QString printableLines(QStringView text);
 [[nodiscard]] QString printable(QByteArrayView latin1, qsizetype maxChars = 500);
 
 } // namespace Coroscope

@@ -43,11 +43,7 @@ namespace {
 /// (an ESC that would recolour or clear the screen) are shown as \xNN; line breaks stay.
 QString forTerminal(const QString &text)
 {
-    QStringList lines = text.split(u'\n');
-    for (QString &line : lines) {
-        line = printable(line, std::numeric_limits<qsizetype>::max() / 2);
-    }
-    return lines.join(u'\n');
+    return printableLines(text);
 }
 
 void out(const QString &text)

@@ -263,11 +263,13 @@ QCoro::Task<> setRole(PgConnection &conn, Trace trace, QString role)
     co_await conn.query(u"SET ROLE "_s + conn.quoteIdentifier(role), {}, trace);
 }
 
-QCoro::Task<> queryWithRole(RunContext &ctx, PgPool &pool, LaneId lane)
+// The tasks share the pool: when one fails, gather fails at once and run() ends while the
+// others are still running (until the runner cancels them), so they must not borrow it.
+QCoro::Task<> queryWithRole(RunContext &ctx, std::shared_ptr<PgPool> pool, LaneId lane)
 {
     co_await ctx.httpClient().get(ctx.delayUrl(ctx.delay()), ctx.trace(lane, {})); // the price
     const QStringList delay {QString::number(ctx.delay(), 'g', 10)};
-    PgPool::Lease conn = co_await pool.acquire(ctx.trace(lane, {})); // async with pool.connection() as conn:
+    PgPool::Lease conn = co_await pool->acquire(ctx.trace(lane, {})); // async with pool.connection() as conn:
     for (const QString &part : {u"query 1"_s, u"query 2"_s}) {
         const PgResult r = co_await conn->query(
             u"SELECT current_user, session_user, pg_sleep($1)"_s, delay, ctx.trace(lane, part));
@@ -280,10 +282,10 @@ QCoro::Task<> PgPoolSetRole::run(RunContext &ctx) const
 {
     const QString role = ctx.params().text(u"role").trimmed();
     auto setup = [role](PgConnection &conn, Trace trace) { return setRole(conn, trace, role); };
-    PgPool pool({.conninfo = ctx.postgresDsn(),
-                    .maxSize = ctx.params().integer(u"tasks"),
-                    .setup = setup,
-                    .resetSql = u"RESET ROLE"_s}, // RESET ALL would keep the role
+    auto pool = std::make_shared<PgPool>(PgPoolOptions {.conninfo = ctx.postgresDsn(),
+                                             .maxSize = ctx.params().integer(u"tasks"),
+                                             .setup = setup,
+                                             .resetSql = u"RESET ROLE"_s}, // RESET ALL would keep the role
         ctx.token(), &ctx.recorder());
     const LaneId main = ctx.addTask(u"main"_s);
     std::vector<QCoro::Task<>> tasks;
@@ -291,14 +293,14 @@ QCoro::Task<> PgPoolSetRole::run(RunContext &ctx) const
         tasks.push_back(queryWithRole(ctx, pool, ctx.addTask(u"task %1"_s.arg(i + 1))));
     }
     co_await gather(std::move(tasks), ctx.trace(main, u"gather"));
-    co_await pool.close(); // waits for the returns (RESET ROLE) to finish
-    ctx.mark(main, u"pool"_s, poolSummary(pool));
+    co_await pool->close(); // waits for the returns (RESET ROLE) to finish
+    ctx.mark(main, u"pool"_s, poolSummary(*pool));
 }
 
 // M tasks, one query each, over a pool of P connections.
-QCoro::Task<> pooledQuery(RunContext &ctx, PgPool &pool, LaneId lane, QString sql)
+QCoro::Task<> pooledQuery(RunContext &ctx, std::shared_ptr<PgPool> pool, LaneId lane, QString sql)
 {
-    PgPool::Lease conn = co_await pool.acquire(ctx.trace(lane, {})); // may wait for a connection
+    PgPool::Lease conn = co_await pool->acquire(ctx.trace(lane, {})); // may wait for a connection
     co_await conn->query(sql, delayParams(sql, ctx.delay()), ctx.trace(lane, {}));
 }
 
@@ -306,8 +308,8 @@ QCoro::Task<> PgPoolSaturation::run(RunContext &ctx) const
 {
     const auto timeout = std::chrono::duration_cast<std::chrono::milliseconds>(
         RunContext::toDuration(ctx.params().number(u"timeout")));
-    PgPool pool(
-        {.conninfo = ctx.postgresDsn(), .maxSize = ctx.params().integer(u"pool"), .acquireTimeout = timeout},
+    auto pool = std::make_shared<PgPool>(
+        PgPoolOptions {.conninfo = ctx.postgresDsn(), .maxSize = ctx.params().integer(u"pool"), .acquireTimeout = timeout},
         ctx.token(), &ctx.recorder());
     const LaneId main = ctx.addTask(u"main"_s);
     std::vector<QCoro::Task<>> tasks;
@@ -318,8 +320,8 @@ QCoro::Task<> PgPoolSaturation::run(RunContext &ctx) const
     // gather(..., return_exceptions=True): every task runs to its end, then the first error is raised.
     std::vector<Outcome<void>> outcomes
         = co_await gatherSettled(std::move(tasks), ctx.trace(main, u"gather"));
-    co_await pool.close();
-    ctx.mark(main, u"pool"_s, poolSummary(pool));
+    co_await pool->close();
+    ctx.mark(main, u"pool"_s, poolSummary(*pool));
     for (Outcome<void> &o : outcomes) {
         o.take(); // rethrows the first failure
     }
@@ -344,19 +346,19 @@ QCoro::Task<> PgPoolPrePing::run(RunContext &ctx) const
 {
     const QString dsn = ctx.postgresDsn();
     const QString sql = ctx.params().text(u"sql");
-    PgPool pool({.conninfo = dsn,
-                    .minSize = 1,
-                    .maxSize = ctx.params().integer(u"tasks"),
-                    .prePing = ctx.params().text(u"pre_ping") == u"on"}, // pool_pre_ping=True
+    auto pool = std::make_shared<PgPool>(PgPoolOptions {.conninfo = dsn,
+                                             .minSize = 1,
+                                             .maxSize = ctx.params().integer(u"tasks"),
+                                             .prePing = ctx.params().text(u"pre_ping") == u"on"}, // pool_pre_ping=True
         ctx.token(), &ctx.recorder());
     const LaneId main = ctx.addTask(u"main"_s);
     const LaneId dba = ctx.addTask(u"dba"_s);
-    co_await pool.open(); // one connection, idle in the pool
+    co_await pool->open(); // one connection, idle in the pool
 
     // Meanwhile the server ends that session (an admin, a failover, idle_session_timeout).
     PgConnection admin(ctx.token());
     co_await admin.connect(dsn, ctx.trace(dba, {}));
-    const QStringList victim {QString::number(pool.idleBackendPids().value(0))};
+    const QStringList victim {QString::number(pool->idleBackendPids().value(0))};
     co_await admin.query(
         u"SELECT pg_terminate_backend($1)"_s, victim, ctx.trace(dba, u"pg_terminate_backend"));
     co_await backendGone(ctx, admin, victim, ctx.trace(dba, u"until the backend has exited"));
@@ -368,8 +370,8 @@ QCoro::Task<> PgPoolPrePing::run(RunContext &ctx) const
     }
     std::vector<Outcome<void>> outcomes
         = co_await gatherSettled(std::move(tasks), ctx.trace(main, u"gather"));
-    co_await pool.close();
-    ctx.mark(main, u"pool"_s, poolSummary(pool));
+    co_await pool->close();
+    ctx.mark(main, u"pool"_s, poolSummary(*pool));
     for (Outcome<void> &o : outcomes) {
         o.take();
     }

@@ -3,9 +3,9 @@
 
 #include "async/epolldispatcher.h"
 
-#include <QAbstractHttpServer>
+#include "httpparser.h"
+
 #include <QCoreApplication>
-#include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,6 +24,7 @@
 #include <cmath>
 #include <cstring>
 #include <deque>
+#include <unordered_set>
 #include <mutex>
 #include <netinet/in.h>
 #include <sys/resource.h>
@@ -36,6 +37,8 @@ using Clock = std::chrono::steady_clock;
 Q_LOGGING_CATEGORY(lcServer, "coroscope.http.server", QtInfoMsg)
 
 namespace Coroscope {
+
+class ServerConnection;
 
 void raiseOpenFileLimit()
 {
@@ -94,15 +97,27 @@ struct Attachment
     LaneId lane = 0;
 };
 
+/// An answer's place on its connection: answers go out in request order (pipelining), each
+/// when its own delay is over.
+struct ResponseSlot
+{
+    QByteArray bytes;
+    bool ready = false;
+    bool close = false; ///< the connection closes after this answer
+};
+
 /// One request waiting for its answer.
 struct Pending
 {
-    std::shared_ptr<QHttpServerResponder> responder;
-    QPointer<QTcpSocket> socket;
+    QPointer<ServerConnection> connection;
+    std::shared_ptr<ResponseSlot> slot;
     Clock::time_point received;
     double delay = 0;
     QString value;
     int status = 200;
+    bool head = false;
+    bool keepAlive = true;
+    int minorVersion = 1;
     QString target;
     Attachment attachment;
     SpanId span = 0;
@@ -112,15 +127,82 @@ struct Pending
     QMetaObject::Connection hangup;
 };
 
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 204: return "No Content";
+    case 301: return "Moved Permanently";
+    case 302: return "Found";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 413: return "Content Too Large";
+    case 418: return "I'm a teapot";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    case 505: return "HTTP Version Not Supported";
+    default: break;
+    }
+    // Qt's name for it, "MultipleChoices" -> "Multiple Choices".
+    const QByteArray key = QMetaEnum::fromType<QHttpServerResponder::StatusCode>().valueToKey(status);
+    QByteArray words;
+    for (const char c : key) {
+        if (c >= 'A' && c <= 'Z' && !words.isEmpty()) {
+            words += ' ';
+        }
+        words += c;
+    }
+    return words.isEmpty() ? QByteArray("Status") : words;
+}
+
+/// A whole HTTP/1.1 answer. No body for HEAD, 204 and 304 (their Content-Length still says
+/// what GET would get, except 204's); `Connection` says what happens next.
+QByteArray httpResponse(int status, const QByteArray &contentType, const QByteArray &body, bool head,
+    bool keepAlive, int minorVersion, const QByteArray &extraHeaders = {})
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    const bool noBody = head || status == 204 || status == 304;
+    if (status != 204) {
+        out += "Content-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    }
+    out += extraHeaders;
+    if (!keepAlive) {
+        out += "Connection: close\r\n";
+    } else if (minorVersion == 0) {
+        out += "Connection: keep-alive\r\n"; // an HTTP/1.0 client asked for it
+    }
+    out += "\r\n";
+    if (!noBody) {
+        out += body;
+    }
+    return out;
+}
+
+QByteArray jsonBytes(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+/// A final status Qt knows (1xx are interim answers: a client would wait for another).
 bool knownStatus(int code)
 {
     const QMetaEnum e = QMetaEnum::fromType<QHttpServerResponder::StatusCode>();
-    return code >= 100 && code <= 599 && e.valueToKey(code) != nullptr;
+    return code >= 200 && code <= 599 && e.valueToKey(code) != nullptr;
 }
 
 } // namespace
-
-class DelayHttpServer;
 
 class DelayServer::Impl
 {
@@ -128,9 +210,12 @@ public:
     Options options;
     QThread *thread = nullptr;
     QObject *anchor = nullptr; // lives on the server thread
-    std::vector<DelayHttpServer *> servers; // server thread only; each owns its QTcpServer
+    std::vector<QTcpServer *> listeners; // server thread only
+    std::unordered_set<ServerConnection *> connections; // server thread only
+    QTimer *sweepTimer = nullptr;
     std::atomic<quint16> port {0};
     std::atomic<bool> running {false};
+    bool warnedAboutFiles = false;
 
     mutable std::mutex mutex; // stats and attachments
     Stats stats;
@@ -141,31 +226,207 @@ public:
     std::shared_ptr<Pending> current;
     QTimer *serialTimer = nullptr;
 
-    void handle(const QHttpServerRequest &request, QTcpSocket *socket, QHttpServerResponder &&responder);
+    void accept(QTcpServer *listener);
+    void acceptFailed(QTcpServer *listener);
+    void sweep();
+    void handle(const HttpRequestParser::Request &request, ServerConnection *connection,
+        const std::shared_ptr<ResponseSlot> &slot);
     void answer(const std::shared_ptr<Pending> &p);
     void serveNext();
     void beginService(const std::shared_ptr<Pending> &p);
     void changeInFlight(int delta, const Attachment &a);
 };
 
-class DelayHttpServer final : public QAbstractHttpServer
+/**
+ * One client connection: requests parsed as they arrive (pipelined ones too), answers
+ * written in request order, keep-alive as HTTP/1.0 and 1.1 define it, a 400 (or 413, 431,
+ * 501, 505) for what cannot be parsed, and closed when idle or too slow to send its headers.
+ */
+class ServerConnection : public QObject
 {
 public:
-    explicit DelayHttpServer(DelayServer::Impl *impl)
+    ServerConnection(DelayServer::Impl *impl, QTcpSocket *socket)
         : m_impl(impl)
-    { }
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+        , m_socket(socket)
+        , m_lastActivity(Clock::now())
     {
-        m_impl->handle(request, socket, makeResponder(request, socket));
-        return true;
+        socket->setParent(this);
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        connect(socket, &QTcpSocket::readyRead, this, &ServerConnection::onReadyRead);
+        connect(socket, &QTcpSocket::disconnected, this, &ServerConnection::onDisconnected);
+        connect(socket, &QTcpSocket::errorOccurred, this, [this] {
+            if (m_socket->state() == QAbstractSocket::UnconnectedState) {
+                onDisconnected();
+            }
+        });
     }
-    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override { }
+
+    [[nodiscard]] QTcpSocket *socket() const { return m_socket; }
+
+    /// Idle with nothing pending for longer than the idle limit, or stuck in the middle of a
+    /// request's headers for longer than the header limit: closed (with 408 for the latter).
+    void checkTimeouts(Clock::time_point now)
+    {
+        if (m_gone || !m_slots.empty()) {
+            return;
+        }
+        const auto quiet = now - m_lastActivity;
+        if (m_parser.hasPartial() && quiet > m_impl->options.headerTimeout) {
+            m_reading = false;
+            reply(408, u"no complete request within %1 s"_s.arg(
+                           std::chrono::duration<double>(m_impl->options.headerTimeout).count()),
+                false, 1);
+        } else if (!m_parser.hasPartial() && quiet > m_impl->options.idleTimeout) {
+            close();
+        }
+    }
+
+    /// An answer with its place kept; written when it and all before it are ready.
+    std::shared_ptr<ResponseSlot> reserve()
+    {
+        auto slot = std::make_shared<ResponseSlot>();
+        m_slots.push_back(slot);
+        return slot;
+    }
+
+    /// An answer right now (errors, /stats): in order behind the ones still waiting.
+    void reply(int status, const QString &message, bool keepAlive, int minorVersion, bool head = false,
+        const QByteArray &extraHeaders = {})
+    {
+        auto slot = reserve();
+        slot->bytes = httpResponse(status, "application/json", jsonBytes(QJsonObject {{u"error"_s, message}}), head,
+            keepAlive, minorVersion, extraHeaders);
+        slot->close = !keepAlive;
+        slot->ready = true;
+        flush();
+    }
+
+    void flush()
+    {
+        while (!m_gone && !m_slots.empty() && m_slots.front()->ready) {
+            const std::shared_ptr<ResponseSlot> slot = m_slots.front();
+            m_slots.pop_front();
+            m_socket->write(slot->bytes);
+            m_lastActivity = Clock::now();
+            if (slot->close) {
+                close();
+                return;
+            }
+        }
+        if (!m_gone && m_slots.empty() && m_reading && m_parser.hasPartial()) {
+            parse(); // requests that came while answers were pending
+        }
+    }
+
+    void close()
+    {
+        if (m_gone) {
+            return;
+        }
+        m_reading = false;
+        m_socket->disconnectFromHost(); // after what is written has gone out
+    }
 
 private:
+    void onReadyRead()
+    {
+        m_lastActivity = Clock::now();
+        const QByteArray data = m_socket->readAll();
+        if (!m_reading) {
+            return; // after Connection: close or an error: the rest is ignored
+        }
+        m_parser.append(data);
+        parse();
+    }
+
+    void parse()
+    {
+        // At most 64 answers waiting per connection: a client that pipelines more waits.
+        while (m_reading && m_slots.size() < 64) {
+            HttpRequestParser::Request request;
+            const auto state = m_parser.next(&request);
+            if (state == HttpRequestParser::State::NeedMore) {
+                return;
+            }
+            if (state == HttpRequestParser::State::Failed) {
+                m_reading = false;
+                {
+                    std::lock_guard lock(m_impl->mutex);
+                    ++m_impl->stats.rejected;
+                }
+                reply(m_parser.errorStatus(), m_parser.error(), false, 1);
+                return;
+            }
+            if (!request.keepAlive) {
+                m_reading = false; // this is the last request on the connection
+            }
+            if (request.method != "GET" && request.method != "HEAD") {
+                {
+                    std::lock_guard lock(m_impl->mutex);
+                    ++m_impl->stats.rejected;
+                }
+                reply(405, u"method %1 is not allowed: use GET (or HEAD)"_s.arg(printable(request.method, 20)),
+                    request.keepAlive, request.minorVersion, false, "Allow: GET, HEAD\r\n");
+                continue;
+            }
+            m_impl->handle(request, this, reserve());
+        }
+    }
+
+    void onDisconnected()
+    {
+        if (m_gone) {
+            return;
+        }
+        m_gone = true;
+        m_slots.clear();
+        m_impl->connections.erase(this);
+        deleteLater();
+    }
+
     DelayServer::Impl *m_impl;
+    QTcpSocket *m_socket;
+    HttpRequestParser m_parser;
+    std::deque<std::shared_ptr<ResponseSlot>> m_slots;
+    Clock::time_point m_lastActivity;
+    bool m_reading = true;
+    bool m_gone = false;
 };
+
+void DelayServer::Impl::accept(QTcpServer *listener)
+{
+    while (QTcpSocket *socket = listener->nextPendingConnection()) {
+        auto *connection = new ServerConnection(this, socket);
+        connections.insert(connection);
+    }
+}
+
+void DelayServer::Impl::acceptFailed(QTcpServer *listener)
+{
+    // Qt pauses accepting on a resource error (too many open files) and never resumes:
+    // try again shortly, and say once what the limit is and how to raise it.
+    if (!warnedAboutFiles) {
+        warnedAboutFiles = true;
+        rlimit limit {};
+        ::getrlimit(RLIMIT_NOFILE, &limit);
+        qCWarning(lcServer).noquote()
+            << u"delay server: cannot accept more connections: %1 — the open-file limit is %2 "
+               "(raise it with `ulimit -n` up to the hard limit %3, or in /etc/security/limits.conf)"_s
+                   .arg(listener->errorString())
+                   .arg(static_cast<qint64>(limit.rlim_cur))
+                   .arg(limit.rlim_max == RLIM_INFINITY ? u"unlimited"_s : QString::number(static_cast<qint64>(limit.rlim_max)));
+    }
+    QTimer::singleShot(100, listener, [listener] { listener->resumeAccepting(); });
+}
+
+void DelayServer::Impl::sweep()
+{
+    const auto now = Clock::now();
+    const std::vector<ServerConnection *> all(connections.begin(), connections.end());
+    for (ServerConnection *c : all) {
+        c->checkTimeouts(now);
+    }
+}
 
 void DelayServer::Impl::changeInFlight(int delta, const Attachment &a)
 {
@@ -181,23 +442,34 @@ void DelayServer::Impl::changeInFlight(int delta, const Attachment &a)
     }
 }
 
-void DelayServer::Impl::handle(
-    const QHttpServerRequest &request, QTcpSocket *socket, QHttpServerResponder &&responderIn)
+void DelayServer::Impl::handle(const HttpRequestParser::Request &request, ServerConnection *connection,
+    const std::shared_ptr<ResponseSlot> &slot)
 {
     const auto received = Clock::now();
-    auto responder = std::make_shared<QHttpServerResponder>(std::move(responderIn));
-    const QString path = request.url().path();
+    const bool head = request.method == "HEAD";
+    const QUrl url = QUrl::fromEncoded(request.target);
+    const QString path = url.path();
+    auto write = [&](int status, const QByteArray &body) {
+        slot->bytes = httpResponse(status, "application/json", body, head, request.keepAlive, request.minorVersion);
+        slot->close = !request.keepAlive;
+        slot->ready = true;
+        connection->flush();
+    };
     auto reject = [&](const QString &message, QHttpServerResponder::StatusCode code) {
         {
             std::lock_guard lock(mutex);
             ++stats.rejected;
         }
-        responder->write(QJsonDocument(QJsonObject {{u"error"_s, message}}), code);
+        write(static_cast<int>(code), jsonBytes(QJsonObject {{u"error"_s, message}}));
     };
+    if (!url.isValid()) {
+        reject(u"malformed request target"_s, QHttpServerResponder::StatusCode::BadRequest);
+        return;
+    }
 
     if (path == u"/stats") {
         // ?reset=1 starts a new measurement (peak and served), as the Python peer's server does.
-        const bool reset = QUrlQuery(request.url()).queryItemValue(u"reset"_s) == u"1";
+        const bool reset = QUrlQuery(url).queryItemValue(u"reset"_s) == u"1";
         Stats s;
         {
             std::lock_guard lock(mutex);
@@ -211,10 +483,11 @@ void DelayServer::Impl::handle(
         ::getrusage(RUSAGE_SELF, &usage);
         const double cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-        responder->write(QJsonDocument(QJsonObject {{u"in_flight"_s, s.inFlight},
+        write(200, jsonBytes(QJsonObject {{u"in_flight"_s, s.inFlight},
             {u"peak_in_flight"_s, s.peakInFlight}, {u"served"_s, static_cast<qint64>(s.served)},
             {u"rejected"_s, static_cast<qint64>(s.rejected)},
             {u"abandoned"_s, static_cast<qint64>(s.abandoned)},
+            {u"connections"_s, static_cast<qint64>(connections.size())},
             {u"mode"_s, options.mode == Mode::Serial ? u"serial"_s : u"async"_s},
             // The same figures under the names ../shared/peers (scale.py) reads.
             {u"inflight"_s, s.inFlight}, {u"peak_inflight"_s, s.peakInFlight}, {u"cpu_s"_s, cpu},
@@ -222,27 +495,30 @@ void DelayServer::Impl::handle(
         return;
     }
     if (!path.isEmpty() && path != u"/") {
-        reject(u"unknown path '%1': use /?delay=SECONDS (or /stats)"_s.arg(path),
+        reject(u"unknown path '%1': use /?delay=SECONDS (or /stats)"_s.arg(printable(path, 200)),
             QHttpServerResponder::StatusCode::NotFound);
         return;
     }
 
     auto p = std::make_shared<Pending>();
-    p->responder = responder;
-    p->socket = socket;
+    p->connection = connection;
+    p->slot = slot;
     p->received = received;
-    const QUrlQuery query = request.query();
+    p->head = head;
+    p->keepAlive = request.keepAlive;
+    p->minorVersion = request.minorVersion;
+    const QUrlQuery query(url);
     if (query.hasQueryItem(u"delay"_s)) {
         const QString text = query.queryItemValue(u"delay"_s, QUrl::FullyDecoded);
         bool ok = false;
         p->delay = text.toDouble(&ok);
         if (!ok || !std::isfinite(p->delay)) {
-            reject(u"parameter 'delay' must be a number of seconds, got '%1'"_s.arg(text),
+            reject(u"parameter 'delay' must be a number of seconds, got '%1'"_s.arg(printable(text, 100)),
                 QHttpServerResponder::StatusCode::BadRequest);
             return;
         }
         if (p->delay < 0 || p->delay > kMaxDelaySeconds) {
-            reject(u"parameter 'delay' = %1 is out of range 0–%2 s"_s.arg(text).arg(kMaxDelaySeconds),
+            reject(u"parameter 'delay' = %1 is out of range 0–%2 s"_s.arg(printable(text, 100)).arg(kMaxDelaySeconds),
                 QHttpServerResponder::StatusCode::BadRequest);
             return;
         }
@@ -253,13 +529,13 @@ void DelayServer::Impl::handle(
         bool ok = false;
         p->status = text.toInt(&ok);
         if (!ok || !knownStatus(p->status)) {
-            reject(u"parameter 'status' = '%1' is not an HTTP status code (100–599)"_s.arg(text),
+            reject(u"parameter 'status' = '%1' is not a final HTTP status code (200–599)"_s.arg(printable(text, 100)),
                 QHttpServerResponder::StatusCode::BadRequest);
             return;
         }
     }
-    p->target = u"GET "_s + request.url().toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
-    const QByteArray tag = request.value(QByteArray(kRunHeader));
+    p->target = QString::fromLatin1(request.method) + u' ' + printable(url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority), 300);
+    const QByteArray &tag = request.runTag;
     if (!tag.isEmpty()) {
         std::lock_guard lock(mutex);
         p->attachment = attachments.value(tag);
@@ -269,7 +545,7 @@ void DelayServer::Impl::handle(
     // A client that hangs up before its answer: close its span, never touch its socket again.
     // The socket is the context, not the server: thousands of connections to one receiver
     // make every QObject::sender() lookup on it slow (seen at 10 000 clients).
-    p->hangup = QObject::connect(socket, &QAbstractSocket::disconnected, socket, [this, p] {
+    p->hangup = QObject::connect(connection->socket(), &QAbstractSocket::disconnected, connection, [this, p] {
         if (p->answered) {
             return;
         }
@@ -307,8 +583,8 @@ void DelayServer::Impl::handle(
     const auto deadline = received + std::chrono::nanoseconds(std::llround(p->delay * 1e9));
     const auto ms
         = std::max<qint64>(0, std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now()).count());
-    // The socket is the timer's context: if the client is gone, the answer is never written.
-    QTimer::singleShot(std::chrono::milliseconds(ms), Qt::PreciseTimer, socket, [this, p] { answer(p); });
+    // The connection is the timer's context: if the client is gone, the answer is never written.
+    QTimer::singleShot(std::chrono::milliseconds(ms), Qt::PreciseTimer, connection, [this, p] { answer(p); });
 }
 
 void DelayServer::Impl::beginService(const std::shared_ptr<Pending> &p)
@@ -332,7 +608,7 @@ void DelayServer::Impl::serveNext()
     while (!queue.empty()) {
         auto next = queue.front();
         queue.pop_front();
-        if (next->answered || !next->socket) {
+        if (next->answered || !next->connection) {
             continue; // hung up while queued
         }
         current = next;
@@ -345,7 +621,7 @@ void DelayServer::Impl::serveNext()
 
 void DelayServer::Impl::answer(const std::shared_ptr<Pending> &p)
 {
-    if (p->answered || !p->socket) {
+    if (p->answered || !p->connection) {
         return;
     }
     p->answered = true;
@@ -358,8 +634,10 @@ void DelayServer::Impl::answer(const std::shared_ptr<Pending> &p)
         {u"received_steady_ns"_s, static_cast<qint64>(steadyNs(p->received))},
         {u"answered_steady_ns"_s, static_cast<qint64>(steadyNs(answered))},
     };
-    p->responder->write(QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json",
-        static_cast<QHttpServerResponder::StatusCode>(p->status));
+    p->slot->bytes = httpResponse(p->status, "application/json", jsonBytes(body), p->head, p->keepAlive, p->minorVersion);
+    p->slot->close = !p->keepAlive;
+    p->slot->ready = true;
+    p->connection->flush();
     {
         std::lock_guard lock(mutex);
         ++stats.served;
@@ -406,8 +684,21 @@ bool DelayServer::start(const Options &options, QString *error)
             const QHostAddress &address = impl->options.address;
             quint16 port = impl->options.port;
             const bool shard = address.protocol() == QAbstractSocket::IPv4Protocol;
+            if (shard && port != 0) {
+                // SO_REUSEPORT would let us share a port another server (another `coroscope
+                // serve`) already listens on, splitting its clients with it: make sure the
+                // port is free first, by binding it the ordinary way.
+                QTcpServer probe;
+                if (!probe.listen(address, port)) {
+                    failure = u"cannot listen on %1:%2: %3"_s.arg(address.toString()).arg(port).arg(
+                        probe.serverError() == QAbstractSocket::AddressInUseError
+                            ? u"the port is already in use (is another server running there?)"_s
+                            : probe.errorString());
+                    return;
+                }
+            }
             for (int i = 0; i < (shard ? kShards : 1); ++i) {
-                auto *tcp = new QTcpServer;
+                auto *tcp = new QTcpServer(impl->anchor);
                 tcp->setListenBacklogSize(kListenBacklog);
                 tcp->setMaxPendingConnections(kListenBacklog);
                 QString why;
@@ -421,15 +712,24 @@ bool DelayServer::start(const Options &options, QString *error)
                     return;
                 }
                 port = tcp->serverPort(); // the others share the first one's port
-                auto *server = new DelayHttpServer(impl);
-                server->bind(tcp);
-                impl->servers.push_back(server);
+                QObject::connect(tcp, &QTcpServer::newConnection, tcp, [impl, tcp] { impl->accept(tcp); });
+                QObject::connect(tcp, &QTcpServer::acceptError, tcp, [impl, tcp] { impl->acceptFailed(tcp); });
+                impl->listeners.push_back(tcp);
             }
             impl->port = port;
-            impl->serialTimer = new QTimer(impl->servers.front());
+            impl->sweepTimer = new QTimer(impl->anchor);
+            impl->sweepTimer->setInterval(std::chrono::milliseconds(
+                std::clamp<qint64>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       std::min(impl->options.idleTimeout, impl->options.headerTimeout))
+                                       .count()
+                        / 4,
+                    10, 1000)));
+            QObject::connect(impl->sweepTimer, &QTimer::timeout, impl->anchor, [impl] { impl->sweep(); });
+            impl->sweepTimer->start();
+            impl->serialTimer = new QTimer(impl->anchor);
             impl->serialTimer->setSingleShot(true);
             impl->serialTimer->setTimerType(Qt::PreciseTimer);
-            QObject::connect(impl->serialTimer, &QTimer::timeout, impl->servers.front(), [impl] {
+            QObject::connect(impl->serialTimer, &QTimer::timeout, impl->anchor, [impl] {
                 if (impl->current) {
                     impl->answer(impl->current);
                 }
@@ -461,11 +761,15 @@ void DelayServer::stop()
             [impl] {
                 impl->queue.clear();
                 impl->current.reset();
-                // bind() made each QTcpServer a child of its HTTP server: one delete frees both
-                // (and the serial timer, and the connections).
-                qDeleteAll(impl->servers);
-                impl->servers.clear();
+                // Connections first (their sockets are their children), then the listeners
+                // and timers, children of the anchor.
+                const std::vector<ServerConnection *> all(impl->connections.begin(), impl->connections.end());
+                impl->connections.clear();
+                qDeleteAll(all);
+                qDeleteAll(impl->anchor->children());
+                impl->listeners.clear();
                 impl->serialTimer = nullptr;
+                impl->sweepTimer = nullptr;
             },
             Qt::BlockingQueuedConnection);
         d->thread->quit();

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <chrono>
 #include <memory>
 
 namespace Coroscope {
@@ -19,6 +20,12 @@ namespace Coroscope {
  * thread per request) with a small JSON body: delay, value, and the server's own receive and
  * answer times on the process's steady clock. Bad parameters get 400 with a message naming
  * the parameter. `GET /stats` reports in-flight, peak and served counts.
+ *
+ * HTTP/1.0 and 1.1 as clients expect them (curl, ab, wrk, Python's http.client): keep-alive
+ * by default in 1.1 and on request in 1.0 (answered with `Connection: keep-alive`), closed
+ * after the answer otherwise; pipelined requests answered in order; HEAD, 204 and 304
+ * without a body; malformed requests get 400 (413, 431, 501, 505 where those fit) and are
+ * closed; other methods 405; idle and slow-header connections closed after a timeout.
  *
  * Mode `Async` answers every request after its own delay, all waiting at once; `Serial`
  * handles one request at a time, like a single synchronous worker (WSGI vs ASGI).
@@ -41,6 +48,11 @@ public:
         QHostAddress address = QHostAddress::LocalHost; ///< 127.0.0.1 only, never 0.0.0.0
         quint16 port = 0; ///< 0: a free port
         Mode mode = Mode::Async;
+        /// A keep-alive connection with nothing to do for this long is closed.
+        std::chrono::milliseconds idleTimeout {std::chrono::seconds(30)};
+        /// A client that has not finished sending a request's headers within this long gets
+        /// 408 and is closed (slow-header clients cannot hold connections forever).
+        std::chrono::milliseconds headerTimeout {std::chrono::seconds(10)};
     };
     struct Stats
     {

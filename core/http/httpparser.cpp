@@ -3,6 +3,9 @@
 
 #include <QList>
 
+#include <algorithm>
+#include <string_view>
+
 using namespace Qt::StringLiterals;
 
 namespace Coroscope {
@@ -257,6 +260,159 @@ QString HttpResponseParser::progress() const
         return u"the headers and %1 of %2"_s.arg(m_body.size()).arg(bytes(m_contentLength));
     }
     return u"the headers and %1 of a body without Content-Length"_s.arg(bytes(m_body.size()));
+}
+
+void HttpRequestParser::append(QByteArrayView data)
+{
+    if (m_pos > 0 && m_pos == m_buffer.size()) {
+        m_buffer.clear();
+        m_pos = 0;
+    }
+    m_buffer.append(data.data(), data.size());
+}
+
+HttpRequestParser::State HttpRequestParser::fail(int status, const QString &why)
+{
+    m_errorStatus = status;
+    m_error = why;
+    return State::Failed;
+}
+
+namespace {
+bool isToken(QByteArrayView text)
+{
+    static constexpr std::string_view extra = "!#$%&'*+-.^_`|~";
+    return !text.isEmpty() && std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            || extra.find(c) != std::string_view::npos;
+    });
+}
+} // namespace
+
+HttpRequestParser::State HttpRequestParser::next(Request *out)
+{
+    if (m_errorStatus) {
+        return State::Failed;
+    }
+    // Empty lines before a request are allowed (RFC 9112 §2.2).
+    while (m_pos < m_buffer.size() && (m_buffer.at(m_pos) == '\r' || m_buffer.at(m_pos) == '\n')) {
+        ++m_pos;
+    }
+    qsizetype end = m_buffer.indexOf("\r\n\r\n", m_pos);
+    qsizetype sep = 4;
+    const qsizetype bare = m_buffer.indexOf("\n\n", m_pos);
+    if (bare >= 0 && (end < 0 || bare < end)) {
+        end = bare;
+        sep = 2;
+    }
+    if (end < 0) {
+        if (m_buffer.size() - m_pos > kMaxHeaderBytes) {
+            return fail(431, u"request headers larger than %1 KiB"_s.arg(kMaxHeaderBytes / 1024));
+        }
+        // Refuse at once what cannot start a request (a TLS handshake on an http:// port),
+        // rather than wait for a blank line that never comes.
+        for (qsizetype i = m_pos; i < m_buffer.size() && i < m_pos + 32; ++i) {
+            const char c = m_buffer.at(i);
+            if (c == ' ') {
+                break;
+            }
+            if (!isToken(QByteArrayView(&c, 1))) {
+                return fail(400, u"not an HTTP request (TLS to an http:// port?)"_s);
+            }
+        }
+        return State::NeedMore;
+    }
+    if (end - m_pos > kMaxHeaderBytes) {
+        return fail(431, u"request headers larger than %1 KiB"_s.arg(kMaxHeaderBytes / 1024));
+    }
+    const QList<QByteArray> lines = m_buffer.mid(m_pos, end - m_pos).split('\n');
+    const qsizetype bodyStart = end + sep;
+    QByteArray requestLine = lines.value(0);
+    if (requestLine.endsWith('\r')) {
+        requestLine.chop(1);
+    }
+    const QList<QByteArray> parts = requestLine.split(' ');
+    if (parts.size() != 3 || !isToken(parts.at(0)) || parts.at(1).isEmpty()) {
+        return fail(400, u"malformed request line '%1'"_s.arg(printable(requestLine, 80)));
+    }
+    const QByteArray &version = parts.at(2);
+    if (!version.startsWith("HTTP/") || version.size() != 8 || version.at(6) != '.') {
+        return fail(400, u"malformed request line '%1'"_s.arg(printable(requestLine, 80)));
+    }
+    if (version.at(5) != '1' || (version.at(7) != '0' && version.at(7) != '1')) {
+        return fail(505, u"HTTP version %1 is not supported (use HTTP/1.0 or HTTP/1.1)"_s.arg(printable(version.mid(5), 10)));
+    }
+    const QByteArray &target = parts.at(1);
+    if (!target.startsWith('/') && !target.startsWith("http://") && !target.startsWith("https://")
+        && target != "*") {
+        return fail(400, u"malformed request target '%1'"_s.arg(printable(target, 80)));
+    }
+    for (const char c : target) {
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) {
+            return fail(400, u"control characters in the request target"_s);
+        }
+    }
+    Request request;
+    request.method = parts.at(0);
+    request.target = target;
+    request.minorVersion = version.at(7) - '0';
+    bool keepAlive = request.minorVersion == 1;
+    qint64 contentLength = 0;
+    bool hasLength = false;
+    bool hasHost = false;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        QByteArray line = lines.at(i);
+        if (line.endsWith('\r')) {
+            line.chop(1);
+        }
+        if (line.isEmpty()) {
+            continue;
+        }
+        if (line.front() == ' ' || line.front() == '\t') {
+            return fail(400, u"folded header lines are not allowed"_s);
+        }
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0 || !isToken(QByteArrayView(line).first(colon))) {
+            return fail(400, u"malformed header line '%1'"_s.arg(printable(line, 80)));
+        }
+        const QByteArray name = line.left(colon).toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (name == "content-length") {
+            bool ok = false;
+            const qint64 n = value.toLongLong(&ok);
+            if (!ok || n < 0 || (hasLength && n != contentLength)) {
+                return fail(400, u"invalid Content-Length '%1'"_s.arg(printable(value, 40)));
+            }
+            contentLength = n;
+            hasLength = true;
+        } else if (name == "transfer-encoding") {
+            return fail(501, u"request bodies in Transfer-Encoding '%1' are not supported"_s.arg(printable(value, 40)));
+        } else if (name == "connection") {
+            const QByteArray v = value.toLower();
+            if (v.contains("close")) {
+                keepAlive = false;
+            } else if (v.contains("keep-alive")) {
+                keepAlive = true;
+            }
+        } else if (name == "host") {
+            hasHost = true;
+        } else if (name == "x-coroscope-run") {
+            request.runTag = value;
+        }
+    }
+    if (request.minorVersion == 1 && !hasHost) {
+        return fail(400, u"an HTTP/1.1 request needs a Host header"_s);
+    }
+    if (contentLength > kMaxBodyBytes) {
+        return fail(413, u"request body of %1 bytes is too large (at most %2)"_s.arg(contentLength).arg(kMaxBodyBytes));
+    }
+    if (m_buffer.size() - bodyStart < contentLength) {
+        return State::NeedMore; // the body is skipped once it is all here
+    }
+    request.keepAlive = keepAlive;
+    m_pos = bodyStart + contentLength;
+    *out = std::move(request);
+    return State::Ready;
 }
 
 } // namespace Coroscope

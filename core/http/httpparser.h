@@ -73,4 +73,47 @@ private:
 };
 
 
+/**
+ * HTTP/1.x requests on one connection, parsed as bytes arrive (the delay server's side):
+ * request line, headers, and a Content-Length body (skipped). Pipelined requests come out
+ * one by one in order. Anything malformed is refused with the status to answer (400, 413,
+ * 431, 501, 505) and a message, after which the connection must be closed.
+ */
+class HttpRequestParser
+{
+public:
+    struct Request
+    {
+        QByteArray method; ///< GET, HEAD, ...
+        QByteArray target; ///< origin-form "/path?query" (or absolute-form)
+        int minorVersion = 1; ///< HTTP/1.0 or HTTP/1.1
+        bool keepAlive = true; ///< the client allows another request on this connection
+        QByteArray runTag; ///< X-Coroscope-Run
+    };
+    enum class State
+    {
+        NeedMore,
+        Ready,
+        Failed
+    };
+
+    static constexpr qsizetype kMaxHeaderBytes = 16 * 1024;
+    static constexpr qint64 kMaxBodyBytes = 1024 * 1024;
+
+    void append(QByteArrayView data);
+    /// The next complete request into `out` (Ready), NeedMore, or Failed (see errorStatus()).
+    State next(Request *out);
+    /// Bytes of a request not complete yet (a slow client's headers).
+    [[nodiscard]] bool hasPartial() const { return m_buffer.size() > m_pos; }
+    [[nodiscard]] int errorStatus() const { return m_errorStatus; }
+    [[nodiscard]] const QString &error() const { return m_error; }
+
+private:
+    State fail(int status, const QString &why);
+    QByteArray m_buffer;
+    qsizetype m_pos = 0;
+    int m_errorStatus = 0;
+    QString m_error;
+};
+
 } // namespace Coroscope

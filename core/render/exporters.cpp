@@ -41,7 +41,7 @@ double micros(qint64 ns)
 QString csvField(const QString &raw)
 {
     // Control characters (a server's ESC sequences) never reach a spreadsheet or a terminal.
-    const QString s = printable(raw, std::numeric_limits<qsizetype>::max() / 2);
+    const QString s = printableLines(raw);
     if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r')) {
         QString quoted = s;
         quoted.replace(u'"', u"\"\""_s);

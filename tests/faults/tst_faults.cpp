@@ -9,6 +9,7 @@
 #include "experiments/experiment.h"
 #include "experiments/prerequisites.h"
 #include "experiments/runner.h"
+#include "http/delayserver.h"
 #include "http/httpclient.h"
 #include "pg/conninfo.h"
 #include "pg/localpostgres.h"
@@ -21,6 +22,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +43,7 @@
 using namespace Coroscope;
 using namespace Coroscope::Test;
 using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
 
 namespace {
 
@@ -225,6 +228,65 @@ QCoro::Task<HttpResponse> asyncGet(QUrl url, std::chrono::milliseconds timeout)
 {
     AsyncHttpClient client({.limit = 4, .timeout = timeout}, CancelToken());
     co_return co_await client.get(url);
+}
+
+/// What a raw exchange with a server got: the bytes, and whether the server closed.
+struct Exchange
+{
+    QByteArray bytes;
+    bool closed = false;
+};
+
+/// Sends `request` on a new connection (in `pieces`, a pause between them) and reads for
+/// `readMs`, or until the server closes.
+Exchange exchange(quint16 port, const QList<QByteArray> &pieces, int readMs, int pauseMs = 0)
+{
+    Exchange out;
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in a {};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) != 0) {
+        ::close(fd);
+        return out;
+    }
+    for (const QByteArray &piece : pieces) {
+        ::send(fd, piece.constData(), piece.size(), MSG_NOSIGNAL);
+        if (pauseMs) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(pauseMs));
+        }
+    }
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(readMs);
+    char b[4096];
+    while (std::chrono::steady_clock::now() < until) {
+        pollfd p {fd, POLLIN, 0};
+        if (::poll(&p, 1, 10) <= 0) {
+            continue;
+        }
+        const auto n = ::recv(fd, b, sizeof b, 0);
+        if (n <= 0) {
+            out.closed = true;
+            break;
+        }
+        out.bytes.append(b, n);
+    }
+    ::close(fd);
+    return out;
+}
+
+/// Runs a real client program; its exit code and output.
+std::pair<int, QByteArray> runProgram(const QString &program, const QStringList &args, int timeoutMs = 60000)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(program, args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return {-1, p.readAll() + "\n(timed out)"};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAll()};
 }
 
 } // namespace
@@ -579,6 +641,114 @@ private Q_SLOTS:
             QVERIFY(!text.contains('\x1b'));
             QVERIFY(!text.contains('\x07'));
         }
+    }
+
+
+    /// The delay server speaks HTTP/1.0 and 1.1 as real clients expect.
+    void delayServerProtocol()
+    {
+        DelayServer server;
+        QString error;
+        QVERIFY2(server.start({.idleTimeout = 400ms, .headerTimeout = 300ms}, &error), qPrintable(error));
+        const quint16 port = server.port();
+
+        // HTTP/1.0: the answer, then the server closes.
+        auto e = exchange(port, {"GET /?delay=0 HTTP/1.0\r\n\r\n"}, 2000);
+        QVERIFY2(e.bytes.startsWith("HTTP/1.1 200 OK\r\n") && e.bytes.contains("Connection: close\r\n"), e.bytes.constData());
+        QVERIFY(e.closed);
+        // HTTP/1.0 asking for keep-alive gets it, and a second request on the same connection.
+        e = exchange(port, {"GET /?delay=0&value=a HTTP/1.0\r\nConnection: keep-alive\r\n\r\n",
+                              "GET /?delay=0&value=b HTTP/1.0\r\n\r\n"}, 2000, 50);
+        QCOMPARE(e.bytes.count("Connection: keep-alive\r\n"), 1);
+        QCOMPARE(e.bytes.count("HTTP/1.1 200 OK"), 2);
+        QVERIFY(e.closed);
+        // HTTP/1.1 with Connection: close.
+        e = exchange(port, {"GET /?delay=0 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"}, 2000);
+        QVERIFY(e.bytes.contains("Connection: close\r\n") && e.closed);
+        // Pipelined: answered in request order although the second is ready first.
+        e = exchange(port, {"GET /?delay=0.2&value=first HTTP/1.1\r\nHost: x\r\n\r\n"
+                            "GET /?delay=0&value=second HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"}, 3000);
+        QVERIFY2(e.bytes.indexOf("first") >= 0 && e.bytes.indexOf("first") < e.bytes.indexOf("second"), e.bytes.constData());
+        // HEAD, 204 and 304: no body.
+        e = exchange(port, {"HEAD /?delay=0 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"}, 2000);
+        QVERIFY2(e.bytes.startsWith("HTTP/1.1 200 OK") && e.bytes.endsWith("\r\n\r\n") && e.bytes.contains("Content-Length: "), e.bytes.constData());
+        for (const char *status : {"204", "304"}) {
+            e = exchange(port, {"GET /?delay=0&status=" + QByteArray(status) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"}, 2000);
+            QVERIFY2(e.bytes.startsWith("HTTP/1.1 " + QByteArray(status)) && e.bytes.endsWith("\r\n\r\n"), e.bytes.constData());
+        }
+        e = exchange(port, {"GET /?status=100 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"}, 2000);
+        QVERIFY2(e.bytes.startsWith("HTTP/1.1 400") && e.bytes.contains("not a final HTTP status code"), e.bytes.constData());
+        // Malformed requests: 400 (or 505), then closed.
+        for (const auto &[request, status] : std::initializer_list<std::pair<QByteArray, QByteArray>> {
+                 {"GARBAGE\r\n\r\n", "400"}, {"GET / HTTP/2.0\r\n\r\n", "505"}, {"GET / HTTP/1.1\r\n\r\n", "400"},
+                 {"GET /?delay=0 HTTP/1.1\r\nHost: x\r\n bad fold\r\n\r\n", "400"},
+                 {"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n", "501"},
+                 {QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11), "400"}}) {
+            e = exchange(port, {request}, 2000);
+            QVERIFY2(e.bytes.startsWith("HTTP/1.1 " + status) && e.closed, (request + " -> " + e.bytes).constData());
+        }
+        e = exchange(port, {"POST /?delay=0 HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc"}, 2000);
+        QVERIFY2(e.bytes.startsWith("HTTP/1.1 405") && e.bytes.contains("Allow: GET, HEAD"), e.bytes.constData());
+        // An idle keep-alive connection is closed after the idle limit; a client that never
+        // finishes its headers gets 408 after the header limit.
+        QElapsedTimer t;
+        t.start();
+        e = exchange(port, {"GET /?delay=0 HTTP/1.1\r\nHost: x\r\n\r\n"}, 3000);
+        QVERIFY(e.closed && t.elapsed() >= 350 && t.elapsed() < 2000);
+        t.restart();
+        e = exchange(port, {"GET /?delay=0 HTTP/1.1\r\nHo"}, 3000);
+        QVERIFY2(e.bytes.startsWith("HTTP/1.1 408") && e.closed && t.elapsed() < 2000, e.bytes.constData());
+
+        // A second server on the same port is refused.
+        DelayServer second;
+        QVERIFY(!second.start({.port = port}, &error));
+        QVERIFY2(error.contains(u"the port is already in use"_s), qPrintable(error));
+        QVERIFY(server.isRunning());
+    }
+
+    /// Real clients complete against the delay server: ApacheBench with and without
+    /// keep-alive, curl, Python's http.client (HTTP/1.0 and 1.1 with keep-alive).
+    void delayServerWithRealClients()
+    {
+        DelayServer server;
+        QString error;
+        QVERIFY2(server.start({}, &error), qPrintable(error));
+        const QString url = server.url().toString() + u"?delay=0.01"_s;
+        if (!QStandardPaths::findExecutable(u"ab"_s).isEmpty()) {
+            for (const bool keepAlive : {false, true}) {
+                QStringList args {u"-q"_s, u"-n"_s, u"200"_s, u"-c"_s, u"50"_s, u"-s"_s, u"10"_s};
+                if (keepAlive) {
+                    args << u"-k"_s;
+                }
+                const auto [code, out] = runProgram(u"ab"_s, args << url, 30000);
+                QVERIFY2(code == 0 && out.contains("Complete requests:      200") && out.contains("Failed requests:        0"),
+                    out.constData());
+            }
+        }
+        if (!QStandardPaths::findExecutable(u"curl"_s).isEmpty()) {
+            const auto [code, out] = runProgram(u"curl"_s, {u"-sS"_s, u"--http1.0"_s, url, url});
+            QVERIFY2(code == 0 && out.count("\"delay\":0.01") == 2, out.constData());
+        }
+        const QString script = uR"(
+import http.client, sys
+port = int(sys.argv[1])
+for version in (10, 11):
+    http.client.HTTPConnection._http_vsn = version
+    http.client.HTTPConnection._http_vsn_str = 'HTTP/1.0' if version == 10 else 'HTTP/1.1'
+    c = http.client.HTTPConnection('127.0.0.1', port, timeout=5)
+    for i in range(3):
+        c.request('GET', '/?delay=0.01&value=%d' % i, headers={'Connection': 'keep-alive'})
+        r = c.getresponse()
+        body = r.read()
+        assert r.status == 200 and b'"value":"%d"' % i in body, (r.status, body)
+    c.request('HEAD', '/?delay=0')
+    r = c.getresponse()
+    assert r.read() == b''
+    c.close()
+print('ok')
+)"_s;
+        const auto [code, out] = runProgram(u"/usr/bin/python3"_s, {u"-c"_s, script, QString::number(server.port())});
+        QVERIFY2(code == 0 && out.trimmed() == "ok", out.constData());
     }
 
     /// The redaction never shows a password, whatever shape the string has.

@@ -294,7 +294,8 @@ private Q_SLOTS:
         QVERIFY2(run, qPrintable(error));
         QVERIFY(run->status == RunStatus::Cancelled);
         QVERIFY(run->stats.cancelled >= 1);
-        QVERIFY(run->stats.wallS >= 0.4 && run->stats.wallS < 3);
+        // Partial: cut short long before its 20 s (under ASan start-up alone can take 0.4 s).
+        QVERIFY2(run->stats.wallS > 0.05 && run->stats.wallS < 3, qPrintable(QString::number(run->stats.wallS)));
     }
 };
 

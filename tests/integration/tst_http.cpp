@@ -110,9 +110,9 @@ private Q_SLOTS:
         QTest::newRow("delay_too_long")
             << QByteArray("/?delay=61") << u"parameter 'delay' = 61 is out of range 0–60 s"_s;
         QTest::newRow("status_unknown") << QByteArray(
-            "/?delay=0&status=999") << u"parameter 'status' = '999' is not an HTTP status code (100–599)"_s;
+            "/?delay=0&status=999") << u"parameter 'status' = '999' is not a final HTTP status code (200–599)"_s;
         QTest::newRow("status_text") << QByteArray(
-            "/?status=teapot") << u"parameter 'status' = 'teapot' is not an HTTP status code (100–599)"_s;
+            "/?status=teapot") << u"parameter 'status' = 'teapot' is not a final HTTP status code (200–599)"_s;
     }
 
     void badParametersGet400NamingThem()
