@@ -751,6 +751,62 @@ print('ok')
         QVERIFY2(code == 0 && out.trimmed() == "ok", out.constData());
     }
 
+
+    /// Every DSN error path through the command line, with a distinctive password: it appears
+    /// nowhere — not on stdout or stderr (text, --json, --text), not in any export format.
+    void secretsNeverLeaveTheCommandLine_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("dsn");
+        const QString pw = QString::fromLatin1(kSecret);
+        const QList<std::pair<const char *, QString>> dsns {
+            {"refused", u"host=127.0.0.1 port=1 user=x password=%1 dbname=postgres"_s.arg(pw)},
+            {"unclosed_bracket", u"postgresql://u:%1@[::1/db"_s.arg(pw)},
+            {"missing_equals", u"host=127.0.0.1 password%1"_s.arg(pw)},
+            {"mistyped_keyword", u"host=127.0.0.1 port=1 pasword=%1"_s.arg(pw)},
+            {"unterminated_quote", u"host=127.0.0.1 password='%1"_s.arg(pw)},
+            {"unknown_host", u"postgres://u:%1@no-such-host.invalid/db"_s.arg(pw)},
+        };
+        for (const char *id : {"pg-async-x2", "pg-blocking-x2", "pg-pool-saturation", "pg-blocking-driver-offload"}) {
+            for (const auto &[name, dsn] : dsns) {
+                QTest::addRow("%s/%s", id, name) << QString::fromLatin1(id) << dsn;
+            }
+        }
+    }
+
+    void secretsNeverLeaveTheCommandLine()
+    {
+        QFETCH(QString, id);
+        QFETCH(QString, dsn);
+        QTemporaryDir dir;
+        QStringList args {u"run"_s, id, u"--param"_s, u"delay=0.01"_s, u"--dsn"_s, dsn, u"--text"_s};
+        for (const char *name : {"r.png", "r.svg", "r.pdf", "r.json", "r.trace.json", "r.csv"}) {
+            args << u"--export"_s << dir.filePath(QString::fromLatin1(name));
+        }
+        for (const bool json : {false, true}) {
+            QProcess cli;
+            cli.start(QStringLiteral(COROSCOPE_BIN), json ? args + QStringList {u"--json"_s} : args);
+            QVERIFY(cli.waitForFinished(60000));
+            QCOMPARE(cli.exitCode(), 1);
+            const QByteArray out = cli.readAllStandardOutput() + cli.readAllStandardError();
+            QVERIFY2(!out.contains(kSecret), out.constData());
+            QVERIFY2(out.contains(json ? "failed" : "failed:"), out.constData());
+        }
+        for (const QString &name : QDir(dir.path()).entryList(QDir::Files)) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QByteArray bytes = f.readAll();
+            if (name.endsWith(u".pdf"_s)) { // text in a PDF is compressed: ask pdftotext
+                QProcess text;
+                text.start(u"pdftotext"_s, {f.fileName(), u"-"_s});
+                QVERIFY(text.waitForFinished(30000));
+                bytes = text.readAllStandardOutput();
+            }
+            QVERIFY2(!bytes.contains(kSecret), qPrintable(name));
+        }
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 6);
+    }
+
     /// The redaction never shows a password, whatever shape the string has.
     void redactionNeverShowsSecrets_data()
     {

@@ -23,6 +23,8 @@
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QSettings>
+#include <QDirIterator>
 #include <QtQml/QQmlExtensionPlugin>
 
 Q_IMPORT_QML_PLUGIN(CoroscopePlugin)
@@ -278,6 +280,37 @@ private Q_SLOTS:
         QCOMPARE(history->rowCount(), rows - 1);
         m_app->clearPinned();
         QCOMPARE(m_app->pinned().size(), 0);
+    }
+
+    /// A DSN with a password that fails: the password appears nowhere the app shows or saves
+    /// (message, log, status, the run in the history folder); the settings file that holds
+    /// the DSN is readable by the user alone.
+    void dsnPasswordNeverShown()
+    {
+        const QString secret = u"Gv8-gui-secret"_s;
+        const QString before = m_app->postgresDsn();
+        m_app->setPostgresDsn(u"host=127.0.0.1 port=1 user=x password=%1 dbname=postgres"_s.arg(secret));
+        QCOMPARE(runToEnd(u"pg-async-x2"_s, u"0.05"_s), u"failed"_s);
+        QVERIFY2(m_app->message().contains(u"Connection refused"_s), qPrintable(m_app->message()));
+        QStringList shown {m_app->message(), m_app->log().join(u'\n'), m_app->postgresState(),
+            m_app->postgresDsnRedacted(), m_app->lastSummary()};
+        for (const QString &text : shown) {
+            QVERIFY2(!text.contains(secret), qPrintable(text));
+        }
+        QDirIterator files(m_app->historyDirectory(), QDir::Files, QDirIterator::Subdirectories);
+        int checked = 0;
+        while (files.hasNext()) {
+            QFile f(files.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(secret.toUtf8()), qPrintable(f.fileName()));
+            ++checked;
+        }
+        QVERIFY(checked > 0);
+        const QString settings = QSettings().fileName();
+        QVERIFY(QFile::exists(settings));
+        QCOMPARE(QFile::permissions(settings) & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
+            QFile::Permissions());
+        m_app->setPostgresDsn(before);
     }
 
     void openingABadFileSaysWhy()

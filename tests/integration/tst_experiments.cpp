@@ -171,7 +171,10 @@ private Q_SLOTS:
         if (expected.loopBlocked) {
             QVERIFY2(run.stats.totalStallS >= 0.9 * kDelay, qPrintable(what));
         } else {
-            QVERIFY2(run.stats.totalStallS < 0.1 * kDelay, qPrintable(what));
+            // A blocked loop stalls ≥ 0.9 D; a free one may still lose its CPU for ~20 ms while
+            // PostgreSQL forks backends on a 2-core machine (measured: up to 28 ms in 2 of 30
+            // release runs of 8 concurrent connects, more under ASan).
+            QVERIFY2(run.stats.totalStallS < 0.3 * kDelay, qPrintable(what));
         }
         // Every span closed (and ok unless failures are the lesson), times inside the run.
         for (const Span &s : run.spans) {
@@ -525,7 +528,9 @@ private Q_SLOTS:
         const RunData run = runner.runAndWait(*e, paramsFor(*e, {{u"tasks"_s, u"8"_s}}));
         QVERIFY2(run.status == RunStatus::Ok, qPrintable(describe(run)));
         QCOMPARE(run.stats.maxConcurrency, 8);
-        QVERIFY2(run.stats.longestStallS < 0.005 * (kSanitized ? 2 : 1),
+        // Far from the D = 100 ms a blocking query holds it; not zero: 8 backends forking at
+        // once on 2 cores can take the loop's CPU for 20-30 ms.
+        QVERIFY2(run.stats.longestStallS < 0.3 * kDelay,
             qPrintable(u"the loop stalled %1 ms during async queries"_s.arg(run.stats.longestStallS * 1e3)));
         QVERIFY2(threads() <= before, "async queries need no threads of their own");
         int connects = 0;
@@ -682,7 +687,7 @@ private Q_SLOTS:
         }
         QCOMPARE(connects, 2); // the second wave reuses each thread's connection
         QCOMPARE(queries, 4);
-        QVERIFY2(run.stats.longestStallS < 0.005 * (kSanitized ? 2 : 1), "the loop stays free");
+        QVERIFY2(run.stats.longestStallS < 0.3 * kDelay, "the loop stays free (blocking would stall it ≥ D)");
     }
 
     void liveBatchesArriveWhileRunning()

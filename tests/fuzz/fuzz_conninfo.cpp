@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+// Connection strings: redaction, scrubbing and libpq's parse errors on arbitrary text. The
+// oracle is libpq itself: whatever password PQconninfoParse finds in the string must not
+// appear in the redacted string, in a scrubbed message that quotes it, or in the description
+// of libpq's own error.
+
+#include "pg/conninfo.h"
+
+#include <libpq-fe.h>
+
+#include <cstdlib>
+
+using namespace Coroscope;
+
+namespace {
+void mustNotShow(const QString &text, const QString &secret)
+{
+    if (secret.size() >= 3 && text.contains(secret)) {
+        std::abort();
+    }
+}
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArray utf8(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+    if (utf8.contains('\0')) {
+        return 0; // a C string ends there for libpq too
+    }
+    const QString dsn = QString::fromUtf8(utf8);
+    const QString redacted = redactConninfo(dsn);
+    (void)conninfoSecrets(dsn);
+    char *error = nullptr;
+    PQconninfoOption *options = PQconninfoParse(dsn.toUtf8().constData(), &error);
+    if (options) {
+        for (PQconninfoOption *o = options; o->keyword; ++o) {
+            if (o->val && (qstrcmp(o->keyword, "password") == 0 || qstrcmp(o->keyword, "sslpassword") == 0)) {
+                const QString secret = QString::fromUtf8(o->val);
+                mustNotShow(redacted, secret);
+                mustNotShow(scrubConninfo(QStringLiteral("failed: \"%1\" (%2)").arg(dsn, secret), dsn), secret);
+            }
+        }
+        PQconninfoFree(options);
+    } else {
+        const QString described = describeConninfoError(QString::fromUtf8(error ? error : ""), dsn);
+        // Without a parse there is no password to compare with: the string itself, whole, never.
+        if (dsn.trimmed().size() >= 3 && described.contains(dsn.trimmed()) && !conninfoSecrets(dsn).isEmpty()) {
+            std::abort();
+        }
+    }
+    PQfreemem(error);
+    return 0;
+}
