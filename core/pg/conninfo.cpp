@@ -137,19 +137,38 @@ Parsed parseUri(const QString &text)
     const qsizetype schemeEnd = text.indexOf(u"://") + 3;
     QString result = text.left(schemeEnd);
     const QString rest = text.mid(schemeEnd);
-    const qsizetype queryAt = rest.indexOf(u'?');
-    const QString beforeQuery = queryAt < 0 ? rest : rest.left(queryAt);
-    // The last '@' before the query ends the user info: a password may contain '/' or '@'.
-    const qsizetype at = beforeQuery.lastIndexOf(u'@');
-    QString hostAndPath = beforeQuery;
-    if (at >= 0) {
-        const QString userInfo = beforeQuery.left(at);
-        const qsizetype colon = userInfo.indexOf(u':');
-        if (colon >= 0) {
-            addSecret(out.secrets, userInfo.mid(colon + 1));
+    // Where the user info ends. libpq takes the first '@' (unless a '/' comes first); a
+    // password written with an unencoded '/', '?' or '@' makes the user mean the last one
+    // before the query. Both may hold a password: both are secrets, and the later one ends
+    // what is hidden.
+    qsizetype libpqAt = -1;
+    for (qsizetype i = 0; i < rest.size(); ++i) {
+        if (rest.at(i) == u'@') {
+            libpqAt = i;
+            break;
         }
+        if (rest.at(i) == u'/') {
+            break;
+        }
+    }
+    const qsizetype firstQuery = rest.indexOf(u'?');
+    const qsizetype lastAt = (firstQuery < 0 ? rest : rest.left(firstQuery)).lastIndexOf(u'@');
+    for (const qsizetype end : {libpqAt, lastAt}) {
+        if (end >= 0) {
+            const QString userInfo = rest.left(end);
+            const qsizetype colon = userInfo.indexOf(u':');
+            if (colon >= 0) {
+                addSecret(out.secrets, userInfo.mid(colon + 1));
+            }
+        }
+    }
+    const qsizetype at = std::max(libpqAt, lastAt);
+    const qsizetype queryAt = rest.indexOf(u'?', at + 1);
+    QString hostAndPath = queryAt < 0 ? rest.mid(at + 1) : rest.mid(at + 1, queryAt - at - 1);
+    if (at >= 0) {
+        const QString userInfo = rest.left(at);
+        const qsizetype colon = userInfo.indexOf(u':');
         result += (colon >= 0 ? userInfo.left(colon) : userInfo) + u'@';
-        hostAndPath = beforeQuery.mid(at + 1);
     }
     result += hostAndPath;
     if (queryAt >= 0) {

@@ -5,6 +5,8 @@
 
 #include "http/httpparser.h"
 
+#include <QList>
+
 #include <cstdlib>
 
 using namespace Coroscope;
