@@ -17,7 +17,11 @@
 #include <QDir>
 #include <QFile>
 
+#include <QThread>
+
 #include <cstdio>
+
+#include <malloc.h>
 
 using namespace Coroscope;
 using namespace Qt::StringLiterals;
@@ -74,8 +78,22 @@ bool soak(const QString &id, const QList<std::pair<QString, QString>> &overrides
             std::fprintf(stderr, "  run %d failed: %s\n", i + 1, qPrintable(run.error));
             return false;
         }
+        // The delay server closes its side of 5 000 connections after the client's: wait
+        // until the descriptors settle before counting them.
+        int fds = openFds();
+        for (int waited = 0; waited < 100; ++waited) {
+            QThread::msleep(50);
+            const int now = openFds();
+            if (now >= fds && now < 64) {
+                break;
+            }
+            fds = now;
+        }
+        fds = openFds();
+        // Memory freed but kept by malloc is not a leak: give it back before measuring.
+        ::malloc_trim(0);
         const auto [rss, threads] = rssMbAndThreads();
-        samples.push_back({openFds(), rss, threads});
+        samples.push_back({fds, rss, threads});
         std::printf("  %-4d %8.3f %6d %8.1f %8d\n", i + 1, run.stats.wallS, samples.back().fds, rss, threads);
         std::fflush(stdout);
     }
