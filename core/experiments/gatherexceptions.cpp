@@ -62,7 +62,12 @@ QCoro::Task<int> callApiFailed(RunContext &ctx, LaneId lane, double delay)
 {
     const Trace trace = ctx.trace(lane, u"sleep %1 s, then raise"_s.arg(delay));
     const SpanId span = trace.begin(SpanKind::Sleep);
-    co_await sleepFor(RunContext::toDuration(delay), ctx.token());
+    try {
+        co_await sleepFor(RunContext::toDuration(delay), ctx.token());
+    } catch (...) {
+        trace.endWithError(span, std::current_exception()); // cancelled: the bar stops here
+        throw;
+    }
     const Error error(u"APIError: API failed"_s);
     trace.endWithError(span, std::make_exception_ptr(error)); // the call ends red
     throw error;

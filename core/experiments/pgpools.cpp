@@ -332,12 +332,17 @@ QCoro::Task<> PgPoolSaturation::run(RunContext &ctx) const
 QCoro::Task<> backendGone(RunContext &ctx, PgConnection &admin, QStringList pid, Trace trace)
 {
     const SpanId span = trace.begin(SpanKind::Wait);
-    for (int i = 0; i < 5000; ++i) {
-        const PgResult r = co_await admin.query(u"SELECT 1 FROM pg_stat_activity WHERE pid = $1"_s, pid);
-        if (r.rows.isEmpty()) {
-            break;
+    try {
+        for (int i = 0; i < 5000; ++i) {
+            const PgResult r = co_await admin.query(u"SELECT 1 FROM pg_stat_activity WHERE pid = $1"_s, pid);
+            if (r.rows.isEmpty()) {
+                break;
+            }
+            co_await sleepFor(std::chrono::milliseconds(1), ctx.token());
         }
-        co_await sleepFor(std::chrono::milliseconds(1), ctx.token());
+    } catch (...) {
+        trace.endWithError(span, std::current_exception());
+        throw;
     }
     trace.end(span);
 }

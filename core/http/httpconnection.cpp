@@ -3,9 +3,30 @@
 
 #include <algorithm>
 
+#include <sys/resource.h>
+
 using namespace Qt::StringLiterals;
 
 namespace Coroscope {
+
+namespace {
+
+/// The socket's error, and for "Out of resources" (no file descriptor left) what the limit is
+/// and how to raise it.
+QString socketError(const QAbstractSocket &socket)
+{
+    if (socket.error() != QAbstractSocket::SocketResourceError) {
+        return socket.errorString();
+    }
+    rlimit limit {};
+    ::getrlimit(RLIMIT_NOFILE, &limit);
+    return u"%1: the open-file limit (%2) is reached — raise it with `ulimit -n` (up to the hard limit, %3) "
+           "or lower the connection limit"_s.arg(socket.errorString())
+        .arg(static_cast<qint64>(limit.rlim_cur))
+        .arg(limit.rlim_max == RLIM_INFINITY ? u"unlimited"_s : QString::number(static_cast<qint64>(limit.rlim_max)));
+}
+
+} // namespace
 
 DeadlineQueue::DeadlineQueue()
 {
@@ -196,7 +217,7 @@ void HttpConnection::onClosedOrFailed()
         settle();
         return;
     }
-    complete(false, m_socket.errorString());
+    complete(false, socketError(m_socket));
 }
 
 void HttpConnection::settle()

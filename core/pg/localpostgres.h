@@ -35,6 +35,11 @@ public:
     bool start(QString *error = nullptr);
     /// Fast shutdown, then removes the directory.
     void stop();
+    /// Stops the server the way a crash or a failover does (`pg_ctl stop -m immediate`: every
+    /// session cut at once) but keeps the cluster, for startServer() to bring it back (tests of
+    /// how clients and pools survive an outage).
+    bool stopServer(QString *error = nullptr);
+    bool startServer(QString *error = nullptr);
     [[nodiscard]] bool isRunning() const { return !m_dir.isEmpty(); }
 
     [[nodiscard]] const QString &directory() const { return m_dir; }

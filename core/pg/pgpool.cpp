@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "pgpool.h"
 
+#include "async/sleep.h"
+
 #include <QObject>
 #include <QTimer>
 
@@ -60,6 +62,7 @@ struct PgPool::Impl
     bool closed = false;
     int created = 0;
     int lost = 0;
+    int reconnects = 0;
     int checkouts = 0;
 
     [[nodiscard]] int size() const
@@ -100,21 +103,65 @@ struct PgPool::Impl
         }
     }
 
-    /// Opens the slot's connection; `trace` is the task waiting for it (if any).
+    /// A connect failure that may pass: the server is down, restarting or overloaded.
+    static bool mayPass(const QString &message)
+    {
+        static const char16_t *const transient[] = {u"Connection refused", u"No such file or directory",
+            u"the database system is", u"server closed the connection unexpectedly", u"terminating connection",
+            u"no answer within", u"too many clients", u"Connection reset"};
+        return std::any_of(std::begin(transient), std::end(transient),
+            [&](const char16_t *t) { return message.contains(QStringView(t)); });
+    }
+
+    /// Opens the slot's connection; `trace` is the task waiting for it (if any). Failures that
+    /// may pass are retried with exponential backoff; the last failure discards the slot, and
+    /// when the pool has no connection left, the tasks waiting for one get that failure too
+    /// (they would only repeat it).
     QCoro::Task<> connectSlot(int slot, Trace trace)
     {
-        slots[slot].conn = std::make_unique<PgConnection>(token, options.connectTimeout);
-        PgConnection *conn = slots[slot].conn.get();
         const Trace laneTrace {rec, slots[slot].lane, 0, 0};
-        const SpanId span = rec ? rec->begin(laneTrace.lane, rec->intern(u"connect"), SpanKind::Connect) : 0;
-        try {
-            co_await conn->connect(options.conninfo, trace);
-        } catch (...) {
-            laneTrace.endWithError(span, std::current_exception());
-            discard(slot);
-            throw;
+        for (int attempt = 0;; ++attempt) {
+            slots[slot].conn = std::make_unique<PgConnection>(token, options.connectTimeout);
+            PgConnection *conn = slots[slot].conn.get();
+            const SpanId span = rec ? rec->begin(laneTrace.lane, rec->intern(u"connect"), SpanKind::Connect) : 0;
+            std::exception_ptr error;
+            QString why;
+            try {
+                co_await conn->connect(options.conninfo, trace);
+            } catch (const Cancelled &) {
+                error = std::current_exception();
+            } catch (const Error &e) {
+                error = std::current_exception();
+                why = e.message();
+            } catch (...) {
+                error = std::current_exception();
+            }
+            if (!error) {
+                laneTrace.end(span);
+                break;
+            }
+            laneTrace.endWithError(span, error);
+            if (why.isEmpty() || !mayPass(why) || closed || attempt >= options.reconnectAttempts) {
+                if (!why.isEmpty() && size() == 1 && !closed) {
+                    failWaiters(error); // no connection left to wait for: they would repeat this
+                }
+                discard(slot);
+                std::rethrow_exception(error);
+            }
+            const auto wait = options.reconnectBackoff * (1 << std::min(attempt, 10));
+            ++reconnects;
+            laneMark(slot, u"reconnecting"_s,
+                u"attempt %1 of %2 in %3 s: %4"_s.arg(attempt + 2)
+                    .arg(options.reconnectAttempts + 1)
+                    .arg(seconds(wait), why));
+            slots[slot].conn.reset();
+            try {
+                co_await sleepFor(wait, token);
+            } catch (...) {
+                discard(slot);
+                throw;
+            }
         }
-        laneTrace.end(span);
         ++created;
         if (closed) {
             discard(slot);
@@ -209,12 +256,12 @@ struct PgPool::Impl
         w->handle.resume();
     }
 
-    void failWaiters()
+    void failWaiters(std::exception_ptr error = {})
     {
         while (!waiters.empty()) {
             const std::shared_ptr<Waiter> w = waiters.front();
             waiters.pop_front();
-            w->error = std::make_exception_ptr(closedError());
+            w->error = error ? error : std::make_exception_ptr(closedError());
             w->handle.resume();
         }
     }
@@ -351,6 +398,7 @@ PgPoolStats PgPool::stats() const
         .waiting = static_cast<int>(d->waiters.size()),
         .created = d->created,
         .lost = d->lost,
+        .reconnects = d->reconnects,
         .checkouts = d->checkouts,
     };
 }

@@ -29,6 +29,12 @@ struct PgPoolOptions
     QString resetSql;
     QString name = QStringLiteral("pool");
     std::chrono::milliseconds connectTimeout {std::chrono::seconds(10)};
+    /// A connect that fails for a reason that may pass (the server refused, is starting up or
+    /// shutting down, dropped the connection, did not answer) is tried again this many times,
+    /// after reconnectBackoff, then twice that, and so on (a `reconnecting` mark on the lane
+    /// each time). Wrong passwords, missing databases and bad strings fail at once.
+    int reconnectAttempts = 5;
+    std::chrono::milliseconds reconnectBackoff {100};
 };
 
 struct PgPoolStats
@@ -39,6 +45,7 @@ struct PgPoolStats
     int waiting = 0; ///< tasks waiting for a connection
     int created = 0; ///< connections opened so far
     int lost = 0; ///< connections found dead (health check, or broken while in use) and replaced
+    int reconnects = 0; ///< connect attempts repeated after a failure that might pass
     int checkouts = 0;
 };
 
