@@ -919,6 +919,21 @@ print('ok')
         QCOMPARE(wrong.stats().reconnects, 0);
     }
 
+
+    /// At the open-file limit the error says what the limit is and how to raise it.
+    void openFileLimitIsNamed()
+    {
+        if (QStandardPaths::findExecutable(u"prlimit"_s).isEmpty()) {
+            QSKIP("needs prlimit (util-linux)");
+        }
+        const auto [code, out] = runProgram(u"prlimit"_s,
+            {u"--nofile=60:60"_s, QStringLiteral(COROSCOPE_BIN), u"run"_s, u"http-fanout"_s, u"--param"_s,
+                u"n=200"_s, u"--param"_s, u"limit=200"_s, u"--param"_s, u"delay=0.05"_s});
+        QVERIFY2(code == 1, out.constData());
+        QVERIFY2(out.contains("Out of resources: the open-file limit (60) is reached — raise it with `ulimit -n`"),
+            out.constData());
+    }
+
     /// The redaction never shows a password, whatever shape the string has.
     void redactionNeverShowsSecrets_data()
     {
