@@ -140,14 +140,16 @@ HttpConnection::GetAwaiter::GetAwaiter(HttpConnection *connection, QUrl url, QBy
     , m_token(std::move(token))
 { }
 
-void HttpConnection::GetAwaiter::await_suspend(std::coroutine_handle<> handle)
+bool HttpConnection::GetAwaiter::await_suspend(std::coroutine_handle<> handle)
 {
-    m_connection->start(m_url, m_request, m_timeout, m_token, handle, m_result.get());
+    return m_connection->start(m_url, m_request, m_timeout, m_token, handle, m_result.get());
 }
 
-void HttpConnection::start(const QUrl &url, const QByteArray &request, std::chrono::milliseconds timeout,
+bool HttpConnection::start(const QUrl &url, const QByteArray &request, std::chrono::milliseconds timeout,
     const CancelToken &token, std::coroutine_handle<> waiter, Result *result)
 {
+    m_starting = true;
+    m_completedWhileStarting = false;
     m_waiter = waiter;
     m_result = result;
     m_request = request;
@@ -166,20 +168,23 @@ void HttpConnection::start(const QUrl &url, const QByteArray &request, std::chro
     if (reuse) {
         m_socket.write(m_request);
         m_socket.flush(); // now, not on the next loop pass through the write notifier
-        return;
-    }
-    if (m_socket.state() != QAbstractSocket::UnconnectedState) {
-        m_socket.abort();
-    }
-    m_host = host;
-    m_port = port;
-    m_keepAlive = true;
-    QHostAddress address;
-    if (address.setAddress(host)) {
-        m_socket.connectToHost(address, port); // no name lookup for an IP address
     } else {
-        m_socket.connectToHost(host, port); // Qt resolves asynchronously
+        if (m_socket.state() != QAbstractSocket::UnconnectedState) {
+            m_socket.abort();
+        }
+        m_host = host;
+        m_port = port;
+        m_keepAlive = true;
+        QHostAddress address;
+        // Either may fail at once (no descriptor left): complete() then only records it.
+        if (address.setAddress(host)) {
+            m_socket.connectToHost(address, port); // no name lookup for an IP address
+        } else {
+            m_socket.connectToHost(host, port); // Qt resolves asynchronously
+        }
     }
+    m_starting = false;
+    return !m_completedWhileStarting;
 }
 
 void HttpConnection::onConnected()
@@ -257,6 +262,10 @@ void HttpConnection::complete(bool ok, const QString &error)
         m_socket.abort();
     }
     m_parser = HttpResponseParser();
+    if (m_starting) {
+        m_completedWhileStarting = true; // start() returns false: the awaiter does not suspend
+        return;
+    }
     waiter.resume(); // may start the next request on this very connection
 }
 
