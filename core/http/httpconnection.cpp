@@ -140,16 +140,15 @@ HttpConnection::GetAwaiter::GetAwaiter(HttpConnection *connection, QUrl url, QBy
     , m_token(std::move(token))
 { }
 
-bool HttpConnection::GetAwaiter::await_suspend(std::coroutine_handle<> handle)
+void HttpConnection::GetAwaiter::await_suspend(std::coroutine_handle<> handle)
 {
-    return m_connection->start(m_url, m_request, m_timeout, m_token, handle, m_result.get());
+    m_connection->start(m_url, m_request, m_timeout, m_token, handle, m_result.get());
 }
 
-bool HttpConnection::start(const QUrl &url, const QByteArray &request, std::chrono::milliseconds timeout,
+void HttpConnection::start(const QUrl &url, const QByteArray &request, std::chrono::milliseconds timeout,
     const CancelToken &token, std::coroutine_handle<> waiter, Result *result)
 {
     m_starting = true;
-    m_completedWhileStarting = false;
     m_waiter = waiter;
     m_result = result;
     m_request = request;
@@ -176,7 +175,7 @@ bool HttpConnection::start(const QUrl &url, const QByteArray &request, std::chro
         m_port = port;
         m_keepAlive = true;
         QHostAddress address;
-        // Either may fail at once (no descriptor left): complete() then only records it.
+        // Either may fail at once (no descriptor left): complete() then posts the resumption.
         if (address.setAddress(host)) {
             m_socket.connectToHost(address, port); // no name lookup for an IP address
         } else {
@@ -184,7 +183,6 @@ bool HttpConnection::start(const QUrl &url, const QByteArray &request, std::chro
         }
     }
     m_starting = false;
-    return !m_completedWhileStarting;
 }
 
 void HttpConnection::onConnected()
@@ -263,7 +261,8 @@ void HttpConnection::complete(bool ok, const QString &error)
     }
     m_parser = HttpResponseParser();
     if (m_starting) {
-        m_completedWhileStarting = true; // start() returns false: the awaiter does not suspend
+        // Still inside await_suspend: resume once it has returned, from this loop.
+        QMetaObject::invokeMethod(this, [waiter] { waiter.resume(); }, Qt::QueuedConnection);
         return;
     }
     waiter.resume(); // may start the next request on this very connection

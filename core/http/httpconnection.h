@@ -86,10 +86,11 @@ public:
 
 private:
     friend class GetAwaiter;
-    /// False when the request ended before start() returned (a socket that could not even
-    /// be created): the awaiter then does not suspend, since resuming from inside
-    /// await_suspend would destroy the awaiter while it still runs.
-    bool start(const QUrl &url, const QByteArray &request, std::chrono::milliseconds timeout,
+    /// A request that ends before start() returns (a socket that cannot even be created) is
+    /// resumed from the event loop afterwards: resuming inside await_suspend would destroy
+    /// the awaiter while it still runs (and g++ 12 mis-destroys awaiters whose await_suspend
+    /// returns false).
+    void start(const QUrl &url, const QByteArray &request, std::chrono::milliseconds timeout,
         const CancelToken &token, std::coroutine_handle<> waiter, Result *result);
     void onConnected();
     void onReadyRead();
@@ -107,8 +108,7 @@ private:
     Result *m_result = nullptr;
     std::unique_ptr<CancelWatch> m_cancel;
     HttpResponseParser m_parser;
-    bool m_starting = false; ///< inside start(): complete() must not resume the waiter
-    bool m_completedWhileStarting = false;
+    bool m_starting = false; ///< inside start(): complete() posts the waiter's resumption
     bool m_keepAlive = true; ///< the last response allows another request on this connection
 };
 
@@ -118,7 +118,7 @@ public:
     GetAwaiter(HttpConnection *connection, QUrl url, QByteArray request, std::chrono::milliseconds timeout,
         CancelToken token);
     bool await_ready() const noexcept { return false; }
-    bool await_suspend(std::coroutine_handle<> handle);
+    void await_suspend(std::coroutine_handle<> handle);
     Result await_resume() { return std::move(*m_result); }
 
 private:

@@ -926,6 +926,11 @@ print('ok')
         if (QStandardPaths::findExecutable(u"prlimit"_s).isEmpty()) {
             QSKIP("needs prlimit (util-linux)");
         }
+        if (kSanitized) {
+            // UBSan checks a vtable by writing it through a pipe (IsAccessibleMemoryRange): with
+            // no descriptor left that fails and it reports an "invalid vptr" that is not there.
+            QSKIP("UBSan's vptr check needs a free file descriptor");
+        }
         const auto [code, out] = runProgram(u"prlimit"_s,
             {u"--nofile=60:60"_s, QStringLiteral(COROSCOPE_BIN), u"run"_s, u"http-fanout"_s, u"--param"_s,
                 u"n=200"_s, u"--param"_s, u"limit=200"_s, u"--param"_s, u"delay=0.05"_s});
