@@ -70,6 +70,12 @@ struct PgPool::Impl
         return static_cast<int>(
             std::count_if(slots.begin(), slots.end(), [](const Slot &s) { return s.live; }));
     }
+    /// Connections made and usable as far as libpq knows (not those still connecting).
+    [[nodiscard]] int healthy() const
+    {
+        return static_cast<int>(std::count_if(
+            slots.begin(), slots.end(), [](const Slot &s) { return s.conn && s.conn->isHealthy(); }));
+    }
     [[nodiscard]] int busy() const
     {
         return static_cast<int>(
@@ -120,6 +126,10 @@ struct PgPool::Impl
     QCoro::Task<> connectSlot(int slot, Trace trace)
     {
         const Trace laneTrace {rec, slots[slot].lane, 0, 0};
+        // The task's lane: its first attempt as a `connect` bar, then one `reconnecting` bar
+        // over all the retries (each attempt is on the connection's lane).
+        Recorder *taskRec = trace.recorder;
+        SpanId retrying = 0;
         for (int attempt = 0;; ++attempt) {
             slots[slot].conn = std::make_unique<PgConnection>(token, options.connectTimeout);
             PgConnection *conn = slots[slot].conn.get();
@@ -127,7 +137,7 @@ struct PgPool::Impl
             std::exception_ptr error;
             QString why;
             try {
-                co_await conn->connect(options.conninfo, trace);
+                co_await conn->connect(options.conninfo, attempt == 0 ? trace : Trace {});
             } catch (const Cancelled &) {
                 error = std::current_exception();
             } catch (const Error &e) {
@@ -138,12 +148,20 @@ struct PgPool::Impl
             }
             if (!error) {
                 laneTrace.end(span);
+                if (retrying) {
+                    taskRec->end(retrying,
+                        {.detail = taskRec->intern(u"connected at attempt %1"_s.arg(attempt + 1))});
+                }
                 break;
             }
             laneTrace.endWithError(span, error);
             if (why.isEmpty() || !mayPass(why) || closed || attempt >= options.reconnectAttempts) {
-                if (!why.isEmpty() && size() == 1 && !closed) {
-                    failWaiters(error); // no connection left to wait for: they would repeat this
+                if (retrying) {
+                    trace.endWithError(retrying, error);
+                }
+                // No connection made or in use: the tasks waiting would only repeat this.
+                if (!why.isEmpty() && healthy() == 0 && !closed) {
+                    failWaiters(error);
                 }
                 discard(slot);
                 std::rethrow_exception(error);
@@ -154,10 +172,17 @@ struct PgPool::Impl
                 u"attempt %1 of %2 in %3 s: %4"_s.arg(attempt + 2)
                     .arg(options.reconnectAttempts + 1)
                     .arg(seconds(wait), why));
+            if (taskRec && !retrying) {
+                retrying = taskRec->begin(trace.lane, taskRec->intern(u"reconnecting"), SpanKind::Connect,
+                    taskRec->intern(u"the server cannot be reached: trying again with backoff"));
+            }
             slots[slot].conn.reset();
             try {
                 co_await sleepFor(wait, token);
             } catch (...) {
+                if (retrying) {
+                    trace.endWithError(retrying, std::current_exception());
+                }
                 discard(slot);
                 throw;
             }

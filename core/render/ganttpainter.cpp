@@ -437,7 +437,33 @@ void GanttPainter::paintLaneRow(
         }
     }
 
+    // An error's message after its bar is drawn once the next bar on the row is known, and
+    // ends before it: consecutive failures (a pool retrying a connect) must not print their
+    // messages over each other.
+    struct AfterLabel
+    {
+        QRectF rect;
+        QString message;
+        bool pending = false;
+    } afterLabel;
+    double inkRight = plotLeft; // where what is drawn on this row so far ends
+    auto flushAfterLabel = [&](double limit) {
+        if (!afterLabel.pending) {
+            return;
+        }
+        afterLabel.pending = false;
+        QRectF r = afterLabel.rect;
+        r.setRight(std::min(r.right(), limit - 4));
+        if (r.width() > 20) {
+            inkRight = std::max(inkRight, r.left() + std::min(r.width(), fm.horizontalAdvance(afterLabel.message)));
+            p.setRenderHint(QPainter::TextAntialiasing, true);
+            p.setPen(m_theme.error);
+            p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(afterLabel.message, Qt::ElideRight, r.width()));
+        }
+    };
+
     auto drawBar = [&](const Pending &bar) {
+        flushAfterLabel(bar.x0);
         const Span &first = run.spans[bar.first];
         const SpanKind kind = bar.style.kind;
         const SpanStatus status = bar.style.status;
@@ -479,6 +505,7 @@ void GanttPainter::paintLaneRow(
         }
         // A bar of several spans is labelled by the one that fills most of it.
         if (bar.count != 1 && bar.widest < 0.8 * (bar.x1 - bar.x0)) {
+            inkRight = std::max(inkRight, r.right());
             return;
         }
         // One span: show when it became ready if the loop resumed it noticeably later.
@@ -512,17 +539,19 @@ void GanttPainter::paintLaneRow(
             if (roomAfter >= std::min(160.0, fm.horizontalAdvance(message)) || roomAfter >= roomBefore) {
                 const QRectF after(
                     r.right() + 4, rowRect.top(), std::min(320.0, roomAfter), rowRect.height());
-                if (after.width() > 20) {
-                    p.drawText(after, Qt::AlignLeft | Qt::AlignVCenter,
-                        fm.elidedText(message, Qt::ElideRight, after.width()));
-                }
+                afterLabel = AfterLabel {after, message, true};
             } else {
-                const double w = std::min(320.0, roomBefore);
-                const QRectF before(r.left() - 4 - w, rowRect.top(), w, rowRect.height());
-                p.drawText(
-                    before, Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(message, Qt::ElideRight, w));
+                // Before it, but not over what the row shows already.
+                const double left = std::max(r.left() - 4 - std::min(320.0, roomBefore), inkRight + 4);
+                const double w = r.left() - 4 - left;
+                if (w > 20) {
+                    const QRectF before(left, rowRect.top(), w, rowRect.height());
+                    p.drawText(
+                        before, Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(message, Qt::ElideRight, w));
+                }
             }
         }
+        inkRight = std::max(inkRight, r.right());
     };
 
     const auto [from, to] = m_model.visibleRange(row, l.startNs(), viewEnd);
@@ -563,6 +592,7 @@ void GanttPainter::paintLaneRow(
     if (pending.count > 0) {
         drawBar(pending);
     }
+    flushAfterLabel(plotRight + 4);
 
     // Marks: small ticks at the top of the row; a failure's is red with its message.
     p.setRenderHint(QPainter::Antialiasing, true);
