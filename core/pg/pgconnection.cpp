@@ -180,16 +180,21 @@ public:
     {
         auto state = m_state;
         state->context = std::make_shared<QObject>();
-        state->id
-            = QHostInfo::lookupHost(m_name, state->context.get(), [state, handle](const QHostInfo &info) {
-                  if (!state->done) {
-                      state->done = true;
-                      state->info = info;
-                      handle.resume();
-                  }
-              });
-        state->watch = std::make_shared<CancelWatch>(m_token, state->context.get(), [state, handle] {
-            if (!state->done) {
+        // The callbacks hold the state weakly: it owns their context and the cancel watch, and
+        // a strong hold would be a cycle that outlives a run ending with the lookup pending
+        // (its answer then goes to a thread that has finished: LeakSanitizer saw the frames).
+        const std::weak_ptr<State> weak = state;
+        state->id = QHostInfo::lookupHost(m_name, state->context.get(), [weak, handle](const QHostInfo &info) {
+            const auto state = weak.lock();
+            if (state && !state->done) {
+                state->done = true;
+                state->info = info;
+                handle.resume();
+            }
+        });
+        state->watch = std::make_shared<CancelWatch>(m_token, state->context.get(), [weak, handle] {
+            const auto state = weak.lock();
+            if (state && !state->done) {
                 state->done = true;
                 state->cancelled = true;
                 // Not QHostInfo::abortHostLookup: in Qt 6.4 it leaks the lookup's callback
@@ -277,8 +282,11 @@ public:
         m_state->context = std::make_shared<QObject>();
         auto state = m_state;
         PgConnection *c = m_c;
-        auto wake = [c, state](int why) {
-            if (state->done) {
+        // Weakly held, as in HostLookup: the state owns the timer and the watch that call this.
+        const std::weak_ptr<State> weak = state;
+        auto wake = [c, weak](int why) {
+            const auto state = weak.lock();
+            if (!state || state->done) {
                 return;
             }
             state->done = true;
@@ -299,7 +307,6 @@ public:
         state->watch = std::make_shared<CancelWatch>(m_c->m_token, state->context.get(), [wake] { wake(2); });
         // If the connection is closed while we wait, nothing may touch it again: the timer,
         // the notifier and the cancel watch all go quiet (the state's context dies with them).
-        std::weak_ptr<State> weak = m_state;
         m_c->m_disarmWaiter = [weak] {
             if (const auto s = weak.lock()) {
                 s->done = true;

@@ -173,8 +173,8 @@ private Q_SLOTS:
         } else {
             // A blocked loop stalls ≥ 0.9 D; a free one may still lose its CPU for ~20 ms while
             // PostgreSQL forks backends on a 2-core machine (measured: up to 28 ms in 2 of 30
-            // release runs of 8 concurrent connects, more under ASan).
-            QVERIFY2(run.stats.totalStallS < 0.3 * kDelay, qPrintable(what));
+            // release runs of 8 concurrent connects; 80 ms for 6 under ASan).
+            QVERIFY2(run.stats.totalStallS < (kSanitized ? 0.8 : 0.3) * kDelay, qPrintable(what));
         }
         // Every span closed (and ok unless failures are the lesson), times inside the run.
         for (const Span &s : run.spans) {
