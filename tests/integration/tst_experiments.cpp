@@ -530,9 +530,10 @@ private Q_SLOTS:
         QCOMPARE(run.stats.maxConcurrency, 8);
         // Far from the D = 100 ms a blocking query holds it; not zero: 8 backends forking at
         // once on 2 cores can take the loop's CPU for 20-30 ms.
-        QVERIFY2(run.stats.longestStallS < 0.3 * kDelay,
+        QVERIFY2(run.stats.longestStallS < (kSanitized ? 0.8 : 0.3) * kDelay,
             qPrintable(u"the loop stalled %1 ms during async queries"_s.arg(run.stats.longestStallS * 1e3)));
-        QVERIFY2(threads() <= before, "async queries need no threads of their own");
+        // The run's own thread may take a moment to leave /proc after it finished.
+        QTRY_VERIFY2_WITH_TIMEOUT(threads() <= before, "async queries need no threads of their own", 3000);
         int connects = 0;
         for (const Span &s : run.spans) {
             connects += s.kind == SpanKind::Connect;
@@ -687,7 +688,7 @@ private Q_SLOTS:
         }
         QCOMPARE(connects, 2); // the second wave reuses each thread's connection
         QCOMPARE(queries, 4);
-        QVERIFY2(run.stats.longestStallS < 0.3 * kDelay, "the loop stays free (blocking would stall it ≥ D)");
+        QVERIFY2(run.stats.longestStallS < (kSanitized ? 0.8 : 0.3) * kDelay, "the loop stays free (blocking would stall it ≥ D)");
     }
 
     void liveBatchesArriveWhileRunning()
