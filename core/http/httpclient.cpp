@@ -491,19 +491,8 @@ HttpResponse blockingExchange(
     const int one = 1;
     ::setsockopt(socket->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
 
-    QByteArray target = url.path(QUrl::FullyEncoded).toLatin1();
-    if (target.isEmpty()) {
-        target = "/";
-    }
-    if (url.hasQuery()) {
-        target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
-    }
-    QByteArray request = "GET " + target + " HTTP/1.1\r\nHost: " + host + (url.port(80) != 80 ? ":" + port : QByteArray())
-        + "\r\nUser-Agent: Coroscope\r\nAccept: */*\r\nConnection: close\r\n";
-    if (!runTag.isEmpty()) {
-        request += QByteArray(DelayServer::kRunHeader) + ": " + runTag + "\r\n";
-    }
-    request += "\r\n";
+    const QByteArray request = httpGetRequest(
+        url, false, runTag.isEmpty() ? QByteArray() : QByteArray(DelayServer::kRunHeader), runTag);
     qsizetype sent = 0;
     while (sent < request.size()) {
         const auto n = ::send(socket->fd, request.constData() + sent, static_cast<size_t>(request.size() - sent), MSG_NOSIGNAL);

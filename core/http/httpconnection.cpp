@@ -110,24 +110,7 @@ HttpConnection::~HttpConnection()
 HttpConnection::GetAwaiter HttpConnection::get(const QUrl &url, const QByteArray &extraHeaderName,
     const QByteArray &extraHeaderValue, std::chrono::milliseconds timeout, const CancelToken &token)
 {
-    QByteArray target = url.path(QUrl::FullyEncoded).toLatin1();
-    if (target.isEmpty()) {
-        target = "/";
-    }
-    if (url.hasQuery()) {
-        target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
-    }
-    const int port = url.port(80);
-    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
-    if (port != 80) {
-        host += ':' + QByteArray::number(port);
-    }
-    QByteArray request = "GET " + target + " HTTP/1.1\r\nHost: " + host
-        + "\r\nUser-Agent: Coroscope\r\nAccept: */*\r\nConnection: keep-alive\r\n";
-    if (!extraHeaderName.isEmpty()) {
-        request += extraHeaderName + ": " + extraHeaderValue + "\r\n";
-    }
-    request += "\r\n";
+    QByteArray request = httpGetRequest(url, true, extraHeaderName, extraHeaderValue);
     return GetAwaiter(this, url, std::move(request), timeout, token);
 }
 

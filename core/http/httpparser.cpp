@@ -262,6 +262,27 @@ QString HttpResponseParser::progress() const
     return u"the headers and %1 of a body without Content-Length"_s.arg(bytes(m_body.size()));
 }
 
+QByteArray httpGetRequest(const QUrl &url, bool keepAlive, const QByteArray &extraName, const QByteArray &extraValue)
+{
+    QByteArray target = url.path(QUrl::FullyEncoded).toLatin1();
+    if (target.isEmpty()) {
+        target = "/";
+    }
+    if (url.hasQuery()) {
+        target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
+    }
+    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
+    if (const int port = url.port(80); port != 80) {
+        host += ':' + QByteArray::number(port);
+    }
+    QByteArray request = "GET " + target + " HTTP/1.1\r\nHost: " + host
+        + "\r\nUser-Agent: Coroscope\r\nAccept: */*\r\nConnection: " + (keepAlive ? "keep-alive" : "close") + "\r\n";
+    if (!extraName.isEmpty()) {
+        request += extraName + ": " + extraValue + "\r\n";
+    }
+    return request + "\r\n";
+}
+
 void HttpRequestParser::append(QByteArrayView data)
 {
     if (m_pos > 0 && m_pos == m_buffer.size()) {

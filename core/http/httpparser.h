@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+#include <QUrl>
 
 #include "async/errors.h"
 
@@ -72,6 +73,11 @@ private:
     QByteArray m_body;
 };
 
+
+/// "GET /path?query HTTP/1.1" with Host, User-Agent, Accept, Connection (keep-alive or close)
+/// and one optional extra header: the request both HTTP clients send.
+[[nodiscard]] QByteArray httpGetRequest(
+    const QUrl &url, bool keepAlive, const QByteArray &extraName = {}, const QByteArray &extraValue = {});
 
 /**
  * HTTP/1.x requests on one connection, parsed as bytes arrive (the delay server's side):

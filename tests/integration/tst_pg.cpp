@@ -244,25 +244,6 @@ private Q_SLOTS:
         QCOMPARE(outcome.value(), u"\"we\"\"ird role\"|tscraper,coroscope_app"_s);
     }
 
-    void redactsPasswords_data()
-    {
-        QTest::addColumn<QString>("in");
-        QTest::addColumn<QString>("out");
-        QTest::newRow("keyword") << u"host=h user=u password=s3cret dbname=d"_s
-                                 << u"host=h user=u password=*** dbname=d"_s;
-        QTest::newRow("quoted") << u"password='a b' host=h"_s << u"password=*** host=h"_s;
-        QTest::newRow("uri") << u"postgresql://u:s3cret@h:5432/d"_s << u"postgresql://u@h:5432/d"_s;
-        QTest::newRow("uri_query") << u"postgresql://h/d?password=s3cret&sslmode=disable"_s
-                                   << u"postgresql://h/d?password=***&sslmode=disable"_s;
-    }
-
-    void redactsPasswords()
-    {
-        QFETCH(QString, in);
-        QFETCH(QString, out);
-        QCOMPARE(redactConninfo(in), out);
-    }
-
 private:
     QString m_dsn;
     LocalPostgres m_cluster;
