@@ -56,8 +56,11 @@ QCoro::Task<R> offload(
         if (rec) {
             const qint64 start = rec->now();
             times->startNs = start;
-            rec->end(queued, {.atNs = start});
+            // The wait begins before the queued span ends: the task lane never looks idle in
+            // between (the runner ends a run once no task span is open, and a coroutine not
+            // resumed then leaks with its future — seen under LeakSanitizer).
             waitSpan->store(rec->begin(trace.lane, trace.name, SpanKind::Wait, trace.detail, start));
+            rec->end(queued, {.atNs = start});
             if (workKind) {
                 work
                     = rec->begin(poolPtr->laneForCurrentThread(), trace.name, *workKind, trace.detail, start);
