@@ -608,7 +608,11 @@ private Q_SLOTS:
         for (std::size_t wave = 0; wave < 3; ++wave) {
             const qint64 a = queryStarts[2 * wave];
             const qint64 b = queryStarts[2 * wave + 1];
-            QVERIFY2(b - a < d / 4, "the two queries of a wave start together");
+            // Together, not one after the other (the two connections may finish connecting
+            // tens of milliseconds apart on a loaded 2-core machine: a CI run saw > d/4).
+            QVERIFY2(b - a < d / 2,
+                     qPrintable(u"the two queries of wave %1 start %2 ms apart"_s.arg(wave).arg((b - a) / 1e6)));
+
             if (wave > 0) {
                 // Each connection's next query starts when its previous one ends: compare the
                 // firsts (the two connections of a wave may finish connecting ~20 ms apart).
