@@ -121,15 +121,23 @@ HttpResponse finish(HttpConnection::Result &&r, const QUrl &url, std::chrono::mi
     return makeResponse(r.status, std::move(r.reason), std::move(r.body), url);
 }
 
+/// When the answer arrived: as the readiness watcher saw it, else as the embedded server
+/// stamped it, else unknown.
+qint64 readyNsOf(const Recorder &rec, Clock::time_point arrived, Clock::time_point serverAnswered)
+{
+    if (arrived != Clock::time_point {}) {
+        return rec.toNs(arrived);
+    }
+    return serverAnswered != Clock::time_point {} ? rec.toNs(serverAnswered) : kUnknownTime;
+}
+
 void endSpan(const Trace &trace, SpanId span, const HttpResponse &response)
 {
     if (!trace.recorder) {
         return;
     }
     Recorder &rec = *trace.recorder;
-    const qint64 ready = response.serverAnswered.time_since_epoch().count() != 0
-        ? rec.toNs(response.serverAnswered)
-        : kUnknownTime;
+    const qint64 ready = readyNsOf(rec, response.arrived, response.serverAnswered);
     rec.end(span,
         {.detail = rec.intern(
              u"%1 %2 · %3 bytes"_s.arg(response.status).arg(response.reason).arg(response.body.size())),
@@ -282,7 +290,8 @@ QCoro::Task<int> AsyncHttpClient::acquireSlot(Trace trace)
         throw;
     }
     if (rec) {
-        rec->end(span);
+        // A released slot resumes its waiter at once, inside the release: ready = now.
+        rec->end(span, {.readyNs = rec->now()});
     }
     co_return waiter.slot;
 }
@@ -349,18 +358,21 @@ QCoro::Task<HttpResponse> AsyncHttpClient::get(QUrl url, Trace trace)
                             : 0;
     std::optional<HttpResponse> response;
     std::exception_ptr error;
+    Clock::time_point arrived {}; // unknown through QNetworkAccessManager (its own thread reads)
     try {
         if (url.scheme() == u"http") {
             HttpConnection::Result result = co_await connectionFor(slot).get(
                 url, QByteArray(DelayServer::kRunHeader), m_options.runTag, m_options.timeout, m_token);
+            arrived = result.readyAt;
             response = finish(std::move(result), url, m_options.timeout);
+            response->arrived = arrived;
         } else {
             response = co_await getViaManager(url, slot);
         }
         endSpan(trace, span, *response);
     } catch (...) {
         error = std::current_exception();
-        trace.endWithError(span, error);
+        trace.endWithError(span, error, rec ? readyNsOf(*rec, arrived, {}) : kUnknownTime);
     }
     --m_inFlight;
     // This request's span has ended before the slot goes to the next waiter.

@@ -30,6 +30,8 @@ struct HttpResponse
     QByteArray body;
     /// When the embedded delay server answered (its body's steady-clock stamp), or unknown.
     std::chrono::steady_clock::time_point serverAnswered {};
+    /// When the answer's first byte reached this process (the readiness watcher), or unknown.
+    std::chrono::steady_clock::time_point arrived {};
 };
 
 /// An HTTP failure; the message names the method, the URL and what went wrong.

@@ -102,6 +102,7 @@ void HttpConnection::expire(quint64 generation)
 
 HttpConnection::~HttpConnection()
 {
+    m_answer.disarm();
     m_cancel.reset();
     m_socket.disconnect(this);
     m_socket.abort();
@@ -147,9 +148,11 @@ void HttpConnection::start(const QUrl &url, const QByteArray &request, std::chro
     const auto port = static_cast<quint16>(url.port(80));
     const bool reuse = m_socket.state() == QAbstractSocket::ConnectedState && m_keepAlive && host == m_host
         && port == m_port;
+    m_readyAt = {};
     if (reuse) {
         m_socket.write(m_request);
         m_socket.flush(); // now, not on the next loop pass through the write notifier
+        m_answer.arm(static_cast<int>(m_socket.socketDescriptor()));
     } else {
         if (m_socket.state() != QAbstractSocket::UnconnectedState) {
             m_socket.abort();
@@ -173,12 +176,16 @@ void HttpConnection::onConnected()
     if (m_waiter) {
         m_socket.write(m_request);
         m_socket.flush(); // now, not on the next loop pass through the write notifier
+        m_answer.arm(static_cast<int>(m_socket.socketDescriptor()));
     }
 }
 
 void HttpConnection::onReadyRead()
 {
     const QByteArray data = m_socket.readAll();
+    if (m_answer.armed() && !data.isEmpty()) {
+        m_readyAt = m_answer.take(std::chrono::steady_clock::now());
+    }
     if (m_waiter) {
         m_parser.feed(data);
         settle();
@@ -237,6 +244,9 @@ void HttpConnection::complete(bool ok, const QString &error)
     m_cancel.reset();
     result->ok = ok;
     result->error = error;
+    // A close or reset that ended it counts as its answer; a timeout or a cancel has none.
+    result->readyAt = m_readyAt != std::chrono::steady_clock::time_point {} ? m_readyAt : m_answer.take();
+    m_readyAt = {};
     result->progress = m_parser.progress();
     if (!ok || !m_keepAlive) {
         m_keepAlive = false;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "async/canceltoken.h"
+#include "async/readywatcher.h"
 #include "httpparser.h"
 
 #include <QByteArray>
@@ -69,6 +70,9 @@ public:
         QString progress; ///< what had arrived when it timed out
         bool timedOut = false;
         bool cancelled = false;
+        /// When the first byte of the answer (or the server's close) reached this process,
+        /// as the readiness watcher saw it; default-constructed when unknown.
+        std::chrono::steady_clock::time_point readyAt {};
     };
 
     explicit HttpConnection(DeadlineQueue *deadlines);
@@ -110,6 +114,8 @@ private:
     HttpResponseParser m_parser;
     bool m_starting = false; ///< inside start(): complete() posts the waiter's resumption
     bool m_keepAlive = true; ///< the last response allows another request on this connection
+    ReadyWatch m_answer; ///< armed once the request is sent
+    std::chrono::steady_clock::time_point m_readyAt {};
 };
 
 class HttpConnection::GetAwaiter

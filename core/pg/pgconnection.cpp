@@ -2,6 +2,7 @@
 #include "pgconnection.h"
 
 #include "async/errors.h"
+#include "async/readywatcher.h"
 
 #include <QHostAddress>
 #include <QHostInfo>
@@ -460,6 +461,7 @@ QCoro::Task<> PgConnection::connect(QString conninfo, Trace trace)
 {
     close();
     m_conninfo = conninfo;
+    Clock::time_point readyAt {};
     const SpanId span = trace.recorder ? trace.recorder->begin(trace.lane, trace.recorder->intern(u"connect"),
                             SpanKind::Connect, trace.recorder->intern(redactConninfo(conninfo)))
                                        : 0;
@@ -500,7 +502,15 @@ QCoro::Task<> PgConnection::connect(QString conninfo, Trace trace)
                 throw lastError(u"cannot connect"_s);
             }
             watchSocket();
+            // The connect is ready when the server's last message of the handshake arrived.
+            ReadyWatch phase;
+            if (state == PGRES_POLLING_READING) {
+                phase.arm(PQsocket(m_conn));
+            }
             const int why = co_await waitFor(state == PGRES_POLLING_WRITING, deadline);
+            if (why == 0 && phase.armed()) {
+                readyAt = phase.take(Clock::now());
+            }
             if (why == 2) {
                 throw Cancelled(u"cancelled while connecting to "_s + m_server);
             }
@@ -518,7 +528,10 @@ QCoro::Task<> PgConnection::connect(QString conninfo, Trace trace)
         trace.endWithError(span, std::current_exception());
         throw;
     }
-    trace.end(span, {.detail = trace.recorder ? trace.recorder->intern(m_server) : SpanEnd::kKeepDetail});
+    trace.end(span,
+        {.detail = trace.recorder ? trace.recorder->intern(m_server) : SpanEnd::kKeepDetail,
+            .readyNs = trace.recorder && readyAt != Clock::time_point {} ? trace.recorder->toNs(readyAt)
+                                                                         : kUnknownTime});
 }
 
 QCoro::Task<PgResult> PgConnection::query(QString sql, QStringList params, Trace trace)
@@ -544,6 +557,15 @@ QCoro::Task<PgResult> PgConnection::query(QString sql, QStringList params, Trace
                 c->close();
             }
         }
+    };
+    ReadyWatch answer;
+    Clock::time_point readyAt {};
+    // Answered without a wait (the spin caught it): now, as the loop saw it.
+    const auto readyNs = [&] {
+        if (readyAt == Clock::time_point {} && answer.armed()) {
+            readyAt = answer.take(Clock::now());
+        }
+        return rec && readyAt != Clock::time_point {} ? rec->toNs(readyAt) : kUnknownTime;
     };
     try {
         if (!m_conn) {
@@ -581,6 +603,9 @@ QCoro::Task<PgResult> PgConnection::query(QString sql, QStringList params, Trace
                 sendCancel();
             }
         }
+        // When the answer reached this process: seen by the readiness watcher even while the
+        // loop is held by something else (then the query ends later than it was ready).
+        answer.arm(PQsocket(m_conn));
         bool cancelled = false;
         std::optional<PgResult> result;
         std::optional<PgError> error;
@@ -596,8 +621,12 @@ QCoro::Task<PgResult> PgConnection::query(QString sql, QStringList params, Trace
             while (PQisBusy(m_conn)) {
                 const int why = co_await waitFor(
                     false, cancelled ? Clock::now() + std::chrono::seconds(5) : Clock::time_point::max());
+                if (why == 0 && answer.armed() && !cancelled) {
+                    readyAt = answer.take(Clock::now());
+                }
                 if (why == 2 && !cancelled) {
                     cancelled = true;
+                    answer.disarm(); // what arrives next answers the cancel, not the query
                     sendCancel(); // the server stops the query; its error result follows
                 } else if (why == 1) {
                     close(); // the server did not honour the cancel in time
@@ -633,11 +662,12 @@ QCoro::Task<PgResult> PgConnection::query(QString sql, QStringList params, Trace
         }
         if (rec) {
             rec->end(span,
-                {.detail = rec->intern(u"%1 · %2 row(s)"_s.arg(result->command).arg(result->rows.size()))});
+                {.detail = rec->intern(u"%1 · %2 row(s)"_s.arg(result->command).arg(result->rows.size())),
+                    .readyNs = readyNs()});
         }
         co_return std::move(*result);
     } catch (...) {
-        trace.endWithError(span, std::current_exception());
+        trace.endWithError(span, std::current_exception(), readyNs());
         throw;
     }
 }

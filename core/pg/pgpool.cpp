@@ -472,7 +472,8 @@ QCoro::Task<PgPool::Lease> PgPool::acquire(Trace trace)
     Recorder *rec = trace.recorder;
     const auto endWait = [&](const std::exception_ptr &error = {}) {
         if (waitSpan) {
-            error ? trace.endWithError(waitSpan, error) : trace.end(waitSpan);
+            // A slot is handed over inside the release that frees it: ready = now.
+            error ? trace.endWithError(waitSpan, error) : trace.end(waitSpan, {.readyNs = trace.now()});
             waitSpan = 0;
         }
     };

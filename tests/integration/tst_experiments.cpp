@@ -9,6 +9,7 @@
 #include "experiments/runcontext.h"
 #include "experiments/runner.h"
 #include "http/delayserver.h"
+#include "http/httpclient.h"
 #include "testutil.h"
 #include "timeline/stats.h"
 
@@ -17,6 +18,12 @@
 #include <QMap>
 #include <QSignalSpy>
 #include <QTcpServer>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <thread>
 #include <QTest>
 
 using namespace Coroscope;
@@ -94,6 +101,79 @@ public:
         auto forgotten = ctx.sleep(slow, u"long sleep"_s, 20.0); // never awaited
         const LaneId lane = ctx.addTask(u"main"_s);
         co_await ctx.sleep(lane, u"short sleep"_s, ctx.delay());
+    }
+};
+
+/// A bare HTTP server of one request on a thread of its own: it answers `delayMs` after the
+/// request arrived, with nothing in the body that says when (unlike the delay server).
+class SlowPlainServer
+{
+public:
+    explicit SlowPlainServer(int delayMs)
+    {
+        m_listen = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in addr {};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof addr;
+        if (bind(m_listen, reinterpret_cast<sockaddr *>(&addr), len) != 0 || listen(m_listen, 4) != 0
+            || getsockname(m_listen, reinterpret_cast<sockaddr *>(&addr), &len) != 0) {
+            qFatal("cannot listen on 127.0.0.1");
+        }
+        m_port = ntohs(addr.sin_port);
+        m_thread = std::thread([this, delayMs] {
+            const int c = accept(m_listen, nullptr, nullptr);
+            if (c < 0) {
+                return;
+            }
+            char buf[4096];
+            QByteArray request;
+            while (!request.contains("\r\n\r\n")) {
+                const auto n = read(c, buf, sizeof buf);
+                if (n <= 0) {
+                    break;
+                }
+                request.append(buf, n);
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
+            const QByteArray answer = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok";
+            [[maybe_unused]] const auto w = write(c, answer.constData(), static_cast<size_t>(answer.size()));
+            close(c);
+        });
+    }
+    ~SlowPlainServer()
+    {
+        shutdown(m_listen, SHUT_RDWR);
+        m_thread.join();
+        close(m_listen);
+    }
+    [[nodiscard]] QString url() const { return u"http://127.0.0.1:%1/"_s.arg(m_port); }
+
+private:
+    int m_listen = -1;
+    quint16 m_port = 0;
+    std::thread m_thread;
+};
+
+/// An async GET to the `url` parameter; once it is sent, the loop is held (time.sleep) for 2D.
+class HeldLoopGet final : public Experiment
+{
+public:
+    HeldLoopGet()
+        : Experiment({.id = u"test-held-loop-get"_s,
+            .title = u"held loop"_s,
+            .params = {delayParam(), urlParam()}})
+    { }
+    double idealSeconds(const Params &p) const override { return 2.5 * p.number(u"delay"); }
+    Expectation expectation(const Params &) const override { return {}; }
+    QCoro::Task<> run(RunContext &ctx) const override
+    {
+        const LaneId getter = ctx.addTask(u"getter"_s);
+        const LaneId holder = ctx.addTask(u"holder"_s);
+        QCoro::Task<HttpResponse> get = ctx.httpClient().get(ctx.httpBase(), ctx.trace(getter, {}));
+        co_await ctx.sleep(holder, u"let it send"_s, ctx.delay() / 2);
+        ctx.blockingSleep(holder, u"time.sleep"_s, 2 * ctx.delay());
+        co_await get;
     }
 };
 
@@ -385,6 +465,54 @@ private Q_SLOTS:
             }
             QVERIFY(run.stats.totalStallS == 0);
         }
+    }
+
+    // Readiness is measured where the data arrives, not where the loop gets to it: an async
+    // query whose answer comes while another task's blocking query holds the loop is ready at
+    // 2D and resumed at 3D (combo-mixed, task 1) — not a query that took 2D.
+    void readinessIsMeasuredWhileTheLoopIsHeld()
+    {
+        if (useFixtureCluster().isEmpty()) {
+            QSKIP("no PostgreSQL");
+        }
+        const Experiment *e = Catalog::find(u"combo-mixed");
+        Runner runner;
+        const RunData run = runner.runAndWait(*e, paramsFor(*e));
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(describe(run)));
+        const Span *query = nullptr;
+        for (const Span &s : run.spans) {
+            if (run.lanes.at(s.lane).name.startsWith(u"task 1"_s) && s.kind == SpanKind::Db) {
+                query = &s;
+            }
+        }
+        QVERIFY(query);
+        QVERIFY(!query->blocking);
+        QVERIFY(query->readyNs != kUnknownTime);
+        const double began = static_cast<double>(query->beginNs) / 1e9;
+        const double ready = static_cast<double>(query->readyNs) / 1e9;
+        const double ended = static_cast<double>(query->endNs) / 1e9;
+        const QString what = u"query %1 → ready %2 → resumed %3 s"_s.arg(began).arg(ready).arg(ended);
+        QVERIFY2(std::abs(ready - began - kDelay) < 0.02 + (kSanitized ? 0.02 : 0), qPrintable(what));
+        QVERIFY2(ended - ready >= 0.9 * kDelay, qPrintable(what));
+
+        // HTTP to a server that says nothing about its timing: the same, from the socket.
+        SlowPlainServer plain(static_cast<int>(kDelay * 1000));
+        const HeldLoopGet held;
+        const RunData heldRun = runner.runAndWait(held, paramsFor(held, {{u"url"_s, plain.url()}}));
+        QVERIFY2(heldRun.status == RunStatus::Ok, qPrintable(describe(heldRun)));
+        const Span *get = nullptr;
+        for (const Span &s : heldRun.spans) {
+            if (s.kind == SpanKind::Http) {
+                get = &s;
+            }
+        }
+        QVERIFY(get);
+        QVERIFY(get->readyNs != kUnknownTime);
+        const double getReady = static_cast<double>(get->readyNs - get->beginNs) / 1e9;
+        const double getEnd = static_cast<double>(get->endNs - get->beginNs) / 1e9;
+        QVERIFY2(std::abs(getReady - kDelay) < 0.02 + (kSanitized ? 0.02 : 0),
+            qPrintable(u"answered after %1 s"_s.arg(getReady)));
+        QVERIFY2(getEnd >= 2.4 * kDelay, qPrintable(u"resumed after %1 s"_s.arg(getEnd)));
     }
 
     void asyncHttpKeepsTheLoopFree()

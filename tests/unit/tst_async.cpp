@@ -5,6 +5,7 @@
 #include "async/canceltoken.h"
 #include "async/gather.h"
 #include "async/offload.h"
+#include "async/readywatcher.h"
 #include "async/sleep.h"
 #include "async/timeout.h"
 #include "async/workerpool.h"
@@ -17,6 +18,9 @@
 #include <atomic>
 #include <chrono>
 #include <thread>
+
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace Coroscope;
 using namespace Coroscope::Test;
@@ -372,6 +376,62 @@ private Q_SLOTS:
             errors += s.status == SpanStatus::Error;
         }
         QCOMPARE(errors, 2); // the job on its thread and the wait
+    }
+
+    // The readiness watcher sees an answer arrive while this thread is busy (as a loop held
+    // by a blocking call would be) and reports that time, not the time it was looked at.
+    void readyWatchSeesArrivalWhileThreadIsHeld()
+    {
+        using Clock = std::chrono::steady_clock;
+        int fds[2];
+        QCOMPARE(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds), 0);
+        ReadyWatch watch;
+        watch.arm(fds[0]);
+        QVERIFY(watch.armed());
+        const auto armed = Clock::now();
+        std::thread peer([fd = fds[1]] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(30));
+            QCOMPARE(write(fd, "x", 1), 1);
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(200)); // held: nobody reads
+        const auto looked = Clock::now();
+        const auto seen = watch.take(looked);
+        peer.join();
+        QVERIFY(!watch.armed());
+        const double atMs = std::chrono::duration<double, std::milli>(seen - armed).count();
+        QVERIFY2(atMs >= 29 && atMs < 120, qPrintable(QString::number(atMs)));
+        char c = 0;
+        QCOMPARE(read(fds[0], &c, 1), 1); // nothing was consumed by the watcher
+        QCOMPARE(c, 'x');
+
+        // Not readable: unknown (the caller's own observation, or none).
+        watch.arm(fds[0]);
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        QCOMPARE(watch.take(), Clock::time_point {});
+        watch.arm(fds[0]);
+        QCOMPARE(watch.take(looked), looked);
+
+        // A hang-up counts as the answer; a closed descriptor and a re-armed number are harmless.
+        watch.arm(fds[0]);
+        ::close(fds[1]);
+        QTRY_VERIFY_WITH_TIMEOUT(watch.seen(), 5000);
+        QVERIFY(watch.take() != Clock::time_point {});
+        ReadyWatch stale;
+        stale.arm(fds[0]);
+        ::close(fds[0]);
+        int again[2];
+        QCOMPARE(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, again), 0);
+        ReadyWatch fresh;
+        fresh.arm(again[0]); // probably the same number as fds[0]
+        QVERIFY(fresh.armed());
+        stale.disarm(); // must not remove the fresh registration
+        QCOMPARE(write(again[1], "y", 1), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(fresh.seen(), 5000);
+        ::close(again[0]);
+        ::close(again[1]);
+        ReadyWatch bad;
+        bad.arm(-1);
+        QVERIFY(!bad.armed());
     }
 };
 
