@@ -11,6 +11,7 @@
 #include "render/exporters.h"
 #include "render/ganttmodel.h"
 #include "render/textchart.h"
+#include "timeline/analysis.h"
 #include "timeline/runfile.h"
 #include "timeline/traceimport.h"
 
@@ -244,6 +245,41 @@ double quantile(std::vector<double> values, double q)
     // Nearest-rank, so p95 of few runs is an observed value.
     const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size())));
     return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
+}
+
+/// The main culprits of a run's blame, at most three lines:
+///   "  delayed    task 2 · APPL: blocking SELECT pg_sleep($1) held the loop while task 1 ·
+///    GOOG: SELECT pg_sleep($1) was ready: +0.300 s" (Analysis::blameSentence).
+QString delayedLines(const RunData &run)
+{
+    const auto culprits = Analysis::culprits(run);
+    QString text;
+    for (std::size_t i = 0; i < culprits.size() && i < 3; ++i) {
+        const Analysis::CulpritSummary &c = culprits[i];
+        const QString others = c.victims > 1 ? u" (and %1 more, +%2 s in all)"_s.arg(c.victims - 1).arg(
+                                                   static_cast<double>(c.totalNs) / 1e9, 0, 'f', 3)
+                                             : QString();
+        text += u"  delayed    %1: +%2 s%3\n"_s.arg(Analysis::blameSentence(run, c.culprit, c.worstVictim))
+                    .arg(static_cast<double>(c.maxNs) / 1e9, 0, 'f', 3)
+                    .arg(others);
+    }
+    if (culprits.size() > 3) {
+        text += u"  delayed    … and %1 more culprits (the run file's \"blame\" list has them all)\n"_s.arg(
+            culprits.size() - 3);
+    }
+    return text;
+}
+
+QJsonArray delayedJson(const RunData &run)
+{
+    QJsonArray out;
+    for (const Analysis::CulpritSummary &c : Analysis::culprits(run)) {
+        out.append(QJsonObject {{u"culprit"_s, Analysis::describeStep(run, c.culprit)},
+            {u"victims"_s, c.victims}, {u"total_s"_s, static_cast<double>(c.totalNs) / 1e9},
+            {u"worst_victim"_s, Analysis::describeStep(run, c.worstVictim)},
+            {u"worst_s"_s, static_cast<double>(c.maxNs) / 1e9}});
+    }
+    return out;
 }
 
 QString verdict(const RunData &run, const Expectation &expected)
@@ -496,6 +532,7 @@ int cmdRun(const QStringList &args)
             {u"overhead_s"_s,
                 QJsonObject {{u"median"_s, quantile(overheads, 0.5)}, {u"p95"_s, quantile(overheads, 0.95)}}},
             {u"verdict"_s, verdict(last, expected)},
+            {u"delayed"_s, delayedJson(last)},
             {u"exports"_s, QJsonArray::fromStringList(exports)},
         };
         out(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented)));
@@ -520,6 +557,7 @@ int cmdRun(const QStringList &args)
                     .arg(s.avgConcurrency, 0, 'f', 2);
         text += u"  loop       longest stall %1%2\n"_s.arg(ms(s.longestStallS),
             s.totalStallS > 0 ? u", frozen %1 in all"_s.arg(ms(s.totalStallS)) : QString());
+        text += delayedLines(last);
         text += u"  verdict    %1\n"_s.arg(verdict(last, expected));
         out(text);
     }

@@ -62,8 +62,14 @@ void waitInNestedLoop(RunContext &ctx, LaneId lane, double seconds)
     Recorder &rec = ctx.recorder();
     const qint64 start = rec.now();
     const qint64 ready = start + RunContext::toDuration(seconds).count();
-    const SpanId span = rec.begin(lane, rec.intern(u"nested loop wait %1 s"_s.arg(seconds)), SpanKind::Sleep,
-        rec.intern(u"QEventLoop::exec() inside the task"), start);
+    Span wait;
+    wait.beginNs = start;
+    wait.lane = lane;
+    wait.name = rec.intern(u"nested loop wait %1 s"_s.arg(seconds));
+    wait.detail = rec.intern(u"QEventLoop::exec() inside the task");
+    wait.kind = SpanKind::Sleep;
+    wait.nestedLoop = true; // tasks that run inside it hold this call until they return
+    const SpanId span = rec.add(wait);
     QEventLoop nested;
     QTimer::singleShot(RunContext::toDuration(seconds).count() / 1'000'000, Qt::PreciseTimer, &nested,
         [&nested] { nested.quit(); });

@@ -224,6 +224,9 @@ QByteArray chromeTrace(const RunData &run)
         if (s.blocking) {
             args.insert(u"blocking"_s, true);
         }
+        if (s.nestedLoop) {
+            args.insert(u"nested_loop"_s, true);
+        }
         events.append(
             QJsonObject {{u"ph"_s, u"X"_s}, {u"name"_s, run.str(s.name)}, {u"cat"_s, toString(s.kind)},
                 {u"ts"_s, micros(s.beginNs)}, {u"dur"_s, micros(s.isOpen() ? 0 : s.endNs - s.beginNs)},
@@ -274,6 +277,21 @@ QByteArray chromeTrace(const RunData &run)
             {u"cat"_s, u"handoff"_s}, {u"id"_s, flowId},
             {u"ts"_s, micros(w.endNs) - std::min(1.0, micros(w.endNs - w.beginNs) / 2)}, {u"pid"_s, kPid},
             {u"tid"_s, static_cast<int>(w.lane) + 1}});
+        ++flowId;
+    }
+    // Who delayed whom, as flow arrows: from the culprit (where it began to hold the loop
+    // while the victim was ready) to the victim's late resumption.
+    for (const Blame &b : run.blame) {
+        const Span &culprit = run.spans[static_cast<std::size_t>(b.culprit)];
+        const Span &victim = run.spans[static_cast<std::size_t>(b.victim)];
+        const QString name = u"+%1 s"_s.arg(static_cast<double>(b.delayNs) / 1e9, 0, 'f', 3);
+        const qint64 from = std::max(culprit.beginNs, std::max(victim.readyNs, victim.beginNs));
+        events.append(QJsonObject {{u"ph"_s, u"s"_s}, {u"name"_s, name}, {u"cat"_s, u"blame"_s},
+            {u"id"_s, flowId}, {u"ts"_s, micros(from)}, {u"pid"_s, kPid},
+            {u"tid"_s, static_cast<int>(culprit.lane) + 1}});
+        events.append(QJsonObject {{u"ph"_s, u"f"_s}, {u"bp"_s, u"e"_s}, {u"name"_s, name},
+            {u"cat"_s, u"blame"_s}, {u"id"_s, flowId}, {u"ts"_s, micros(std::max(victim.beginNs, victim.endNs - 1000))},
+            {u"pid"_s, kPid}, {u"tid"_s, static_cast<int>(victim.lane) + 1}});
         ++flowId;
     }
     QJsonObject root {{u"traceEvents"_s, events}, {u"displayTimeUnit"_s, u"ms"_s},

@@ -34,6 +34,21 @@ struct RunStats
     int spans = 0;
     int errors = 0;
     int cancelled = 0;
+    /// Task steps' time ready but not resumed (their answer was in, the loop was not free),
+    /// summed over steps; and the part of it attributed to a culprit (RunData::blame).
+    double lateS = 0;
+    double blamedS = 0;
+};
+
+/// "This step held the loop while that one was ready": `victim` (a task step) was ready but
+/// could not resume for `delayNs` because `culprit` (a blocking step, CPU work on the loop, a
+/// nested event loop, or a loop stall nothing else explains) held the loop's thread.
+/// Indices into RunData::spans.
+struct Blame
+{
+    qint32 culprit = -1;
+    qint32 victim = -1;
+    qint64 delayNs = 0;
 };
 
 /// Versions and machine a run was recorded on.
@@ -71,6 +86,8 @@ struct RunData
     std::vector<Span> spans;
     std::vector<Mark> marks;
     std::vector<CounterSample> counters;
+    /// Who delayed whom, largest delay first (computed with the stats, see analysis.h).
+    std::vector<Blame> blame;
     RunStats stats;
     EnvInfo env;
 

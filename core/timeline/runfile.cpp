@@ -45,6 +45,8 @@ QJsonObject statsToJson(const RunStats &s)
         {u"spans"_s, s.spans},
         {u"errors"_s, s.errors},
         {u"cancelled"_s, s.cancelled},
+        {u"late_s"_s, s.lateS},
+        {u"blamed_s"_s, s.blamedS},
     };
 }
 
@@ -186,7 +188,15 @@ QByteArray toJson(const RunData &run)
         if (span.blocking) {
             o.insert(u"blocking"_s, true);
         }
+        if (span.nestedLoop) {
+            o.insert(u"nested_loop"_s, true);
+        }
         spans.append(o);
+    }
+    QJsonArray blame;
+    for (const Blame &b : run.blame) {
+        blame.append(QJsonObject {
+            {u"culprit"_s, b.culprit}, {u"victim"_s, b.victim}, {u"delay_s"_s, seconds(b.delayNs)}});
     }
     QJsonArray marks;
     for (const Mark &mark : run.marks) {
@@ -222,6 +232,7 @@ QByteArray toJson(const RunData &run)
         {u"spans"_s, spans},
         {u"marks"_s, marks},
         {u"counters"_s, counters},
+        {u"blame"_s, blame},
         {u"stats"_s, statsToJson(run.stats)},
         {u"env"_s, env},
     };
@@ -391,6 +402,7 @@ std::optional<RunData> fromJson(const QByteArray &json, QString *error)
             }
         }
         span.blocking = o.value(u"blocking"_s).toBool(false);
+        span.nestedLoop = o.value(u"nested_loop"_s).toBool(false);
         run.spans.push_back(span);
     }
 
@@ -432,7 +444,7 @@ std::optional<RunData> fromJson(const QByteArray &json, QString *error)
     if (r.failed()) {
         return failWith(r.error());
     }
-    computeStats(run);
+    computeStats(run); // and the blame list: recomputed from the spans, never trusted from the file
     return run;
 }
 

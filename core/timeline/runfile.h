@@ -15,7 +15,8 @@ namespace Coroscope {
 /// The run file: Coroscope's own JSON format for a recorded run (see README, "Run file").
 namespace RunFile {
 
-inline constexpr int kVersion = 1;
+/// 2: `blame`, `nested_loop`, stats `late_s`/`blamed_s` (version 1 files read the same).
+inline constexpr int kVersion = 2;
 inline constexpr auto kFormat = "coroscope-run";
 
 [[nodiscard]] QByteArray toJson(const RunData &run);

@@ -65,6 +65,9 @@ struct Span
     /// The step held its thread the whole time (a blocking HTTP call or query): the kind says
     /// what it did, this says how. Cpu, blocking and stall spans hold it by nature.
     bool blocking = false;
+    /// The step waited by running a nested event loop (QEventLoop::exec() inside a task):
+    /// other tasks ran inside it, and it could not return before every loop nested in it had.
+    bool nestedLoop = false;
 
     [[nodiscard]] bool isOpen() const { return endNs == kUnknownTime; }
     [[nodiscard]] bool holdsThread() const

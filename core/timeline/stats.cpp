@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "stats.h"
 
+#include "analysis.h"
+
 #include <algorithm>
 
 namespace Coroscope {
@@ -84,6 +86,7 @@ void computeStats(RunData &run)
     }
     s.longestStallS = static_cast<double>(longest) / 1e9;
     s.totalStallS = static_cast<double>(total) / 1e9;
+    run.blame = Analysis::computeBlame(run); // sets lateS and blamedS
 }
 
 } // namespace Coroscope

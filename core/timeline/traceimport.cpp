@@ -200,6 +200,7 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
             span.kind = guessKind(category, eventName);
             span.status = status;
             span.blocking = args.value(u"blocking"_s).toBool(false);
+            span.nestedLoop = args.value(u"nested_loop"_s).toBool(false);
             if (args.value(u"ready_us"_s).isDouble()) {
                 span.readyNs = usToNs(args.value(u"ready_us"_s).toDouble());
             }

@@ -460,8 +460,13 @@ private Q_SLOTS:
             const double endS = static_cast<double>(a->endNs) / 1e9;
             if (nested) {
                 QVERIFY2(endS >= 2 * kDelay - 0.002, "A cannot return before B's nested loop does");
+                QCOMPARE(run.blame.size(), std::size_t(1)); // B's nested loop, for D
+                QVERIFY(run.lanes.at(run.spans[static_cast<std::size_t>(run.blame[0].culprit)].lane)
+                            .name.startsWith(u"task B"_s));
+                QVERIFY(std::abs(static_cast<double>(run.blame[0].delayNs) / 1e9 - kDelay) < 0.005);
             } else {
                 QVERIFY2(endS < 1.5 * kDelay, "with co_await, A finishes at D");
+                QVERIFY(run.blame.empty());
             }
             QVERIFY(run.stats.totalStallS == 0);
         }
@@ -494,6 +499,15 @@ private Q_SLOTS:
         const QString what = u"query %1 → ready %2 → resumed %3 s"_s.arg(began).arg(ready).arg(ended);
         QVERIFY2(std::abs(ready - began - kDelay) < 0.02 + (kSanitized ? 0.02 : 0), qPrintable(what));
         QVERIFY2(ended - ready >= 0.9 * kDelay, qPrintable(what));
+        // …and the blame goes to task 2's blocking query, for about D.
+        QVERIFY(!run.blame.empty());
+        const Blame &top = run.blame.front();
+        const Span &culprit = run.spans[static_cast<std::size_t>(top.culprit)];
+        QCOMPARE(&run.spans[static_cast<std::size_t>(top.victim)], query);
+        QVERIFY(run.lanes.at(culprit.lane).name.startsWith(u"task 2"_s));
+        QVERIFY(culprit.blocking && culprit.kind == SpanKind::Db);
+        QVERIFY2(std::abs(static_cast<double>(top.delayNs) / 1e9 - kDelay) < 0.02,
+            qPrintable(u"blamed %1 s"_s.arg(static_cast<double>(top.delayNs) / 1e9)));
 
         // HTTP to a server that says nothing about its timing: the same, from the socket.
         SlowPlainServer plain(static_cast<int>(kDelay * 1000));
@@ -536,6 +550,7 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(serverSpans, 2);
+        QVERIFY(run.blame.empty()); // nothing held the loop
     }
 
     void blockingHttpFreezesTheLoopAndSerialisesTheServer()

@@ -1,0 +1,305 @@
+// SPDX-License-Identifier: MIT
+#include "analysis.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace Coroscope::Analysis {
+
+namespace {
+
+bool onLane(const RunData &run, const Span &span, LaneKind kind)
+{
+    return span.lane < static_cast<LaneId>(run.lanes.size()) && run.lanes.at(span.lane).kind == kind;
+}
+
+struct Interval
+{
+    qint64 b = 0;
+    qint64 e = 0;
+};
+
+qint64 overlap(qint64 b1, qint64 e1, qint64 b2, qint64 e2)
+{
+    return std::max<qint64>(0, std::min(e1, e2) - std::max(b1, b2));
+}
+
+/// Merges intervals in place (sorted, disjoint) and returns their total length.
+qint64 merge(std::vector<Interval> &v)
+{
+    std::sort(v.begin(), v.end(), [](const Interval &a, const Interval &b) { return a.b < b.b; });
+    std::vector<Interval> out;
+    qint64 total = 0;
+    for (const Interval &i : v) {
+        if (!out.empty() && i.b <= out.back().e) {
+            out.back().e = std::max(out.back().e, i.e);
+        } else {
+            out.push_back(i);
+        }
+    }
+    for (const Interval &i : out) {
+        total += i.e - i.b;
+    }
+    v = std::move(out);
+    return total;
+}
+
+/// Spans sorted by begin with the running maximum of their ends: the ones overlapping a
+/// query interval are found by binary search, whether or not they overlap each other.
+struct IntervalIndex
+{
+    std::vector<qint32> spans;
+    std::vector<qint64> begins;
+    std::vector<qint64> maxEnd; // prefix maximum of ends
+
+    void build(const RunData &run)
+    {
+        std::sort(spans.begin(), spans.end(), [&run](qint32 a, qint32 b) {
+            return run.spans[static_cast<std::size_t>(a)].beginNs < run.spans[static_cast<std::size_t>(b)].beginNs;
+        });
+        qint64 m = std::numeric_limits<qint64>::min();
+        for (const qint32 i : spans) {
+            const Span &s = run.spans[static_cast<std::size_t>(i)];
+            begins.push_back(s.beginNs);
+            m = std::max(m, s.endNs);
+            maxEnd.push_back(m);
+        }
+    }
+
+    template<typename F> void forOverlapping(qint64 b, qint64 e, F &&f) const
+    {
+        // Candidates begin before e; walk back while some earlier span may still reach b.
+        auto k = static_cast<qsizetype>(std::lower_bound(begins.begin(), begins.end(), e) - begins.begin());
+        while (--k >= 0 && maxEnd[static_cast<std::size_t>(k)] > b) {
+            f(spans[static_cast<std::size_t>(k)]);
+        }
+    }
+};
+
+} // namespace
+
+QString stateName(TaskState state)
+{
+    switch (state) {
+    case TaskState::Running:
+        return u"running"_s;
+    case TaskState::Suspended:
+        return u"suspended"_s;
+    case TaskState::Ready:
+        return u"ready, waiting for the loop"_s;
+    case TaskState::Holding:
+        return u"holding the thread"_s;
+    }
+    return {};
+}
+
+qint64 lateFromNs(const RunData &run, const Span &span)
+{
+    if (span.isOpen() || span.holdsThread() || span.readyNs == kUnknownTime || !onLane(run, span, LaneKind::Task)) {
+        return kUnknownTime;
+    }
+    const qint64 from = std::max(span.readyNs, span.beginNs);
+    return span.endNs - from >= kLateThresholdNs ? from : kUnknownTime;
+}
+
+std::vector<StateInterval> taskStates(const RunData &run, LaneId lane)
+{
+    std::vector<qint32> steps;
+    for (std::size_t i = 0; i < run.spans.size(); ++i) {
+        if (run.spans[i].lane == lane && !run.spans[i].isOpen()) {
+            steps.push_back(static_cast<qint32>(i));
+        }
+    }
+    std::stable_sort(steps.begin(), steps.end(), [&run](qint32 a, qint32 b) {
+        return run.spans[static_cast<std::size_t>(a)].beginNs < run.spans[static_cast<std::size_t>(b)].beginNs;
+    });
+    std::vector<StateInterval> out;
+    qint64 cursor = kUnknownTime;
+    const auto push = [&out, &cursor](qint64 b, qint64 e, TaskState state, qint32 span) {
+        b = std::max(b, cursor);
+        if (e <= b) {
+            return;
+        }
+        if (!out.empty() && out.back().endNs == b && out.back().state == state && out.back().span == span) {
+            out.back().endNs = e;
+        } else {
+            out.push_back({b, e, state, span});
+        }
+        cursor = e;
+    };
+    for (const qint32 index : steps) {
+        const Span &s = run.spans[static_cast<std::size_t>(index)];
+        if (cursor == kUnknownTime) {
+            cursor = s.beginNs;
+        }
+        if (s.beginNs > cursor) {
+            push(cursor, s.beginNs, TaskState::Running, -1);
+        }
+        if (s.holdsThread()) {
+            push(s.beginNs, s.endNs, TaskState::Holding, index);
+            continue;
+        }
+        const qint64 late = lateFromNs(run, s);
+        if (late == kUnknownTime) {
+            push(s.beginNs, s.endNs, TaskState::Suspended, index);
+        } else {
+            push(s.beginNs, late, TaskState::Suspended, index);
+            push(late, s.endNs, TaskState::Ready, index);
+        }
+    }
+    return out;
+}
+
+std::vector<Blame> computeBlame(RunData &run)
+{
+    IntervalIndex holders; // hold the loop's thread: task lanes' blocking and CPU steps
+    IntervalIndex stalls; // the loop lane's stalls: what is left
+    std::vector<qint32> nested;
+    for (std::size_t i = 0; i < run.spans.size(); ++i) {
+        const Span &s = run.spans[i];
+        if (s.isOpen()) {
+            continue;
+        }
+        const auto index = static_cast<qint32>(i);
+        if (onLane(run, s, LaneKind::Task) && s.holdsThread()) {
+            holders.spans.push_back(index);
+        } else if (onLane(run, s, LaneKind::Loop) && s.kind == SpanKind::Stall) {
+            stalls.spans.push_back(index);
+        }
+        if (s.nestedLoop && onLane(run, s, LaneKind::Task)) {
+            nested.push_back(index);
+        }
+    }
+    holders.build(run);
+    stalls.build(run);
+
+    std::vector<Blame> out;
+    qint64 lateTotal = 0;
+    qint64 blamedTotal = 0;
+    std::vector<Interval> covered;
+    for (std::size_t i = 0; i < run.spans.size(); ++i) {
+        const Span &v = run.spans[i];
+        const qint64 from = lateFromNs(run, v);
+        if (from == kUnknownTime) {
+            continue;
+        }
+        const qint64 to = v.endNs;
+        lateTotal += to - from;
+        const auto victim = static_cast<qint32>(i);
+        covered.clear();
+        const auto blame = [&](qint32 culprit, qint64 delay) {
+            if (delay >= kLateThresholdNs) {
+                out.push_back({culprit, victim, delay});
+                blamedTotal += delay;
+            }
+        };
+        holders.forOverlapping(from, to, [&](qint32 h) {
+            if (h == victim) {
+                return;
+            }
+            const Span &c = run.spans[static_cast<std::size_t>(h)];
+            const qint64 b = std::max(from, c.beginNs);
+            const qint64 e = std::min(to, c.endNs);
+            covered.push_back({b, e});
+            blame(h, e - b);
+        });
+        if (v.nestedLoop) {
+            // Entered inside this one's nested loop (after it began, on another task): this
+            // one's exec() cannot return before that one's has.
+            for (const qint32 n : nested) {
+                const Span &c = run.spans[static_cast<std::size_t>(n)];
+                if (n == victim || c.lane == v.lane || c.beginNs < v.beginNs) {
+                    continue;
+                }
+                const qint64 b = std::max(from, c.beginNs);
+                const qint64 e = std::min(to, c.endNs);
+                if (e > b) {
+                    covered.push_back({b, e});
+                    blame(n, e - b);
+                }
+            }
+        }
+        merge(covered);
+        stalls.forOverlapping(from, to, [&](qint32 st) {
+            const Span &c = run.spans[static_cast<std::size_t>(st)];
+            const qint64 b = std::max(from, c.beginNs);
+            const qint64 e = std::min(to, c.endNs);
+            qint64 left = e - b;
+            for (const Interval &k : covered) {
+                left -= overlap(b, e, k.b, k.e);
+            }
+            blame(st, left);
+        });
+    }
+    std::sort(out.begin(), out.end(), [](const Blame &a, const Blame &b) {
+        return a.delayNs != b.delayNs ? a.delayNs > b.delayNs
+                                      : (a.victim != b.victim ? a.victim < b.victim : a.culprit < b.culprit);
+    });
+    run.stats.lateS = static_cast<double>(lateTotal) / 1e9;
+    run.stats.blamedS = static_cast<double>(blamedTotal) / 1e9;
+    return out;
+}
+
+std::vector<CulpritSummary> culprits(const RunData &run)
+{
+    std::vector<CulpritSummary> out;
+    QHash<qint32, std::size_t> at;
+    for (const Blame &b : run.blame) {
+        auto it = at.find(b.culprit);
+        if (it == at.end()) {
+            it = at.insert(b.culprit, out.size());
+            out.push_back({.culprit = b.culprit});
+        }
+        CulpritSummary &c = out[*it];
+        ++c.victims;
+        c.totalNs += b.delayNs;
+        if (b.delayNs > c.maxNs) {
+            c.maxNs = b.delayNs;
+            c.worstVictim = b.victim;
+        }
+    }
+    std::stable_sort(out.begin(), out.end(),
+        [](const CulpritSummary &a, const CulpritSummary &b) { return a.totalNs > b.totalNs; });
+    return out;
+}
+
+QString describeStep(const RunData &run, qint32 index)
+{
+    if (index < 0 || static_cast<std::size_t>(index) >= run.spans.size()) {
+        return {};
+    }
+    const Span &s = run.spans[static_cast<std::size_t>(index)];
+    const QString lane = s.lane < static_cast<LaneId>(run.lanes.size()) ? run.lanes.at(s.lane).name : QString();
+    QString what = run.str(s.name);
+    if (s.kind == SpanKind::Stall) {
+        what = u"stall"_s;
+    } else if (s.blocking && !what.startsWith(u"blocking"_s)) {
+        what = u"blocking "_s + what;
+    } else if (s.kind == SpanKind::Cpu) {
+        what = u"CPU work %1"_s.arg(what);
+    }
+    return lane.isEmpty() ? what : u"%1: %2"_s.arg(lane, what);
+}
+
+QString blameSentence(const RunData &run, qint32 culprit, qint32 victim)
+{
+    if (culprit < 0 || static_cast<std::size_t>(culprit) >= run.spans.size()) {
+        return {};
+    }
+    const Span &c = run.spans[static_cast<std::size_t>(culprit)];
+    const QString v = describeStep(run, victim);
+    if (c.kind == SpanKind::Stall) {
+        return u"the loop stalled, nothing recorded holding it, while %1 was ready"_s.arg(v);
+    }
+    if (c.nestedLoop) {
+        return u"%1, a nested event loop entered inside it, kept %2 from returning"_s.arg(
+            describeStep(run, culprit), v);
+    }
+    return u"%1 held the loop while %2 was ready"_s.arg(describeStep(run, culprit), v);
+}
+
+} // namespace Coroscope::Analysis

@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: MIT
+// Task states and blame, from constructed runs: who held the loop while whom was ready.
+
+#include "timeline/analysis.h"
+#include "timeline/runfile.h"
+#include "timeline/stats.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Coroscope;
+using namespace Coroscope::Analysis;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 kMs = 1'000'000;
+
+struct Step
+{
+    int lane;
+    double beginMs;
+    double endMs;
+    SpanKind kind = SpanKind::Sleep;
+    double readyMs = -1; ///< -1: unknown
+    bool blocking = false;
+    bool nested = false;
+    QString name = {};
+};
+
+/// Lanes: 0 event loop, 1 main, 2 task 1, 3 task 2, 4 pool thread.
+RunData makeRun(const QList<Step> &steps)
+{
+    RunData run;
+    run.strings = {QString()};
+    run.lanes = {Lane {0, u"event loop"_s, LaneKind::Loop}, Lane {1, u"main"_s, LaneKind::Task},
+        Lane {2, u"task 1"_s, LaneKind::Task}, Lane {3, u"task 2"_s, LaneKind::Task},
+        Lane {4, u"pool thread 1"_s, LaneKind::Pool}};
+    qint64 wall = 0;
+    for (const Step &s : steps) {
+        Span span;
+        span.lane = static_cast<LaneId>(s.lane);
+        span.beginNs = static_cast<qint64>(s.beginMs * kMs);
+        span.endNs = static_cast<qint64>(s.endMs * kMs);
+        span.readyNs = s.readyMs < 0 ? kUnknownTime : static_cast<qint64>(s.readyMs * kMs);
+        span.kind = s.kind;
+        span.blocking = s.blocking;
+        span.nestedLoop = s.nested;
+        span.name = run.intern(s.name.isEmpty() ? toString(s.kind) : s.name);
+        run.spans.push_back(span);
+        wall = std::max(wall, span.endNs);
+    }
+    run.wallNs = wall;
+    computeStats(run);
+    return run;
+}
+
+std::vector<std::tuple<int, int, double>> blameOf(const RunData &run)
+{
+    std::vector<std::tuple<int, int, double>> out;
+    for (const Blame &b : run.blame) {
+        out.emplace_back(b.culprit, b.victim, static_cast<double>(b.delayNs) / kMs);
+    }
+    return out;
+}
+
+} // namespace
+
+class TestAnalysis : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    // combo-mixed at D = 300 ms: task 1's async query is ready at 2D, but task 2's blocking
+    // query holds the loop from 2D to 3D.
+    void blockingStepDelaysTheReadyQuery()
+    {
+        const RunData run = makeRun({
+            {0, 600, 900, SpanKind::Stall}, // the loop lane mirrors the blocking query
+            {2, 300, 900, SpanKind::Db, 600, false, false, u"SELECT pg_sleep($1)"_s},
+            {3, 600, 900, SpanKind::Db, 900, true, false, u"SELECT pg_sleep($1)"_s},
+        });
+        QCOMPARE(run.blame.size(), std::size_t(1)); // not the stall: the blocking query explains it all
+        QCOMPARE(blameOf(run).front(), std::make_tuple(2, 1, 300.0));
+        QCOMPARE(run.stats.lateS, 0.3);
+        QCOMPARE(run.stats.blamedS, 0.3);
+        QCOMPARE(blameSentence(run, 2, 1),
+            u"task 2: blocking SELECT pg_sleep($1) held the loop while task 1: SELECT pg_sleep($1) was ready"_s);
+
+        const auto states = taskStates(run, 2);
+        QCOMPARE(states.size(), std::size_t(2));
+        QCOMPARE(states[0].state, TaskState::Suspended);
+        QCOMPARE(states[0].beginNs, 300 * kMs);
+        QCOMPARE(states[0].endNs, 600 * kMs);
+        QCOMPARE(states[1].state, TaskState::Ready);
+        QCOMPARE(states[1].endNs, 900 * kMs);
+        const auto holder = taskStates(run, 3);
+        QCOMPARE(holder.size(), std::size_t(1));
+        QCOMPARE(holder[0].state, TaskState::Holding);
+    }
+
+    // Two culprits one after the other, and a stall that nothing recorded explains: each gets
+    // its own share; the stall only what the others do not cover.
+    void delayIsSplitAmongCulprits()
+    {
+        const RunData run = makeRun({
+            {2, 0, 400, SpanKind::Http, 100},
+            {3, 50, 200, SpanKind::Cpu},
+            {1, 200, 350, SpanKind::Blocking},
+            {0, 50, 400, SpanKind::Stall},
+        });
+        const auto blame = blameOf(run);
+        QCOMPARE(blame.size(), std::size_t(3));
+        QCOMPARE(blame[0], std::make_tuple(2, 0, 150.0)); // the blocking call 200-350
+        QCOMPARE(blame[1], std::make_tuple(1, 0, 100.0)); // CPU work 100-200 (while ready)
+        QCOMPARE(blame[2], std::make_tuple(3, 0, 50.0)); // the stall's uncovered 350-400
+        QCOMPARE(run.stats.lateS, 0.3);
+        QCOMPARE(run.stats.blamedS, 0.3);
+        const auto summary = culprits(run);
+        QCOMPARE(summary.size(), std::size_t(3));
+        QCOMPARE(summary[0].culprit, 2);
+        QCOMPARE(summary[0].victims, 1);
+        QVERIFY(blameSentence(run, 3, 0).startsWith(u"the loop stalled"_s));
+    }
+
+    // One blocking step that held the loop while several tasks were ready.
+    void oneCulpritManyVictims()
+    {
+        const RunData run = makeRun({
+            {1, 0, 300, SpanKind::Blocking, -1, false, false, u"time.sleep"_s},
+            {2, 0, 300, SpanKind::Sleep, 100},
+            {3, 0, 300, SpanKind::Http, 200},
+        });
+        QCOMPARE(run.blame.size(), std::size_t(2));
+        const auto summary = culprits(run);
+        QCOMPARE(summary.size(), std::size_t(1));
+        QCOMPARE(summary[0].victims, 2);
+        QCOMPARE(summary[0].totalNs, 300 * kMs);
+        QCOMPARE(summary[0].maxNs, 200 * kMs);
+        QCOMPARE(summary[0].worstVictim, 1);
+    }
+
+    // A nested event loop entered inside another task's nested wait keeps it from returning
+    // (nested-event-loop: A ready at D, returns with B at 2D) — though the loop never stalled.
+    void nestedLoopHoldsTheOuterWait()
+    {
+        const RunData run = makeRun({
+            {2, 0, 200, SpanKind::Sleep, 100, false, true},
+            {3, 1, 200, SpanKind::Sleep, 200, false, true},
+            {1, 0, 250, SpanKind::Wait, 200}, // main awaits: ready when A finished, no lateness
+        });
+        QCOMPARE(blameOf(run), (std::vector<std::tuple<int, int, double>> {{1, 0, 100.0}}));
+        QVERIFY(blameSentence(run, 1, 0).contains(u"nested event loop"_s));
+        // A co_await victim is not held by a nested loop: the loop itself resumes it.
+        const RunData awaited = makeRun({
+            {2, 0, 200, SpanKind::Sleep, 100},
+            {3, 1, 200, SpanKind::Sleep, 200, false, true},
+        });
+        QVERIFY(awaited.blame.empty());
+        QCOMPARE(awaited.stats.lateS, 0.1);
+        QCOMPARE(awaited.stats.blamedS, 0.0);
+    }
+
+    // What is not late, or not known to be, or not on the loop's thread, is never blamed.
+    void noBlameWithoutEvidence()
+    {
+        const RunData run = makeRun({
+            {2, 0, 100.5, SpanKind::Sleep, 100}, // 0.5 ms: the loop's ordinary latency
+            {3, 0, 300, SpanKind::Http}, // ready unknown: never guessed
+            {4, 0, 300, SpanKind::Cpu}, // a pool thread holds its own thread, not the loop
+            {1, 0, 300, SpanKind::Wait, 100},
+        });
+        QVERIFY(run.blame.empty());
+        QCOMPARE(run.stats.lateS, 0.2); // main's wait was late, and nothing recorded explains it
+        QCOMPARE(run.stats.blamedS, 0.0);
+        const auto states = taskStates(run, 3);
+        QCOMPARE(states.size(), std::size_t(1));
+        QCOMPARE(states[0].state, TaskState::Suspended);
+    }
+
+    // Between steps a task runs on the loop; overlapping steps never give overlapping states.
+    void statesCoverTheLaneWithoutOverlap()
+    {
+        const RunData run = makeRun({
+            {2, 0, 100, SpanKind::Acquire, 100},
+            {2, 100, 250, SpanKind::Http, 200},
+            {2, 260, 300, SpanKind::Cpu},
+            {2, 280, 320, SpanKind::Sleep, 320},
+        });
+        const auto states = taskStates(run, 2);
+        QVERIFY(!states.empty());
+        for (std::size_t i = 1; i < states.size(); ++i) {
+            QVERIFY(states[i].beginNs >= states[i - 1].endNs);
+        }
+        QCOMPARE(states.front().beginNs, 0);
+        QCOMPARE(states.back().endNs, 320 * kMs);
+        const auto at = [&states](qint64 ms) {
+            for (const StateInterval &s : states) {
+                if (s.beginNs <= ms * kMs && ms * kMs < s.endNs) {
+                    return s.state;
+                }
+            }
+            return TaskState::Running;
+        };
+        QCOMPARE(at(150), TaskState::Suspended);
+        QCOMPARE(at(220), TaskState::Ready);
+        QCOMPARE(at(255), TaskState::Running);
+        QCOMPARE(at(270), TaskState::Holding);
+    }
+
+    // The run file keeps the blame list (version 2); reading recomputes it from the spans, so
+    // a file's list can never point outside them.
+    void runFileKeepsBlame()
+    {
+        const RunData run = makeRun({
+            {0, 600, 900, SpanKind::Stall},
+            {2, 300, 900, SpanKind::Db, 600},
+            {3, 600, 900, SpanKind::Db, 900, true},
+            {2, 0, 200, SpanKind::Sleep, 100, false, true},
+        });
+        const QByteArray json = RunFile::toJson(run);
+        const QJsonObject root = QJsonDocument::fromJson(json).object();
+        QCOMPARE(root.value(u"version"_s).toInt(), 2);
+        const QJsonArray blame = root.value(u"blame"_s).toArray();
+        QCOMPARE(blame.size(), 1);
+        QCOMPARE(blame.at(0).toObject().value(u"culprit"_s).toInt(), 2);
+        QCOMPARE(blame.at(0).toObject().value(u"victim"_s).toInt(), 1);
+        QCOMPARE(blame.at(0).toObject().value(u"delay_s"_s).toDouble(), 0.3);
+        QVERIFY(json.contains("\"nested_loop\":true"));
+        QString error;
+        const auto back = RunFile::fromJson(json, &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(blameOf(*back), blameOf(run));
+        QVERIFY(back->spans[3].nestedLoop);
+
+        QJsonObject tampered = root;
+        tampered.insert(u"blame"_s, QJsonArray {QJsonObject {{u"culprit"_s, 99}, {u"victim"_s, -4}, {u"delay_s"_s, 1}}});
+        tampered.insert(u"version"_s, 1);
+        const auto recomputed = RunFile::fromJson(QJsonDocument(tampered).toJson(), &error);
+        QVERIFY2(recomputed, qPrintable(error));
+        QCOMPARE(blameOf(*recomputed), blameOf(run));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnalysis)
+#include "tst_analysis.moc"
