@@ -115,11 +115,11 @@ private Q_SLOTS:
     {
         const auto o = QJsonDocument::fromJson(RunFile::toJson(sampleRun())).object();
         for (const auto *key : {"format", "version", "experiment", "params", "wall_s", "ideal_s", "lanes",
-                 "spans", "marks", "stats", "env"}) {
+                 "spans", "marks", "blame", "stats", "env"}) {
             QVERIFY2(o.contains(QLatin1StringView(key)), key);
         }
         QCOMPARE(o.value(u"format"_s).toString(), u"coroscope-run"_s);
-        QCOMPARE(o.value(u"version"_s).toInt(), 1);
+        QCOMPARE(o.value(u"version"_s).toInt(), 2);
         const auto span = o.value(u"spans"_s).toArray().at(0).toObject();
         for (const auto *key : {"lane", "name", "kind", "start_s", "end_s", "status", "detail"}) {
             QVERIFY2(span.contains(QLatin1StringView(key)), key);
@@ -138,7 +138,7 @@ private Q_SLOTS:
         QTest::newRow("other_format") << withField(good, u"format"_s, u"chrome-trace"_s)
                                       << u"\"format\" is \"chrome-trace\", expected \"coroscope-run\""_s;
         QTest::newRow("newer_version") << withField(good, u"version"_s,
-            2) << u"written by a newer Coroscope (run file version 2; this build reads up to 1)"_s;
+            3) << u"written by a newer Coroscope (run file version 3; this build reads up to 2)"_s;
         QTest::newRow("version_text")
             << withField(good, u"version"_s, u"1"_s) << u"version: expected a positive whole number"_s;
         QTest::newRow("wall_text") << withField(good, u"wall_s"_s, u"fast"_s)
