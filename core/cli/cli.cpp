@@ -282,6 +282,24 @@ QJsonArray delayedJson(const RunData &run)
     return out;
 }
 
+/// The ideal schedule's figures: as written with zero overhead, and with every blocking step
+/// made async (when there were blocking steps to make async).
+QString scheduleLines(const RunData &run)
+{
+    const RunStats &s = run.stats;
+    if (s.idealScheduleS <= 0) {
+        return {};
+    }
+    QString text = u"  scheduled  %1 s with zero overhead (the recorded steps replayed)\n"_s.arg(
+        s.idealScheduleS, 0, 'f', 4);
+    if (s.madeAsync > 0) {
+        text += u"  all async  %1 s if its %2 blocking step%3 were async\n"_s.arg(s.idealAllAsyncS, 0, 'f', 4)
+                    .arg(s.madeAsync)
+                    .arg(s.madeAsync == 1 ? QString() : u"s"_s);
+    }
+    return text;
+}
+
 QString verdict(const RunData &run, const Expectation &expected)
 {
     const RunStats &s = run.stats;
@@ -312,9 +330,9 @@ QString verdict(const RunData &run, const Expectation &expected)
 
 const QString kRunUsage
     = u"Usage: coroscope run ID [--param k=v]... [--export FILE]... [--scale S] [--theme light|dark] "
-      "[--width PX] [--text] [--repeat N] [--json]"_s;
+      "[--width PX] [--hide blame|states|ideal] [--text] [--repeat N] [--json]"_s;
 const QString kRenderUsage = u"Usage: coroscope render RUN.json|TRACE.json [--export FILE]... [--scale S] "
-                             "[--theme light|dark] [--width PX] [--text]"_s;
+                             "[--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text]"_s;
 
 struct OutputOptions
 {
@@ -333,6 +351,11 @@ void addOutputOptions(QCommandLineParser &parser)
     parser.addOption({u"theme"_s, u"Chart theme: light (default) or dark."_s, u"name"_s, u"light"_s});
     parser.addOption({u"width"_s, u"Chart width in pixels at 96 dpi (400–10000)."_s, u"px"_s, u"1200"_s});
     parser.addOption({u"text"_s, u"Print the chart as Unicode bars."_s});
+    parser.addOption({u"hide"_s,
+        u"Leave out of the chart (repeatable): blame (arrows from what held the loop), states (the "
+        "task state strips), ideal (ghost outlines at zero overhead, overheads, the all-async "
+        "marker)."_s,
+        u"what"_s});
 }
 
 std::optional<OutputOptions> readOutputOptions(const QCommandLineParser &parser, int *exitCode)
@@ -356,6 +379,21 @@ std::optional<OutputOptions> readOutputOptions(const QCommandLineParser &parser,
     if (!ok) {
         *exitCode = usageError(u"--theme must be light or dark, got '%1'"_s.arg(parser.value(u"theme"_s)));
         return std::nullopt;
+    }
+    for (const QString &what : parser.values(u"hide"_s)) {
+        for (const QString &item : what.split(u',', Qt::SkipEmptyParts)) {
+            if (item == u"blame") {
+                o.image.paint.blame = false;
+            } else if (item == u"states") {
+                o.image.paint.states = false;
+            } else if (item == u"ideal") {
+                o.image.paint.ideal = false;
+            } else {
+                *exitCode = usageError(
+                    u"--hide takes blame, states or ideal, got '%1'"_s.arg(printable(item)));
+                return std::nullopt;
+            }
+        }
     }
     o.exports = parser.values(u"export"_s);
     for (const QString &path : std::as_const(o.exports)) {
@@ -529,6 +567,8 @@ int cmdRun(const QStringList &args)
             {u"wall_s"_s,
                 QJsonObject {{u"median"_s, quantile(walls, 0.5)}, {u"p95"_s, quantile(walls, 0.95)}}},
             {u"ideal_s"_s, last.stats.idealS},
+            {u"ideal_schedule_s"_s, last.stats.idealScheduleS},
+            {u"ideal_all_async_s"_s, last.stats.idealAllAsyncS},
             {u"overhead_s"_s,
                 QJsonObject {{u"median"_s, quantile(overheads, 0.5)}, {u"p95"_s, quantile(overheads, 0.95)}}},
             {u"verdict"_s, verdict(last, expected)},
@@ -553,6 +593,7 @@ int cmdRun(const QStringList &args)
             text += u"  ideal      %1 s\n"_s.arg(s.idealS, 0, 'f', 4);
             text += u"  overhead   %1\n"_s.arg(signedMs(s.overheadS));
         }
+        text += scheduleLines(last);
         text += u"  overlap    max %1 at once, average %2\n"_s.arg(s.maxConcurrency)
                     .arg(s.avgConcurrency, 0, 'f', 2);
         text += u"  loop       longest stall %1%2\n"_s.arg(ms(s.longestStallS),
@@ -724,7 +765,8 @@ Usage:
   coroscope serve [--port 8000] [--serial] the delay server alone: GET /?delay=S answers after S s
 
 Exports: .png .svg .pdf (the chart), .json (run file), .trace.json (Chrome trace), .csv
-Chart options: --scale 2 (HiDPI PNG), --theme dark, --width 1600, --text (Unicode bars)
+Chart options: --scale 2 (HiDPI PNG), --theme dark, --width 1600, --text (Unicode bars),
+               --hide blame,states,ideal (arrows, state strips, zero-overhead outlines)
 
 Exit codes: 0 ok, 1 the run failed or was cancelled, 2 bad usage.
 Example:

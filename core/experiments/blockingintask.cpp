@@ -27,14 +27,26 @@ public:
               "instead of awaiting a timer. A blocking call never suspends the coroutine, so it holds "
               "the only thread of the event loop for its whole duration: no other task, timer or "
               "event can run meanwhile. Making them tasks changes nothing — tasks only overlap while "
-              "they are suspended at a co_await. Because a QCoro task starts at once, task 2 is not "
-              "even created until task 1 has blocked for D."_s,
+              "they are suspended at a co_await.\n\n"
+              "Start: as in the seed, tasks are started the way asyncio.create_task starts them — "
+              "they first run once main yields to the loop — so task 2 is ready from the start but "
+              "waits D for the loop that task 1 holds (the chart blames task 1's sleep for it). A "
+              "QCoro task starts eagerly instead, inside the call that creates it: with start = "
+              "eager, task 2 is not even created until task 1 has blocked for D, and nothing waits "
+              "for the loop — main itself is held."_s,
             .expectation
             = u"The seed's test1 took 6 s for two 3 s tasks — it holds only when the call blocks (with "
               "an awaited sleep it is 3 s). The chart shows the blocking bars one after the other and "
               "the event loop lane red (stalled) for the whole tasks × D."_s,
             .idealFormula = u"tasks × D"_s,
-            .params = {delayParam(), tasksParam(2, 16)},
+            .params = {delayParam(), tasksParam(2, 16),
+                ParamSpec {.key = u"start"_s,
+                    .label = u"Start"_s,
+                    .type = ParamType::Choice,
+                    .defaultValue = u"create_task"_s,
+                    .choices = {u"create_task"_s, u"eager"_s},
+                    .help = u"create_task: a task first runs when main yields (asyncio); eager: at "
+                            "once, inside the call (QCoro)."_s}},
             .sourceFile = u"blockingintask.cpp"_s,
         })
     { }
@@ -49,8 +61,11 @@ public:
 
 // [coroscope-begin]
 // A task whose body blocks: time.sleep(delay) instead of await asyncio.sleep(delay).
-QCoro::Task<int> blockingTask(RunContext &ctx, LaneId lane, int index, double delay)
+QCoro::Task<int> blockingTask(RunContext &ctx, LaneId lane, int index, double delay, bool createTask)
 {
+    if (createTask) {
+        co_await ctx.scheduled(lane); // asyncio.create_task: first runs once main yields
+    }
     ctx.mark(lane, u"print"_s, u"task %1 started"_s.arg(index));
     ctx.blockingSleep(lane, u"time.sleep(%1 s)"_s.arg(delay), delay); // holds the loop's thread
     co_return index;
@@ -60,12 +75,14 @@ QCoro::Task<> BlockingInTask::run(RunContext &ctx) const
 {
     const double delay = ctx.delay();
     const int count = ctx.params().integer(u"tasks");
+    const bool createTask = ctx.params().text(u"start") == u"create_task";
     const LaneId main = ctx.addTask(u"main"_s);
 
     std::vector<QCoro::Task<int>> tasks;
     for (int i = 0; i < count; ++i) {
         const LaneId lane = ctx.addTask(u"task %1"_s.arg(i + 1));
-        tasks.push_back(blockingTask(ctx, lane, i + 1, delay)); // runs to completion right here
+        // Eager: runs to completion right here; create_task: once main awaits below.
+        tasks.push_back(blockingTask(ctx, lane, i + 1, delay, createTask));
     }
     for (int i = 0; i < count; ++i) {
         co_await ctx.await(main, u"await task %1"_s.arg(i + 1), tasks[static_cast<std::size_t>(i)]);

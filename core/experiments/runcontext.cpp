@@ -105,6 +105,15 @@ QCoro::Task<> RunContext::sleep(LaneId lane, const QString &name, double seconds
     return tracedSleep(toDuration(seconds), m_token, trace(lane, name, detail));
 }
 
+QCoro::Task<> RunContext::scheduled(LaneId lane)
+{
+    const Trace t = trace(lane, u"scheduled by create_task");
+    const qint64 created = m_recorder.now();
+    const SpanId span = t.begin(SpanKind::Wait, created);
+    co_await yieldToLoop();
+    t.end(span, {.readyNs = created});
+}
+
 void RunContext::blockingSleep(LaneId lane, const QString &name, double seconds, const QString &detail)
 {
     Coroscope::blockingSleep(toDuration(seconds), m_token, trace(lane, name, detail));

@@ -70,6 +70,12 @@ public:
         }
     }
 
+    /// asyncio.create_task's start: co_awaited first thing in a task body, the task first runs
+    /// on a later turn of the loop, once its creator yields (a QCoro task starts eagerly, inside
+    /// the call that creates it). Recorded as a `wait` span "scheduled by create_task" that is
+    /// ready at once, so a loop held meanwhile shows as the task waiting for it.
+    QCoro::Task<> scheduled(LaneId lane);
+
     /// An instant event on a lane (a print, a result).
     void mark(LaneId lane, const QString &name, const QString &detail = {});
 

@@ -20,6 +20,22 @@ GanttLayout::GanttLayout(const QRectF &plot, qint64 startNs, qint64 endNs, doubl
     , m_rowCount(rowCount)
 { }
 
+GanttLayout::GanttLayout(
+    const QRectF &plot, qint64 startNs, qint64 endNs, const std::vector<double> &rowHeights)
+    : GanttLayout(plot, startNs, endNs, rowHeights.empty() ? 24 : rowHeights.front(),
+        static_cast<int>(rowHeights.size()))
+{
+    if (std::any_of(rowHeights.begin(), rowHeights.end(), [this](double h) { return h != m_rowHeight; })) {
+        m_tops.reserve(rowHeights.size() + 1);
+        double y = 0;
+        for (const double h : rowHeights) {
+            m_tops.push_back(y);
+            y += h;
+        }
+        m_tops.push_back(y);
+    }
+}
+
 double GanttLayout::mapTimeToX(qint64 ns) const
 {
     return m_plot.left()
@@ -40,13 +56,18 @@ double GanttLayout::nsPerPixel() const
 
 QRectF GanttLayout::rowRect(int row) const
 {
-    return QRectF(m_plot.left(), rowTop(row), m_plot.width(), m_rowHeight);
+    return QRectF(m_plot.left(), rowTop(row), m_plot.width(), rowHeightOf(row));
 }
 
 int GanttLayout::rowAt(double y) const
 {
     if (y < m_plot.top() || m_rowHeight <= 0) {
         return -1;
+    }
+    if (!m_tops.empty()) {
+        const auto it = std::upper_bound(m_tops.begin(), m_tops.end(), y - m_plot.top());
+        const auto row = static_cast<int>(it - m_tops.begin()) - 1;
+        return row >= 0 && row < m_rowCount ? row : -1;
     }
     const int row = static_cast<int>((y - m_plot.top()) / m_rowHeight);
     return row < m_rowCount ? row : -1;

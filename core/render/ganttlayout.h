@@ -5,6 +5,7 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <algorithm>
 #include <vector>
 
 namespace Coroscope {
@@ -20,6 +21,8 @@ public:
     GanttLayout() = default;
     /// `plot` is the area bars are drawn in; rows start at plot.top(), `rowHeight` apart.
     GanttLayout(const QRectF &plot, qint64 startNs, qint64 endNs, double rowHeight, int rowCount);
+    /// Rows of their own heights (a lane with sub-rows is taller).
+    GanttLayout(const QRectF &plot, qint64 startNs, qint64 endNs, const std::vector<double> &rowHeights);
 
     [[nodiscard]] const QRectF &plot() const { return m_plot; }
     [[nodiscard]] qint64 startNs() const { return m_startNs; }
@@ -33,7 +36,13 @@ public:
     /// Nanoseconds one pixel stands for.
     [[nodiscard]] double nsPerPixel() const;
 
-    [[nodiscard]] double rowTop(int row) const { return m_plot.top() + row * m_rowHeight; }
+    [[nodiscard]] double rowTop(int row) const
+    {
+        return m_plot.top()
+            + (m_tops.empty() ? row * m_rowHeight
+                              : m_tops[static_cast<std::size_t>(std::clamp(row, 0, m_rowCount))]);
+    }
+    [[nodiscard]] double rowHeightOf(int row) const { return rowTop(row + 1) - rowTop(row); }
     [[nodiscard]] QRectF rowRect(int row) const;
     /// The row under y, or -1.
     [[nodiscard]] int rowAt(double y) const;
@@ -60,6 +69,7 @@ private:
     qint64 m_endNs = 1;
     double m_rowHeight = 24;
     int m_rowCount = 0;
+    std::vector<double> m_tops; ///< offsets of each row's top (and the end), if heights vary
 };
 
 } // namespace Coroscope

@@ -4,10 +4,78 @@
 #include "timeline/stats.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
 namespace Coroscope {
+
+namespace {
+
+/// A count of what is in flight on `spans` over time, as density rows draw it.
+void countInFlight(GanttRow &row, const std::vector<std::pair<qint64, int>> &unsortedEdges)
+{
+    auto edges = unsortedEdges;
+    std::sort(edges.begin(), edges.end(), [](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first < b.first : a.second < b.second;
+    });
+    int level = 0;
+    for (const auto &[t, d] : edges) {
+        level += d;
+        if (!row.steps.empty() && row.steps.back().first == t) {
+            row.steps.back().second = level;
+        } else {
+            row.steps.emplace_back(t, level);
+        }
+        row.densityMax = std::max(row.densityMax, level);
+    }
+}
+
+} // namespace
+
+void GanttModel::assignTracks(GanttRow &row) const
+{
+    // Greedy interval colouring in begin order: each span takes the first sub-row free by its
+    // begin. Touching spans (one ends where the next begins) share a sub-row.
+    std::vector<qint64> trackEnd;
+    std::vector<quint8> track;
+    track.reserve(row.spans.size());
+    bool overflow = false;
+    for (const quint32 i : row.spans) {
+        const Span &s = m_run.spans[i];
+        const qint64 end = s.isOpen() ? m_endNs : s.endNs;
+        std::size_t t = 0;
+        while (t < trackEnd.size() && trackEnd[t] > s.beginNs) {
+            ++t;
+        }
+        if (t == trackEnd.size()) {
+            if (trackEnd.size() >= static_cast<std::size_t>(kMaxTracks)) {
+                overflow = true;
+                break;
+            }
+            trackEnd.push_back(end);
+        } else {
+            trackEnd[t] = end;
+        }
+        track.push_back(static_cast<quint8>(t));
+    }
+    if (overflow) {
+        // Too many at once to draw apart: how many are in flight, over time.
+        std::vector<std::pair<qint64, int>> edges;
+        for (const quint32 i : row.spans) {
+            const Span &s = m_run.spans[i];
+            edges.emplace_back(s.beginNs, +1);
+            edges.emplace_back(s.isOpen() ? m_endNs : s.endNs, -1);
+        }
+        row.type = GanttRow::Type::Density;
+        countInFlight(row, edges);
+        return;
+    }
+    row.tracks = std::max<int>(1, static_cast<int>(trackEnd.size()));
+    if (row.tracks > 1) {
+        row.track = std::move(track);
+    }
+}
 
 GanttModel::GanttModel(RunData run, int maxTaskLanes)
     : m_run(std::move(run))
@@ -32,8 +100,9 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
         (s.holdsThread() ? m_legend.holding : m_legend.suspended)[static_cast<std::size_t>(s.kind)] = true;
         m_legend.error |= s.status == SpanStatus::Error;
         m_legend.cancelled |= s.status == SpanStatus::Cancelled;
-        m_legend.late |= !s.holdsThread() && s.kind != SpanKind::Wait && s.readyNs != kUnknownTime
-            && !s.isOpen() && s.endNs - s.readyNs > visibleLateness;
+        m_legend.late |= !s.holdsThread() && s.readyNs != kUnknownTime && !s.isOpen()
+            && s.endNs - std::max(s.readyNs, s.beginNs) > visibleLateness
+            && (s.kind != SpanKind::Wait || Analysis::lateFromNs(m_run, s) != kUnknownTime);
     }
     for (std::size_t i = 0; i < m_run.marks.size(); ++i) {
         const Mark &m = m_run.marks[i];
@@ -55,6 +124,7 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
             const Span &s = m_run.spans[i];
             row.maxDurationNs = std::max(row.maxDurationNs, (s.isOpen() ? m_endNs : s.endNs) - s.beginNs);
         }
+        assignTracks(row);
         row.marks = std::move(marksOf[lane.id]);
         std::stable_sort(row.marks.begin(), row.marks.end(),
             [this](quint32 a, quint32 b) { return m_run.marks[a].atNs < m_run.marks[b].atNs; });
@@ -100,22 +170,67 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
             density.laneKind = LaneKind::Task;
             density.foldedLanes = folded;
             density.label = u"+%1 more tasks"_s.arg(folded);
-            std::sort(edges.begin(), edges.end(), [](const auto &a, const auto &b) {
-                return a.first != b.first ? a.first < b.first : a.second < b.second;
-            });
-            int level = 0;
-            for (const auto &[t, d] : edges) {
-                level += d;
-                if (!density.steps.empty() && density.steps.back().first == t) {
-                    density.steps.back().second = level;
-                } else {
-                    density.steps.emplace_back(t, level);
-                }
-                density.densityMax = std::max(density.densityMax, level);
-            }
+            countInFlight(density, edges);
             m_rows.push_back(std::move(density));
         }
     }
+
+    m_rowOfLane.assign(laneCount, -1);
+    m_states.resize(m_rows.size());
+    for (std::size_t r = 0; r < m_rows.size(); ++r) {
+        const GanttRow &row = m_rows[r];
+        if (row.foldedLanes > 0) {
+            continue; // the density row of folded tasks: not one lane
+        }
+        if (row.lane < laneCount) {
+            m_rowOfLane[row.lane] = static_cast<int>(r);
+        }
+        if (row.type == GanttRow::Type::Lane && row.laneKind == LaneKind::Task) {
+            m_states[r] = Analysis::taskStates(m_run, row.spans);
+        }
+    }
+    m_blamePlaces.reserve(m_run.blame.size());
+    for (const Blame &b : m_run.blame) {
+        m_blamePlaces.emplace_back(placeOf(b.culprit), placeOf(b.victim));
+    }
+    m_legend.blame = !m_run.blame.empty();
+    const qint64 visible = std::max<qint64>(1'000'000, m_endNs / 150);
+    for (std::size_t i = 0; i < m_run.ideal.beginNs.size() && i < m_run.spans.size() && !m_legend.ghosts; ++i) {
+        const Span &s = m_run.spans[i];
+        m_legend.ghosts = m_run.ideal.beginNs[i] != kUnknownTime && m_run.ideal.endNs[i] != kUnknownTime
+            && (std::abs(m_run.ideal.beginNs[i] - s.beginNs) >= visible
+                || std::abs(m_run.ideal.endNs[i] - s.endNs) >= visible);
+    }
+}
+
+SpanPlace GanttModel::placeOf(qint32 index) const
+{
+    if (index < 0 || static_cast<std::size_t>(index) >= m_run.spans.size()) {
+        return {};
+    }
+    const Span &s = m_run.spans[static_cast<std::size_t>(index)];
+    if (s.lane >= m_rowOfLane.size() || m_rowOfLane[s.lane] < 0) {
+        return {};
+    }
+    const int r = m_rowOfLane[s.lane];
+    const GanttRow &row = m_rows[static_cast<std::size_t>(r)];
+    if (row.tracks <= 1) {
+        return {r, 0};
+    }
+    const auto byBegin = [this](quint32 i, qint64 t) { return m_run.spans[i].beginNs < t; };
+    for (auto it = std::lower_bound(row.spans.begin(), row.spans.end(), s.beginNs, byBegin);
+         it != row.spans.end() && m_run.spans[*it].beginNs == s.beginNs; ++it) {
+        if (static_cast<qint32>(*it) == index) {
+            return {r, row.track[static_cast<std::size_t>(it - row.spans.begin())]};
+        }
+    }
+    return {r, 0};
+}
+
+const std::vector<Analysis::StateInterval> &GanttModel::states(std::size_t row) const
+{
+    static const std::vector<Analysis::StateInterval> none;
+    return row < m_states.size() ? m_states[row] : none;
 }
 
 std::pair<std::size_t, std::size_t> GanttModel::visibleRange(

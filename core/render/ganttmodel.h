@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "timeline/analysis.h"
 #include "timeline/rundata.h"
 
 #include <QString>
@@ -24,6 +25,10 @@ struct GanttRow
     LaneId lane = 0; ///< for Type::Lane
     QString label;
     std::vector<quint32> spans; ///< indices into run.spans, sorted by begin
+    /// Spans that overlap on one lane (a server's requests in flight) go to sub-rows: the
+    /// sub-row of each span in `spans` (empty when the row has one), and how many there are.
+    std::vector<quint8> track;
+    int tracks = 1;
     std::vector<quint32> marks; ///< indices into run.marks, sorted by time
     qint64 maxDurationNs = 0; ///< longest span on the row (for range look-ups)
     // Type::Density: work spans of the folded lanes in flight, as a step function.
@@ -31,6 +36,13 @@ struct GanttRow
     int densityMax = 0;
     int foldedLanes = 0;
     bool groupStart = false; ///< first row of its lane kind group: a separator above
+};
+
+/// Where a span is drawn: its row and sub-row (row -1: folded away or not shown).
+struct SpanPlace
+{
+    int row = -1;
+    int track = 0;
 };
 
 /// What the legend needs to know about a run, gathered once (not per frame).
@@ -41,6 +53,8 @@ struct LegendFacts
     bool error = false;
     bool cancelled = false;
     bool late = false; ///< some step was resumed visibly later than it became ready
+    bool blame = false; ///< the run has blame arrows to draw
+    bool ghosts = false; ///< some task step is visibly away from its ideal time
 };
 
 /**
@@ -54,6 +68,9 @@ public:
     static constexpr int kDefaultMaxTaskLanes = 64;
     /// Task lanes kept when folding (the rest go into the density row).
     static constexpr int kKeptWhenFolding = 48;
+    /// Most sub-rows a lane gets; a lane with more spans in flight at once is drawn as a
+    /// count of them (a density row), like folded tasks.
+    static constexpr int kMaxTracks = 4;
 
     explicit GanttModel(RunData run, int maxTaskLanes = kDefaultMaxTaskLanes);
 
@@ -62,6 +79,12 @@ public:
     /// The end of the chart's time axis: the wall time or the last span's end.
     [[nodiscard]] qint64 endNs() const { return m_endNs; }
     [[nodiscard]] const LegendFacts &legendFacts() const { return m_legend; }
+    /// Where run.blame[i]'s culprit and victim are drawn.
+    [[nodiscard]] const std::vector<std::pair<SpanPlace, SpanPlace>> &blamePlaces() const { return m_blamePlaces; }
+    /// A task row's states over time (Analysis::taskStates), empty for other rows.
+    [[nodiscard]] const std::vector<Analysis::StateInterval> &states(std::size_t row) const;
+    /// Where span `index` is drawn.
+    [[nodiscard]] SpanPlace placeOf(qint32 index) const;
     /// What the task lanes' work would take one after another (sum of their durations).
     [[nodiscard]] qint64 sequentialNs() const { return m_sequentialNs; }
     /// Indices of spans on `row` that may intersect [fromNs, toNs), in begin order.
@@ -71,11 +94,16 @@ public:
     [[nodiscard]] static int densityAt(const GanttRow &row, qint64 fromNs, qint64 toNs);
 
 private:
+    void assignTracks(GanttRow &row) const;
+
     RunData m_run;
     std::vector<GanttRow> m_rows;
     qint64 m_endNs = 0;
     qint64 m_sequentialNs = 0;
     LegendFacts m_legend;
+    std::vector<int> m_rowOfLane; // -1: folded
+    std::vector<std::pair<SpanPlace, SpanPlace>> m_blamePlaces;
+    std::vector<std::vector<Analysis::StateInterval>> m_states; // per row
 };
 
 } // namespace Coroscope

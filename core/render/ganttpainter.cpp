@@ -49,6 +49,27 @@ QColor blend(const QColor &a, const QColor &b, double t)
         static_cast<float>(a.blueF() * (1 - t) + b.blueF() * t));
 }
 
+/// A straight arrow from `from` to `to` with a filled head at `to`.
+void drawArrow(QPainter &p, QPointF from, QPointF to, const QColor &color, double width)
+{
+    const QLineF line(from, to);
+    if (line.length() < 1) {
+        return;
+    }
+    const QPointF unit = (to - from) / line.length();
+    const QPointF normal(-unit.y(), unit.x());
+    const double head = 4 + width * 1.5;
+    const QPointF base = to - unit * head;
+    p.setPen(QPen(color, width, Qt::SolidLine, Qt::FlatCap));
+    p.drawLine(from, base);
+    QPainterPath tip;
+    tip.moveTo(to);
+    tip.lineTo(base + normal * head * 0.55);
+    tip.lineTo(base - normal * head * 0.55);
+    tip.closeSubpath();
+    p.fillPath(tip, color);
+}
+
 /// How a span is drawn; spans of one style that touch on screen merge into one bar.
 struct Style
 {
@@ -115,7 +136,11 @@ struct GanttPainter::LegendItem
         Cancelled,
         Late,
         Line,
-        DashedLine
+        DashedLine,
+        Arrow,
+        States,
+        Ghost,
+        DottedLine
     };
     Swatch swatch;
     QColor color;
@@ -155,6 +180,9 @@ QString GanttPainter::headline() const
     QStringList parts {total};
     if (run.idealNs > 0) {
         parts.append(u"ideal "_s + GanttLayout::formatDuration(run.idealNs));
+    }
+    if (const qint64 allAsync = allAsyncNs(); allAsync > 0) {
+        parts.append(u"all async "_s + GanttLayout::formatDuration(allAsync));
     }
     const qint64 sequential = m_model.sequentialNs();
     if (sequential > run.wallNs + run.wallNs / 50) {
@@ -232,6 +260,13 @@ std::vector<GanttPainter::LegendItem> GanttPainter::legendItems() const
     if (facts.late) {
         items.push_back({LegendItem::Swatch::Late, m_theme.mutedText, u"ready, waiting for the loop"_s});
     }
+    if (facts.blame && m_options.blame) {
+        items.push_back({LegendItem::Swatch::Arrow, m_theme.blame, u"held the loop: delayed by"_s});
+    }
+    if (m_options.states) {
+        items.push_back({LegendItem::Swatch::States, m_theme.loopRunning,
+            u"task state: running · suspended · ready · holding the thread"_s});
+    }
     if (facts.error) {
         items.push_back({LegendItem::Swatch::Error, m_theme.error, u"error"_s});
     }
@@ -241,6 +276,12 @@ std::vector<GanttPainter::LegendItem> GanttPainter::legendItems() const
     items.push_back({LegendItem::Swatch::Line, m_theme.total, u"total"_s});
     if (run.idealNs > 0) {
         items.push_back({LegendItem::Swatch::DashedLine, m_theme.ideal, u"ideal"_s});
+    }
+    if (m_options.ideal && facts.ghosts) {
+        items.push_back({LegendItem::Swatch::Ghost, m_theme.ideal, u"where a step would be with zero overhead"_s});
+    }
+    if (m_options.ideal && allAsyncNs() > 0) {
+        items.push_back({LegendItem::Swatch::DottedLine, m_theme.counterfactual, u"if every blocking step were async"_s});
     }
     return items;
 }
@@ -291,9 +332,22 @@ GanttPainter::Geometry GanttPainter::geometry(const QSizeF &size) const
     return g;
 }
 
+std::vector<double> GanttPainter::rowHeights() const
+{
+    std::vector<double> out;
+    out.reserve(m_model.rows().size());
+    for (const GanttRow &row : m_model.rows()) {
+        out.push_back(kRowHeight + (row.tracks - 1) * kTrackHeight);
+    }
+    return out;
+}
+
 double GanttPainter::preferredHeight(double width) const
 {
-    const double rows = static_cast<double>(m_model.rows().size()) * kRowHeight;
+    double rows = 0;
+    for (const double h : rowHeights()) {
+        rows += h;
+    }
     const double header = m_options.header ? 44 + kGap : 0;
     const double legend = legendHeight(width - 2 * kMargin);
     const double footer = m_options.footer ? kFooterHeight : 0;
@@ -311,7 +365,7 @@ GanttLayout GanttPainter::layout(const QSizeF &size) const
 GanttLayout GanttPainter::layout(const QSizeF &size, qint64 fromNs, qint64 toNs) const
 {
     const Geometry g = geometry(size);
-    return GanttLayout(g.plot, fromNs, toNs, kRowHeight, static_cast<int>(m_model.rows().size()));
+    return GanttLayout(g.plot, fromNs, toNs, rowHeights());
 }
 
 void GanttPainter::paint(QPainter &p, const QSizeF &size, const GanttLayout &l) const
@@ -370,7 +424,8 @@ void GanttPainter::paintRows(QPainter &p, const Geometry &g, const GanttLayout &
         if (top > g.plot.bottom()) {
             break;
         }
-        const QRectF full(g.labels.left(), top, g.labels.width() + g.plot.width(), kRowHeight);
+        const QRectF full(
+            g.labels.left(), top, g.labels.width() + g.plot.width(), l.rowHeightOf(static_cast<int>(i)));
         if (i % 2 == 1) {
             p.fillRect(full, m_theme.laneStripe);
         }
@@ -396,13 +451,15 @@ void GanttPainter::paintRows(QPainter &p, const Geometry &g, const GanttLayout &
         const GanttRow &row = rows[i];
         p.setPen(row.type == GanttRow::Type::Density || row.laneKind != LaneKind::Task ? m_theme.mutedText
                                                                                        : m_theme.text);
-        const QRectF nameRect(g.labels.left(), top, g.labels.width() - 10, kRowHeight);
+        const QRectF nameRect(
+            g.labels.left(), top, g.labels.width() - 10, l.rowHeightOf(static_cast<int>(i)));
         p.drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
             fm.elidedText(row.label, Qt::ElideMiddle, nameRect.width()));
     }
     // Bars, clipped to the plot.
     p.save();
     p.setClipRect(g.plot.adjusted(0, 0, 0, 1));
+    int ghostBudget = kMaxGhosts; // outlines per frame: a huge run draws its first ones only
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const QRectF rect = l.rowRect(static_cast<int>(i));
         if (rect.top() > g.plot.bottom()) {
@@ -411,10 +468,253 @@ void GanttPainter::paintRows(QPainter &p, const Geometry &g, const GanttLayout &
         if (rows[i].type == GanttRow::Type::Density) {
             paintDensityRow(p, rows[i], rect, l);
         } else {
+            if (m_options.states) {
+                paintStates(p, rows[i], i, rect, l);
+            }
+            const bool task = rows[i].laneKind == LaneKind::Task;
+            if (m_options.ideal && task) {
+                paintGhosts(p, rows[i], rect, l, ghostBudget);
+            }
             paintLaneRow(p, rows[i], rect, l);
+            if (m_options.ideal && task) {
+                paintOverhead(p, rows[i], rect, l);
+            }
         }
     }
+    if (m_options.blame) {
+        paintBlame(p, g, l);
+    }
     p.restore();
+}
+
+QColor GanttPainter::stateColor(Analysis::TaskState state) const
+{
+    switch (state) {
+    case Analysis::TaskState::Running:
+        return m_theme.loopRunning;
+    case Analysis::TaskState::Suspended:
+        return blend(m_theme.background, m_theme.mutedText, 0.3);
+    case Analysis::TaskState::Ready:
+        return m_theme.blame;
+    case Analysis::TaskState::Holding:
+        return m_theme.kindColor(SpanKind::Blocking);
+    }
+    return m_theme.mutedText;
+}
+
+void GanttPainter::paintStates(
+    QPainter &p, const GanttRow &, std::size_t rowIndex, const QRectF &rowRect, const GanttLayout &l) const
+{
+    const auto &states = m_model.states(rowIndex);
+    if (states.empty()) {
+        return;
+    }
+    // A 3-pixel strip along the bottom of the row, one colour per state; what is narrower
+    // than a pixel joins its neighbour.
+    const QRectF strip(rowRect.left(), rowRect.bottom() - 4, rowRect.width(), 3);
+    const auto first = std::lower_bound(states.begin(), states.end(), l.startNs(),
+        [](const Analysis::StateInterval &s, qint64 t) { return s.endNs < t; });
+    p.setRenderHint(QPainter::Antialiasing, false);
+    for (auto it = first; it != states.end() && it->beginNs < l.endNs(); ++it) {
+        const double x0 = std::max(strip.left(), l.mapTimeToX(it->beginNs));
+        const double x1 = std::min(strip.right(), l.mapTimeToX(it->endNs));
+        if (x1 - x0 < 0.5) {
+            continue;
+        }
+        p.fillRect(QRectF(x0, strip.top(), x1 - x0, strip.height()), stateColor(it->state));
+    }
+}
+
+void GanttPainter::paintBlame(QPainter &p, const Geometry &g, const GanttLayout &l) const
+{
+    const RunData &run = m_model.run();
+    const auto &places = m_model.blamePlaces();
+    if (run.blame.empty() || places.size() != run.blame.size()) {
+        return;
+    }
+    const QFont font = chartFont(kSmallSize, true);
+    const QFontMetricsF fm(font);
+    p.setFont(font);
+    const bool focusing = m_options.focusSpan >= 0
+        && std::any_of(run.blame.begin(), run.blame.end(), [this](const Blame &b) {
+               return b.culprit == m_options.focusSpan || b.victim == m_options.focusSpan;
+           });
+    const auto trackCenter = [&l, this](const SpanPlace &place) {
+        const GanttRow &row = m_model.rows()[static_cast<std::size_t>(place.row)];
+        const double h = l.rowHeightOf(place.row) / std::max(1, row.tracks);
+        return l.rowTop(place.row) + (place.track + 0.5) * h;
+    };
+    // Labels already drawn: a later one that would overlap is left out (the tooltip and the
+    // table have every figure).
+    std::vector<QRectF> labels;
+    constexpr std::size_t kMaxArrows = 400;
+    std::size_t drawn = 0;
+    for (std::size_t i = 0; i < run.blame.size() && drawn < kMaxArrows; ++i) {
+        const Blame &b = run.blame[i];
+        const auto &[cPlace, vPlace] = places[i];
+        if (cPlace.row < 0 || vPlace.row < 0) {
+            continue;
+        }
+        // Delays of under 1 % of the run are listed (CLI, table, tooltip), not drawn, unless
+        // their culprit or victim is under the pointer.
+        const bool focus = focusing && (b.culprit == m_options.focusSpan || b.victim == m_options.focusSpan);
+        if (!focus && b.delayNs < run.wallNs / 100) {
+            continue;
+        }
+        const Span &culprit = run.spans[static_cast<std::size_t>(b.culprit)];
+        const Span &victim = run.spans[static_cast<std::size_t>(b.victim)];
+        // Where the culprit held the loop while the victim was ready.
+        const qint64 from = std::max({victim.readyNs, victim.beginNs, culprit.beginNs});
+        const qint64 to = std::min(victim.endNs, culprit.endNs);
+        const double x0 = l.mapTimeToX(from);
+        const double x1 = l.mapTimeToX(to);
+        if (x1 - x0 < 3 || x1 < g.plot.left() || x0 > g.plot.right()) {
+            continue;
+        }
+        QColor color = m_theme.blame;
+        if (focusing && !focus) {
+            color.setAlphaF(0.25f);
+        }
+        const double x = std::round((std::max(x0, g.plot.left()) + std::min(x1, g.plot.right())) / 2) + 0.5;
+        const double yc = trackCenter(cPlace);
+        const double yv = trackCenter(vPlace);
+        const double half = kBarHeight / 2;
+        const double dir = yv < yc ? -1 : 1;
+        const QPointF start(x, yc + dir * (cPlace.row == vPlace.row && cPlace.track == vPlace.track ? 0 : half));
+        const QPointF end(x, yv - dir * (half + 1));
+        p.setRenderHint(QPainter::Antialiasing, true);
+        if (std::abs(end.y() - start.y()) >= 6) {
+            drawArrow(p, start, end, color, focus ? 2.5 : 1.5);
+        }
+        // "+0.300 s" beside the arrow's head, on the victim's row.
+        const QString text = u"+"_s + GanttLayout::formatDuration(b.delayNs);
+        const double w = fm.horizontalAdvance(text) + 8;
+        QRectF box(x + 4, yv - 8, w, 16);
+        if (box.right() > g.plot.right()) {
+            box.moveRight(x - 4);
+        }
+        if (!focus && std::any_of(labels.begin(), labels.end(), [&box](const QRectF &r) { return r.intersects(box); })) {
+            ++drawn;
+            continue;
+        }
+        labels.push_back(box);
+        QColor fill = m_theme.background;
+        if (focusing && !focus) {
+            fill.setAlphaF(0.6f);
+        }
+        p.setPen(QPen(color, focus ? 1.5 : 1));
+        p.setBrush(fill);
+        p.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+        p.setBrush(Qt::NoBrush);
+        p.setRenderHint(QPainter::TextAntialiasing, true);
+        p.setPen(color);
+        p.drawText(box, Qt::AlignCenter, text);
+        ++drawn;
+    }
+    p.setRenderHint(QPainter::Antialiasing, false);
+}
+
+qint64 GanttPainter::allAsyncNs() const
+{
+    // Worth saying only for a finished run where making the blocking steps async would help.
+    const RunData &run = m_model.run();
+    if (m_options.live || run.status != RunStatus::Ok || run.stats.madeAsync == 0) {
+        return 0;
+    }
+    const auto ns = static_cast<qint64>(std::llround(run.stats.idealAllAsyncS * 1e9));
+    return ns > 0 && ns < run.wallNs - run.wallNs / 50 ? ns : 0;
+}
+
+bool GanttPainter::ghostDiffers(qint32 index, const GanttLayout &l) const
+{
+    const RunData &run = m_model.run();
+    const auto i = static_cast<std::size_t>(index);
+    if (i >= run.ideal.beginNs.size() || run.ideal.beginNs[i] == kUnknownTime || run.ideal.endNs[i] == kUnknownTime) {
+        return false;
+    }
+    const Span &s = run.spans[i];
+    const double px = 1 / std::max(l.nsPerPixel(), 1e-9);
+    // A few pixels off is the loop's ordinary latency: an outline there would only blur the bar.
+    return std::abs(static_cast<double>(run.ideal.beginNs[i] - s.beginNs)) * px >= kGhostMinPx
+        || std::abs(static_cast<double>(run.ideal.endNs[i] - s.endNs)) * px >= kGhostMinPx;
+}
+
+void GanttPainter::paintGhosts(
+    QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l, int &budget) const
+{
+    // Each step where it would have been with zero overhead: a dashed outline behind the bar,
+    // drawn only where it is visibly elsewhere (where it coincides, the bar says it all).
+    const RunData &run = m_model.run();
+    if (run.ideal.beginNs.size() != run.spans.size() || budget <= 0) {
+        return;
+    }
+    const double plotLeft = l.plot().left();
+    const double plotRight = l.plot().right();
+    const double trackHeight = rowRect.height() / std::max(1, row.tracks);
+    QColor line = m_theme.ideal;
+    line.setAlphaF(0.9f);
+    QColor fill = m_theme.ideal;
+    fill.setAlphaF(0.07f);
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.setPen(QPen(line, 1, Qt::DashLine));
+    p.setBrush(fill);
+    for (std::size_t k = 0; k < row.spans.size() && budget > 0; ++k) {
+        const quint32 index = row.spans[k];
+        const qint64 b = run.ideal.beginNs[index];
+        const qint64 e = run.ideal.endNs[index];
+        if (b == kUnknownTime || e == kUnknownTime || e < l.startNs() || b > l.endNs()
+            || !ghostDiffers(static_cast<qint32>(index), l)) {
+            continue;
+        }
+        const double x0 = std::max(std::round(l.mapTimeToX(b)), plotLeft);
+        const double x1 = std::min(std::round(l.mapTimeToX(e)), plotRight);
+        if (x1 - x0 < 2) {
+            continue;
+        }
+        const int track = row.tracks > 1 ? row.track[k] : 0;
+        const double cy = rowRect.top() + (track + 0.5) * trackHeight;
+        const double h = run.spans[index].kind == SpanKind::Wait ? kWaitHeight : kBarHeight;
+        p.drawRect(QRectF(x0 + 0.5, std::round(cy - h / 2 - 2) + 0.5, x1 - x0 - 1, h + 3));
+        --budget;
+    }
+    p.setBrush(Qt::NoBrush);
+}
+
+void GanttPainter::paintOverhead(QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l) const
+{
+    // A task's overhead: how much later it ended than in the ideal schedule, after its last bar.
+    const RunData &run = m_model.run();
+    if (m_options.live || row.lane >= run.ideal.laneEndNs.size() || row.spans.empty()) {
+        return;
+    }
+    const qint64 idealEnd = run.ideal.laneEndNs[row.lane];
+    if (idealEnd == kUnknownTime) {
+        return;
+    }
+    qint64 end = 0;
+    for (const quint32 index : row.spans) {
+        const Span &s = run.spans[index];
+        if (s.isOpen() || s.status != SpanStatus::Ok) {
+            return; // its message is shown there
+        }
+        end = std::max(end, s.endNs);
+    }
+    const qint64 over = end - idealEnd;
+    if (over < 1'000'000 || over < run.ideal.totalNs / 50) {
+        return;
+    }
+    const QFont font = chartFont(kSmallSize);
+    const QFontMetricsF fm(font);
+    const QString text = u"+%1 over ideal"_s.arg(GanttLayout::formatDuration(over));
+    const double x = l.mapTimeToX(end) + 6;
+    const double w = fm.horizontalAdvance(text);
+    if (x + w > l.plot().right() || x < l.plot().left()) {
+        return;
+    }
+    p.setFont(font);
+    p.setRenderHint(QPainter::TextAntialiasing, true);
+    p.setPen(m_theme.ideal);
+    p.drawText(QRectF(x, rowRect.top(), w + 2, rowRect.height()), Qt::AlignLeft | Qt::AlignVCenter, text);
 }
 
 void GanttPainter::paintLaneRow(
@@ -455,13 +755,17 @@ void GanttPainter::paintLaneRow(
         QRectF r = afterLabel.rect;
         r.setRight(std::min(r.right(), limit - 4));
         if (r.width() > 20) {
-            inkRight = std::max(inkRight, r.left() + std::min(r.width(), fm.horizontalAdvance(afterLabel.message)));
+            inkRight = std::max(
+                inkRight, r.left() + std::min(r.width(), fm.horizontalAdvance(afterLabel.message)));
             p.setRenderHint(QPainter::TextAntialiasing, true);
             p.setPen(m_theme.error);
-            p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(afterLabel.message, Qt::ElideRight, r.width()));
+            p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter,
+                fm.elidedText(afterLabel.message, Qt::ElideRight, r.width()));
         }
     };
 
+    // The sub-row being drawn (the whole row when it has one).
+    QRectF trackRect = rowRect;
     auto drawBar = [&](const Pending &bar) {
         flushAfterLabel(bar.x0);
         const Span &first = run.spans[bar.first];
@@ -473,7 +777,7 @@ void GanttPainter::paintLaneRow(
         const double h = wait ? kWaitHeight : kBarHeight;
         // A pixel of air after bars wide enough to spare it, so neighbours stay distinct.
         const double w = bar.x1 - bar.x0 >= 5 ? bar.x1 - bar.x0 - 1 : std::max(bar.x1 - bar.x0, 1.0);
-        const QRectF r(bar.x0, rowRect.center().y() - h / 2, w, h);
+        const QRectF r(bar.x0, trackRect.center().y() - h / 2, w, h);
         QColor fill;
         QColor border;
         QColor textColor = m_theme.text;
@@ -509,8 +813,9 @@ void GanttPainter::paintLaneRow(
             return;
         }
         // One span: show when it became ready if the loop resumed it noticeably later.
-        if (!bar.style.holdsThread && !wait && first.readyNs != kUnknownTime && !first.isOpen()
-            && status == SpanStatus::Ok) {
+        // (A wait is hatched only where it was late: one for a task is ready when it ends.)
+        if (!bar.style.holdsThread && first.readyNs != kUnknownTime && !first.isOpen()
+            && status == SpanStatus::Ok && (!wait || Analysis::lateFromNs(run, first) != kUnknownTime)) {
             const double xr = std::max(l.mapTimeToX(first.readyNs), r.left());
             if (r.right() - xr >= 2) {
                 hatch(p, QRectF(xr, r.top(), r.right() - xr, r.height()), color.darker(150));
@@ -538,14 +843,14 @@ void GanttPainter::paintLaneRow(
             const double roomBefore = r.left() - plotLeft - 4;
             if (roomAfter >= std::min(160.0, fm.horizontalAdvance(message)) || roomAfter >= roomBefore) {
                 const QRectF after(
-                    r.right() + 4, rowRect.top(), std::min(320.0, roomAfter), rowRect.height());
+                    r.right() + 4, trackRect.top(), std::min(320.0, roomAfter), trackRect.height());
                 afterLabel = AfterLabel {after, message, true};
             } else {
                 // Before it, but not over what the row shows already.
                 const double left = std::max(r.left() - 4 - std::min(320.0, roomBefore), inkRight + 4);
                 const double w = r.left() - 4 - left;
                 if (w > 20) {
-                    const QRectF before(left, rowRect.top(), w, rowRect.height());
+                    const QRectF before(left, trackRect.top(), w, trackRect.height());
                     p.drawText(
                         before, Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(message, Qt::ElideRight, w));
                 }
@@ -555,44 +860,60 @@ void GanttPainter::paintLaneRow(
     };
 
     const auto [from, to] = m_model.visibleRange(row, l.startNs(), viewEnd);
-    Pending pending;
-    for (std::size_t k = from; k < to; ++k) {
-        const quint32 index = row.spans[k];
-        const Span &s = run.spans[index];
-        const qint64 end = s.isOpen() ? std::max(run.wallNs, s.beginNs) : s.endNs;
-        if (end < l.startNs()) {
-            continue;
-        }
-        // Clamped to the plot by arithmetic (QSvgGenerator 6.4 ignores clip rects).
-        double x0 = std::max(l.mapTimeToX(s.beginNs), plotLeft);
-        double x1 = std::min(l.mapTimeToX(end), plotRight);
-        if (x1 < plotLeft || x0 > plotRight) {
-            continue;
-        }
-        x0 = std::round(x0);
-        x1 = std::max(std::round(x1), x0 + 1);
-        const Style style {s.kind, s.status, s.holdsThread()};
-        // Merge what lands on the same pixels; wide neighbours stay separate bars.
-        const bool tiny = x1 - x0 < 4 || pending.x1 - pending.x0 < 4;
-        if (pending.count > 0 && style == pending.style && x0 <= pending.x1 + 1
-            && (tiny || x0 < pending.x1 - 1)) {
-            pending.x1 = std::max(pending.x1, x1);
-            ++pending.count;
-            if (x1 - x0 > pending.widest) {
-                pending.widest = x1 - x0;
-                pending.first = index;
+    const double trackHeight = row.tracks > 1 ? rowRect.height() / row.tracks : rowRect.height();
+    for (int track = 0; track < row.tracks; ++track) {
+        trackRect = QRectF(rowRect.left(), rowRect.top() + track * trackHeight, rowRect.width(), trackHeight);
+        if (row.tracks > 1) {
+            // Sub-rows of one lane: a hairline between them.
+            if (track > 0) {
+                p.setPen(QPen(m_theme.grid, 1, Qt::DotLine));
+                p.drawLine(QPointF(plotLeft, std::round(trackRect.top()) + 0.5),
+                    QPointF(plotRight, std::round(trackRect.top()) + 0.5));
             }
-            continue;
+            inkRight = plotLeft;
+        }
+        Pending pending;
+        for (std::size_t k = from; k < to; ++k) {
+            if (row.tracks > 1 && row.track[k] != track) {
+                continue;
+            }
+            const quint32 index = row.spans[k];
+            const Span &s = run.spans[index];
+            const qint64 end = s.isOpen() ? std::max(run.wallNs, s.beginNs) : s.endNs;
+            if (end < l.startNs()) {
+                continue;
+            }
+            // Clamped to the plot by arithmetic (QSvgGenerator 6.4 ignores clip rects).
+            double x0 = std::max(l.mapTimeToX(s.beginNs), plotLeft);
+            double x1 = std::min(l.mapTimeToX(end), plotRight);
+            if (x1 < plotLeft || x0 > plotRight) {
+                continue;
+            }
+            x0 = std::round(x0);
+            x1 = std::max(std::round(x1), x0 + 1);
+            const Style style {s.kind, s.status, s.holdsThread()};
+            // Merge what lands on the same pixels; wide neighbours stay separate bars.
+            const bool tiny = x1 - x0 < 4 || pending.x1 - pending.x0 < 4;
+            if (pending.count > 0 && style == pending.style && x0 <= pending.x1 + 1
+                && (tiny || x0 < pending.x1 - 1)) {
+                pending.x1 = std::max(pending.x1, x1);
+                ++pending.count;
+                if (x1 - x0 > pending.widest) {
+                    pending.widest = x1 - x0;
+                    pending.first = index;
+                }
+                continue;
+            }
+            if (pending.count > 0) {
+                drawBar(pending);
+            }
+            pending = Pending {style, x0, x1, 1, index, x1 - x0};
         }
         if (pending.count > 0) {
             drawBar(pending);
         }
-        pending = Pending {style, x0, x1, 1, index, x1 - x0};
+        flushAfterLabel(plotRight + 4);
     }
-    if (pending.count > 0) {
-        drawBar(pending);
-    }
-    flushAfterLabel(plotRight + 4);
 
     // Marks: small ticks at the top of the row; a failure's is red with its message.
     p.setRenderHint(QPainter::Antialiasing, true);
@@ -661,7 +982,8 @@ void GanttPainter::paintDensityRow(
 double GanttPainter::markerStripHeight() const
 {
     // Total on the first line, ideal on the second: they are usually close (that is the point).
-    return m_model.run().idealNs > 0 ? 2 * kMarkerLine + 3 : kMarkerLine + 3;
+    const int lines = 1 + (m_model.run().idealNs > 0 ? 1 : 0) + (m_options.ideal && allAsyncNs() > 0 ? 1 : 0);
+    return lines * kMarkerLine + 3;
 }
 
 void GanttPainter::paintMarkers(QPainter &p, const Geometry &g, const GanttLayout &l) const
@@ -691,6 +1013,10 @@ void GanttPainter::paintMarkers(QPainter &p, const Geometry &g, const GanttLayou
     if (run.idealNs > 0) {
         line(run.idealNs, m_theme.ideal, Qt::DashLine, u"ideal "_s + GanttLayout::formatDuration(run.idealNs),
             1);
+    }
+    if (const qint64 allAsync = m_options.ideal ? allAsyncNs() : 0; allAsync > 0) {
+        line(allAsync, m_theme.counterfactual, Qt::DotLine,
+            u"if every blocking step were async "_s + GanttLayout::formatDuration(allAsync), run.idealNs > 0 ? 2 : 1);
     }
 }
 
@@ -762,6 +1088,27 @@ void GanttPainter::paintLegend(QPainter &p, const QRectF &rect) const
             p.setPen(QPen(item.color, 1.5, Qt::DashLine));
             p.drawLine(QPointF(sw.center().x(), sw.top() - 2), QPointF(sw.center().x(), sw.bottom() + 2));
             break;
+        case LegendItem::Swatch::Ghost:
+            p.setPen(QPen(item.color, 1, Qt::DashLine));
+            p.drawRect(sw.adjusted(0.5, -1.5, -0.5, 1.5));
+            break;
+        case LegendItem::Swatch::DottedLine:
+            p.setPen(QPen(item.color, 1.5, Qt::DotLine));
+            p.drawLine(QPointF(sw.center().x(), sw.top() - 2), QPointF(sw.center().x(), sw.bottom() + 2));
+            break;
+        case LegendItem::Swatch::Arrow:
+            p.setRenderHint(QPainter::Antialiasing, true);
+            drawArrow(p, QPointF(sw.center().x(), sw.bottom() + 3), QPointF(sw.center().x(), sw.top() - 3), item.color, 1.5);
+            break;
+        case LegendItem::Swatch::States: {
+            const double w4 = sw.width() / 4;
+            const QColor colors[] = {stateColor(Analysis::TaskState::Running), stateColor(Analysis::TaskState::Suspended),
+                stateColor(Analysis::TaskState::Ready), stateColor(Analysis::TaskState::Holding)};
+            for (int k = 0; k < 4; ++k) {
+                p.fillRect(QRectF(sw.left() + k * w4, sw.center().y() - 2, w4, 4), colors[k]);
+            }
+            break;
+        }
         }
         p.setRenderHint(QPainter::TextAntialiasing, true);
         p.setPen(m_theme.mutedText);

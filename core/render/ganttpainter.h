@@ -18,6 +18,13 @@ struct GanttPaintOptions
     bool legend = true;
     bool footer = true; ///< parameters and versions
     bool live = false; ///< the run is still going: the wall marker is "now", the headline says so
+    bool blame = true; ///< arrows from what held the loop to the steps it delayed
+    bool states = true; ///< a thin strip under each task: running, suspended, ready, holding
+    /// Ghost outlines of the steps at their zero-overhead times, each task's overhead, and the
+    /// all-async counterfactual's marker.
+    bool ideal = true;
+    /// A span under the pointer: its blame arrows stand out, the others fade (-1: none).
+    qint32 focusSpan = -1;
 };
 
 /**
@@ -53,6 +60,10 @@ public:
     [[nodiscard]] QString footerText() const;
 
     static constexpr double kRowHeight = 26;
+    /// Each sub-row beyond a lane's first adds this much.
+    static constexpr double kTrackHeight = 20;
+    /// The rows' heights, in the model's row order.
+    [[nodiscard]] std::vector<double> rowHeights() const;
     static constexpr double kMargin = 20;
 
 private:
@@ -75,6 +86,17 @@ private:
     void paintRows(QPainter &p, const Geometry &g, const GanttLayout &l) const;
     void paintLaneRow(QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l) const;
     void paintDensityRow(QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l) const;
+    void paintStates(QPainter &p, const GanttRow &row, std::size_t rowIndex, const QRectF &rowRect,
+        const GanttLayout &l) const;
+    void paintBlame(QPainter &p, const Geometry &g, const GanttLayout &l) const;
+    void paintGhosts(QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l, int &budget) const;
+    void paintOverhead(QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l) const;
+    /// The all-async counterfactual's end, when it is worth showing (else 0).
+    [[nodiscard]] qint64 allAsyncNs() const;
+    [[nodiscard]] bool ghostDiffers(qint32 span, const GanttLayout &l) const;
+    static constexpr int kMaxGhosts = 2000;
+    static constexpr double kGhostMinPx = 6;
+    [[nodiscard]] QColor stateColor(Analysis::TaskState state) const;
     void paintMarkers(QPainter &p, const Geometry &g, const GanttLayout &l) const;
     void paintAxis(QPainter &p, const Geometry &g, const GanttLayout &l) const;
     void paintLegend(QPainter &p, const QRectF &rect) const;

@@ -28,6 +28,8 @@ struct GanttTheme
     QColor total; ///< the measured total line
     QColor ideal; ///< the ideal line
     QColor density; ///< folded lanes' in-flight area
+    QColor blame; ///< arrows from what held the loop to the steps it delayed
+    QColor counterfactual; ///< the "if every blocking step were async" marker
     std::array<QColor, kSpanKindCount> kinds;
 
     [[nodiscard]] QColor kindColor(SpanKind kind) const { return kinds.at(static_cast<std::size_t>(kind)); }

@@ -59,7 +59,8 @@ struct IntervalIndex
     void build(const RunData &run)
     {
         std::sort(spans.begin(), spans.end(), [&run](qint32 a, qint32 b) {
-            return run.spans[static_cast<std::size_t>(a)].beginNs < run.spans[static_cast<std::size_t>(b)].beginNs;
+            return run.spans[static_cast<std::size_t>(a)].beginNs
+                < run.spans[static_cast<std::size_t>(b)].beginNs;
         });
         qint64 m = std::numeric_limits<qint64>::min();
         for (const qint32 i : spans) {
@@ -99,7 +100,8 @@ QString stateName(TaskState state)
 
 qint64 lateFromNs(const RunData &run, const Span &span)
 {
-    if (span.isOpen() || span.holdsThread() || span.readyNs == kUnknownTime || !onLane(run, span, LaneKind::Task)) {
+    if (span.isOpen() || span.holdsThread() || span.readyNs == kUnknownTime
+        || !onLane(run, span, LaneKind::Task)) {
         return kUnknownTime;
     }
     const qint64 from = std::max(span.readyNs, span.beginNs);
@@ -108,15 +110,19 @@ qint64 lateFromNs(const RunData &run, const Span &span)
 
 std::vector<StateInterval> taskStates(const RunData &run, LaneId lane)
 {
-    std::vector<qint32> steps;
+    std::vector<quint32> steps;
     for (std::size_t i = 0; i < run.spans.size(); ++i) {
-        if (run.spans[i].lane == lane && !run.spans[i].isOpen()) {
-            steps.push_back(static_cast<qint32>(i));
+        if (run.spans[i].lane == lane) {
+            steps.push_back(static_cast<quint32>(i));
         }
     }
-    std::stable_sort(steps.begin(), steps.end(), [&run](qint32 a, qint32 b) {
-        return run.spans[static_cast<std::size_t>(a)].beginNs < run.spans[static_cast<std::size_t>(b)].beginNs;
-    });
+    std::stable_sort(steps.begin(), steps.end(),
+        [&run](quint32 a, quint32 b) { return run.spans[a].beginNs < run.spans[b].beginNs; });
+    return taskStates(run, steps);
+}
+
+std::vector<StateInterval> taskStates(const RunData &run, const std::vector<quint32> &steps)
+{
     std::vector<StateInterval> out;
     qint64 cursor = kUnknownTime;
     const auto push = [&out, &cursor](qint64 b, qint64 e, TaskState state, qint32 span) {
@@ -131,8 +137,12 @@ std::vector<StateInterval> taskStates(const RunData &run, LaneId lane)
         }
         cursor = e;
     };
-    for (const qint32 index : steps) {
-        const Span &s = run.spans[static_cast<std::size_t>(index)];
+    for (const quint32 step : steps) {
+        const Span &s = run.spans[step];
+        const auto index = static_cast<qint32>(step);
+        if (s.isOpen()) {
+            continue;
+        }
         if (cursor == kUnknownTime) {
             cursor = s.beginNs;
         }
@@ -273,7 +283,8 @@ QString describeStep(const RunData &run, qint32 index)
         return {};
     }
     const Span &s = run.spans[static_cast<std::size_t>(index)];
-    const QString lane = s.lane < static_cast<LaneId>(run.lanes.size()) ? run.lanes.at(s.lane).name : QString();
+    const QString lane
+        = s.lane < static_cast<LaneId>(run.lanes.size()) ? run.lanes.at(s.lane).name : QString();
     QString what = run.str(s.name);
     if (s.kind == SpanKind::Stall) {
         what = u"stall"_s;

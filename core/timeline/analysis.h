@@ -35,6 +35,8 @@ struct StateInterval
 /// order and without overlaps. Ready needs a measured ready time: where it is unknown, the
 /// whole step counts as suspended.
 [[nodiscard]] std::vector<StateInterval> taskStates(const RunData &run, LaneId lane);
+/// The same for a lane's spans given as indices sorted by begin (the chart has them).
+[[nodiscard]] std::vector<StateInterval> taskStates(const RunData &run, const std::vector<quint32> &lanesSpans);
 
 /// When a step's late part begins (its ready time, at least its begin), or kUnknownTime when
 /// it is not late: a task step that does not hold the thread, with a known ready time, that

@@ -91,7 +91,7 @@ LaneId Recorder::addLane(const QString &name, LaneKind kind)
 {
     std::lock_guard lock(m_mutex);
     const auto id = static_cast<LaneId>(m_lanes.size());
-    m_lanes.append(Lane {id, name, kind});
+    m_lanes.append(Lane {id, name, kind, kind == LaneKind::Task ? now() : kUnknownTime});
     return id;
 }
 

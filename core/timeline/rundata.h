@@ -38,6 +38,24 @@ struct RunStats
     /// summed over steps; and the part of it attributed to a culprit (RunData::blame).
     double lateS = 0;
     double blamedS = 0;
+    /// The ideal schedule's end (timeline/ideal.h: the recorded structure replayed with zero
+    /// overhead), and the same with every blocking step made async.
+    double idealScheduleS = 0;
+    double idealAllAsyncS = 0;
+    /// Blocking steps the all-async counterfactual made async (0: it is the ideal schedule).
+    int madeAsync = 0;
+};
+
+/// The ideal schedule of a run's task steps (see timeline/ideal.h): per span and per lane,
+/// kUnknownTime where there is none.
+struct IdealTimes
+{
+    std::vector<qint64> beginNs;
+    std::vector<qint64> endNs;
+    std::vector<qint64> laneEndNs;
+    qint64 totalNs = 0; ///< the latest task's end
+    int holdingSteps = 0; ///< steps that held the loop in it
+    int madeAsync = 0; ///< blocking steps replayed as async to get it
 };
 
 /// "This step held the loop while that one was ready": `victim` (a task step) was ready but
@@ -88,6 +106,8 @@ struct RunData
     std::vector<CounterSample> counters;
     /// Who delayed whom, largest delay first (computed with the stats, see analysis.h).
     std::vector<Blame> blame;
+    /// Each task step at its zero-overhead time (computed with the stats).
+    IdealTimes ideal;
     RunStats stats;
     EnvInfo env;
 

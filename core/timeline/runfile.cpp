@@ -47,6 +47,9 @@ QJsonObject statsToJson(const RunStats &s)
         {u"cancelled"_s, s.cancelled},
         {u"late_s"_s, s.lateS},
         {u"blamed_s"_s, s.blamedS},
+        {u"ideal_schedule_s"_s, s.idealScheduleS},
+        {u"ideal_all_async_s"_s, s.idealAllAsyncS},
+        {u"made_async"_s, s.madeAsync},
     };
 }
 
@@ -168,11 +171,16 @@ QByteArray toJson(const RunData &run)
     }
     QJsonArray lanes;
     for (const Lane &lane : run.lanes) {
-        lanes.append(QJsonObject {{u"id"_s, static_cast<qint64>(lane.id)}, {u"name"_s, lane.name},
-            {u"kind"_s, toString(lane.kind)}});
+        QJsonObject o {{u"id"_s, static_cast<qint64>(lane.id)}, {u"name"_s, lane.name},
+            {u"kind"_s, toString(lane.kind)}};
+        if (lane.createdNs != kUnknownTime) {
+            o.insert(u"created_s"_s, seconds(lane.createdNs));
+        }
+        lanes.append(o);
     }
     QJsonArray spans;
-    for (const Span &span : run.spans) {
+    for (std::size_t i = 0; i < run.spans.size(); ++i) {
+        const Span &span = run.spans[i];
         QJsonObject o {
             {u"lane"_s, static_cast<qint64>(span.lane)},
             {u"name"_s, run.str(span.name)},
@@ -190,6 +198,11 @@ QByteArray toJson(const RunData &run)
         }
         if (span.nestedLoop) {
             o.insert(u"nested_loop"_s, true);
+        }
+        if (i < run.ideal.beginNs.size() && run.ideal.beginNs[i] != kUnknownTime
+            && run.ideal.endNs[i] != kUnknownTime) {
+            o.insert(u"ideal_start_s"_s, seconds(run.ideal.beginNs[i]));
+            o.insert(u"ideal_end_s"_s, seconds(run.ideal.endNs[i]));
         }
         spans.append(o);
     }
@@ -351,7 +364,11 @@ std::optional<RunData> fromJson(const QByteArray &json, QString *error)
         }
         const auto index = static_cast<LaneId>(run.lanes.size());
         laneIndex.insert(id, index);
-        run.lanes.append(Lane {index, r.string(o, path, u"name"_s), *kind});
+        Lane lane {index, r.string(o, path, u"name"_s), *kind};
+        if (o.contains(u"created_s"_s)) {
+            lane.createdNs = r.time(o, path, u"created_s"_s, false);
+        }
+        run.lanes.append(lane);
     }
 
     auto laneOf = [&](const QJsonObject &o, const QString &path) -> LaneId {

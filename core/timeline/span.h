@@ -100,6 +100,8 @@ struct Lane
     LaneId id = 0;
     QString name;
     LaneKind kind = LaneKind::Task;
+    /// When the task was created (its coroutine called), if known: it may first run later.
+    qint64 createdNs = kUnknownTime;
 };
 
 [[nodiscard]] QString toString(SpanKind kind);

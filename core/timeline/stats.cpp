@@ -2,6 +2,7 @@
 #include "stats.h"
 
 #include "analysis.h"
+#include "ideal.h"
 
 #include <algorithm>
 
@@ -87,6 +88,11 @@ void computeStats(RunData &run)
     s.longestStallS = static_cast<double>(longest) / 1e9;
     s.totalStallS = static_cast<double>(total) / 1e9;
     run.blame = Analysis::computeBlame(run); // sets lateS and blamedS
+    run.ideal = Analysis::idealSchedule(run);
+    s.idealScheduleS = static_cast<double>(run.ideal.totalNs) / 1e9;
+    const Analysis::IdealSchedule allAsync = Analysis::idealSchedule(run, true);
+    s.idealAllAsyncS = static_cast<double>(allAsync.totalNs) / 1e9;
+    s.madeAsync = allAsync.madeAsync;
 }
 
 } // namespace Coroscope

@@ -290,13 +290,23 @@ void GanttItem::updateHover(const QPointF &pos)
         const qint64 t = l.mapXToTime(pos.x());
         const auto tolerance = static_cast<qint64>(3 * l.nsPerPixel());
         if (row.type == GanttRow::Type::Density) {
-            text = u"%1 (folded)\n%2 in flight around %3"_s.arg(row.label)
+            text = u"%1%2\n%3 in flight around %4"_s
+                       .arg(row.label, row.foldedLanes > 0 ? u" (folded)"_s : QString())
                        .arg(GanttModel::densityAt(row, t - tolerance, t + tolerance))
                        .arg(seconds(t));
         } else {
             const auto [first, last] = model->visibleRange(row, t - tolerance, t + tolerance);
+            // On a lane with sub-rows, only the sub-row under the pointer.
+            const int track = row.tracks > 1
+                ? std::clamp(
+                    static_cast<int>((pos.y() - l.rowTop(rowIndex)) / (l.rowHeightOf(rowIndex) / row.tracks)),
+                    0, row.tracks - 1)
+                : 0;
             const Span *best = nullptr;
             for (std::size_t i = first; i < last; ++i) {
+                if (row.tracks > 1 && row.track[i] != track) {
+                    continue;
+                }
                 const Span &s = run.spans[row.spans[i]];
                 const qint64 end = s.isOpen() ? run.wallNs : s.endNs;
                 if (s.beginNs - tolerance <= t && t <= end + tolerance

@@ -146,8 +146,7 @@ private Q_SLOTS:
     void nestedLoopHoldsTheOuterWait()
     {
         const RunData run = makeRun({
-            {2, 0, 200, SpanKind::Sleep, 100, false, true},
-            {3, 1, 200, SpanKind::Sleep, 200, false, true},
+            {2, 0, 200, SpanKind::Sleep, 100, false, true}, {3, 1, 200, SpanKind::Sleep, 200, false, true},
             {1, 0, 250, SpanKind::Wait, 200}, // main awaits: ready when A finished, no lateness
         });
         QCOMPARE(blameOf(run), (std::vector<std::tuple<int, int, double>> {{1, 0, 100.0}}));
@@ -235,7 +234,8 @@ private Q_SLOTS:
         QVERIFY(back->spans[3].nestedLoop);
 
         QJsonObject tampered = root;
-        tampered.insert(u"blame"_s, QJsonArray {QJsonObject {{u"culprit"_s, 99}, {u"victim"_s, -4}, {u"delay_s"_s, 1}}});
+        tampered.insert(
+            u"blame"_s, QJsonArray {QJsonObject {{u"culprit"_s, 99}, {u"victim"_s, -4}, {u"delay_s"_s, 1}}});
         tampered.insert(u"version"_s, 1);
         const auto recomputed = RunFile::fromJson(QJsonDocument(tampered).toJson(), &error);
         QVERIFY2(recomputed, qPrintable(error));

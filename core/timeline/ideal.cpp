@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: MIT
+#include "ideal.h"
+
+#include <algorithm>
+#include <limits>
+#include <queue>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+namespace Coroscope::Analysis {
+
+namespace {
+
+/// A wait counts as made ready by a task that finished this close to its ready time.
+constexpr qint64 kWakeToleranceNs = 50'000;
+
+constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+
+struct Child
+{
+    qint64 createdNs = 0;
+    LaneId lane = 0;
+    std::size_t beforeStep = 0; ///< the creator spawns it before beginning this step of its own
+    bool inlineStart = true; ///< QCoro's eager start: it runs at once, inside its creator's turn
+};
+
+struct LaneInfo
+{
+    std::vector<quint32> steps; ///< closed spans, by begin
+    qint64 createdNs = kUnknownTime;
+    qint64 lastEndNs = kUnknownTime;
+    std::vector<Child> children; ///< by creation
+    bool root = true;
+    LaneId creator = 0;
+};
+
+struct Pending
+{
+    qint64 readyNs; ///< when it may run
+    qint64 measuredNs; ///< when it ran in the run (ties go in the run's order)
+    quint64 seq;
+    LaneId lane;
+    std::size_t step; ///< kNone: the task's start; else the step it resumes from
+    bool operator>(const Pending &o) const
+    {
+        if (readyNs != o.readyNs) {
+            return readyNs > o.readyNs;
+        }
+        if (measuredNs != o.measuredNs) {
+            return measuredNs > o.measuredNs;
+        }
+        return seq > o.seq;
+    }
+};
+
+/// A wait for tasks that have not all finished in the replay yet.
+struct Blocked
+{
+    LaneId lane;
+    std::size_t step;
+    int remaining;
+    qint64 latestEndNs;
+};
+
+class Replay
+{
+public:
+    Replay(const RunData &run, bool allAsync)
+        : m_run(run)
+        , m_allAsync(allAsync)
+    {
+        m_out.beginNs.assign(run.spans.size(), kUnknownTime);
+        m_out.endNs.assign(run.spans.size(), kUnknownTime);
+        m_out.laneEndNs.assign(static_cast<std::size_t>(run.lanes.size()), kUnknownTime);
+        m_lanes.resize(static_cast<std::size_t>(run.lanes.size()));
+        m_waiters.resize(m_lanes.size());
+        collect();
+        findCreators();
+        findAwaited();
+    }
+
+    IdealSchedule run()
+    {
+        for (LaneId lane = 0; lane < m_lanes.size(); ++lane) {
+            const LaneInfo &info = m_lanes[lane];
+            if (isTask(lane) && info.createdNs != kUnknownTime && info.root) {
+                push(info.createdNs, info.createdNs, lane, kNone);
+            }
+        }
+        while (!m_queue.empty()) {
+            const Pending p = m_queue.top();
+            m_queue.pop();
+            m_loopNs = std::max(m_loopNs, p.readyNs);
+            if (p.step == kNone) {
+                runTurn(p.lane, 0);
+            } else {
+                m_out.endNs[m_lanes[p.lane].steps[p.step]] = m_loopNs;
+                runTurn(p.lane, p.step + 1);
+            }
+        }
+        for (const qint64 end : m_out.laneEndNs) {
+            if (end != kUnknownTime) {
+                m_out.totalNs = std::max(m_out.totalNs, end);
+            }
+        }
+        return std::move(m_out);
+    }
+
+private:
+    [[nodiscard]] bool isTask(LaneId lane) const { return m_run.lanes.at(lane).kind == LaneKind::Task; }
+    [[nodiscard]] const Span &span(quint32 index) const { return m_run.spans[index]; }
+
+    [[nodiscard]] bool holds(const Span &s) const
+    {
+        if (!s.holdsThread()) {
+            return false;
+        }
+        return !(m_allAsync && (s.blocking || s.kind == SpanKind::Blocking));
+    }
+
+    /// What a step takes by itself: begin → ready where that is known, else begin → end.
+    [[nodiscard]] static qint64 ownNs(const Span &s)
+    {
+        if (s.readyNs != kUnknownTime) {
+            return std::max<qint64>(0, std::min(s.readyNs, s.endNs) - s.beginNs);
+        }
+        return s.endNs - s.beginNs;
+    }
+
+    void collect()
+    {
+        for (std::size_t i = 0; i < m_run.spans.size(); ++i) {
+            const Span &s = m_run.spans[i];
+            if (s.isOpen() || s.lane >= m_lanes.size() || !isTask(s.lane)) {
+                continue;
+            }
+            m_lanes[s.lane].steps.push_back(static_cast<quint32>(i));
+        }
+        for (LaneId lane = 0; lane < m_lanes.size(); ++lane) {
+            LaneInfo &info = m_lanes[lane];
+            std::stable_sort(info.steps.begin(), info.steps.end(),
+                [this](quint32 a, quint32 b) { return span(a).beginNs < span(b).beginNs; });
+            info.createdNs = m_run.lanes.at(lane).createdNs;
+            if (!info.steps.empty()) {
+                const qint64 first = span(info.steps.front()).beginNs;
+                info.createdNs = info.createdNs == kUnknownTime ? first : std::min(info.createdNs, first);
+                for (const quint32 s : info.steps) {
+                    info.lastEndNs = std::max(info.lastEndNs, span(s).endNs);
+                }
+            } else if (info.createdNs != kUnknownTime) {
+                info.lastEndNs = info.createdNs;
+            }
+        }
+    }
+
+    /// The creator of each task is the task that was running (between two of its steps) when
+    /// it was created; the most recently resumed one if several seem to be.
+    void findCreators()
+    {
+        enum Type : int { End = 0, Start = 1, Query = 2 };
+        struct Event
+        {
+            qint64 atNs;
+            int type;
+            LaneId lane;
+            qint64 intervalBegin;
+            std::size_t nextStep; // the step that ends the interval
+        };
+        std::vector<Event> events;
+        for (LaneId lane = 0; lane < m_lanes.size(); ++lane) {
+            const LaneInfo &info = m_lanes[lane];
+            if (!isTask(lane) || info.createdNs == kUnknownTime) {
+                continue;
+            }
+            events.push_back({info.createdNs, Query, lane, 0, 0});
+            // Running intervals: from creation to the first step, between two steps.
+            qint64 from = info.createdNs;
+            for (std::size_t k = 0; k < info.steps.size(); ++k) {
+                const Span &s = span(info.steps[k]);
+                if (s.beginNs > from) {
+                    events.push_back({from, Start, lane, from, k});
+                    events.push_back({s.beginNs, End, lane, from, k});
+                }
+                from = std::max(from, s.endNs);
+            }
+            if (info.steps.empty()) {
+                // Runs its code from its creation on, recording nothing.
+                events.push_back({from, Start, lane, from, 0});
+            }
+        }
+        std::sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
+            return a.atNs != b.atNs ? a.atNs < b.atNs : a.type < b.type;
+        });
+        // Running now: (interval begin, lane) → the step that ends the interval.
+        std::set<std::tuple<qint64, LaneId, std::size_t>> running;
+        for (const Event &e : events) {
+            switch (e.type) {
+            case End:
+                running.erase({e.intervalBegin, e.lane, e.nextStep});
+                break;
+            case Start:
+                running.insert({e.intervalBegin, e.lane, e.nextStep});
+                break;
+            case Query: {
+                const LaneInfo &child = m_lanes[e.lane];
+                for (auto it = running.rbegin(); it != running.rend(); ++it) {
+                    const auto &[begin, lane, nextStep] = *it;
+                    const LaneInfo &creator = m_lanes[lane];
+                    // Created before the child (ties by lane order), so creators form a tree.
+                    if (lane == e.lane || creator.createdNs > child.createdNs
+                        || (creator.createdNs == child.createdNs && lane > e.lane)) {
+                        continue;
+                    }
+                    const qint64 creatorNext = nextStep < creator.steps.size()
+                        ? span(creator.steps[nextStep]).beginNs
+                        : std::numeric_limits<qint64>::max();
+                    const qint64 childFirst
+                        = child.steps.empty() ? child.createdNs : span(child.steps.front()).beginNs;
+                    m_lanes[e.lane].root = false;
+                    m_lanes[e.lane].creator = lane;
+                    m_lanes[lane].children.push_back({child.createdNs, e.lane, nextStep, childFirst <= creatorNext});
+                    break;
+                }
+                break;
+            }
+            }
+        }
+        for (LaneInfo &info : m_lanes) {
+            std::stable_sort(info.children.begin(), info.children.end(),
+                [](const Child &a, const Child &b) { return a.createdNs < b.createdNs; });
+        }
+    }
+
+    [[nodiscard]] bool isAncestor(LaneId maybe, LaneId of) const
+    {
+        LaneId at = of;
+        for (std::size_t guard = 0; guard <= m_lanes.size() && !m_lanes[at].root; ++guard) {
+            at = m_lanes[at].creator;
+            if (at == maybe) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// The tasks a wait awaited: it became ready when a task finished (one finished at its
+    /// ready time); those that finished while it waited are the ones it waited for.
+    void findAwaited()
+    {
+        std::vector<std::pair<qint64, LaneId>> byEnd;
+        for (LaneId lane = 0; lane < m_lanes.size(); ++lane) {
+            if (isTask(lane) && m_lanes[lane].lastEndNs != kUnknownTime && !m_lanes[lane].steps.empty()) {
+                byEnd.emplace_back(m_lanes[lane].lastEndNs, lane);
+            }
+        }
+        std::sort(byEnd.begin(), byEnd.end());
+        for (LaneId lane = 0; lane < m_lanes.size(); ++lane) {
+            for (const quint32 index : m_lanes[lane].steps) {
+                const Span &w = span(index);
+                if (w.kind != SpanKind::Wait || w.readyNs == kUnknownTime) {
+                    continue;
+                }
+                const auto from = std::lower_bound(byEnd.begin(), byEnd.end(),
+                    std::pair<qint64, LaneId>(w.beginNs - kWakeToleranceNs, 0));
+                const auto to = std::upper_bound(byEnd.begin(), byEnd.end(),
+                    std::pair<qint64, LaneId>(w.readyNs + kWakeToleranceNs, std::numeric_limits<LaneId>::max()));
+                std::vector<LaneId> awaited;
+                bool woken = false;
+                for (auto it = from; it != to; ++it) {
+                    if (it->second == lane || isAncestor(it->second, lane)) {
+                        continue;
+                    }
+                    awaited.push_back(it->second);
+                    woken |= it->first >= w.readyNs - kWakeToleranceNs;
+                }
+                if (woken) {
+                    m_awaited.emplace(index, std::move(awaited));
+                }
+            }
+        }
+    }
+
+    void push(qint64 readyNs, qint64 measuredNs, LaneId lane, std::size_t step)
+    {
+        m_queue.push({readyNs, measuredNs, m_seq++, lane, step});
+    }
+
+    void spawnChildren(LaneId lane, std::size_t beforeStep)
+    {
+        for (const Child &c : m_lanes[lane].children) {
+            if (c.beforeStep != beforeStep) {
+                continue;
+            }
+            if (c.inlineStart) {
+                runTurn(c.lane, 0);
+            } else {
+                push(m_loopNs, c.createdNs, c.lane, kNone);
+            }
+        }
+    }
+
+    /// Runs a task from step `j` until it awaits something or ends.
+    void runTurn(LaneId lane, std::size_t j)
+    {
+        const LaneInfo &info = m_lanes[lane];
+        for (;; ++j) {
+            spawnChildren(lane, j);
+            if (j >= info.steps.size()) {
+                finish(lane);
+                return;
+            }
+            const quint32 index = info.steps[j];
+            const Span &s = span(index);
+            m_out.beginNs[index] = m_loopNs;
+            if (holds(s)) {
+                ++m_out.holdingSteps;
+                m_loopNs += s.endNs - s.beginNs;
+                m_out.endNs[index] = m_loopNs;
+                continue; // the same task goes on
+            }
+            if (s.holdsThread()) {
+                ++m_out.madeAsync;
+            }
+            if (const auto it = m_awaited.find(index); it != m_awaited.end()) {
+                Blocked b {lane, j, 0, m_loopNs};
+                for (const LaneId other : it->second) {
+                    if (m_out.laneEndNs[other] != kUnknownTime) {
+                        b.latestEndNs = std::max(b.latestEndNs, m_out.laneEndNs[other]);
+                    } else {
+                        ++b.remaining;
+                    }
+                }
+                if (b.remaining == 0) {
+                    // Already done: co_await does not even suspend.
+                    m_out.endNs[index] = m_loopNs;
+                    continue;
+                } else {
+                    const std::size_t id = m_blocked.size();
+                    m_blocked.push_back(b);
+                    for (const LaneId other : it->second) {
+                        if (m_out.laneEndNs[other] == kUnknownTime) {
+                            m_waiters[other].push_back(id);
+                        }
+                    }
+                }
+                return;
+            }
+            push(m_loopNs + ownNs(s), s.endNs, lane, j);
+            return;
+        }
+    }
+
+    void finish(LaneId lane)
+    {
+        m_out.laneEndNs[lane] = m_loopNs;
+        // A finished task resumes what awaited it at once, in its own turn (QCoro resumes the
+        // awaiting coroutine from the finished one's final suspend, without a loop turn).
+        const std::vector<std::size_t> waiters = std::move(m_waiters[lane]);
+        m_waiters[lane].clear();
+        for (const std::size_t id : waiters) {
+            Blocked &b = m_blocked[id];
+            b.latestEndNs = std::max(b.latestEndNs, m_loopNs);
+            if (--b.remaining == 0) {
+                const LaneId waiting = b.lane;
+                const std::size_t step = b.step;
+                m_out.endNs[m_lanes[waiting].steps[step]] = m_loopNs;
+                runTurn(waiting, step + 1);
+            }
+        }
+    }
+
+    const RunData &m_run;
+    const bool m_allAsync;
+    IdealSchedule m_out;
+    std::vector<LaneInfo> m_lanes;
+    std::unordered_map<quint32, std::vector<LaneId>> m_awaited; // wait step → tasks it awaited
+    std::vector<Blocked> m_blocked;
+    std::vector<std::vector<std::size_t>> m_waiters; // lane → blocked waits that await it
+    std::priority_queue<Pending, std::vector<Pending>, std::greater<>> m_queue;
+    quint64 m_seq = 0;
+    qint64 m_loopNs = 0; ///< now, in the replay; the loop is free from here on
+};
+
+} // namespace
+
+IdealSchedule idealSchedule(const RunData &run, bool allAsync)
+{
+    return Replay(run, allAsync).run();
+}
+
+} // namespace Coroscope::Analysis
