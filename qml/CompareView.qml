@@ -50,6 +50,9 @@ Item {
                         theme: root.theme
                         axisEndSeconds: root.controller.compareEndSeconds
                         footer: false
+                        blame: root.controller.chartOptions.blame
+                        states: root.controller.chartOptions.states
+                        ideal: root.controller.chartOptions.ideal
                     }
                     ToolButton {
                         anchors.top: parent.top

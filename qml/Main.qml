@@ -172,6 +172,7 @@ ApplicationWindow {
                 objectName: "chartView"
                 run: app.current
                 theme: window.chartTheme
+                options: app.chartOptions
             }
             CompareView {
                 id: compareView

@@ -20,6 +20,7 @@ Pane {
             TabButton { text: "Parameters" }
             TabButton { text: "Code" }
             TabButton { text: "About" }
+            TabButton { text: "Why" + (root.controller.current.blame.length > 0 ? " (" + root.controller.current.blame.length + ")" : "") }
             TabButton { text: "Log" + (root.controller.log.length > 0 ? " (" + root.controller.log.length + ")" : "") }
             TabButton { text: "History" }
         }
@@ -118,6 +119,57 @@ Pane {
                     wrapMode: Text.WordWrap
                     textFormat: Text.RichText
                     text: root.controller.experimentAbout
+                }
+            }
+
+            // Why the run took as long as it did: the ideal schedule, then what delayed whom.
+            ListView {
+                id: whyView
+                objectName: "whyView"
+                clip: true
+                model: root.controller.current.blame
+                ScrollBar.vertical: ScrollBar {}
+                header: ColumnLayout {
+                    width: whyView.width - 24
+                    x: 12
+                    spacing: 6
+                    Label {
+                        Layout.topMargin: 12
+                        Layout.fillWidth: true
+                        text: root.controller.current.empty ? "Run an experiment: this tab says why it took as long as it did."
+                                                            : root.controller.current.schedule
+                        wrapMode: Text.WordWrap
+                        color: root.controller.current.empty ? palette.placeholderText : palette.windowText
+                    }
+                    Label {
+                        Layout.topMargin: 6
+                        Layout.fillWidth: true
+                        visible: !root.controller.current.empty
+                        text: whyView.count > 0 ? "What delayed whom (hover a bar to see its arrows):"
+                                                : "Nothing held the loop while a task was ready to go on."
+                        font.bold: whyView.count > 0
+                        wrapMode: Text.WordWrap
+                    }
+                }
+                delegate: RowLayout {
+                    required property var modelData
+                    width: whyView.width - 24
+                    x: 12
+                    spacing: 8
+                    Label {
+                        Layout.alignment: Qt.AlignTop
+                        Layout.preferredWidth: 64
+                        text: modelData.delay
+                        font.bold: true
+                        color: "#7d4fc4"
+                        horizontalAlignment: Text.AlignRight
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        Layout.bottomMargin: 6
+                        text: modelData.sentence
+                        wrapMode: Text.WordWrap
+                    }
                 }
             }
 

@@ -123,7 +123,7 @@ std::unique_ptr<Experiment> makeComboBlockingBlocking()
         .seed = u"000 §4 CASE 1 (httpx.sync + psycopg.sync)"_s,
         .summary = u"Blocking GET D then blocking query D, in two tasks: nothing overlaps, 4D."_s,
         .expectation = u"The seed measured 12 s for D = 3 s. Four solid bars in a staircase, the loop frozen "
-                       "throughout."_s,
+                       "throughout. Were every step async, the run would take 2D (the dotted marker)."_s,
         .idealD = 4,
         .http = {Style::Blocking, Style::Blocking},
         .db = {Style::Blocking, Style::Blocking},
@@ -139,7 +139,10 @@ std::unique_ptr<Experiment> makeComboMixed()
         .summary = u"Task 1 blocks on its GET, task 2 on its query; only the async steps overlap: 3D."_s,
         .expectation
         = u"The seed measured 9 s for D = 3 s. Task 1's async query overlaps task 2's async GET; "
-          "the blocking GET and the blocking query each freeze the loop on their own."_s,
+          "the blocking GET and the blocking query each freeze the loop on their own. Task 1's query "
+          "is answered at 2D but resumed only at 3D — hatched, with an arrow from task 2's blocking "
+          "query that held the loop (+D). Were every step async, the run would take 2D (the dotted "
+          "marker; combo-async-async)."_s,
         .idealD = 3,
         .http = {Style::Blocking, Style::Async},
         .db = {Style::Async, Style::Blocking},

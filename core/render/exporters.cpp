@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "exporters.h"
 
+#include "timeline/analysis.h"
+
 #include "async/errors.h"
 #include "timeline/savefile.h"
 
@@ -227,6 +229,17 @@ QByteArray chromeTrace(const RunData &run)
         if (s.nestedLoop) {
             args.insert(u"nested_loop"_s, true);
         }
+        if (const qint64 late = Analysis::lateFromNs(run, s); late != kUnknownTime) {
+            // The task's states over the step: suspended, then ready but not resumed.
+            args.insert(u"suspended_us"_s, micros(late - s.beginNs));
+            args.insert(u"ready_waiting_us"_s, micros(s.endNs - late));
+        }
+        if (const std::size_t i = static_cast<std::size_t>(&s - run.spans.data());
+            i < run.ideal.beginNs.size() && run.ideal.beginNs[i] != kUnknownTime
+            && run.ideal.endNs[i] != kUnknownTime) {
+            args.insert(u"ideal_start_us"_s, micros(run.ideal.beginNs[i]));
+            args.insert(u"ideal_end_us"_s, micros(run.ideal.endNs[i]));
+        }
         events.append(
             QJsonObject {{u"ph"_s, u"X"_s}, {u"name"_s, run.str(s.name)}, {u"cat"_s, toString(s.kind)},
                 {u"ts"_s, micros(s.beginNs)}, {u"dur"_s, micros(s.isOpen() ? 0 : s.endNs - s.beginNs)},
@@ -242,39 +255,23 @@ QByteArray chromeTrace(const RunData &run)
             {u"pid"_s, kPid}, {u"tid"_s, static_cast<int>(c.lane) + 1},
             {u"args"_s, QJsonObject {{run.str(c.name), c.value}}}});
     }
-    // Hand-offs: a wait that became ready when a step on another lane ended — a flow arrow
-    // from the end of that step to the end of the wait.
-    std::vector<const Span *> byEnd;
-    for (const Span &s : run.spans) {
-        if (!s.isOpen() && s.kind != SpanKind::Wait && s.kind != SpanKind::Stall) {
-            byEnd.push_back(&s);
-        }
-    }
-    std::sort(byEnd.begin(), byEnd.end(), [](const Span *a, const Span *b) { return a->endNs < b->endNs; });
+    // Wake-ups: what made a step ready (Analysis::wakers) — a flow from the end of that step
+    // to the step's resumption.
+    const std::vector<qint32> wakers = Analysis::wakers(run);
     int flowId = 1;
-    for (const Span &w : run.spans) {
-        if (w.kind != SpanKind::Wait || w.readyNs == kUnknownTime || w.isOpen()) {
+    for (std::size_t i = 0; i < run.spans.size(); ++i) {
+        if (wakers[i] < 0) {
             continue;
         }
-        const auto it = std::lower_bound(byEnd.begin(), byEnd.end(), w.readyNs - 50'000,
-            [](const Span *s, qint64 t) { return s->endNs < t; });
-        const Span *source = nullptr;
-        for (auto j = it; j != byEnd.end() && (*j)->endNs <= w.readyNs + 50'000; ++j) {
-            if ((*j)->lane != w.lane) {
-                source = *j;
-                break;
-            }
-        }
-        if (!source) {
-            continue;
-        }
+        const Span &w = run.spans[i];
+        const Span &source = run.spans[static_cast<std::size_t>(wakers[i])];
         const double startTs
-            = micros(source->endNs) - std::min(1.0, micros(source->endNs - source->beginNs) / 2);
-        events.append(QJsonObject {{u"ph"_s, u"s"_s}, {u"name"_s, u"hand-off"_s}, {u"cat"_s, u"handoff"_s},
+            = micros(source.endNs) - std::min(1.0, micros(source.endNs - source.beginNs) / 2);
+        events.append(QJsonObject {{u"ph"_s, u"s"_s}, {u"name"_s, u"wake-up"_s}, {u"cat"_s, u"wakeup"_s},
             {u"id"_s, flowId}, {u"ts"_s, startTs}, {u"pid"_s, kPid},
-            {u"tid"_s, static_cast<int>(source->lane) + 1}});
-        events.append(QJsonObject {{u"ph"_s, u"f"_s}, {u"bp"_s, u"e"_s}, {u"name"_s, u"hand-off"_s},
-            {u"cat"_s, u"handoff"_s}, {u"id"_s, flowId},
+            {u"tid"_s, static_cast<int>(source.lane) + 1}});
+        events.append(QJsonObject {{u"ph"_s, u"f"_s}, {u"bp"_s, u"e"_s}, {u"name"_s, u"wake-up"_s},
+            {u"cat"_s, u"wakeup"_s}, {u"id"_s, flowId},
             {u"ts"_s, micros(w.endNs) - std::min(1.0, micros(w.endNs - w.beginNs) / 2)}, {u"pid"_s, kPid},
             {u"tid"_s, static_cast<int>(w.lane) + 1}});
         ++flowId;
@@ -286,12 +283,13 @@ QByteArray chromeTrace(const RunData &run)
         const Span &victim = run.spans[static_cast<std::size_t>(b.victim)];
         const QString name = u"+%1 s"_s.arg(static_cast<double>(b.delayNs) / 1e9, 0, 'f', 3);
         const qint64 from = std::max(culprit.beginNs, std::max(victim.readyNs, victim.beginNs));
-        events.append(QJsonObject {{u"ph"_s, u"s"_s}, {u"name"_s, name}, {u"cat"_s, u"blame"_s},
-            {u"id"_s, flowId}, {u"ts"_s, micros(from)}, {u"pid"_s, kPid},
-            {u"tid"_s, static_cast<int>(culprit.lane) + 1}});
-        events.append(QJsonObject {{u"ph"_s, u"f"_s}, {u"bp"_s, u"e"_s}, {u"name"_s, name},
-            {u"cat"_s, u"blame"_s}, {u"id"_s, flowId}, {u"ts"_s, micros(std::max(victim.beginNs, victim.endNs - 1000))},
-            {u"pid"_s, kPid}, {u"tid"_s, static_cast<int>(victim.lane) + 1}});
+        events.append(
+            QJsonObject {{u"ph"_s, u"s"_s}, {u"name"_s, name}, {u"cat"_s, u"blame"_s}, {u"id"_s, flowId},
+                {u"ts"_s, micros(from)}, {u"pid"_s, kPid}, {u"tid"_s, static_cast<int>(culprit.lane) + 1}});
+        events.append(
+            QJsonObject {{u"ph"_s, u"f"_s}, {u"bp"_s, u"e"_s}, {u"name"_s, name}, {u"cat"_s, u"blame"_s},
+                {u"id"_s, flowId}, {u"ts"_s, micros(std::max(victim.beginNs, victim.endNs - 1000))},
+                {u"pid"_s, kPid}, {u"tid"_s, static_cast<int>(victim.lane) + 1}});
         ++flowId;
     }
     QJsonObject root {{u"traceEvents"_s, events}, {u"displayTimeUnit"_s, u"ms"_s},
@@ -304,15 +302,23 @@ QByteArray chromeTrace(const RunData &run)
 
 QByteArray csv(const RunData &run)
 {
-    QString out = u"lane,lane_kind,name,kind,start_s,end_s,duration_s,ready_s,status,blocking,detail\n"_s;
-    for (const Span &s : run.spans) {
+    QString out = u"lane,lane_kind,name,kind,start_s,end_s,duration_s,ready_s,status,blocking,detail,"
+                  "ready_waiting_s,ideal_start_s,ideal_end_s\n"_s;
+    for (std::size_t i = 0; i < run.spans.size(); ++i) {
+        const Span &s = run.spans[i];
         const Lane &lane = run.lanes.at(s.lane);
+        const qint64 late = Analysis::lateFromNs(run, s);
+        const bool ideal = i < run.ideal.beginNs.size() && run.ideal.beginNs[i] != kUnknownTime
+            && run.ideal.endNs[i] != kUnknownTime;
         out += csvField(lane.name) + u',' + toString(lane.kind) + u',' + csvField(run.str(s.name)) + u','
             + toString(s.kind) + u',' + seconds(s.beginNs) + u','
             + (s.isOpen() ? QString() : seconds(s.endNs)) + u','
             + (s.isOpen() ? QString() : seconds(s.endNs - s.beginNs)) + u','
             + (s.readyNs == kUnknownTime ? QString() : seconds(s.readyNs)) + u',' + toString(s.status) + u','
-            + (s.blocking ? u"1"_s : u"0"_s) + u',' + csvField(run.str(s.detail)) + u'\n';
+            + (s.blocking ? u"1"_s : u"0"_s) + u',' + csvField(run.str(s.detail)) + u','
+            + (late == kUnknownTime ? QString() : seconds(s.endNs - late)) + u','
+            + (ideal ? seconds(run.ideal.beginNs[i]) : QString()) + u','
+            + (ideal ? seconds(run.ideal.endNs[i]) : QString()) + u'\n';
     }
     return out.toUtf8();
 }

@@ -194,8 +194,10 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
         m_blamePlaces.emplace_back(placeOf(b.culprit), placeOf(b.victim));
     }
     m_legend.blame = !m_run.blame.empty();
+    m_wakers = Analysis::wakers(m_run);
     const qint64 visible = std::max<qint64>(1'000'000, m_endNs / 150);
-    for (std::size_t i = 0; i < m_run.ideal.beginNs.size() && i < m_run.spans.size() && !m_legend.ghosts; ++i) {
+    for (std::size_t i = 0; i < m_run.ideal.beginNs.size() && i < m_run.spans.size() && !m_legend.ghosts;
+         ++i) {
         const Span &s = m_run.spans[i];
         m_legend.ghosts = m_run.ideal.beginNs[i] != kUnknownTime && m_run.ideal.endNs[i] != kUnknownTime
             && (std::abs(m_run.ideal.beginNs[i] - s.beginNs) >= visible

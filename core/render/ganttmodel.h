@@ -80,11 +80,16 @@ public:
     [[nodiscard]] qint64 endNs() const { return m_endNs; }
     [[nodiscard]] const LegendFacts &legendFacts() const { return m_legend; }
     /// Where run.blame[i]'s culprit and victim are drawn.
-    [[nodiscard]] const std::vector<std::pair<SpanPlace, SpanPlace>> &blamePlaces() const { return m_blamePlaces; }
+    [[nodiscard]] const std::vector<std::pair<SpanPlace, SpanPlace>> &blamePlaces() const
+    {
+        return m_blamePlaces;
+    }
     /// A task row's states over time (Analysis::taskStates), empty for other rows.
     [[nodiscard]] const std::vector<Analysis::StateInterval> &states(std::size_t row) const;
     /// Where span `index` is drawn.
     [[nodiscard]] SpanPlace placeOf(qint32 index) const;
+    /// What made each span ready (Analysis::wakers), -1 where nothing recorded did.
+    [[nodiscard]] const std::vector<qint32> &wakers() const { return m_wakers; }
     /// What the task lanes' work would take one after another (sum of their durations).
     [[nodiscard]] qint64 sequentialNs() const { return m_sequentialNs; }
     /// Indices of spans on `row` that may intersect [fromNs, toNs), in begin order.
@@ -103,6 +108,7 @@ private:
     LegendFacts m_legend;
     std::vector<int> m_rowOfLane; // -1: folded
     std::vector<std::pair<SpanPlace, SpanPlace>> m_blamePlaces;
+    std::vector<qint32> m_wakers;
     std::vector<std::vector<Analysis::StateInterval>> m_states; // per row
 };
 

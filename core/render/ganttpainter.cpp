@@ -278,10 +278,12 @@ std::vector<GanttPainter::LegendItem> GanttPainter::legendItems() const
         items.push_back({LegendItem::Swatch::DashedLine, m_theme.ideal, u"ideal"_s});
     }
     if (m_options.ideal && facts.ghosts) {
-        items.push_back({LegendItem::Swatch::Ghost, m_theme.ideal, u"where a step would be with zero overhead"_s});
+        items.push_back(
+            {LegendItem::Swatch::Ghost, m_theme.ideal, u"where a step would be with zero overhead"_s});
     }
     if (m_options.ideal && allAsyncNs() > 0) {
-        items.push_back({LegendItem::Swatch::DottedLine, m_theme.counterfactual, u"if every blocking step were async"_s});
+        items.push_back(
+            {LegendItem::Swatch::DottedLine, m_theme.counterfactual, u"if every blocking step were async"_s});
     }
     return items;
 }
@@ -483,6 +485,7 @@ void GanttPainter::paintRows(QPainter &p, const Geometry &g, const GanttLayout &
     }
     if (m_options.blame) {
         paintBlame(p, g, l);
+        paintWakeups(p, g, l);
     }
     p.restore();
 }
@@ -535,10 +538,10 @@ void GanttPainter::paintBlame(QPainter &p, const Geometry &g, const GanttLayout 
     const QFont font = chartFont(kSmallSize, true);
     const QFontMetricsF fm(font);
     p.setFont(font);
-    const bool focusing = m_options.focusSpan >= 0
-        && std::any_of(run.blame.begin(), run.blame.end(), [this](const Blame &b) {
-               return b.culprit == m_options.focusSpan || b.victim == m_options.focusSpan;
-           });
+    const bool focusing
+        = m_options.focusSpan >= 0 && std::any_of(run.blame.begin(), run.blame.end(), [this](const Blame &b) {
+              return b.culprit == m_options.focusSpan || b.victim == m_options.focusSpan;
+          });
     const auto trackCenter = [&l, this](const SpanPlace &place) {
         const GanttRow &row = m_model.rows()[static_cast<std::size_t>(place.row)];
         const double h = l.rowHeightOf(place.row) / std::max(1, row.tracks);
@@ -546,70 +549,136 @@ void GanttPainter::paintBlame(QPainter &p, const Geometry &g, const GanttLayout 
     };
     // Labels already drawn: a later one that would overlap is left out (the tooltip and the
     // table have every figure).
+    // With a span under the pointer, the others' arrows first (faded), then its own on top;
+    // within a pass the largest delays come first and keep their label's place.
     std::vector<QRectF> labels;
     constexpr std::size_t kMaxArrows = 400;
     std::size_t drawn = 0;
-    for (std::size_t i = 0; i < run.blame.size() && drawn < kMaxArrows; ++i) {
-        const Blame &b = run.blame[i];
-        const auto &[cPlace, vPlace] = places[i];
-        if (cPlace.row < 0 || vPlace.row < 0) {
-            continue;
-        }
-        // Delays of under 1 % of the run are listed (CLI, table, tooltip), not drawn, unless
-        // their culprit or victim is under the pointer.
-        const bool focus = focusing && (b.culprit == m_options.focusSpan || b.victim == m_options.focusSpan);
-        if (!focus && b.delayNs < run.wallNs / 100) {
-            continue;
-        }
-        const Span &culprit = run.spans[static_cast<std::size_t>(b.culprit)];
-        const Span &victim = run.spans[static_cast<std::size_t>(b.victim)];
-        // Where the culprit held the loop while the victim was ready.
-        const qint64 from = std::max({victim.readyNs, victim.beginNs, culprit.beginNs});
-        const qint64 to = std::min(victim.endNs, culprit.endNs);
-        const double x0 = l.mapTimeToX(from);
-        const double x1 = l.mapTimeToX(to);
-        if (x1 - x0 < 3 || x1 < g.plot.left() || x0 > g.plot.right()) {
-            continue;
-        }
-        QColor color = m_theme.blame;
-        if (focusing && !focus) {
-            color.setAlphaF(0.25f);
-        }
-        const double x = std::round((std::max(x0, g.plot.left()) + std::min(x1, g.plot.right())) / 2) + 0.5;
-        const double yc = trackCenter(cPlace);
-        const double yv = trackCenter(vPlace);
-        const double half = kBarHeight / 2;
-        const double dir = yv < yc ? -1 : 1;
-        const QPointF start(x, yc + dir * (cPlace.row == vPlace.row && cPlace.track == vPlace.track ? 0 : half));
-        const QPointF end(x, yv - dir * (half + 1));
-        p.setRenderHint(QPainter::Antialiasing, true);
-        if (std::abs(end.y() - start.y()) >= 6) {
-            drawArrow(p, start, end, color, focus ? 2.5 : 1.5);
-        }
-        // "+0.300 s" beside the arrow's head, on the victim's row.
-        const QString text = u"+"_s + GanttLayout::formatDuration(b.delayNs);
-        const double w = fm.horizontalAdvance(text) + 8;
-        QRectF box(x + 4, yv - 8, w, 16);
-        if (box.right() > g.plot.right()) {
-            box.moveRight(x - 4);
-        }
-        if (!focus && std::any_of(labels.begin(), labels.end(), [&box](const QRectF &r) { return r.intersects(box); })) {
+    for (int pass = 0; pass < (focusing ? 2 : 1); ++pass) {
+        labels.clear();
+        for (std::size_t i = 0; i < run.blame.size() && drawn < kMaxArrows; ++i) {
+            const Blame &b = run.blame[i];
+            const auto &[cPlace, vPlace] = places[i];
+            if (cPlace.row < 0 || vPlace.row < 0) {
+                continue;
+            }
+            // Delays of under 1 % of the run are listed (CLI, table, tooltip), not drawn, unless
+            // their culprit or victim is under the pointer.
+            const bool focus
+                = focusing && (b.culprit == m_options.focusSpan || b.victim == m_options.focusSpan);
+            if (focus != (pass == 1) || (!focus && b.delayNs < run.wallNs / 100)) {
+                continue;
+            }
+            const Span &culprit = run.spans[static_cast<std::size_t>(b.culprit)];
+            const Span &victim = run.spans[static_cast<std::size_t>(b.victim)];
+            // Where the culprit held the loop while the victim was ready.
+            const qint64 from = std::max({victim.readyNs, victim.beginNs, culprit.beginNs});
+            const qint64 to = std::min(victim.endNs, culprit.endNs);
+            const double x0 = l.mapTimeToX(from);
+            const double x1 = l.mapTimeToX(to);
+            if (x1 - x0 < 3 || x1 < g.plot.left() || x0 > g.plot.right()) {
+                continue;
+            }
+            QColor color = m_theme.blame;
+            if (focusing && !focus) {
+                color.setAlphaF(0.25f);
+            }
+            const double x
+                = std::round((std::max(x0, g.plot.left()) + std::min(x1, g.plot.right())) / 2) + 0.5;
+            const double yc = trackCenter(cPlace);
+            const double yv = trackCenter(vPlace);
+            const double half = kBarHeight / 2;
+            const double dir = yv < yc ? -1 : 1;
+            const QPointF start(
+                x, yc + dir * (cPlace.row == vPlace.row && cPlace.track == vPlace.track ? 0 : half));
+            const QPointF end(x, yv - dir * (half + 1));
+            p.setRenderHint(QPainter::Antialiasing, true);
+            if (std::abs(end.y() - start.y()) >= 6) {
+                drawArrow(p, start, end, color, focus ? 2.5 : 1.5);
+            }
+            // "+0.300 s" beside the arrow's head, on the victim's row.
+            const QString text = u"+"_s + GanttLayout::formatDuration(b.delayNs);
+            const double w = fm.horizontalAdvance(text) + 8;
+            QRectF box(x + 4, yv - 8, w, 16);
+            if (box.right() > g.plot.right()) {
+                box.moveRight(x - 4);
+            }
+            if (std::any_of(
+                    labels.begin(), labels.end(), [&box](const QRectF &r) { return r.intersects(box); })) {
+                ++drawn;
+                continue;
+            }
+            labels.push_back(box);
+            QColor fill = m_theme.background;
+            if (focusing && !focus) {
+                fill.setAlphaF(0.6f);
+            }
+            p.setPen(QPen(color, focus ? 1.5 : 1));
+            p.setBrush(fill);
+            p.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+            p.setBrush(Qt::NoBrush);
+            p.setRenderHint(QPainter::TextAntialiasing, true);
+            p.setPen(color);
+            p.drawText(box, Qt::AlignCenter, text);
             ++drawn;
+        }
+    }
+    p.setRenderHint(QPainter::Antialiasing, false);
+}
+
+void GanttPainter::paintWakeups(QPainter &p, const Geometry &g, const GanttLayout &l) const
+{
+    // For the span under the pointer: what made it ready, and what it made ready — an arrow
+    // from the end of the one to the resumption of the other.
+    const qint32 focus = m_options.focusSpan;
+    const RunData &run = m_model.run();
+    const auto &wakers = m_model.wakers();
+    if (focus < 0 || static_cast<std::size_t>(focus) >= run.spans.size()
+        || wakers.size() != run.spans.size()) {
+        return;
+    }
+    std::vector<std::pair<qint32, qint32>> pairs; // (waker, woken)
+    if (wakers[static_cast<std::size_t>(focus)] >= 0) {
+        pairs.emplace_back(wakers[static_cast<std::size_t>(focus)], focus);
+    }
+    for (std::size_t i = 0; i < wakers.size() && pairs.size() < 64; ++i) {
+        if (wakers[i] == focus) {
+            pairs.emplace_back(focus, static_cast<qint32>(i));
+        }
+    }
+    const auto centre = [&l, this](const SpanPlace &place) {
+        const GanttRow &row = m_model.rows()[static_cast<std::size_t>(place.row)];
+        return l.rowTop(place.row) + (place.track + 0.5) * l.rowHeightOf(place.row) / std::max(1, row.tracks);
+    };
+    const QFont font = chartFont(kSmallSize);
+    const QFontMetricsF fm(font);
+    p.setFont(font);
+    for (const auto &[waker, woken] : pairs) {
+        const SpanPlace from = m_model.placeOf(waker);
+        const SpanPlace to = m_model.placeOf(woken);
+        if (from.row < 0 || to.row < 0 || (from.row == to.row && from.track == to.track)) {
             continue;
         }
-        labels.push_back(box);
-        QColor fill = m_theme.background;
-        if (focusing && !focus) {
-            fill.setAlphaF(0.6f);
+        const Span &a = run.spans[static_cast<std::size_t>(waker)];
+        const Span &b = run.spans[static_cast<std::size_t>(woken)];
+        const double x0 = std::clamp(l.mapTimeToX(a.endNs), g.plot.left(), g.plot.right());
+        const double x1 = std::clamp(l.mapTimeToX(b.endNs), g.plot.left(), g.plot.right());
+        const double y0 = centre(from);
+        const double y1 = centre(to);
+        const double dir = y1 > y0 ? 1 : -1;
+        p.setRenderHint(QPainter::Antialiasing, true);
+        drawArrow(p, QPointF(x0, y0 + dir * kBarHeight / 2), QPointF(x1, y1 - dir * (kBarHeight / 2 + 1)),
+            m_theme.wakeup, 1.5);
+        // How long the loop took to resume it, when that is more than its ordinary latency.
+        const qint64 latency = b.readyNs != kUnknownTime ? b.endNs - b.readyNs : 0;
+        if (latency >= Analysis::kLateThresholdNs) {
+            const QString text = u"woke it · resumed "_s + GanttLayout::formatDuration(latency) + u" later"_s;
+            const double w = fm.horizontalAdvance(text);
+            const double x = std::min(x1 + 6, g.plot.right() - w);
+            p.setRenderHint(QPainter::TextAntialiasing, true);
+            p.setPen(m_theme.wakeup);
+            p.drawText(QRectF(x, (y0 + y1) / 2 - 8, w + 2, 16), Qt::AlignLeft | Qt::AlignVCenter, text);
         }
-        p.setPen(QPen(color, focus ? 1.5 : 1));
-        p.setBrush(fill);
-        p.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
-        p.setBrush(Qt::NoBrush);
-        p.setRenderHint(QPainter::TextAntialiasing, true);
-        p.setPen(color);
-        p.drawText(box, Qt::AlignCenter, text);
-        ++drawn;
     }
     p.setRenderHint(QPainter::Antialiasing, false);
 }
@@ -629,7 +698,8 @@ bool GanttPainter::ghostDiffers(qint32 index, const GanttLayout &l) const
 {
     const RunData &run = m_model.run();
     const auto i = static_cast<std::size_t>(index);
-    if (i >= run.ideal.beginNs.size() || run.ideal.beginNs[i] == kUnknownTime || run.ideal.endNs[i] == kUnknownTime) {
+    if (i >= run.ideal.beginNs.size() || run.ideal.beginNs[i] == kUnknownTime
+        || run.ideal.endNs[i] == kUnknownTime) {
         return false;
     }
     const Span &s = run.spans[i];
@@ -680,7 +750,8 @@ void GanttPainter::paintGhosts(
     p.setBrush(Qt::NoBrush);
 }
 
-void GanttPainter::paintOverhead(QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l) const
+void GanttPainter::paintOverhead(
+    QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l) const
 {
     // A task's overhead: how much later it ended than in the ideal schedule, after its last bar.
     const RunData &run = m_model.run();
@@ -1016,7 +1087,8 @@ void GanttPainter::paintMarkers(QPainter &p, const Geometry &g, const GanttLayou
     }
     if (const qint64 allAsync = m_options.ideal ? allAsyncNs() : 0; allAsync > 0) {
         line(allAsync, m_theme.counterfactual, Qt::DotLine,
-            u"if every blocking step were async "_s + GanttLayout::formatDuration(allAsync), run.idealNs > 0 ? 2 : 1);
+            u"if every blocking step were async "_s + GanttLayout::formatDuration(allAsync),
+            run.idealNs > 0 ? 2 : 1);
     }
 }
 
@@ -1098,12 +1170,14 @@ void GanttPainter::paintLegend(QPainter &p, const QRectF &rect) const
             break;
         case LegendItem::Swatch::Arrow:
             p.setRenderHint(QPainter::Antialiasing, true);
-            drawArrow(p, QPointF(sw.center().x(), sw.bottom() + 3), QPointF(sw.center().x(), sw.top() - 3), item.color, 1.5);
+            drawArrow(p, QPointF(sw.center().x(), sw.bottom() + 3), QPointF(sw.center().x(), sw.top() - 3),
+                item.color, 1.5);
             break;
         case LegendItem::Swatch::States: {
             const double w4 = sw.width() / 4;
-            const QColor colors[] = {stateColor(Analysis::TaskState::Running), stateColor(Analysis::TaskState::Suspended),
-                stateColor(Analysis::TaskState::Ready), stateColor(Analysis::TaskState::Holding)};
+            const QColor colors[]
+                = {stateColor(Analysis::TaskState::Running), stateColor(Analysis::TaskState::Suspended),
+                    stateColor(Analysis::TaskState::Ready), stateColor(Analysis::TaskState::Holding)};
             for (int k = 0; k < 4; ++k) {
                 p.fillRect(QRectF(sw.left() + k * w4, sw.center().y() - 2, w4, 4), colors[k]);
             }

@@ -23,7 +23,8 @@ struct GanttPaintOptions
     /// Ghost outlines of the steps at their zero-overhead times, each task's overhead, and the
     /// all-async counterfactual's marker.
     bool ideal = true;
-    /// A span under the pointer: its blame arrows stand out, the others fade (-1: none).
+    /// A span under the pointer: its blame arrows stand out, the others fade, and its wake-up
+    /// arrows are drawn (-1: none).
     qint32 focusSpan = -1;
 };
 
@@ -89,7 +90,9 @@ private:
     void paintStates(QPainter &p, const GanttRow &row, std::size_t rowIndex, const QRectF &rowRect,
         const GanttLayout &l) const;
     void paintBlame(QPainter &p, const Geometry &g, const GanttLayout &l) const;
-    void paintGhosts(QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l, int &budget) const;
+    void paintWakeups(QPainter &p, const Geometry &g, const GanttLayout &l) const;
+    void paintGhosts(
+        QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l, int &budget) const;
     void paintOverhead(QPainter &p, const GanttRow &row, const QRectF &rowRect, const GanttLayout &l) const;
     /// The all-async counterfactual's end, when it is worth showing (else 0).
     [[nodiscard]] qint64 allAsyncNs() const;

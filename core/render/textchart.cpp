@@ -4,6 +4,8 @@
 #include "ganttlayout.h"
 #include "theme.h"
 
+#include "timeline/analysis.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -14,16 +16,18 @@ namespace Coroscope {
 namespace {
 
 /// Higher wins when several spans share a cell.
+constexpr int kReadyRank = 4; ///< the late part of a step: ready, waiting for the loop
+
 int rank(const Span &s)
 {
     if (s.status == SpanStatus::Error) {
-        return 5;
+        return 6;
     }
     if (s.status == SpanStatus::Cancelled) {
         return 1;
     }
     if (s.holdsThread()) {
-        return 4;
+        return 5;
     }
     return s.kind == SpanKind::Wait ? 2 : 3;
 }
@@ -31,10 +35,12 @@ int rank(const Span &s)
 QChar glyph(int r)
 {
     switch (r) {
-    case 5:
+    case 6:
         return QChar(0x2715); // ✕
-    case 4:
+    case 5:
         return QChar(0x2588); // █
+    case kReadyRank:
+        return QChar(0x2591); // ░
     case 3:
         return QChar(0x2592); // ▒
     case 2:
@@ -83,6 +89,13 @@ QString textChart(const GanttModel &model, int columns)
                 for (int c = c0; c <= c1; ++c) {
                     cells[static_cast<std::size_t>(c)] = std::max(cells[static_cast<std::size_t>(c)], r);
                 }
+                if (const qint64 late = Analysis::lateFromNs(run, s);
+                    late != kUnknownTime && r < kReadyRank) {
+                    for (int c = cellOf(late); c <= c1; ++c) {
+                        cells[static_cast<std::size_t>(c)]
+                            = std::max(cells[static_cast<std::size_t>(c)], kReadyRank);
+                    }
+                }
             }
         }
         QString label = row.label;
@@ -113,8 +126,25 @@ QString textChart(const GanttModel &model, int columns)
         }
     }
     out += QString(labelWidth, u' ') + u"  "_s + axis + u'\n';
-    const QString legend = u"█ running  ▒ suspended (timer, I/O)  ─ awaiting  ✕ error  · cancelled"_s;
+    const QString legend
+        = u"█ holding the thread  ▒ suspended (timer, I/O)  ░ ready, waiting for the loop  ─ awaiting  ✕ error  · cancelled"_s;
     out += (legend.size() > columns ? legend.left(columns) : legend) + u'\n';
+    // Why: the main culprits, and what the run would take with every blocking step async.
+    auto line = [&](const QString &text) {
+        out += (text.size() > columns ? text.left(columns - 1) + QChar(0x2026) : text) + u'\n';
+    };
+    int shown = 0;
+    for (const Blame &b : run.blame) {
+        if (shown++ == 3) {
+            break;
+        }
+        line(u"delayed +%1: %2"_s.arg(
+            GanttLayout::formatDuration(b.delayNs), Analysis::blameSentence(run, b.culprit, b.victim)));
+    }
+    if (run.status == RunStatus::Ok && run.stats.madeAsync > 0) {
+        line(u"if every blocking step were async: %1"_s.arg(
+            GanttLayout::formatDuration(static_cast<qint64>(std::llround(run.stats.idealAllAsyncS * 1e9)))));
+    }
     return out;
 }
 

@@ -30,6 +30,7 @@ struct GanttTheme
     QColor density; ///< folded lanes' in-flight area
     QColor blame; ///< arrows from what held the loop to the steps it delayed
     QColor counterfactual; ///< the "if every blocking step were async" marker
+    QColor wakeup; ///< arrows from what made a step ready to its resumption
     std::array<QColor, kSpanKindCount> kinds;
 
     [[nodiscard]] QColor kindColor(SpanKind kind) const { return kinds.at(static_cast<std::size_t>(kind)); }

@@ -4,6 +4,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <cstdlib>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -274,6 +275,79 @@ std::vector<CulpritSummary> culprits(const RunData &run)
     }
     std::stable_sort(out.begin(), out.end(),
         [](const CulpritSummary &a, const CulpritSummary &b) { return a.totalNs > b.totalNs; });
+    return out;
+}
+
+namespace {
+
+/// Steps something else makes ready (a timer fires by itself; a query's answer comes from a
+/// server that has no lane).
+bool wakeable(SpanKind kind)
+{
+    return kind == SpanKind::Wait || kind == SpanKind::Acquire || kind == SpanKind::Http;
+}
+
+/// What can make such a step ready: a task (or a pool thread's job) finishing, a connection
+/// or slot handed back, the server's answer.
+bool canWake(LaneKind lane, SpanKind woken)
+{
+    switch (woken) {
+    case SpanKind::Wait:
+        return lane == LaneKind::Task || lane == LaneKind::Pool;
+    case SpanKind::Acquire:
+        return lane == LaneKind::Task || lane == LaneKind::Pool || lane == LaneKind::Connection;
+    case SpanKind::Http:
+        return lane == LaneKind::Server;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+std::vector<qint32> wakers(const RunData &run)
+{
+    constexpr qint64 kAfter = 50'000; // a waker's end may be stamped just after the ready time
+    constexpr int kMaxLooked = 64; // candidates looked at per step (10 000 answers at once)
+    std::vector<qint32> out(run.spans.size(), -1);
+    std::vector<qint32> byEnd;
+    for (std::size_t i = 0; i < run.spans.size(); ++i) {
+        const Span &s = run.spans[i];
+        if (!s.isOpen() && s.kind != SpanKind::Stall && !onLane(run, s, LaneKind::Loop)) {
+            byEnd.push_back(static_cast<qint32>(i));
+        }
+    }
+    const auto endOf = [&run](qint32 i) { return run.spans[static_cast<std::size_t>(i)].endNs; };
+    std::sort(byEnd.begin(), byEnd.end(), [&](qint32 a, qint32 b) { return endOf(a) < endOf(b); });
+    for (std::size_t i = 0; i < run.spans.size(); ++i) {
+        const Span &v = run.spans[i];
+        if (v.isOpen() || v.readyNs == kUnknownTime || v.holdsThread() || !onLane(run, v, LaneKind::Task)
+            || v.readyNs <= v.beginNs || !wakeable(v.kind)) {
+            continue;
+        }
+        // Candidates end in [ready − window, ready + 50 µs]; the one ending closest wins.
+        auto it = std::upper_bound(
+            byEnd.begin(), byEnd.end(), v.readyNs + kAfter, [&](qint64 t, qint32 s) { return t < endOf(s); });
+        qint32 best = -1;
+        qint64 bestGap = std::numeric_limits<qint64>::max();
+        for (int looked = 0; it != byEnd.begin() && looked < kMaxLooked; ++looked) {
+            --it;
+            const Span &c = run.spans[static_cast<std::size_t>(*it)];
+            if (c.endNs < v.readyNs - kWakeWindowNs) {
+                break;
+            }
+            if (c.lane == v.lane || (v.kind != SpanKind::Wait && c.beginNs < v.beginNs - kAfter)
+                || !canWake(run.lanes.at(c.lane).kind, v.kind)) {
+                continue;
+            }
+            const qint64 gap = std::abs(c.endNs - v.readyNs);
+            if (gap < bestGap) {
+                bestGap = gap;
+                best = *it;
+            }
+        }
+        out[i] = best;
+    }
     return out;
 }
 

@@ -36,7 +36,8 @@ struct StateInterval
 /// whole step counts as suspended.
 [[nodiscard]] std::vector<StateInterval> taskStates(const RunData &run, LaneId lane);
 /// The same for a lane's spans given as indices sorted by begin (the chart has them).
-[[nodiscard]] std::vector<StateInterval> taskStates(const RunData &run, const std::vector<quint32> &lanesSpans);
+[[nodiscard]] std::vector<StateInterval> taskStates(
+    const RunData &run, const std::vector<quint32> &lanesSpans);
 
 /// When a step's late part begins (its ready time, at least its begin), or kUnknownTime when
 /// it is not late: a task step that does not hold the thread, with a known ready time, that
@@ -61,6 +62,15 @@ struct CulpritSummary
     qint32 worstVictim = -1;
 };
 [[nodiscard]] std::vector<CulpritSummary> culprits(const RunData &run);
+
+/// What made a step ready: the span on another lane that ended when it became ready — for a
+/// wait, the awaited task's last step or the pool thread's job; for an acquisition, the
+/// checkout or slot handed back; for an HTTP request, the server's answer — or -1 where none
+/// did (timers and queries have none). Per span, indexed like run.spans; only task steps with
+/// a measured ready time get one. A waker ends at most kWakeWindowNs before the ready time
+/// (50 µs after it at most) and — but for waits — began after the step did.
+inline constexpr qint64 kWakeWindowNs = 2'000'000;
+[[nodiscard]] std::vector<qint32> wakers(const RunData &run);
 
 /// "task 2 · APPL: blocking SELECT pg_sleep($1)" — a span as a blame table names it.
 [[nodiscard]] QString describeStep(const RunData &run, qint32 span);

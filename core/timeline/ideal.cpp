@@ -158,7 +158,12 @@ private:
     /// it was created; the most recently resumed one if several seem to be.
     void findCreators()
     {
-        enum Type : int { End = 0, Start = 1, Query = 2 };
+        enum Type : int
+        {
+            End = 0,
+            Start = 1,
+            Query = 2
+        };
         struct Event
         {
             qint64 atNs;
@@ -219,7 +224,8 @@ private:
                         = child.steps.empty() ? child.createdNs : span(child.steps.front()).beginNs;
                     m_lanes[e.lane].root = false;
                     m_lanes[e.lane].creator = lane;
-                    m_lanes[lane].children.push_back({child.createdNs, e.lane, nextStep, childFirst <= creatorNext});
+                    m_lanes[lane].children.push_back(
+                        {child.createdNs, e.lane, nextStep, childFirst <= creatorNext});
                     break;
                 }
                 break;
@@ -261,10 +267,13 @@ private:
                 if (w.kind != SpanKind::Wait || w.readyNs == kUnknownTime) {
                     continue;
                 }
-                const auto from = std::lower_bound(byEnd.begin(), byEnd.end(),
-                    std::pair<qint64, LaneId>(w.beginNs - kWakeToleranceNs, 0));
+                const auto from = std::lower_bound(
+                    byEnd.begin(), byEnd.end(), std::pair<qint64, LaneId>(w.beginNs - kWakeToleranceNs, 0));
+                // (A ready time before the begin — an imported trace may say so — ends the
+                // window at the begin: never before where it starts.)
                 const auto to = std::upper_bound(byEnd.begin(), byEnd.end(),
-                    std::pair<qint64, LaneId>(w.readyNs + kWakeToleranceNs, std::numeric_limits<LaneId>::max()));
+                    std::pair<qint64, LaneId>(std::max(w.readyNs, w.beginNs) + kWakeToleranceNs,
+                        std::numeric_limits<LaneId>::max()));
                 std::vector<LaneId> awaited;
                 bool woken = false;
                 for (auto it = from; it != to; ++it) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "appcontroller.h"
 
+#include "chartoptions.h"
+
 #include "experimentmodel.h"
 #include "experiments/catalog.h"
 #include "experiments/experiment.h"
@@ -48,6 +50,7 @@ AppController::AppController(QObject *parent)
     , m_params(new ParamModel(this))
     , m_history(new HistoryModel(historyDir(), this))
     , m_current(new RunHandle(this))
+    , m_chartOptions(new ChartOptions(this))
     , m_runner(new Runner(this))
 {
     m_runner->setLiveInterval(kLiveIntervalMs);
@@ -384,7 +387,7 @@ QString AppController::exportCurrent(const QString &target, double width, double
     options.height = height;
     options.scale = scale;
     options.theme = GanttTheme::byName(themeForCharts());
-    options.paint.live = m_current->isLive();
+    options.paint = m_chartOptions->apply({.live = m_current->isLive()});
     QString error;
     if (!Export::write(*model, path, options, &error)) {
         appendLog(error);
@@ -406,7 +409,7 @@ QString AppController::exportComparison(const QString &target, double width, dou
     double height = 0;
     for (const RunHandle *h : m_pinned) {
         const auto model = h->model();
-        const double hgt = GanttPainter(*model, theme).preferredHeight(width);
+        const double hgt = GanttPainter(*model, theme, m_chartOptions->apply({})).preferredHeight(width);
         charts.emplace_back(model, hgt);
         height += hgt;
     }
@@ -418,7 +421,7 @@ QString AppController::exportComparison(const QString &target, double width, dou
         [&](QPainter &p) {
             double y = 0;
             for (const auto &[model, hgt] : charts) {
-                const GanttPainter painter(*model, theme);
+                const GanttPainter painter(*model, theme, m_chartOptions->apply({}));
                 const QSizeF chart(width, hgt);
                 p.save();
                 p.translate(0, y);
@@ -442,8 +445,7 @@ bool AppController::copyChart(double width, double height)
     if (!model) {
         return false;
     }
-    GanttPaintOptions paint;
-    paint.live = m_current->isLive();
+    const GanttPaintOptions paint = m_chartOptions->apply({.live = m_current->isLive()});
     QGuiApplication::clipboard()->setImage(
         Export::renderImage(*model, QSizeF(width, height), 2, GanttTheme::byName(themeForCharts()), paint));
     appendLog(u"copied the chart to the clipboard"_s);

@@ -12,6 +12,7 @@
 
 namespace Coroscope {
 
+class ChartOptions;
 class Experiment;
 class ExperimentModel;
 class HistoryModel;
@@ -30,6 +31,7 @@ class AppController : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
+    Q_MOC_INCLUDE("chartoptions.h")
     Q_MOC_INCLUDE("experimentmodel.h")
     Q_MOC_INCLUDE("historymodel.h")
     Q_MOC_INCLUDE("parammodel.h")
@@ -38,6 +40,7 @@ class AppController : public QObject
     Q_PROPERTY(Coroscope::ParamModel *params READ params CONSTANT)
     Q_PROPERTY(Coroscope::HistoryModel *history READ history CONSTANT)
     Q_PROPERTY(Coroscope::RunHandle *current READ current CONSTANT)
+    Q_PROPERTY(Coroscope::ChartOptions *chartOptions READ chartOptions CONSTANT)
     Q_PROPERTY(QList<QObject *> pinned READ pinned NOTIFY pinnedChanged)
     Q_PROPERTY(double compareEndSeconds READ compareEndSeconds NOTIFY pinnedChanged)
 
@@ -72,6 +75,7 @@ public:
     [[nodiscard]] ParamModel *params() const { return m_params; }
     [[nodiscard]] HistoryModel *history() const { return m_history; }
     [[nodiscard]] RunHandle *current() const { return m_current; }
+    [[nodiscard]] ChartOptions *chartOptions() const { return m_chartOptions; }
     [[nodiscard]] QList<QObject *> pinned() const;
     [[nodiscard]] double compareEndSeconds() const;
 
@@ -164,6 +168,7 @@ private:
     ParamModel *m_params = nullptr;
     HistoryModel *m_history = nullptr;
     RunHandle *m_current = nullptr;
+    ChartOptions *m_chartOptions = nullptr;
     std::vector<RunHandle *> m_pinned;
     Runner *m_runner = nullptr;
     const Experiment *m_experiment = nullptr;

@@ -3,6 +3,7 @@
 
 #include "render/ganttpainter.h"
 #include "runhandle.h"
+#include "timeline/analysis.h"
 #include "timeline/stats.h"
 
 #include <QCursor>
@@ -16,15 +17,45 @@ namespace Coroscope {
 
 namespace {
 
-GanttPaintOptions paintOptions(const RunHandle *run, bool legend, bool footer)
-{
-    return GanttPaintOptions {
-        .header = true, .legend = legend, .footer = footer, .live = run && run->isLive()};
-}
-
 QString seconds(qint64 ns)
 {
     return GanttLayout::formatDuration(ns);
+}
+
+/// Why a step took as long as it did: what woke it, who delayed it (or whom it delayed), and
+/// where it would have been with zero overhead.
+QStringList whyLines(const GanttModel &model, qint32 index)
+{
+    const RunData &run = model.run();
+    const auto i = static_cast<std::size_t>(index);
+    const Span &s = run.spans[i];
+    QStringList lines;
+    if (i < model.wakers().size() && model.wakers()[i] >= 0) {
+        const qint32 w = model.wakers()[i];
+        lines << u"woken by %1 (ended %2)"_s.arg(
+            Analysis::describeStep(run, w), seconds(run.spans[static_cast<std::size_t>(w)].endNs));
+    }
+    int shown = 0;
+    for (const Blame &b : run.blame) {
+        if (shown == 4) {
+            break;
+        }
+        if (b.victim == index) {
+            lines << u"delayed +%1: %2"_s.arg(
+                seconds(b.delayNs), Analysis::blameSentence(run, b.culprit, b.victim));
+            ++shown;
+        } else if (b.culprit == index) {
+            lines << u"delayed %1 by +%2"_s.arg(Analysis::describeStep(run, b.victim), seconds(b.delayNs));
+            ++shown;
+        }
+    }
+    if (i < run.ideal.beginNs.size() && run.ideal.beginNs[i] != kUnknownTime
+        && run.ideal.endNs[i] != kUnknownTime && !s.isOpen()) {
+        const qint64 late = s.endNs - run.ideal.endNs[i];
+        lines << u"ideally %1 → %2%3"_s.arg(seconds(run.ideal.beginNs[i]), seconds(run.ideal.endNs[i]),
+            late >= 1'000'000 ? u" (ended %1 later)"_s.arg(seconds(late)) : QString());
+    }
+    return lines;
 }
 
 } // namespace
@@ -56,6 +87,7 @@ void GanttItem::setRun(RunHandle *run)
     m_selFrom = m_selTo = 0;
     m_selectionText.clear();
     m_hoverText.clear();
+    m_focusSpan = -1;
     Q_EMIT runChanged();
     Q_EMIT viewChanged();
     Q_EMIT selectionChanged();
@@ -111,13 +143,50 @@ void GanttItem::setFooter(bool on)
     }
 }
 
+GanttPaintOptions GanttItem::options() const
+{
+    return GanttPaintOptions {.header = true,
+        .legend = m_legend,
+        .footer = m_footer,
+        .live = m_run && m_run->isLive(),
+        .blame = m_blame,
+        .states = m_states,
+        .ideal = m_ideal,
+        .focusSpan = m_focusSpan};
+}
+
+void GanttItem::setOption(bool &member, bool on)
+{
+    if (on != member) {
+        member = on;
+        Q_EMIT optionsChanged();
+        Q_EMIT preferredHeightChanged();
+        update();
+    }
+}
+
+void GanttItem::setBlame(bool on)
+{
+    setOption(m_blame, on);
+}
+
+void GanttItem::setStates(bool on)
+{
+    setOption(m_states, on);
+}
+
+void GanttItem::setIdeal(bool on)
+{
+    setOption(m_ideal, on);
+}
+
 double GanttItem::preferredHeight() const
 {
     const auto model = m_run ? m_run->model() : nullptr;
     if (!model) {
         return 200;
     }
-    const GanttPainter painter(*model, m_theme, paintOptions(m_run, m_legend, m_footer));
+    const GanttPainter painter(*model, m_theme, options());
     return painter.preferredHeight(std::max(400.0, width()));
 }
 
@@ -127,7 +196,7 @@ GanttLayout GanttItem::currentLayout() const
     if (!model) {
         return {};
     }
-    const GanttPainter painter(*model, m_theme, paintOptions(m_run, m_legend, m_footer));
+    const GanttPainter painter(*model, m_theme, options());
     const QSizeF sz = size();
     if (m_viewTo > m_viewFrom) {
         return painter.layout(sz, m_viewFrom, m_viewTo);
@@ -149,7 +218,7 @@ void GanttItem::paint(QPainter *p)
             u"Pick an experiment and press Run (Ctrl+R) — its timeline appears here."_s);
         return;
     }
-    const GanttPainter painter(*model, m_theme, paintOptions(m_run, m_legend, m_footer));
+    const GanttPainter painter(*model, m_theme, options());
     const GanttLayout layout = currentLayout();
     painter.paint(*p, size(), layout);
     if (m_selTo > m_selFrom) {
@@ -275,11 +344,16 @@ void GanttItem::hoverLeaveEvent(QHoverEvent *)
         m_hoverText.clear();
         Q_EMIT hoverChanged();
     }
+    if (m_focusSpan >= 0) {
+        m_focusSpan = -1;
+        update();
+    }
 }
 
 void GanttItem::updateHover(const QPointF &pos)
 {
     QString text;
+    qint32 focus = -1;
     const auto model = m_run ? m_run->model() : nullptr;
     const GanttLayout l = currentLayout();
     const int rowIndex = model ? l.rowAt(pos.y()) : -1;
@@ -317,6 +391,7 @@ void GanttItem::updateHover(const QPointF &pos)
                 }
             }
             if (best) {
+                focus = static_cast<qint32>(best - run.spans.data());
                 const qint64 end = best->isOpen() ? run.wallNs : best->endNs;
                 QStringList lines;
                 lines << (run.str(best->name).isEmpty() ? toString(best->kind) : run.str(best->name));
@@ -332,6 +407,7 @@ void GanttItem::updateHover(const QPointF &pos)
                 if (!run.str(best->detail).isEmpty()) {
                     lines << run.str(best->detail);
                 }
+                lines << whyLines(*model, focus);
                 text = lines.join(u'\n');
             }
         }
@@ -340,6 +416,10 @@ void GanttItem::updateHover(const QPointF &pos)
         m_hoverText = text;
         m_hoverPos = pos;
         Q_EMIT hoverChanged();
+    }
+    if (focus != m_focusSpan) {
+        m_focusSpan = focus;
+        update();
     }
 }
 

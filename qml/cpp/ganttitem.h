@@ -12,6 +12,7 @@ namespace Coroscope {
 
 class RunHandle;
 class GanttPainter;
+struct GanttPaintOptions;
 
 /**
  * The Gantt chart on screen: the same GanttPainter as the exports, so a PNG export at scale 1
@@ -30,6 +31,10 @@ class GanttItem : public QQuickPaintedItem
     Q_PROPERTY(double axisEndSeconds READ axisEndSeconds WRITE setAxisEndSeconds NOTIFY axisChanged)
     Q_PROPERTY(bool legend READ legend WRITE setLegend NOTIFY optionsChanged)
     Q_PROPERTY(bool footer READ footer WRITE setFooter NOTIFY optionsChanged)
+    /// Blame and wake-up arrows, task state strips, the ideal schedule (ChartOptions).
+    Q_PROPERTY(bool blame READ blame WRITE setBlame NOTIFY optionsChanged)
+    Q_PROPERTY(bool states READ states WRITE setStates NOTIFY optionsChanged)
+    Q_PROPERTY(bool ideal READ ideal WRITE setIdeal NOTIFY optionsChanged)
     Q_PROPERTY(bool zoomed READ isZoomed NOTIFY viewChanged)
     Q_PROPERTY(QString hoverText READ hoverText NOTIFY hoverChanged)
     Q_PROPERTY(QPointF hoverPos READ hoverPos NOTIFY hoverChanged)
@@ -53,6 +58,12 @@ public:
     void setLegend(bool on);
     [[nodiscard]] bool footer() const { return m_footer; }
     void setFooter(bool on);
+    [[nodiscard]] bool blame() const { return m_blame; }
+    void setBlame(bool on);
+    [[nodiscard]] bool states() const { return m_states; }
+    void setStates(bool on);
+    [[nodiscard]] bool ideal() const { return m_ideal; }
+    void setIdeal(bool on);
     [[nodiscard]] bool isZoomed() const { return m_viewTo > m_viewFrom; }
     [[nodiscard]] QString hoverText() const { return m_hoverText; }
     [[nodiscard]] QPointF hoverPos() const { return m_hoverPos; }
@@ -98,6 +109,12 @@ private:
     double m_axisEndSeconds = 0;
     bool m_legend = true;
     bool m_footer = true;
+    bool m_blame = true;
+    bool m_states = true;
+    bool m_ideal = true;
+    qint32 m_focusSpan = -1; ///< the span under the pointer: its arrows are drawn
+    [[nodiscard]] GanttPaintOptions options() const;
+    void setOption(bool &member, bool on);
     qint64 m_viewFrom = 0; ///< zoomed view; from == to: fit the run
     qint64 m_viewTo = 0;
     enum class Drag

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "runhandle.h"
 
+#include "timeline/analysis.h"
+
+#include <cmath>
+
 #include "render/ganttlayout.h"
 
 using namespace Qt::StringLiterals;
@@ -85,6 +89,54 @@ int RunHandle::spanCount() const
 QString RunHandle::error() const
 {
     return m_model ? m_model->run().error : QString();
+}
+
+QVariantList RunHandle::blame() const
+{
+    QVariantList out;
+    if (!m_model || m_live) {
+        return out;
+    }
+    const RunData &r = m_model->run();
+    constexpr int kShown = 200; // the table is for reading, not for a fan-out of 10 000
+    for (const Blame &b : r.blame) {
+        if (out.size() == kShown) {
+            break;
+        }
+        out.append(QVariantMap {{u"delay"_s, u"+"_s + GanttLayout::formatDuration(b.delayNs)},
+            {u"culprit"_s, Analysis::describeStep(r, b.culprit)},
+            {u"victim"_s, Analysis::describeStep(r, b.victim)},
+            {u"sentence"_s, Analysis::blameSentence(r, b.culprit, b.victim)}});
+    }
+    return out;
+}
+
+QString RunHandle::schedule() const
+{
+    if (!m_model || m_live) {
+        return {};
+    }
+    const RunData &r = m_model->run();
+    const auto ns
+        = [](double s) { return GanttLayout::formatDuration(static_cast<qint64>(std::llround(s * 1e9))); };
+    QStringList lines;
+    lines << u"Measured: %1."_s.arg(GanttLayout::formatDuration(r.wallNs));
+    if (r.stats.idealScheduleS > 0) {
+        lines << u"With zero overhead — the recorded steps replayed back to back, each awaited step "
+                 "taking only until it was ready, blocking steps still holding the loop: %1."_s.arg(
+                     ns(r.stats.idealScheduleS));
+    }
+    if (r.stats.madeAsync > 0) {
+        lines << u"If its %1 blocking step%2 were async (awaited instead of holding the loop): %3."_s
+                     .arg(r.stats.madeAsync)
+                     .arg(r.stats.madeAsync == 1 ? QString() : u"s"_s)
+                     .arg(ns(r.stats.idealAllAsyncS));
+    }
+    if (r.stats.lateS > 0.001) {
+        lines << u"Steps were ready but not resumed for %1 in all; %2 of it is explained below."_s.arg(
+            ns(r.stats.lateS), ns(r.stats.blamedS));
+    }
+    return lines.join(u'\n');
 }
 
 QString RunHandle::summary() const

@@ -4,6 +4,7 @@
 #include "render/ganttmodel.h"
 
 #include <QObject>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -31,6 +32,10 @@ class RunHandle : public QObject
     Q_PROPERTY(QString summary READ summary NOTIFY changed)
     Q_PROPERTY(QString error READ error NOTIFY changed)
     Q_PROPERTY(QString path READ path NOTIFY changed)
+    /// What delayed whom, largest first: [{delay: "+0.301 s", culprit, victim, sentence}].
+    Q_PROPERTY(QVariantList blame READ blame NOTIFY changed)
+    /// The measured time beside the zero-overhead schedule and the all-async counterfactual.
+    Q_PROPERTY(QString schedule READ schedule NOTIFY changed)
 
 public:
     explicit RunHandle(QObject *parent = nullptr);
@@ -53,6 +58,8 @@ public:
     /// "0.302 s — ideal 0.300 s — +2.1 ms" (or why it ended).
     [[nodiscard]] QString summary() const;
     [[nodiscard]] QString error() const;
+    [[nodiscard]] QVariantList blame() const;
+    [[nodiscard]] QString schedule() const;
     /// Where the run is saved (history), if it is.
     [[nodiscard]] QString path() const { return m_path; }
     void setPath(const QString &path);

@@ -4,6 +4,7 @@
 // of the same run and size are the same pixels. Plus QAbstractItemModelTester on every model.
 
 #include "appcontroller.h"
+#include "chartoptions.h"
 #include "experimentmodel.h"
 #include "experiments/catalog.h"
 #include "ganttitem.h"
@@ -12,6 +13,7 @@
 #include "runhandle.h"
 
 #include <QAbstractItemModelTester>
+#include <QDirIterator>
 #include <QFile>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -19,12 +21,11 @@
 #include <QQuickItemGrabResult>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QSettings>
-#include <QDirIterator>
 #include <QtQml/QQmlExtensionPlugin>
 
 Q_IMPORT_QML_PLUGIN(CoroscopePlugin)
@@ -238,6 +239,50 @@ private Q_SLOTS:
         params->resetToDefaults();
     }
 
+    // The Why tab's figures and table, the hover's blame line, and the chart options: Arrows off
+    // hides the blame arrows in the view and in the app's exports.
+    void whyTabBlamesAndOptionsHideArrows()
+    {
+        m_app->setExperimentId(u"blocking-in-task"_s);
+        QCOMPARE(runToEnd(u"blocking-in-task"_s, u"0.1"_s), u"ok"_s);
+        RunHandle *run = m_app->current();
+        const QVariantList blame = run->blame();
+        QVERIFY(!blame.isEmpty());
+        const QString sentence = blame.constFirst().toMap().value(u"sentence"_s).toString();
+        QVERIFY2(
+            sentence.contains(u"task 1: time.sleep"_s) && sentence.contains(u"scheduled by create_task"_s),
+            qPrintable(sentence));
+        QVERIFY2(
+            blame.constFirst().toMap().value(u"delay"_s).toString().startsWith(u"+"_s), "delay shown as +…");
+        QVERIFY2(
+            run->schedule().contains(u"If its 2 blocking steps were async"_s), qPrintable(run->schedule()));
+
+        // Hovering task 2's wait for the loop says who delayed it.
+        QTRY_VERIFY(m_gantt->paintCount() > 0);
+        const QPointF base = m_gantt->mapToScene(QPointF(0, 0));
+        QString text;
+        for (int y = 60; y < 360 && !text.startsWith(u"scheduled by create_task"_s); y += 3) {
+            QTest::mouseMove(m_window, (base + QPointF(m_gantt->width() * 0.3, y)).toPoint());
+            text = m_gantt->hoverText();
+        }
+        QVERIFY2(text.contains(u"delayed +"_s) && text.contains(u"held the loop"_s), qPrintable(text));
+
+        // Arrows off: the view follows, and an export differs from one with them on.
+        ChartOptions *options = m_app->chartOptions();
+        QVERIFY(options->blame());
+        const QString with = m_dir.filePath(u"with-arrows.png"_s);
+        const QString without = m_dir.filePath(u"without-arrows.png"_s);
+        QCOMPARE(m_app->exportCurrent(with, 1000, 400), QString());
+        options->setBlame(false);
+        QTRY_VERIFY(!m_gantt->blame());
+        QCOMPARE(m_app->exportCurrent(without, 1000, 400), QString());
+        options->setBlame(true);
+        QTRY_VERIFY(m_gantt->blame());
+        QVERIFY(QImage(with) != QImage(without));
+        QCOMPARE(QImage(with).size(), QImage(without).size());
+        m_app->params()->resetToDefaults();
+    }
+
     void stopKeepsThePartialTimeline()
     {
         m_app->setExperimentId(u"tasks-concurrent"_s);
@@ -309,7 +354,8 @@ private Q_SLOTS:
         QVERIFY(checked > 0);
         const QString settings = QSettings().fileName();
         QVERIFY(QFile::exists(settings));
-        QCOMPARE(QFile::permissions(settings) & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
+        QCOMPARE(QFile::permissions(settings)
+                & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
             QFile::Permissions());
         m_app->setPostgresDsn(before);
     }

@@ -10,7 +10,9 @@
 #include "experiments/runner.h"
 #include "http/delayserver.h"
 #include "http/httpclient.h"
+#include "render/ganttmodel.h"
 #include "testutil.h"
+#include "timeline/analysis.h"
 #include "timeline/stats.h"
 
 #include <QElapsedTimer>
@@ -23,8 +25,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <thread>
 #include <QTest>
+#include <thread>
 
 using namespace Coroscope;
 using namespace Coroscope::Test;
@@ -160,9 +162,8 @@ class HeldLoopGet final : public Experiment
 {
 public:
     HeldLoopGet()
-        : Experiment({.id = u"test-held-loop-get"_s,
-            .title = u"held loop"_s,
-            .params = {delayParam(), urlParam()}})
+        : Experiment(
+            {.id = u"test-held-loop-get"_s, .title = u"held loop"_s, .params = {delayParam(), urlParam()}})
     { }
     double idealSeconds(const Params &p) const override { return 2.5 * p.number(u"delay"); }
     Expectation expectation(const Params &) const override { return {}; }
@@ -338,6 +339,79 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(covered >= qint64(2 * 0.9 * kDelay * 1e9), qPrintable(describe(run)));
+
+        // As asyncio's create_task starts them, task 2 is ready from the start and waits D for
+        // the loop task 1's sleep holds: blamed on it. Made async, both would take D at once.
+        QVERIFY(!run.blame.empty());
+        const Blame &top = run.blame.front();
+        const Span &culprit = run.spans[static_cast<std::size_t>(top.culprit)];
+        const Span &victim = run.spans[static_cast<std::size_t>(top.victim)];
+        QCOMPARE(run.lanes.at(culprit.lane).name, u"task 1"_s);
+        QVERIFY(culprit.kind == SpanKind::Blocking);
+        QCOMPARE(run.lanes.at(victim.lane).name, u"task 2"_s);
+        QCOMPARE(run.str(victim.name), u"scheduled by create_task"_s);
+        QVERIFY2(std::abs(static_cast<double>(top.delayNs) / 1e9 - kDelay) < 0.01,
+            qPrintable(u"blamed %1 s"_s.arg(static_cast<double>(top.delayNs) / 1e9)));
+        QVERIFY2(std::abs(run.stats.idealScheduleS - 2 * kDelay) < 0.01, qPrintable(describe(run)));
+        QVERIFY2(std::abs(run.stats.idealAllAsyncS - kDelay) < 0.01, qPrintable(describe(run)));
+        QCOMPARE(run.stats.madeAsync, 2);
+
+        // Started eagerly (QCoro's own way), task 2 is created only after task 1 returns:
+        // nothing waits for the loop, nobody is blamed.
+        const RunData eager = runner.runAndWait(*e, paramsFor(*e, {{u"start"_s, u"eager"_s}}));
+        QVERIFY2(eager.status == RunStatus::Ok, qPrintable(describe(eager)));
+        QVERIFY2(eager.blame.empty(), qPrintable(describe(eager)));
+        const auto eagerWork = taskWork(eager);
+        QCOMPARE(eagerWork.size(), std::size_t(2));
+        for (const Lane &lane : eager.lanes) {
+            if (lane.name == u"task 2") {
+                QVERIFY2(lane.createdNs >= eagerWork[0].endNs, "created once task 1 has returned");
+            }
+        }
+    }
+
+    // Where nothing blocks, nothing is blamed, and each step is ready D after it began.
+    void noBlameWithoutBlocking_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::newRow("timers") << u"tasks-concurrent"_s;
+        QTest::newRow("http") << u"http-async-x2"_s;
+        QTest::newRow("postgres") << u"pg-async-x2"_s;
+    }
+
+    void noBlameWithoutBlocking()
+    {
+        QFETCH(QString, id);
+        if (id.startsWith(u"pg-") && useFixtureCluster().isEmpty()) {
+            QSKIP("no PostgreSQL");
+        }
+        const Experiment *e = Catalog::find(id);
+        Runner runner;
+        const RunData run = runner.runAndWait(*e, paramsFor(*e));
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(describe(run)));
+        const qint64 fewMs = (kSanitized ? 10 : 5) * 1'000'000;
+        for (const Blame &b : run.blame) {
+            QVERIFY2(b.delayNs < fewMs, qPrintable(Analysis::blameSentence(run, b.culprit, b.victim)));
+        }
+        int steps = 0;
+        for (const Span &s : run.spans) {
+            if (run.lanes.at(s.lane).kind != LaneKind::Task
+                || !(s.kind == SpanKind::Sleep || s.kind == SpanKind::Http || s.kind == SpanKind::Db)) {
+                continue;
+            }
+            ++steps;
+            QVERIFY2(s.readyNs != kUnknownTime, qPrintable(run.str(s.name)));
+            const double took = static_cast<double>(s.readyNs - s.beginNs) / 1e9;
+            QVERIFY2(std::abs(took - kDelay) < 0.01 + (kSanitized ? 0.01 : 0),
+                qPrintable(u"%1 ready after %2 s"_s.arg(run.str(s.name)).arg(took)));
+        }
+        QVERIFY(steps >= 2);
+        // Nothing to make async: the counterfactual is the ideal schedule, about D.
+        QCOMPARE(run.stats.madeAsync, 0);
+        // (PostgreSQL's connects are part of it: backends fork, on a loaded 2-core machine
+        // slowly.)
+        const double slack = id.startsWith(u"pg-") ? 0.1 : 0.03;
+        QVERIFY2(std::abs(run.stats.idealScheduleS - kDelay) < slack, qPrintable(describe(run)));
     }
 
     void sayAfterSequentialArmsTheSecondTimerLate()
@@ -508,6 +582,15 @@ private Q_SLOTS:
         QVERIFY(culprit.blocking && culprit.kind == SpanKind::Db);
         QVERIFY2(std::abs(static_cast<double>(top.delayNs) / 1e9 - kDelay) < 0.02,
             qPrintable(u"blamed %1 s"_s.arg(static_cast<double>(top.delayNs) / 1e9)));
+        // The ideal schedule keeps the structure (3D: the blocking query still holds the loop),
+        // the all-async counterfactual does not (2D); both plus the connects.
+        const double slack = 0.03 + (kSanitized ? 0.03 : 0);
+        QVERIFY2(std::abs(run.stats.idealScheduleS - 3 * kDelay) < slack, qPrintable(describe(run)));
+        QVERIFY2(std::abs(run.stats.idealAllAsyncS - 2 * kDelay) < slack, qPrintable(describe(run)));
+        QCOMPARE(run.stats.madeAsync, 3);
+        const auto q = static_cast<std::size_t>(query - run.spans.data());
+        QVERIFY2(std::abs(static_cast<double>(run.ideal.endNs[q]) / 1e9 - 3 * kDelay) < slack,
+            "ideally too, task 1's query resumes only when task 2's blocking query lets go");
 
         // HTTP to a server that says nothing about its timing: the same, from the socket.
         SlowPlainServer plain(static_cast<int>(kDelay * 1000));
@@ -551,6 +634,16 @@ private Q_SLOTS:
         }
         QCOMPARE(serverSpans, 2);
         QVERIFY(run.blame.empty()); // nothing held the loop
+        // Two requests in flight on the server's lane: two sub-rows, not one bar over another.
+        const GanttModel model(run);
+        bool found = false;
+        for (const GanttRow &row : model.rows()) {
+            if (row.type == GanttRow::Type::Lane && row.laneKind == LaneKind::Server) {
+                QCOMPARE(row.tracks, 2);
+                found = true;
+            }
+        }
+        QVERIFY(found);
     }
 
     void blockingHttpFreezesTheLoopAndSerialisesTheServer()
@@ -597,7 +690,8 @@ private Q_SLOTS:
         QCOMPARE(starts.size(), std::size_t(24));
         for (const qint64 t : starts) {
             const double waves = static_cast<double>(t) / (kDelay * 1e9);
-            QVERIFY2(std::abs(waves - std::round(waves)) < (kSanitized ? 0.3 : 0.15), qPrintable(QString::number(waves)));
+            QVERIFY2(std::abs(waves - std::round(waves)) < (kSanitized ? 0.3 : 0.15),
+                qPrintable(QString::number(waves)));
         }
     }
 
@@ -754,12 +848,13 @@ private Q_SLOTS:
             // Together, not one after the other (the two connections may finish connecting
             // tens of milliseconds apart on a loaded 2-core machine: a CI run saw > d/4).
             QVERIFY2(b - a < d / 2,
-                     qPrintable(u"the two queries of wave %1 start %2 ms apart"_s.arg(wave).arg((b - a) / 1e6)));
+                qPrintable(u"the two queries of wave %1 start %2 ms apart"_s.arg(wave).arg((b - a) / 1e6)));
 
             if (wave > 0) {
                 // Each connection's next query starts when its previous one ends: compare the
                 // firsts (the two connections of a wave may finish connecting ~20 ms apart).
-                QVERIFY2(a - queryStarts[2 * wave - 2] >= d * 9 / 10, "a wave starts when the previous one ends");
+                QVERIFY2(
+                    a - queryStarts[2 * wave - 2] >= d * 9 / 10, "a wave starts when the previous one ends");
             }
         }
     }
@@ -838,7 +933,8 @@ private Q_SLOTS:
         }
         QCOMPARE(connects, 2); // the second wave reuses each thread's connection
         QCOMPARE(queries, 4);
-        QVERIFY2(run.stats.longestStallS < (kSanitized ? 0.8 : 0.3) * kDelay, "the loop stays free (blocking would stall it ≥ D)");
+        QVERIFY2(run.stats.longestStallS < (kSanitized ? 0.8 : 0.3) * kDelay,
+            "the loop stays free (blocking would stall it ≥ D)");
     }
 
     void liveBatchesArriveWhileRunning()

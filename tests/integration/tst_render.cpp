@@ -185,6 +185,7 @@ private Q_SLOTS:
         int complete = 0;
         int flowsStart = 0;
         int flowsEnd = 0;
+        int wakeups = 0;
         bool process = false;
         for (const QJsonValue &v : events) {
             const QJsonObject e = v.toObject();
@@ -201,6 +202,7 @@ private Q_SLOTS:
                 QVERIFY(spanKindFromString(e.value(u"cat"_s).toString()).has_value());
             } else if (ph == u"s") {
                 ++flowsStart;
+                wakeups += e.value(u"cat"_s) == u"wakeup"_s ? 1 : 0;
             } else if (ph == u"f") {
                 ++flowsEnd;
             }
@@ -212,7 +214,8 @@ private Q_SLOTS:
             QCOMPARE(threadNames.value(static_cast<int>(lane.id) + 1), lane.name);
         }
         QCOMPARE(complete, static_cast<int>(m_run.spans.size()));
-        // main awaited task 1 and task 2: hand-offs drawn as flows.
+        // main awaited task 1 and task 2: wake-ups drawn as flows.
+        QVERIFY(wakeups >= 1);
         QVERIFY(flowsStart >= 1);
         QCOMPARE(flowsStart, flowsEnd);
     }
@@ -335,7 +338,8 @@ private Q_SLOTS:
         run.spans.front().detail = run.intern(u"a, \"quoted\"\nline"_s);
         const QString text = QString::fromUtf8(Export::csv(run));
         QVERIFY(text.startsWith(
-            u"lane,lane_kind,name,kind,start_s,end_s,duration_s,ready_s,status,blocking,detail\n"_s));
+            u"lane,lane_kind,name,kind,start_s,end_s,duration_s,ready_s,status,blocking,detail,"
+            "ready_waiting_s,ideal_start_s,ideal_end_s\n"_s));
         QVERIFY(text.contains(u"\"a, \"\"quoted\"\"\nline\""_s));
         // Rows: header + spans (one quoted field spans two physical lines).
         QCOMPARE(text.count(u'\n'), static_cast<qsizetype>(run.spans.size()) + 2);
@@ -361,6 +365,9 @@ private Q_SLOTS:
         QVERIFY(text.contains(u"event loop"_s));
         QVERIFY(text.contains(u"task 1"_s));
         QVERIFY(text.contains(QChar(0x2588))); // █: blocking and the stalled loop
+        QVERIFY(text.contains(QChar(0x2591))); // ░: task 2 ready (create_task), waiting for the loop
+        QVERIFY2(text.contains(u"delayed +"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"if every blocking step were async: "_s), qPrintable(text));
         const QString concurrent = textChart(GanttModel(m_run), 80);
         QVERIFY(concurrent.contains(QChar(0x2592))); // ▒: suspended timers
         for (const QString &line : concurrent.split(u'\n')) {

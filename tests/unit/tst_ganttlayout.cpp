@@ -262,6 +262,53 @@ private Q_SLOTS:
         QVERIFY(std::find(begins.begin(), begins.end(), 500) != begins.end());
         QVERIFY(std::find(begins.begin(), begins.end(), 2000) == begins.end());
     }
+
+    // Spans that overlap on one lane go to sub-rows (first free by begin; touching spans
+    // share one); more than four at once become a count of them in flight.
+    void overlappingSpansGetSubRows()
+    {
+        RunData run;
+        run.strings.append(QString());
+        run.lanes.append(Lane {0, u"delay server"_s, LaneKind::Server});
+        run.lanes.append(Lane {1, u"busy server"_s, LaneKind::Server});
+        auto add = [&](LaneId lane, qint64 b, qint64 e) {
+            Span s;
+            s.lane = lane;
+            s.beginNs = b;
+            s.endNs = e;
+            s.kind = SpanKind::Sleep;
+            run.spans.push_back(s);
+        };
+        add(0, 0, 100);
+        add(0, 10, 50);
+        add(0, 60, 120);
+        add(0, 100, 200); // touches the first: its sub-row again
+        for (int i = 0; i < 5; ++i) {
+            add(1, i, 100 + i); // five at once
+        }
+        run.wallNs = 200;
+        const GanttModel model(run);
+        QCOMPARE(model.rows().size(), std::size_t(2));
+        const GanttRow &server = model.rows()[0];
+        QVERIFY(server.type == GanttRow::Type::Lane);
+        QCOMPARE(server.tracks, 2);
+        QCOMPARE(server.track, (std::vector<quint8> {0, 1, 1, 0}));
+        QCOMPARE(model.placeOf(2).row, 0);
+        QCOMPARE(model.placeOf(2).track, 1);
+        QCOMPARE(model.placeOf(3).track, 0);
+        const GanttRow &busy = model.rows()[1];
+        QVERIFY(busy.type == GanttRow::Type::Density);
+        QCOMPARE(busy.densityMax, 5);
+
+        // A lane with sub-rows is taller, and rows are found by their own heights.
+        const GanttLayout l(QRectF(0, 10, 100, 100), 0, 200, std::vector<double> {46, 26, 26});
+        QCOMPARE(l.rowTop(1), 56.0);
+        QCOMPARE(l.rowHeightOf(0), 46.0);
+        QCOMPARE(l.rowAt(10 + 45), 0);
+        QCOMPARE(l.rowAt(10 + 47), 1);
+        QCOMPARE(l.rowAt(10 + 46 + 26 + 1), 2);
+        QCOMPARE(l.rowAt(10 + 99), -1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGanttLayout)

@@ -5,9 +5,9 @@
 #include "timeline/runfile.h"
 #include "timeline/stats.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QTest>
 
@@ -61,11 +61,11 @@ double ms(qint64 ns)
     return static_cast<double>(ns) / 1e6;
 }
 
-#define QCOMPARE_MS(actual, expected)                                                                      \
-    do {                                                                                                   \
-        const double a_ = (actual);                                                                        \
-        const double e_ = (expected);                                                                      \
-        QVERIFY2(std::abs(a_ - e_) < 0.05, qPrintable(u"%1 ms, expected %2 ms"_s.arg(a_).arg(e_)));         \
+#define QCOMPARE_MS(actual, expected)                                                                        \
+    do {                                                                                                     \
+        const double a_ = (actual);                                                                          \
+        const double e_ = (expected);                                                                        \
+        QVERIFY2(std::abs(a_ - e_) < 0.05, qPrintable(u"%1 ms, expected %2 ms"_s.arg(a_).arg(e_)));          \
     } while (false)
 
 // combo-mixed at D = 300 ms (connects 5 ms): task 1 = blocking GET, then async connect and
@@ -223,6 +223,21 @@ private Q_SLOTS:
         QCOMPARE_MS(ms(run.ideal.beginNs[0]), 10);
         QCOMPARE_MS(ms(run.ideal.endNs[1]), 120);
         QCOMPARE_MS(ms(run.ideal.totalNs), 120);
+    }
+
+    // A trace may say a wait was ready before it began (found by fuzzing: read past the end).
+    void readyBeforeBeginIsNotAWindow()
+    {
+        const RunData run = makeRun({0, 1 * kUs, 2 * kUs},
+            {
+                {2, 10, 20, SpanKind::Sleep, 20},
+                {3, 30, 40, SpanKind::Sleep, 40},
+                {1, 500, 600, SpanKind::Wait, 5},
+            });
+        // Ready at once: it ends where it begins, right after main's creation (what main did
+        // before it, unrecorded, is overhead).
+        QCOMPARE_MS(ms(run.ideal.endNs[2]), ms(run.ideal.beginNs[2]));
+        QCOMPARE_MS(ms(run.ideal.totalNs), 10);
     }
 
     void emptyAndOpenRuns()
