@@ -583,8 +583,11 @@ void GanttPainter::paintBlame(QPainter &p, const Geometry &g, const GanttLayout 
             if (focusing && !focus) {
                 color.setAlphaF(0.25f);
             }
+            // Near where the delay began (the victim was ready, the culprit held the loop), the
+            // label after it, over the rest of the delay.
+            const double left = std::max(x0, g.plot.left());
             const double x
-                = std::round((std::max(x0, g.plot.left()) + std::min(x1, g.plot.right())) / 2) + 0.5;
+                = std::round(left + std::min(14.0, (std::min(x1, g.plot.right()) - left) / 2)) + 0.5;
             const double yc = trackCenter(cPlace);
             const double yv = trackCenter(vPlace);
             const double half = kBarHeight / 2;
@@ -596,8 +599,19 @@ void GanttPainter::paintBlame(QPainter &p, const Geometry &g, const GanttLayout 
             if (std::abs(end.y() - start.y()) >= 6) {
                 drawArrow(p, start, end, color, focus ? 2.5 : 1.5);
             }
-            // "+0.300 s" beside the arrow's head, on the victim's row.
-            const QString text = u"+"_s + GanttLayout::formatDuration(b.delayNs);
+            // "+0.300 s · held by task 2" beside the arrow's head, on the victim's row (the
+            // figure alone where the longer text does not fit).
+            const QString delay = u"+"_s + GanttLayout::formatDuration(b.delayNs);
+            QString by;
+            if (culprit.kind == SpanKind::Stall) {
+                by = u"loop stalled"_s;
+            } else if (culprit.lane < static_cast<LaneId>(run.lanes.size())) {
+                by = (culprit.nestedLoop ? u"in the nested loop of "_s : u"loop held by "_s)
+                    + run.lanes.at(culprit.lane).name;
+            }
+            const QString longText = by.isEmpty() ? delay : delay + u" · "_s + by;
+            const bool roomy = fm.horizontalAdvance(longText) + 8 <= std::min(x1, g.plot.right()) - x - 6;
+            const QString text = roomy ? longText : delay;
             const double w = fm.horizontalAdvance(text) + 8;
             QRectF box(x + 4, yv - 8, w, 16);
             if (box.right() > g.plot.right()) {
