@@ -566,7 +566,10 @@ void GanttPainter::paintBlame(QPainter &p, const Geometry &g, const GanttLayout 
             // their culprit or victim is under the pointer.
             const bool focus
                 = focusing && (b.culprit == m_options.focusSpan || b.victim == m_options.focusSpan);
-            if (focus != (pass == 1) || (!focus && b.delayNs < run.wallNs / 100)) {
+            if (pass == 0 && !focus && b.delayNs < run.wallNs / 100) {
+                break; // largest first: the rest are smaller still
+            }
+            if (focus != (pass == 1)) {
                 continue;
             }
             const Span &culprit = run.spans[static_cast<std::size_t>(b.culprit)];

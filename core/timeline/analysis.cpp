@@ -202,6 +202,7 @@ std::vector<Blame> computeBlame(RunData &run)
         lateTotal += to - from;
         const auto victim = static_cast<qint32>(i);
         covered.clear();
+        const std::size_t firstOfVictim = out.size();
         const auto blame = [&](qint32 culprit, qint64 delay) {
             if (delay >= kLateThresholdNs) {
                 out.push_back({culprit, victim, delay});
@@ -245,6 +246,15 @@ std::vector<Blame> computeBlame(RunData &run)
             }
             blame(st, left);
         });
+        // One loop holds one thing at a time, so a victim has few culprits; a trace whose
+        // "tasks" overlapped their CPU work (several threads drawn as tasks) could give each
+        // thousands. Its largest kMaxCulprits are kept (the totals count every one).
+        if (out.size() - firstOfVictim > kMaxCulprits) {
+            const auto first = out.begin() + static_cast<std::ptrdiff_t>(firstOfVictim);
+            std::nth_element(first, first + kMaxCulprits, out.end(),
+                [](const Blame &a, const Blame &b) { return a.delayNs > b.delayNs; });
+            out.resize(firstOfVictim + kMaxCulprits);
+        }
     }
     std::sort(out.begin(), out.end(), [](const Blame &a, const Blame &b) {
         return a.delayNs != b.delayNs ? a.delayNs > b.delayNs

@@ -44,6 +44,9 @@ struct StateInterval
 /// ended at least kLateThresholdNs after it.
 [[nodiscard]] qint64 lateFromNs(const RunData &run, const Span &span);
 
+/// Most culprits kept per victim (the largest).
+inline constexpr std::size_t kMaxCulprits = 8;
+
 /// Who delayed whom. For every late task step, the spans that held the loop's thread while it
 /// was ready: blocking steps and CPU work of task lanes (on the loop's thread), nested event
 /// loops entered after the step began (for a step that waits in a nested loop itself), and,

@@ -30,6 +30,16 @@ QStringList whyLines(const GanttModel &model, qint32 index)
     const auto i = static_cast<std::size_t>(index);
     const Span &s = run.spans[i];
     QStringList lines;
+    // A task's first step: when the task was created, if it first ran noticeably later.
+    if (s.lane < static_cast<LaneId>(run.lanes.size())) {
+        const qint64 created = run.lanes.at(s.lane).createdNs;
+        const bool first = std::none_of(run.spans.begin(), run.spans.end(),
+            [&s](const Span &o) { return o.lane == s.lane && o.beginNs < s.beginNs; });
+        if (first && created != kUnknownTime && s.beginNs - created >= 1'000'000) {
+            lines << u"the task was created at %1 and first ran %2 later"_s.arg(
+                seconds(created), seconds(s.beginNs - created));
+        }
+    }
     if (i < model.wakers().size() && model.wakers()[i] >= 0) {
         const qint32 w = model.wakers()[i];
         lines << u"woken by %1 (ended %2)"_s.arg(

@@ -161,6 +161,20 @@ private Q_SLOTS:
         QCOMPARE(awaited.stats.blamedS, 0.0);
     }
 
+    // A task that started a request, then blocked the loop itself before awaiting it: the
+    // answer came during its own blocking call — it delayed itself.
+    void aTaskCanDelayItself()
+    {
+        const RunData run = makeRun({
+            {2, 0, 500, SpanKind::Http, 200}, // answered at 200, resumed at 500
+            {2, 100, 500, SpanKind::Blocking}, // the same task's time.sleep
+        });
+        QCOMPARE(blameOf(run), (std::vector<std::tuple<int, int, double>> {{1, 0, 300.0}}));
+        QVERIFY2(
+            blameSentence(run, 1, 0).startsWith(u"task 1: blocking"_s), qPrintable(blameSentence(run, 1, 0)));
+        QVERIFY(blameSentence(run, 1, 0).contains(u"while task 1: "_s));
+    }
+
     // What is not late, or not known to be, or not on the loop's thread, is never blamed.
     void noBlameWithoutEvidence()
     {
