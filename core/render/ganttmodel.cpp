@@ -200,8 +200,10 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
          ++i) {
         const Span &s = m_run.spans[i];
         m_legend.ghosts = m_run.ideal.beginNs[i] != kUnknownTime && m_run.ideal.endNs[i] != kUnknownTime
-            && (std::abs(m_run.ideal.beginNs[i] - s.beginNs) >= visible
-                || std::abs(m_run.ideal.endNs[i] - s.endNs) >= visible);
+            && (std::abs(static_cast<double>(m_run.ideal.beginNs[i]) - static_cast<double>(s.beginNs))
+                    >= static_cast<double>(visible)
+                || std::abs(static_cast<double>(m_run.ideal.endNs[i]) - static_cast<double>(s.endNs))
+                    >= static_cast<double>(visible));
     }
 }
 

@@ -277,7 +277,7 @@ std::vector<GanttPainter::LegendItem> GanttPainter::legendItems() const
     if (run.idealNs > 0) {
         items.push_back({LegendItem::Swatch::DashedLine, m_theme.ideal, u"ideal"_s});
     }
-    if (m_options.ideal && facts.ghosts) {
+    if (m_options.ideal && facts.ghosts && !m_options.live) {
         items.push_back(
             {LegendItem::Swatch::Ghost, m_theme.ideal, u"where a step would be with zero overhead"_s});
     }
@@ -556,6 +556,7 @@ void GanttPainter::paintBlame(QPainter &p, const Geometry &g, const GanttLayout 
     std::size_t drawn = 0;
     for (int pass = 0; pass < (focusing ? 2 : 1); ++pass) {
         labels.clear();
+        drawn = 0; // each pass its own budget: the hovered span's arrows are always drawn
         for (std::size_t i = 0; i < run.blame.size() && drawn < kMaxArrows; ++i) {
             const Blame &b = run.blame[i];
             const auto &[cPlace, vPlace] = places[i];
@@ -722,8 +723,11 @@ bool GanttPainter::ghostDiffers(qint32 index, const GanttLayout &l) const
     const Span &s = run.spans[i];
     const double px = 1 / std::max(l.nsPerPixel(), 1e-9);
     // A few pixels off is the loop's ordinary latency: an outline there would only blur the bar.
-    return std::abs(static_cast<double>(run.ideal.beginNs[i] - s.beginNs)) * px >= kGhostMinPx
-        || std::abs(static_cast<double>(run.ideal.endNs[i] - s.endNs)) * px >= kGhostMinPx;
+    // (Differences as doubles: a run file's times may be far enough apart to overflow.)
+    return std::abs(static_cast<double>(run.ideal.beginNs[i]) - static_cast<double>(s.beginNs)) * px
+        >= kGhostMinPx
+        || std::abs(static_cast<double>(run.ideal.endNs[i]) - static_cast<double>(s.endNs)) * px
+        >= kGhostMinPx;
 }
 
 void GanttPainter::paintGhosts(
@@ -732,8 +736,8 @@ void GanttPainter::paintGhosts(
     // Each step where it would have been with zero overhead: a dashed outline behind the bar,
     // drawn only where it is visibly elsewhere (where it coincides, the bar says it all).
     const RunData &run = m_model.run();
-    if (run.ideal.beginNs.size() != run.spans.size() || budget <= 0) {
-        return;
+    if (m_options.live || run.ideal.beginNs.size() != run.spans.size() || budget <= 0) {
+        return; // (the ideal of a run still going would move under the user's eyes)
     }
     const double plotLeft = l.plot().left();
     const double plotRight = l.plot().right();
@@ -786,6 +790,9 @@ void GanttPainter::paintOverhead(
             return; // its message is shown there
         }
         end = std::max(end, s.endNs);
+    }
+    if (static_cast<double>(end) - static_cast<double>(idealEnd) > 1e17) {
+        return; // not a figure anybody measured
     }
     const qint64 over = end - idealEnd;
     if (over < 1'000'000 || over < run.ideal.totalNs / 50) {

@@ -203,10 +203,11 @@ std::vector<Blame> computeBlame(RunData &run)
         const auto victim = static_cast<qint32>(i);
         covered.clear();
         const std::size_t firstOfVictim = out.size();
+        qint64 victimBlamed = 0;
         const auto blame = [&](qint32 culprit, qint64 delay) {
             if (delay >= kLateThresholdNs) {
                 out.push_back({culprit, victim, delay});
-                blamedTotal += delay;
+                victimBlamed += delay;
             }
         };
         holders.forOverlapping(from, to, [&](qint32 h) {
@@ -216,6 +217,9 @@ std::vector<Blame> computeBlame(RunData &run)
             const Span &c = run.spans[static_cast<std::size_t>(h)];
             const qint64 b = std::max(from, c.beginNs);
             const qint64 e = std::min(to, c.endNs);
+            if (e <= b) {
+                return; // began earlier but ended before the wait: the index walks past it
+            }
             covered.push_back({b, e});
             blame(h, e - b);
         });
@@ -246,6 +250,9 @@ std::vector<Blame> computeBlame(RunData &run)
             }
             blame(st, left);
         });
+        // (Culprits that overlap each other — they cannot, on one loop — never explain more
+        // than the victim's whole wait.)
+        blamedTotal += std::min(victimBlamed, to - from);
         // One loop holds one thing at a time, so a victim has few culprits; a trace whose
         // "tasks" overlapped their CPU work (several threads drawn as tasks) could give each
         // thousands. Its largest kMaxCulprits are kept (the totals count every one).
@@ -346,7 +353,8 @@ std::vector<qint32> wakers(const RunData &run)
             if (c.endNs < v.readyNs - kWakeWindowNs) {
                 break;
             }
-            if (c.lane == v.lane || (v.kind != SpanKind::Wait && c.beginNs < v.beginNs - kAfter)
+            if (c.lane == v.lane || c.lane >= static_cast<LaneId>(run.lanes.size())
+                || (v.kind != SpanKind::Wait && c.beginNs < v.beginNs - kAfter)
                 || !canWake(run.lanes.at(c.lane).kind, v.kind)) {
                 continue;
             }

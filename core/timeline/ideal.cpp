@@ -16,6 +16,19 @@ namespace {
 constexpr qint64 kWakeToleranceNs = 50'000;
 
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+/// Tasks looked at per wait (the latest to finish), creators per creation.
+constexpr std::size_t kMaxAwaited = 64;
+constexpr int kMaxCreatorsLooked = 16;
+
+/// a + b, held at the ends of qint64 (run files may hold spans of 1e18 ns).
+qint64 saturatingAdd(qint64 a, qint64 b)
+{
+    qint64 sum = 0;
+    if (__builtin_add_overflow(a, b, &sum)) {
+        return b > 0 ? std::numeric_limits<qint64>::max() : std::numeric_limits<qint64>::min();
+    }
+    return sum;
+}
 
 struct Child
 {
@@ -31,8 +44,12 @@ struct LaneInfo
     qint64 createdNs = kUnknownTime;
     qint64 lastEndNs = kUnknownTime;
     std::vector<Child> children; ///< by creation
+    std::size_t nextChild = 0; ///< children spawned so far, in the replay
     bool root = true;
+    bool anySpan = false; ///< has spans at all (open ones count)
     LaneId creator = 0;
+    std::size_t tin = 0; ///< entry and exit order in the creator tree (ancestor tests)
+    std::size_t tout = 0;
 };
 
 struct Pending
@@ -93,10 +110,10 @@ public:
             m_queue.pop();
             m_loopNs = std::max(m_loopNs, p.readyNs);
             if (p.step == kNone) {
-                runTurn(p.lane, 0);
+                runTurns(p.lane, 0);
             } else {
                 m_out.endNs[m_lanes[p.lane].steps[p.step]] = m_loopNs;
-                runTurn(p.lane, p.step + 1);
+                runTurns(p.lane, p.step + 1);
             }
         }
         for (const qint64 end : m_out.laneEndNs) {
@@ -122,25 +139,39 @@ private:
     /// What a step takes by itself: begin → ready where that is known, else begin → end.
     [[nodiscard]] static qint64 ownNs(const Span &s)
     {
-        if (s.readyNs != kUnknownTime) {
-            return std::max<qint64>(0, std::min(s.readyNs, s.endNs) - s.beginNs);
-        }
-        return s.endNs - s.beginNs;
+        const qint64 until = s.readyNs != kUnknownTime ? std::min(s.readyNs, s.endNs) : s.endNs;
+        return until > s.beginNs ? saturatingAdd(until, -s.beginNs) : 0;
     }
 
     void collect()
     {
         for (std::size_t i = 0; i < m_run.spans.size(); ++i) {
             const Span &s = m_run.spans[i];
-            if (s.isOpen() || s.lane >= m_lanes.size() || !isTask(s.lane)) {
+            if (s.lane >= m_lanes.size() || !isTask(s.lane)) {
                 continue;
             }
-            m_lanes[s.lane].steps.push_back(static_cast<quint32>(i));
+            m_lanes[s.lane].anySpan = true;
+            if (!s.isOpen()) {
+                m_lanes[s.lane].steps.push_back(static_cast<quint32>(i));
+            }
         }
         for (LaneId lane = 0; lane < m_lanes.size(); ++lane) {
             LaneInfo &info = m_lanes[lane];
             std::stable_sort(info.steps.begin(), info.steps.end(),
                 [this](quint32 a, quint32 b) { return span(a).beginNs < span(b).beginNs; });
+            // Steps only, not what nests inside one (a trace's events on one thread nest).
+            std::vector<quint32> top;
+            top.reserve(info.steps.size());
+            for (const quint32 i : info.steps) {
+                if (!top.empty() && span(i).endNs <= span(top.back()).endNs
+                    && span(i).beginNs >= span(top.back()).beginNs
+                    && (span(i).beginNs > span(top.back()).beginNs
+                        || span(i).endNs < span(top.back()).endNs)) {
+                    continue;
+                }
+                top.push_back(i);
+            }
+            info.steps = std::move(top);
             info.createdNs = m_run.lanes.at(lane).createdNs;
             if (!info.steps.empty()) {
                 const qint64 first = span(info.steps.front()).beginNs;
@@ -189,7 +220,7 @@ private:
                 }
                 from = std::max(from, s.endNs);
             }
-            if (info.steps.empty()) {
+            if (!info.anySpan) {
                 // Runs its code from its creation on, recording nothing.
                 events.push_back({from, Start, lane, from, 0});
             }
@@ -209,7 +240,9 @@ private:
                 break;
             case Query: {
                 const LaneInfo &child = m_lanes[e.lane];
-                for (auto it = running.rbegin(); it != running.rend(); ++it) {
+                int looked = 0;
+                for (auto it = running.rbegin(); it != running.rend() && looked++ < kMaxCreatorsLooked;
+                     ++it) {
                     const auto &[begin, lane, nextStep] = *it;
                     const LaneInfo &creator = m_lanes[lane];
                     // Created before the child (ties by lane order), so creators form a tree.
@@ -233,21 +266,39 @@ private:
             }
         }
         for (LaneInfo &info : m_lanes) {
-            std::stable_sort(info.children.begin(), info.children.end(),
-                [](const Child &a, const Child &b) { return a.createdNs < b.createdNs; });
+            // By creation; the steps they come before follow the same order.
+            std::stable_sort(info.children.begin(), info.children.end(), [](const Child &a, const Child &b) {
+                return a.beforeStep != b.beforeStep ? a.beforeStep < b.beforeStep : a.createdNs < b.createdNs;
+            });
+        }
+        // Entry and exit order in the creator tree, without recursion.
+        std::size_t clock = 0;
+        std::vector<std::pair<LaneId, std::size_t>> stack;
+        for (LaneId root = 0; root < m_lanes.size(); ++root) {
+            if (!m_lanes[root].root) {
+                continue;
+            }
+            m_lanes[root].tin = clock++;
+            stack.emplace_back(root, 0);
+            while (!stack.empty()) {
+                auto &[lane, next] = stack.back();
+                if (next < m_lanes[lane].children.size()) {
+                    const LaneId child = m_lanes[lane].children[next++].lane;
+                    m_lanes[child].tin = clock++;
+                    stack.emplace_back(child, 0);
+                } else {
+                    m_lanes[lane].tout = clock++;
+                    stack.pop_back();
+                }
+            }
         }
     }
 
     [[nodiscard]] bool isAncestor(LaneId maybe, LaneId of) const
     {
-        LaneId at = of;
-        for (std::size_t guard = 0; guard <= m_lanes.size() && !m_lanes[at].root; ++guard) {
-            at = m_lanes[at].creator;
-            if (at == maybe) {
-                return true;
-            }
-        }
-        return false;
+        const LaneInfo &a = m_lanes[maybe];
+        const LaneInfo &b = m_lanes[of];
+        return maybe != of && a.tin < b.tin && b.tout < a.tout;
     }
 
     /// The tasks a wait awaited: it became ready when a task finished (one finished at its
@@ -274,10 +325,14 @@ private:
                 const auto to = std::upper_bound(byEnd.begin(), byEnd.end(),
                     std::pair<qint64, LaneId>(std::max(w.readyNs, w.beginNs) + kWakeToleranceNs,
                         std::numeric_limits<LaneId>::max()));
+                // The latest to finish first (they bind); only tasks that finished before this
+                // one did, in (end, lane) order — so no two tasks ever await each other.
+                const std::pair<qint64, LaneId> self(m_lanes[lane].lastEndNs, lane);
                 std::vector<LaneId> awaited;
                 bool woken = false;
-                for (auto it = from; it != to; ++it) {
-                    if (it->second == lane || isAncestor(it->second, lane)) {
+                for (auto it = to; it != from && awaited.size() < kMaxAwaited;) {
+                    --it;
+                    if (it->second == lane || !(*it < self) || isAncestor(it->second, lane)) {
                         continue;
                     }
                     awaited.push_back(it->second);
@@ -295,44 +350,48 @@ private:
         m_queue.push({readyNs, measuredNs, m_seq++, lane, step});
     }
 
-    void spawnChildren(LaneId lane, std::size_t beforeStep)
+    /// Runs a task from step `j` until it awaits something or ends — and, depth first as the
+    /// program did, what runs inline meanwhile: tasks it starts eagerly, tasks whose end resumes
+    /// their awaiter. An explicit stack, not recursion: a trace may chain a million tasks.
+    void runTurns(LaneId first, std::size_t j)
     {
-        for (const Child &c : m_lanes[lane].children) {
-            if (c.beforeStep != beforeStep) {
+        m_stack.push_back({first, j});
+        while (!m_stack.empty()) {
+            const LaneId lane = m_stack.back().lane;
+            const std::size_t step = m_stack.back().step;
+            LaneInfo &info = m_lanes[lane];
+            // The tasks it creates before this step: eager ones run now, inline.
+            if (info.nextChild < info.children.size() && info.children[info.nextChild].beforeStep <= step) {
+                const Child &c = info.children[info.nextChild++];
+                if (c.inlineStart) {
+                    m_stack.push_back({c.lane, 0});
+                } else {
+                    push(m_loopNs, c.createdNs, c.lane, kNone);
+                }
                 continue;
             }
-            if (c.inlineStart) {
-                runTurn(c.lane, 0);
-            } else {
-                push(m_loopNs, c.createdNs, c.lane, kNone);
-            }
-        }
-    }
-
-    /// Runs a task from step `j` until it awaits something or ends.
-    void runTurn(LaneId lane, std::size_t j)
-    {
-        const LaneInfo &info = m_lanes[lane];
-        for (;; ++j) {
-            spawnChildren(lane, j);
-            if (j >= info.steps.size()) {
+            if (step >= info.steps.size()) {
+                m_stack.pop_back();
                 finish(lane);
-                return;
+                continue;
             }
-            const quint32 index = info.steps[j];
+            const quint32 index = info.steps[step];
             const Span &s = span(index);
             m_out.beginNs[index] = m_loopNs;
             if (holds(s)) {
                 ++m_out.holdingSteps;
-                m_loopNs += s.endNs - s.beginNs;
+                m_loopNs
+                    = saturatingAdd(m_loopNs, s.endNs > s.beginNs ? saturatingAdd(s.endNs, -s.beginNs) : 0);
                 m_out.endNs[index] = m_loopNs;
-                continue; // the same task goes on
+                ++m_stack.back().step; // the same task goes on
+                continue;
             }
             if (s.holdsThread()) {
                 ++m_out.madeAsync;
             }
+            m_stack.pop_back();
             if (const auto it = m_awaited.find(index); it != m_awaited.end()) {
-                Blocked b {lane, j, 0, m_loopNs};
+                Blocked b {lane, step, 0, m_loopNs};
                 for (const LaneId other : it->second) {
                     if (m_out.laneEndNs[other] != kUnknownTime) {
                         b.latestEndNs = std::max(b.latestEndNs, m_out.laneEndNs[other]);
@@ -343,41 +402,47 @@ private:
                 if (b.remaining == 0) {
                     // Already done: co_await does not even suspend.
                     m_out.endNs[index] = m_loopNs;
+                    m_stack.push_back({lane, step + 1});
                     continue;
-                } else {
-                    const std::size_t id = m_blocked.size();
-                    m_blocked.push_back(b);
-                    for (const LaneId other : it->second) {
-                        if (m_out.laneEndNs[other] == kUnknownTime) {
-                            m_waiters[other].push_back(id);
-                        }
+                }
+                const std::size_t id = m_blocked.size();
+                m_blocked.push_back(b);
+                for (const LaneId other : it->second) {
+                    if (m_out.laneEndNs[other] == kUnknownTime) {
+                        m_waiters[other].push_back(id);
                     }
                 }
-                return;
+                continue;
             }
-            push(m_loopNs + ownNs(s), s.endNs, lane, j);
-            return;
+            push(saturatingAdd(m_loopNs, ownNs(s)), s.endNs, lane, step);
         }
     }
 
+    /// A finished task resumes what awaited it at once, in its own turn (QCoro resumes the
+    /// awaiting coroutine from the finished one's final suspend, without a loop turn): those
+    /// go on the stack, the first on top.
     void finish(LaneId lane)
     {
         m_out.laneEndNs[lane] = m_loopNs;
-        // A finished task resumes what awaited it at once, in its own turn (QCoro resumes the
-        // awaiting coroutine from the finished one's final suspend, without a loop turn).
         const std::vector<std::size_t> waiters = std::move(m_waiters[lane]);
         m_waiters[lane].clear();
+        std::vector<Frame> resumed;
         for (const std::size_t id : waiters) {
             Blocked &b = m_blocked[id];
             b.latestEndNs = std::max(b.latestEndNs, m_loopNs);
             if (--b.remaining == 0) {
-                const LaneId waiting = b.lane;
-                const std::size_t step = b.step;
-                m_out.endNs[m_lanes[waiting].steps[step]] = m_loopNs;
-                runTurn(waiting, step + 1);
+                m_out.endNs[m_lanes[b.lane].steps[b.step]] = m_loopNs;
+                resumed.push_back({b.lane, b.step + 1});
             }
         }
+        m_stack.insert(m_stack.end(), resumed.rbegin(), resumed.rend());
     }
+
+    struct Frame
+    {
+        LaneId lane;
+        std::size_t step;
+    };
 
     const RunData &m_run;
     const bool m_allAsync;
@@ -387,6 +452,7 @@ private:
     std::vector<Blocked> m_blocked;
     std::vector<std::vector<std::size_t>> m_waiters; // lane → blocked waits that await it
     std::priority_queue<Pending, std::vector<Pending>, std::greater<>> m_queue;
+    std::vector<Frame> m_stack; ///< what runs inline now, innermost last
     quint64 m_seq = 0;
     qint64 m_loopNs = 0; ///< now, in the replay; the loop is free from here on
 };

@@ -51,7 +51,7 @@ int maxConcurrency(const RunData &run, qint64 fromNs, qint64 toNs)
     return best;
 }
 
-void computeStats(RunData &run)
+void computeStats(RunData &run, bool withIdeal)
 {
     RunStats &s = run.stats;
     s = RunStats {};
@@ -88,6 +88,10 @@ void computeStats(RunData &run)
     s.longestStallS = static_cast<double>(longest) / 1e9;
     s.totalStallS = static_cast<double>(total) / 1e9;
     run.blame = Analysis::computeBlame(run); // sets lateS and blamedS
+    if (!withIdeal) {
+        run.ideal = {};
+        return;
+    }
     run.ideal = Analysis::idealSchedule(run);
     s.idealScheduleS = static_cast<double>(run.ideal.totalNs) / 1e9;
     const Analysis::IdealSchedule allAsync = Analysis::idealSchedule(run, true);

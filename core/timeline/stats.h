@@ -11,7 +11,9 @@ namespace Coroscope {
 /// lanes (offloaded work runs on pool lanes; server lanes only mirror requests);
 /// spans that touch end-to-begin do not overlap. Stalls come from the loop lanes' stall
 /// spans and the heartbeat's longest lateness.
-void computeStats(RunData &run);
+/// `withIdeal`: also the ideal schedule and the all-async counterfactual (a live snapshot,
+/// which shows neither, leaves them out).
+void computeStats(RunData &run, bool withIdeal = true);
 
 /// Whether work on a lane of this kind counts for concurrency.
 [[nodiscard]] constexpr bool countsAsWorkLane(LaneKind kind)

@@ -2,7 +2,6 @@
 #include "appcontroller.h"
 
 #include "chartoptions.h"
-
 #include "experimentmodel.h"
 #include "experiments/catalog.h"
 #include "experiments/experiment.h"
@@ -16,6 +15,7 @@
 #include "render/exporters.h"
 #include "render/ganttpainter.h"
 #include "runhandle.h"
+#include "timeline/stats.h"
 #include "timeline/traceimport.h"
 
 #include <QClipboard>
@@ -54,6 +54,11 @@ AppController::AppController(QObject *parent)
     , m_runner(new Runner(this))
 {
     m_runner->setLiveInterval(kLiveIntervalMs);
+    // While a run goes, the chart's clock moves even when nothing new is recorded (a long
+    // wait), and a snapshot skipped to keep the GUI thread free is taken on the next tick.
+    m_liveClock.setInterval(kLiveIntervalMs);
+    m_liveClock.setTimerType(Qt::CoarseTimer);
+    connect(&m_liveClock, &QTimer::timeout, this, &AppController::onSpanEvents);
     connect(m_runner, &Runner::spanEvents, this, &AppController::onSpanEvents);
     connect(m_runner, &Runner::finished, this, &AppController::onFinished);
     if (!postgresDsn().isEmpty()) {
@@ -239,6 +244,7 @@ bool AppController::run()
     m_current->setName({});
     m_sinceSnapshot.invalidate();
     onSpanEvents(); // an empty live chart at once
+    m_liveClock.start();
     Q_EMIT runningChanged();
     return true;
 }
@@ -271,6 +277,7 @@ void AppController::onSpanEvents()
     live.params = m_runParams;
     live.idealNs = m_runIdealNs;
     live.wallNs = recorder->now();
+    computeStats(live, false); // blame live too, from the steps closed so far
     m_current->setRun(std::move(live), true);
     m_snapshotCostNs = cost.nsecsElapsed();
     m_sinceSnapshot.start();
@@ -278,6 +285,7 @@ void AppController::onSpanEvents()
 
 void AppController::onFinished(const RunData &run)
 {
+    m_liveClock.stop();
     m_current->setRun(run, false);
     QString error;
     const QString path = m_history->save(run, &error);

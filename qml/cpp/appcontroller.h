@@ -6,6 +6,7 @@
 #include <QRect>
 #include <QSettings>
 #include <QStringList>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -178,6 +179,7 @@ private:
     QList<std::pair<QString, QVariant>> m_runParams;
     qint64 m_runIdealNs = 0;
     QElapsedTimer m_sinceSnapshot; ///< live snapshots: throttled by their own cost
+    QTimer m_liveClock; ///< refreshes the live chart while a run goes
     qint64 m_snapshotCostNs = 0;
     QString m_lastSummary;
     QString m_message;

@@ -61,9 +61,10 @@ QStringList whyLines(const GanttModel &model, qint32 index)
     }
     if (i < run.ideal.beginNs.size() && run.ideal.beginNs[i] != kUnknownTime
         && run.ideal.endNs[i] != kUnknownTime && !s.isOpen()) {
-        const qint64 late = s.endNs - run.ideal.endNs[i];
+        const double late = static_cast<double>(s.endNs) - static_cast<double>(run.ideal.endNs[i]);
         lines << u"ideally %1 → %2%3"_s.arg(seconds(run.ideal.beginNs[i]), seconds(run.ideal.endNs[i]),
-            late >= 1'000'000 ? u" (ended %1 later)"_s.arg(seconds(late)) : QString());
+            late >= 1e6 && late < 1e17 ? u" (ended %1 later)"_s.arg(seconds(static_cast<qint64>(late)))
+                                       : QString());
     }
     return lines;
 }
@@ -108,6 +109,7 @@ void GanttItem::setRun(RunHandle *run)
 
 void GanttItem::onRunChanged()
 {
+    m_focusSpan = -1; // a new model: its indices are not the old one's
     Q_EMIT preferredHeightChanged();
     update();
 }

@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <limits>
+
 using namespace Coroscope;
 using namespace Coroscope::Analysis;
 using namespace Qt::StringLiterals;
@@ -272,6 +274,91 @@ private Q_SLOTS:
         QCOMPARE(back->lanes.at(3).createdNs, run.lanes.at(3).createdNs);
         QCOMPARE_MS(ms(back->ideal.endNs[6]), 905);
         QCOMPARE_MS(back->stats.idealAllAsyncS * 1e3, 605);
+    }
+
+    // Hostile inputs (run files and traces are untrusted): a chain of 200 000 tasks each
+    // started eagerly by the one before runs without recursion (the replay used to recurse
+    // once per task: a stack overflow).
+    void deepChainOfEagerStarts()
+    {
+        constexpr int kTasks = 200'000;
+        RunData run;
+        run.strings = {QString()};
+        for (int i = 0; i < kTasks; ++i) {
+            run.lanes.append(Lane {static_cast<LaneId>(i), QString(), LaneKind::Task, qint64(i) * 1000});
+            Span s;
+            s.lane = static_cast<LaneId>(i);
+            s.beginNs = qint64(2 * kTasks - i) * 1000; // begins before its creator's next step
+            s.endNs = s.beginNs + 500;
+            s.readyNs = s.beginNs + 400;
+            s.kind = SpanKind::Sleep;
+            run.spans.push_back(s);
+        }
+        run.wallNs = qint64(2 * kTasks + 1) * 1000;
+        QElapsedTimer timer;
+        timer.start();
+        const IdealSchedule ideal = idealSchedule(run);
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
+        QVERIFY(ideal.totalNs > 0);
+        QCOMPARE(ideal.laneEndNs.back() != kUnknownTime, true);
+    }
+
+    // Two tasks awaiting the same task and ending within the tolerance of each other must not
+    // each wait for the other (gather(a, b) on one result): both are placed.
+    void twoWaitersOfOneTaskDoNotDeadlock()
+    {
+        const RunData run = makeRun({0, 1 * kUs, 2 * kUs, 3 * kUs},
+            {
+                {4, 4 * kUs, 100, SpanKind::Sleep, 100}, // task 3
+                {2, 5 * kUs, 100 + 5 * kUs, SpanKind::Wait, 100 + 2 * kUs}, // task 1 awaits task 3
+                {3, 6 * kUs, 100 + 20 * kUs, SpanKind::Wait, 100 + 10 * kUs}, // task 2 too
+            });
+        QVERIFY(run.ideal.laneEndNs[2] != kUnknownTime);
+        QVERIFY(run.ideal.laneEndNs[3] != kUnknownTime);
+        QCOMPARE_MS(ms(run.ideal.totalNs), 100);
+    }
+
+    // Spans of 1e18 ns held one after the other: the replay's clock saturates (no overflow,
+    // which UBSan would report) instead of wrapping to a negative time.
+    void hugeDurationsSaturate()
+    {
+        QList<double> created {0};
+        QList<Step> steps;
+        for (int i = 0; i < 12; ++i) {
+            created.append(1 * kUs);
+            steps.append({i + 2, 2 * kUs, 9e11, SpanKind::Cpu});
+        }
+        const RunData run = makeRun(created, steps);
+        QVERIFY(run.ideal.totalNs > 0);
+        QCOMPARE(run.ideal.totalNs, std::numeric_limits<qint64>::max());
+    }
+
+    // 20 000 tasks created at the same instant, none of them running yet: finding creators
+    // looks at a few candidates, not at all of them (that was quadratic).
+    void manySimultaneousCreations()
+    {
+        constexpr int kTasks = 20'000;
+        RunData run;
+        run.strings = {QString()};
+        for (int i = 0; i < kTasks; ++i) {
+            run.lanes.append(Lane {static_cast<LaneId>(i), QString(), LaneKind::Task});
+            Span first;
+            first.lane = static_cast<LaneId>(i);
+            first.beginNs = first.endNs = 1000; // zero-length, all at once
+            first.kind = SpanKind::Cpu;
+            Span second = first;
+            second.beginNs = 5000;
+            second.endNs = 6000;
+            second.kind = SpanKind::Sleep;
+            run.spans.push_back(first);
+            run.spans.push_back(second);
+        }
+        run.wallNs = 6000;
+        QElapsedTimer timer;
+        timer.start();
+        const IdealSchedule ideal = idealSchedule(run);
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
+        QVERIFY(ideal.totalNs > 0);
     }
 
     // 10 000 tasks spawned by main, each one sleep: the replay stays linear-ish and exact.
