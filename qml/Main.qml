@@ -157,7 +157,8 @@ ApplicationWindow {
 
         ExperimentList {
             id: experimentList
-            SplitView.preferredWidth: 290
+            // Shares follow the window (1024 px up): the chart keeps at least 400 px.
+            SplitView.preferredWidth: Math.min(420, Math.max(200, window.width * 0.2))
             SplitView.minimumWidth: 200
             controller: app
             onActivated: window.runSelected()
@@ -182,7 +183,7 @@ ApplicationWindow {
         }
 
         SidePanel {
-            SplitView.preferredWidth: 400
+            SplitView.preferredWidth: Math.min(560, Math.max(300, window.width * 0.32))
             SplitView.minimumWidth: 280
             controller: app
         }

@@ -137,22 +137,12 @@ void GanttItem::setAxisEndSeconds(double seconds)
 
 void GanttItem::setLegend(bool on)
 {
-    if (on != m_legend) {
-        m_legend = on;
-        Q_EMIT optionsChanged();
-        Q_EMIT preferredHeightChanged();
-        update();
-    }
+    setOption(m_legend, on);
 }
 
 void GanttItem::setFooter(bool on)
 {
-    if (on != m_footer) {
-        m_footer = on;
-        Q_EMIT optionsChanged();
-        Q_EMIT preferredHeightChanged();
-        update();
-    }
+    setOption(m_footer, on);
 }
 
 GanttPaintOptions GanttItem::options() const
