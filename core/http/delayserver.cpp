@@ -24,12 +24,12 @@
 #include <cmath>
 #include <cstring>
 #include <deque>
-#include <unordered_set>
 #include <mutex>
 #include <netinet/in.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <unordered_set>
 
 using namespace Qt::StringLiterals;
 using Clock = std::chrono::steady_clock;
@@ -130,30 +130,54 @@ struct Pending
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 413: return "Content Too Large";
-    case 418: return "I'm a teapot";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    case 505: return "HTTP Version Not Supported";
-    default: break;
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 413:
+        return "Content Too Large";
+    case 418:
+        return "I'm a teapot";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    case 505:
+        return "HTTP Version Not Supported";
+    default:
+        break;
     }
     // Qt's name for it, "MultipleChoices" -> "Multiple Choices".
     const QByteArray key = QMetaEnum::fromType<QHttpServerResponder::StatusCode>().valueToKey(status);
@@ -175,7 +199,8 @@ QByteArray httpResponse(int status, const QByteArray &contentType, const QByteAr
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     const bool noBody = head || status == 204 || status == 304;
     if (status != 204) {
-        out += "Content-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+        out += "Content-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(body.size())
+            + "\r\n";
     }
     out += extraHeaders;
     if (!keepAlive) {
@@ -273,8 +298,9 @@ public:
         const auto quiet = now - m_lastActivity;
         if (m_parser.hasPartial() && quiet > m_impl->options.headerTimeout) {
             m_reading = false;
-            reply(408, u"no complete request within %1 s"_s.arg(
-                           std::chrono::duration<double>(m_impl->options.headerTimeout).count()),
+            reply(408,
+                u"no complete request within %1 s"_s.arg(
+                    std::chrono::duration<double>(m_impl->options.headerTimeout).count()),
                 false, 1);
         } else if (!m_parser.hasPartial() && quiet > m_impl->options.idleTimeout) {
             close();
@@ -294,8 +320,8 @@ public:
         const QByteArray &extraHeaders = {})
     {
         auto slot = reserve();
-        slot->bytes = httpResponse(status, "application/json", jsonBytes(QJsonObject {{u"error"_s, message}}), head,
-            keepAlive, minorVersion, extraHeaders);
+        slot->bytes = httpResponse(status, "application/json", jsonBytes(QJsonObject {{u"error"_s, message}}),
+            head, keepAlive, minorVersion, extraHeaders);
         slot->close = !keepAlive;
         slot->ready = true;
         flush();
@@ -365,7 +391,8 @@ private:
                     std::lock_guard lock(m_impl->mutex);
                     ++m_impl->stats.rejected;
                 }
-                reply(405, u"method %1 is not allowed: use GET (or HEAD)"_s.arg(printable(request.method, 20)),
+                reply(405,
+                    u"method %1 is not allowed: use GET (or HEAD)"_s.arg(printable(request.method, 20)),
                     request.keepAlive, request.minorVersion, false, "Allow: GET, HEAD\r\n");
                 continue;
             }
@@ -414,7 +441,9 @@ void DelayServer::Impl::acceptFailed(QTcpServer *listener)
                "(raise it with `ulimit -n` up to the hard limit %3, or in /etc/security/limits.conf)"_s
                    .arg(listener->errorString())
                    .arg(static_cast<qint64>(limit.rlim_cur))
-                   .arg(limit.rlim_max == RLIM_INFINITY ? u"unlimited"_s : QString::number(static_cast<qint64>(limit.rlim_max)));
+                   .arg(limit.rlim_max == RLIM_INFINITY
+                           ? u"unlimited"_s
+                           : QString::number(static_cast<qint64>(limit.rlim_max)));
     }
     QTimer::singleShot(100, listener, [listener] { listener->resumeAccepting(); });
 }
@@ -450,7 +479,8 @@ void DelayServer::Impl::handle(const HttpRequestParser::Request &request, Server
     const QUrl url = QUrl::fromEncoded(request.target);
     const QString path = url.path();
     auto write = [&](int status, const QByteArray &body) {
-        slot->bytes = httpResponse(status, "application/json", body, head, request.keepAlive, request.minorVersion);
+        slot->bytes
+            = httpResponse(status, "application/json", body, head, request.keepAlive, request.minorVersion);
         slot->close = !request.keepAlive;
         slot->ready = true;
         connection->flush();
@@ -483,15 +513,16 @@ void DelayServer::Impl::handle(const HttpRequestParser::Request &request, Server
         ::getrusage(RUSAGE_SELF, &usage);
         const double cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-        write(200, jsonBytes(QJsonObject {{u"in_flight"_s, s.inFlight},
-            {u"peak_in_flight"_s, s.peakInFlight}, {u"served"_s, static_cast<qint64>(s.served)},
-            {u"rejected"_s, static_cast<qint64>(s.rejected)},
-            {u"abandoned"_s, static_cast<qint64>(s.abandoned)},
-            {u"connections"_s, static_cast<qint64>(connections.size())},
-            {u"mode"_s, options.mode == Mode::Serial ? u"serial"_s : u"async"_s},
-            // The same figures under the names ../shared/peers (scale.py) reads.
-            {u"inflight"_s, s.inFlight}, {u"peak_inflight"_s, s.peakInFlight}, {u"cpu_s"_s, cpu},
-            {u"rss_max_kb"_s, static_cast<qint64>(usage.ru_maxrss)}}));
+        write(200,
+            jsonBytes(QJsonObject {{u"in_flight"_s, s.inFlight}, {u"peak_in_flight"_s, s.peakInFlight},
+                {u"served"_s, static_cast<qint64>(s.served)},
+                {u"rejected"_s, static_cast<qint64>(s.rejected)},
+                {u"abandoned"_s, static_cast<qint64>(s.abandoned)},
+                {u"connections"_s, static_cast<qint64>(connections.size())},
+                {u"mode"_s, options.mode == Mode::Serial ? u"serial"_s : u"async"_s},
+                // The same figures under the names ../shared/peers (scale.py) reads.
+                {u"inflight"_s, s.inFlight}, {u"peak_inflight"_s, s.peakInFlight}, {u"cpu_s"_s, cpu},
+                {u"rss_max_kb"_s, static_cast<qint64>(usage.ru_maxrss)}}));
         return;
     }
     if (!path.isEmpty() && path != u"/") {
@@ -518,7 +549,8 @@ void DelayServer::Impl::handle(const HttpRequestParser::Request &request, Server
             return;
         }
         if (p->delay < 0 || p->delay > kMaxDelaySeconds) {
-            reject(u"parameter 'delay' = %1 is out of range 0–%2 s"_s.arg(printable(text, 100)).arg(kMaxDelaySeconds),
+            reject(u"parameter 'delay' = %1 is out of range 0–%2 s"_s.arg(printable(text, 100))
+                       .arg(kMaxDelaySeconds),
                 QHttpServerResponder::StatusCode::BadRequest);
             return;
         }
@@ -529,12 +561,14 @@ void DelayServer::Impl::handle(const HttpRequestParser::Request &request, Server
         bool ok = false;
         p->status = text.toInt(&ok);
         if (!ok || !knownStatus(p->status)) {
-            reject(u"parameter 'status' = '%1' is not a final HTTP status code (200–599)"_s.arg(printable(text, 100)),
+            reject(u"parameter 'status' = '%1' is not a final HTTP status code (200–599)"_s.arg(
+                       printable(text, 100)),
                 QHttpServerResponder::StatusCode::BadRequest);
             return;
         }
     }
-    p->target = QString::fromLatin1(request.method) + u' ' + printable(url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority), 300);
+    p->target = QString::fromLatin1(request.method) + u' '
+        + printable(url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority), 300);
     const QByteArray &tag = request.runTag;
     if (!tag.isEmpty()) {
         std::lock_guard lock(mutex);
@@ -597,7 +631,8 @@ void DelayServer::Impl::beginService(const std::shared_ptr<Pending> &p)
     if (p->queued) {
         rec.end(p->queued, {.atNs = now});
     }
-    p->span = rec.begin(p->attachment.lane, rec.intern(p->target), SpanKind::Sleep,
+    // Serving a request: HTTP work on the server's side (its timer is how it waits, not what it does).
+    p->span = rec.begin(p->attachment.lane, rec.intern(p->target), SpanKind::Http,
         rec.intern(u"answering after %1 s"_s.arg(p->delay)), p->queued ? now : rec.toNs(p->received));
     p->recorded = true;
 }
@@ -634,7 +669,8 @@ void DelayServer::Impl::answer(const std::shared_ptr<Pending> &p)
         {u"received_steady_ns"_s, static_cast<qint64>(steadyNs(p->received))},
         {u"answered_steady_ns"_s, static_cast<qint64>(steadyNs(answered))},
     };
-    p->slot->bytes = httpResponse(p->status, "application/json", jsonBytes(body), p->head, p->keepAlive, p->minorVersion);
+    p->slot->bytes = httpResponse(
+        p->status, "application/json", jsonBytes(body), p->head, p->keepAlive, p->minorVersion);
     p->slot->close = !p->keepAlive;
     p->slot->ready = true;
     p->connection->flush();
@@ -690,10 +726,11 @@ bool DelayServer::start(const Options &options, QString *error)
                 // port is free first, by binding it the ordinary way.
                 QTcpServer probe;
                 if (!probe.listen(address, port)) {
-                    failure = u"cannot listen on %1:%2: %3"_s.arg(address.toString()).arg(port).arg(
-                        probe.serverError() == QAbstractSocket::AddressInUseError
-                            ? u"the port is already in use (is another server running there?)"_s
-                            : probe.errorString());
+                    failure = u"cannot listen on %1:%2: %3"_s.arg(address.toString())
+                                  .arg(port)
+                                  .arg(probe.serverError() == QAbstractSocket::AddressInUseError
+                                          ? u"the port is already in use (is another server running there?)"_s
+                                          : probe.errorString());
                     return;
                 }
             }
@@ -713,7 +750,8 @@ bool DelayServer::start(const Options &options, QString *error)
                 }
                 port = tcp->serverPort(); // the others share the first one's port
                 QObject::connect(tcp, &QTcpServer::newConnection, tcp, [impl, tcp] { impl->accept(tcp); });
-                QObject::connect(tcp, &QTcpServer::acceptError, tcp, [impl, tcp] { impl->acceptFailed(tcp); });
+                QObject::connect(
+                    tcp, &QTcpServer::acceptError, tcp, [impl, tcp] { impl->acceptFailed(tcp); });
                 impl->listeners.push_back(tcp);
             }
             impl->port = port;

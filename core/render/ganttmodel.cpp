@@ -4,7 +4,9 @@
 #include "timeline/stats.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -96,8 +98,18 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
     }
     // Legend facts: hatching counts only where it is wide enough to see at a usual width.
     const qint64 visibleLateness = std::max<qint64>(1'000'000, m_endNs / 500);
+    // A kind is in the legend when it can be seen: one of its spans is a few pixels wide at a
+    // usual width, or its spans together are (thousands of tiny CPU steps are a visible band).
+    const qint64 visibleSpan = std::max<qint64>(1, m_endNs / 300);
+    std::array<qint64, kSpanKindCount> holdingNs {};
+    std::array<qint64, kSpanKindCount> suspendedNs {};
     for (const Span &s : m_run.spans) {
-        (s.holdsThread() ? m_legend.holding : m_legend.suspended)[static_cast<std::size_t>(s.kind)] = true;
+        const auto k = static_cast<std::size_t>(s.kind);
+        const qint64 d = std::max<qint64>(0, (s.isOpen() ? m_endNs : s.endNs) - s.beginNs);
+        qint64 &sum = s.holdsThread() ? holdingNs[k] : suspendedNs[k];
+        sum = d >= visibleSpan ? std::numeric_limits<qint64>::max() / 2
+                               : std::min(sum + d, std::numeric_limits<qint64>::max() / 2);
+        (s.holdsThread() ? m_legend.holding : m_legend.suspended)[k] = sum >= 4 * visibleSpan;
         m_legend.error |= s.status == SpanStatus::Error;
         m_legend.cancelled |= s.status == SpanStatus::Cancelled;
         m_legend.late |= !s.holdsThread() && s.readyNs != kUnknownTime && !s.isOpen()
@@ -108,6 +120,7 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
         const Mark &m = m_run.marks[i];
         if (m.lane < laneCount) {
             marksOf[m.lane].push_back(static_cast<quint32>(i));
+            m_legend.marks = true;
         }
     }
 

@@ -55,6 +55,7 @@ struct LegendFacts
     bool late = false; ///< some step was resumed visibly later than it became ready
     bool blame = false; ///< the run has blame arrows to draw
     bool ghosts = false; ///< some task step is visibly away from its ideal time
+    bool marks = false; ///< instants (print, events) drawn as small triangles
 };
 
 /**

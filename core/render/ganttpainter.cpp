@@ -140,7 +140,8 @@ struct GanttPainter::LegendItem
         Arrow,
         States,
         Ghost,
-        DottedLine
+        DottedLine,
+        Mark
     };
     Swatch swatch;
     QColor color;
@@ -217,7 +218,10 @@ QString GanttPainter::footerText() const
     if (!run.env.qcoro.isEmpty()) {
         parts.append(u"QCoro "_s + run.env.qcoro);
     }
-    if (!run.env.libpq.isEmpty()) {
+    // libpq only when the run talked to PostgreSQL.
+    const bool usedPostgres = std::any_of(
+        run.spans.begin(), run.spans.end(), [](const Span &s) { return s.kind == SpanKind::Db; });
+    if (!run.env.libpq.isEmpty() && usedPostgres) {
         parts.append(u"libpq "_s + run.env.libpq);
     }
     if (run.env.cores > 0) {
@@ -227,6 +231,31 @@ QString GanttPainter::footerText() const
         parts.append(run.startedAt.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'"_s));
     }
     return parts.join(u"  ·  "_s);
+}
+
+QString GanttPainter::titleText() const
+{
+    const RunData &run = m_model.run();
+    return run.title.isEmpty() ? run.experiment : run.experiment + u" — "_s + run.title;
+}
+
+double GanttPainter::wrappedHeight(const QString &text, const QFont &font, double width, double lineHeight)
+{
+    const QFontMetricsF fm(font);
+    const QRectF r = fm.boundingRect(QRectF(0, 0, std::max(width, 10.0), 1e6), Qt::TextWordWrap, text);
+    const double lines = std::clamp(std::ceil(r.height() / fm.lineSpacing() - 0.01), 1.0, kMaxTextLines);
+    return lines <= 1 ? lineHeight : lines * fm.lineSpacing() + (lineHeight - fm.lineSpacing());
+}
+
+double GanttPainter::headerHeight(double width) const
+{
+    return wrappedHeight(titleText(), chartFont(kTitleSize, true), width, 22) + 2
+        + wrappedHeight(headline(), chartFont(kHeadlineSize), width, 20);
+}
+
+double GanttPainter::footerHeight(double width) const
+{
+    return wrappedHeight(footerText(), chartFont(kSmallSize), width, kFooterHeight);
 }
 
 double GanttPainter::labelColumnWidth() const
@@ -273,7 +302,10 @@ std::vector<GanttPainter::LegendItem> GanttPainter::legendItems() const
     if (facts.cancelled) {
         items.push_back({LegendItem::Swatch::Cancelled, m_theme.cancelled, u"cancelled"_s});
     }
-    items.push_back({LegendItem::Swatch::Line, m_theme.total, u"total"_s});
+    if (facts.marks) {
+        items.push_back({LegendItem::Swatch::Mark, m_theme.mutedText, u"event (print, result)"_s});
+    }
+    items.push_back({LegendItem::Swatch::Line, m_theme.total, m_options.live ? u"now"_s : u"total"_s});
     if (run.idealNs > 0) {
         items.push_back({LegendItem::Swatch::DashedLine, m_theme.ideal, u"ideal"_s});
     }
@@ -315,11 +347,12 @@ GanttPainter::Geometry GanttPainter::geometry(const QSizeF &size) const
     const double width = std::max(right - left, 10.0);
     double y = kMargin * 0.8;
     if (m_options.header) {
-        g.header = QRectF(left, y, width, 44);
-        y += 44 + kGap;
+        const double h = headerHeight(width);
+        g.header = QRectF(left, y, width, h);
+        y += h + kGap;
     }
     const double labelWidth = labelColumnWidth();
-    const double footer = m_options.footer ? kFooterHeight : 0;
+    const double footer = m_options.footer ? footerHeight(width) : 0;
     const double legend = legendHeight(width);
     const double bottom = size.height() - kMargin * 0.8 - footer - (legend > 0 ? legend + kGap : 0);
     const double markerStrip = markerStripHeight();
@@ -350,9 +383,10 @@ double GanttPainter::preferredHeight(double width) const
     for (const double h : rowHeights()) {
         rows += h;
     }
-    const double header = m_options.header ? 44 + kGap : 0;
-    const double legend = legendHeight(width - 2 * kMargin);
-    const double footer = m_options.footer ? kFooterHeight : 0;
+    const double inner = std::max(width - 2 * kMargin, 10.0);
+    const double header = m_options.header ? headerHeight(inner) + kGap : 0;
+    const double legend = legendHeight(inner);
+    const double footer = m_options.footer ? footerHeight(inner) : 0;
     return std::ceil(kMargin * 1.6 + header + markerStripHeight() + rows + kAxisHeight
         + (legend > 0 ? kGap + legend : 0) + footer + 4);
 }
@@ -388,8 +422,7 @@ void GanttPainter::paint(QPainter &p, const QSizeF &size, const GanttLayout &l) 
         p.setFont(chartFont(kSmallSize));
         p.setPen(m_theme.mutedText);
         const QFontMetricsF fm(p.font());
-        p.drawText(g.footer, Qt::AlignLeft | Qt::AlignVCenter,
-            fm.elidedText(footerText(), Qt::ElideRight, g.footer.width()));
+        p.drawText(g.footer, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, footerText());
     }
     p.restore();
 }
@@ -398,20 +431,19 @@ void GanttPainter::paintHeader(QPainter &p, const QRectF &rect) const
 {
     const RunData &run = m_model.run();
     p.setRenderHint(QPainter::TextAntialiasing, true);
-    QString title = run.experiment;
-    if (!run.title.isEmpty()) {
-        title += u" — "_s + run.title;
-    }
+    const QString title = titleText();
+    // Both wrap (a figure's title is never cut), at most kMaxTextLines lines each.
     p.setFont(chartFont(kTitleSize, true));
     p.setPen(m_theme.text);
-    const QRectF titleRect(rect.left(), rect.top(), rect.width(), 22);
-    p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-        QFontMetricsF(p.font()).elidedText(title, Qt::ElideRight, rect.width()));
+    const double titleHeight = wrappedHeight(title, p.font(), rect.width(), 22);
+    p.drawText(QRectF(rect.left(), rect.top(), rect.width(), titleHeight),
+        Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, title);
     p.setFont(chartFont(kHeadlineSize));
     p.setPen(run.status == RunStatus::Ok ? m_theme.mutedText : m_theme.error);
-    const QRectF lineRect(rect.left(), rect.top() + 24, rect.width(), 20);
-    p.drawText(lineRect, Qt::AlignLeft | Qt::AlignVCenter,
-        QFontMetricsF(p.font()).elidedText(headline(), Qt::ElideRight, rect.width()));
+    const QString line = headline();
+    const double lineHeight = wrappedHeight(line, p.font(), rect.width(), 20);
+    p.drawText(QRectF(rect.left(), rect.top() + titleHeight + 2, rect.width(), lineHeight),
+        Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, line);
 }
 
 void GanttPainter::paintRows(QPainter &p, const Geometry &g, const GanttLayout &l) const
@@ -1031,15 +1063,22 @@ void GanttPainter::paintLaneRow(
             p.setPen(m_theme.error);
             const QString message = run.str(m.detail);
             const double roomAfter = plotRight - x - 6;
+            // On a plate of the background: the event loop's line must not strike it through.
+            auto plate = [&](const QRectF &text, Qt::Alignment align, const QString &shown) {
+                const double tw = std::min(fm.horizontalAdvance(shown) + 6, text.width() + 6);
+                const double left = (align & Qt::AlignRight) ? text.right() - tw + 3 : text.left() - 3;
+                QColor bg = m_theme.background;
+                bg.setAlphaF(0.88);
+                p.fillRect(QRectF(left, text.center().y() - fm.height() / 2 - 1, tw, fm.height() + 2), bg);
+                p.drawText(text, align | Qt::AlignVCenter, shown);
+            };
             if (roomAfter >= std::min(160.0, fm.horizontalAdvance(message))) {
                 const QRectF text(x + 6, rowRect.top(), roomAfter, rowRect.height());
-                p.drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
-                    fm.elidedText(message, Qt::ElideRight, text.width()));
+                plate(text, Qt::AlignLeft, fm.elidedText(message, Qt::ElideRight, text.width()));
             } else {
                 const double w = std::min(400.0, x - plotLeft - 6);
                 const QRectF text(x - 6 - w, rowRect.top(), w, rowRect.height());
-                p.drawText(
-                    text, Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(message, Qt::ElideRight, w));
+                plate(text, Qt::AlignRight, fm.elidedText(message, Qt::ElideRight, w));
             }
         }
     }
@@ -1197,6 +1236,16 @@ void GanttPainter::paintLegend(QPainter &p, const QRectF &rect) const
             drawArrow(p, QPointF(sw.center().x(), sw.bottom() + 3), QPointF(sw.center().x(), sw.top() - 3),
                 item.color, 1.5);
             break;
+        case LegendItem::Swatch::Mark: {
+            p.setRenderHint(QPainter::Antialiasing, true);
+            QPainterPath tri;
+            tri.moveTo(sw.center().x() - 4.5, sw.top());
+            tri.lineTo(sw.center().x() + 4.5, sw.top());
+            tri.lineTo(sw.center().x(), sw.top() + 7);
+            tri.closeSubpath();
+            p.fillPath(tri, item.color);
+            break;
+        }
         case LegendItem::Swatch::States: {
             const double w4 = sw.width() / 4;
             const QColor colors[]

@@ -80,6 +80,15 @@ private:
     };
     [[nodiscard]] Geometry geometry(const QSizeF &size) const;
     [[nodiscard]] double labelColumnWidth() const;
+    /// "experiment — title".
+    [[nodiscard]] QString titleText() const;
+    /// The header (title and headline, both wrapped) and the footer at `width`.
+    [[nodiscard]] double headerHeight(double width) const;
+    [[nodiscard]] double footerHeight(double width) const;
+    /// `text` word-wrapped at `width`: one line is `lineHeight`, more add the font's spacing.
+    [[nodiscard]] static double wrappedHeight(
+        const QString &text, const QFont &font, double width, double lineHeight);
+    static constexpr double kMaxTextLines = 4;
     [[nodiscard]] double legendHeight(double width) const;
     [[nodiscard]] double markerStripHeight() const;
 

@@ -35,7 +35,7 @@ GanttTheme GanttTheme::light()
     t.kinds = {
         QColor(0x00, 0x72, 0xb2), // http: blue
         QColor(0x00, 0x9e, 0x73), // db: bluish green
-        QColor(0x56, 0xb4, 0xe9), // sleep: sky blue
+        QColor(0x9c, 0x75, 0x5f), // sleep: sand brown (sky blue was too close to HTTP's blue)
         QColor(0xe6, 0x9f, 0x00), // cpu: orange
         QColor(0xd5, 0x5e, 0x00), // blocking: vermillion
         QColor(0xcc, 0x79, 0xa7), // acquire: reddish purple
@@ -69,6 +69,7 @@ GanttTheme GanttTheme::dark()
     t.wakeup = QColor(0x56, 0xd3, 0x64);
     t.kinds[static_cast<std::size_t>(SpanKind::Http)] = QColor(0x3a, 0x9a, 0xe0);
     t.kinds[static_cast<std::size_t>(SpanKind::Connect)] = QColor(0xf0, 0xe4, 0x42);
+    t.kinds[static_cast<std::size_t>(SpanKind::Sleep)] = QColor(0xc8, 0xa5, 0x8a);
     t.kinds[static_cast<std::size_t>(SpanKind::Wait)] = QColor(0x6e, 0x76, 0x81);
     t.kinds[static_cast<std::size_t>(SpanKind::Stall)] = QColor(0xf8, 0x51, 0x49);
     t.kinds[static_cast<std::size_t>(SpanKind::Checkout)] = QColor(0x2e, 0x7d, 0x66);
