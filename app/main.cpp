@@ -3,6 +3,7 @@
 // (list / describe / run / render ...).
 
 #include "cli/cli.h"
+#include "pg/postgres.h"
 
 #include <QDir>
 #include <QGuiApplication>
@@ -62,7 +63,9 @@ int main(int argc, char *argv[])
     QStringList arguments = QCoreApplication::arguments();
     arguments.removeFirst();
     if (!arguments.isEmpty()) {
-        return Coroscope::Cli::run(arguments);
+        const int code = Coroscope::Cli::run(arguments);
+        Coroscope::Postgres::shutdown();
+        return code;
     }
     // No arguments: the desktop app.
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/coroscope/icons/coroscope.svg")));
@@ -72,6 +75,11 @@ int main(int argc, char *argv[])
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
         Qt::QueuedConnection);
+    // SIGTERM / Ctrl+C in the terminal close the app as the window's close button does.
+    const Coroscope::Cli::InterruptHandler interrupts([] { QCoreApplication::quit(); });
     engine.load(QUrl(QStringLiteral("qrc:/Coroscope/Main.qml"))); // Qt 6.4: no loadFromModule
-    return QGuiApplication::exec();
+    const int code = QGuiApplication::exec();
+    // Every way out stops the private PostgreSQL cluster now, while the application is whole.
+    Coroscope::Postgres::shutdown();
+    return code;
 }

@@ -11,6 +11,7 @@ Item {
     property RunHandle run
     property string theme: "light"
     property ChartOptions options // what the chart explains beside the bars (remembered)
+    property string selectedExperiment: "" // the list's selection: the chart may show another's run
     readonly property real chartWidth: gantt.width
     readonly property real chartHeight: gantt.height
     property alias gantt: gantt
@@ -42,6 +43,70 @@ Item {
         }
     }
 
+    // The chart is of another experiment than the one selected: say so rather than leave the
+    // old run beside the new parameters as if it were theirs.
+    Rectangle {
+        objectName: "staleBanner"
+        visible: root.run && !root.run.empty && !root.run.live && root.selectedExperiment !== ""
+                 && root.run.experimentId !== "" && root.run.experimentId !== root.selectedExperiment
+        anchors.top: parent.top
+        anchors.right: parent.right
+        anchors.margins: 8
+        width: staleText.implicitWidth + 20
+        height: staleText.implicitHeight + 10
+        radius: 4
+        color: palette.toolTipBase
+        border.color: palette.mid
+        Label {
+            id: staleText
+            anchors.centerIn: parent
+            text: qsTr("This chart is a run of %1 — press Run (Ctrl+R) for %2").arg(root.run ? root.run.experimentId : "").arg(root.selectedExperiment)
+            color: palette.placeholderText
+            font.pixelSize: 11
+        }
+    }
+
+    // While zoomed: the whole run as a strip, the part shown as a window that can be dragged.
+    Rectangle {
+        id: overview
+        objectName: "overview"
+        visible: gantt.zoomed && gantt.runEndSeconds > 0
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.leftMargin: 10
+        anchors.rightMargin: 10
+        anchors.bottomMargin: 52
+        height: 14
+        radius: 3
+        color: root.theme === "dark" ? "#262d36" : "#eaeef2"
+        Rectangle {
+            id: viewWindow
+            readonly property real scale: overview.width / Math.max(1e-9, gantt.runEndSeconds)
+            x: Math.max(0, gantt.viewStartSeconds * scale)
+            width: Math.max(6, Math.min(overview.width, gantt.viewEndSeconds * scale) - x)
+            height: parent.height
+            radius: 3
+            color: root.theme === "dark" ? "#1f6feb" : "#0969da"
+            opacity: 0.55
+        }
+        MouseArea {
+            anchors.fill: parent
+            cursorShape: Qt.SizeHorCursor
+            function moveTo(mx) {
+                const span = gantt.viewEndSeconds - gantt.viewStartSeconds
+                const centre = mx / overview.width * gantt.runEndSeconds
+                gantt.showRange(centre - span / 2, centre + span / 2)
+            }
+            onPressed: mouse => moveTo(mouse.x)
+            onPositionChanged: mouse => { if (pressed) moveTo(mouse.x) }
+        }
+        ToolTip.visible: overviewHover.hovered
+        ToolTip.text: qsTr("The whole run; the window is the part shown (drag it). Keys: W/S zoom, A/D pan, 0 fits.")
+        ToolTip.delay: 600
+        HoverHandler { id: overviewHover }
+    }
+
     ToolTip {
         parent: gantt
         visible: gantt.hoverText !== ""
@@ -53,23 +118,31 @@ Item {
         timeout: -1
     }
 
+    // The selected range's figures: just below the chart, not at the bottom of a tall window.
+    Label {
+        objectName: "selectionLabel"
+        visible: gantt.selectionText !== ""
+        text: gantt.selectionText
+        x: 10
+        y: Math.min(gantt.height - scroll.contentY + 4, controls.y - height - 6)
+        width: Math.min(implicitWidth, root.width - 20)
+        wrapMode: Text.WordWrap
+        padding: 6
+        background: Rectangle { color: palette.toolTipBase; border.color: palette.mid; radius: 4 }
+    }
+
     RowLayout {
+        id: controls
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 10
         spacing: 6
-        Label {
-            visible: gantt.selectionText !== ""
-            text: gantt.selectionText
-            padding: 6
-            background: Rectangle { color: palette.toolTipBase; border.color: palette.mid; radius: 4 }
-        }
         // What the chart explains beside the bars; exports from the app follow the same choice.
         Repeater {
             model: root.options && root.run && !root.run.empty ? [
-                { key: "blame", label: "Arrows", tip: "Blame arrows from what held the loop to the steps it delayed (+delay), and on hover the wake-up arrow from what made a step ready" },
-                { key: "states", label: "States", tip: "The thin strip under each task: running · suspended · ready but waiting for the loop · holding the thread" },
-                { key: "ideal", label: "Ideal", tip: "Dashed outlines where each step would be with zero overhead, each task's overhead, and the time if every blocking step were async" }
+                { key: "blame", label: qsTr("Arrows"), tip: qsTr("Blame arrows from what held the loop to the steps it delayed (+delay), and on hover the wake-up arrow from what made a step ready") },
+                { key: "states", label: qsTr("States"), tip: qsTr("The thin strip under each task: running · suspended · ready but waiting for the loop · holding the thread") },
+                { key: "ideal", label: qsTr("Ideal"), tip: qsTr("Dashed outlines where each step would be with zero overhead, each task's overhead, and the time if every blocking step were async") }
             ] : []
             delegate: CheckBox {
                 required property var modelData
@@ -83,11 +156,20 @@ Item {
             }
         }
         Button {
-            visible: gantt.zoomed || gantt.selectionText !== ""
-            text: "Fit"
+            visible: gantt.hasSelection
+            text: qsTr("Zoom to range")
+            onClicked: gantt.zoomToSelection()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Show just the selected range (Z); Esc or a click on the chart ends the selection")
+            ToolTip.delay: 500
+        }
+        Button {
+            visible: gantt.zoomed || gantt.hasSelection
+            text: qsTr("Fit")
             onClicked: { gantt.resetView(); gantt.clearSelection() }
             ToolTip.visible: hovered
-            ToolTip.text: "Show the whole run again (or double-click the chart)"
+            ToolTip.text: qsTr("Show the whole run again (0, or double-click the chart)")
+            ToolTip.delay: 500
         }
     }
 }

@@ -9,6 +9,7 @@ Item {
     id: root
     property AppController controller
     property string theme: "light"
+    readonly property real chartWidth: scroll.availableWidth
 
     Rectangle { // the charts' background below them too
         anchors.fill: parent
@@ -17,13 +18,13 @@ Item {
 
     Label {
         anchors.centerIn: parent
-        visible: root.controller.pinned.length === 0
+        visible: root.controller.pins.count === 0
         width: parent.width * 0.7
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.WordWrap
         color: palette.placeholderText
-        text: "Nothing pinned yet.\nRun an experiment and pin it (Ctrl+P), then run another and pin it too: "
-              + "they appear here on one time axis — e.g. http-blocking-x2 above http-async-x2."
+        text: qsTr("Nothing pinned yet.\nRun an experiment and pin it (Ctrl+P), then run another and pin it too: "
+              + "they appear here on one time axis — e.g. http-blocking-x2 above http-async-x2.")
     }
 
     ScrollView {
@@ -35,7 +36,7 @@ Item {
             width: scroll.availableWidth
             spacing: 0
             Repeater {
-                model: root.controller.pinned
+                model: root.controller.pins.runs
                 delegate: Item {
                     id: entry
                     required property var modelData
@@ -48,7 +49,8 @@ Item {
                         anchors.fill: parent
                         run: entry.modelData
                         theme: root.theme
-                        axisEndSeconds: root.controller.compareEndSeconds
+                        axisEndSeconds: root.controller.pins.endSeconds
+                        labelWidth: root.controller.pins.labelWidth // one column: the axes line up
                         footer: false
                         blame: root.controller.chartOptions.blame
                         states: root.controller.chartOptions.states
@@ -59,14 +61,15 @@ Item {
                         anchors.right: parent.right
                         anchors.margins: 6
                         text: "✕"
-                        onClicked: root.controller.unpin(entry.index)
+                        onClicked: root.controller.pins.unpin(entry.index)
                         ToolTip.visible: hovered
-                        ToolTip.text: "Unpin"
+                        ToolTip.text: qsTr("Unpin")
                     }
                     ToolTip {
                         parent: chart
                         visible: chart.hoverText !== ""
                         text: chart.hoverText
+                        width: Math.min(implicitWidth, 560)
                         x: Math.min(chart.hoverPos.x + 14, chart.width - width - 4)
                         y: chart.hoverPos.y + 18
                         delay: 0

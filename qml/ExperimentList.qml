@@ -26,15 +26,24 @@ Pane {
             objectName: "experimentSearch"
             Layout.fillWidth: true
             Layout.margins: 8
-            placeholderText: "Search experiments (Ctrl+F)"
+            placeholderText: qsTr("Search experiments (Ctrl+F)")
             onTextChanged: root.controller.experiments.filter = text
-            Keys.onDownPressed: list.forceActiveFocus()
-            Keys.onReturnPressed: {
+            // Keys act on the visible, highlighted match only (never on a hidden selection).
+            Keys.onDownPressed: {
+                list.forceActiveFocus()
+                if (list.count > 0)
+                    list.currentIndex = Math.max(0, list.currentIndex)
+                list.selectCurrent()
+            }
+            function accept() {
                 if (list.count > 0) {
-                    root.controller.experimentId = root.controller.experiments.idAt(0)
+                    list.currentIndex = Math.max(0, list.currentIndex)
+                    list.selectCurrent()
                     list.forceActiveFocus()
                 }
             }
+            Keys.onReturnPressed: accept()
+            Keys.onEnterPressed: accept()
         }
         ListView {
             id: list
@@ -46,8 +55,17 @@ Pane {
             keyNavigationEnabled: true
             function syncCurrent() {
                 currentIndex = root.controller.experiments.indexOf(root.controller.experimentId)
+                // The selection is filtered out: the first match is highlighted (what keys act on).
+                if (currentIndex < 0 && count > 0)
+                    currentIndex = 0
                 if (currentIndex >= 0 && currentIndex < 4)
                     Qt.callLater(positionViewAtBeginning) // with the first group's header
+            }
+            function selectCurrent() {
+                const id = root.controller.experiments.idAt(currentIndex)
+                if (id !== "")
+                    root.controller.experimentId = id
+                return id !== ""
             }
             Component.onCompleted: syncCurrent()
             Connections {
@@ -79,8 +97,8 @@ Pane {
                 if (id !== "" && activeFocus)
                     root.controller.experimentId = id
             }
-            Keys.onReturnPressed: root.activated()
-            Keys.onEnterPressed: root.activated()
+            Keys.onReturnPressed: { if (selectCurrent()) root.activated() }
+            Keys.onEnterPressed: { if (selectCurrent()) root.activated() }
             delegate: ItemDelegate {
                 id: row
                 required property int index
@@ -100,7 +118,8 @@ Pane {
                 onDoubleClicked: root.activated()
                 ToolTip.visible: hovered
                 ToolTip.delay: 600
-                ToolTip.text: available ? summary : "Cannot run here: " + reason
+                // The full title too: it may be elided at the list's width.
+                ToolTip.text: title + "\n" + (available ? summary : qsTr("Cannot run here: %1").arg(reason))
                 contentItem: ColumnLayout {
                     spacing: 1
                     Label {
@@ -111,7 +130,7 @@ Pane {
                     }
                     Label {
                         Layout.fillWidth: true
-                        text: row.experimentId + " · seed " + row.seed
+                        text: qsTr("%1 · seed %2").arg(row.experimentId).arg(row.seed)
                         font.pixelSize: 11
                         elide: Text.ElideRight
                         color: row.highlighted ? palette.highlightedText : palette.placeholderText

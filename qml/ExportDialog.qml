@@ -5,75 +5,188 @@ import QtQuick.Layouts
 import QtQuick.Dialogs
 import Coroscope
 
-// Export: pick a format (and the scale for PNG), then a file. Images are what the view shows.
+// Export: the format, the file (typed, or picked with Browse…), and for figures their width,
+// scale, theme and what they include. States the exact size it writes; Enter saves.
 Dialog {
     id: root
+    objectName: "exportDialog"
     property AppController controller
-    property real chartWidth: 1200
-    property real chartHeight: 600
+    readonly property Exporter exporter: controller.exporter
+    property real viewWidth: 1200
     property bool comparison: false
-    title: comparison ? "Export the comparison" : "Export the chart or the run"
+    title: comparison ? qsTr("Export the comparison") : qsTr("Export the chart or the run")
     modal: true
     anchors.centerIn: Overlay.overlay
+    width: Math.min(560, parent ? parent.width - 40 : 560)
     standardButtons: Dialog.Cancel
+    padding: 16
 
     readonly property var formats: comparison
-        ? [["PNG image", "png"], ["SVG image", "svg"], ["PDF document", "pdf"]]
-        : [["PNG image", "png"], ["SVG image", "svg"], ["PDF document", "pdf"], ["Run (JSON, reopens here)", "json"],
-           ["Chrome trace (Perfetto)", "trace.json"], ["CSV (one row per span)", "csv"]]
+        ? [[qsTr("PNG image"), "png"], [qsTr("SVG image"), "svg"], [qsTr("PDF document"), "pdf"]]
+        : [[qsTr("PNG image"), "png"], [qsTr("SVG image"), "svg"], [qsTr("PDF document"), "pdf"],
+           [qsTr("Run (JSON, reopens here)"), "json"], [qsTr("Chrome trace (Perfetto)"), "trace.json"],
+           [qsTr("CSV (one row per span)"), "csv"]]
+    readonly property string suffix: formats[Math.max(0, formatBox.currentIndex)][1]
+    readonly property bool figure: suffix === "png" || suffix === "svg" || suffix === "pdf"
+    property string error: ""
+    property string saved: ""
 
-    function exportTo(file) {
-        const suffix = formats[formatBox.currentIndex][1]
-        const error = comparison
-            ? controller.exportComparison(file, chartWidth, scaleBox.currentValue)
-            : controller.exportCurrent(file, chartWidth, chartHeight, scaleBox.currentValue)
-        resultLabel.text = error === "" ? "Saved " + file : error
+    onAboutToShow: {
+        error = ""
+        saved = ""
+        if (formatBox.currentIndex >= formats.length)
+            formatBox.currentIndex = 0
+        pathField.text = exporter.suggestedPath(suffix, comparison)
+        widthField.text = exporter.width > 0 ? exporter.width : ""
+        pathField.forceActiveFocus()
+        pathField.select(pathField.text.lastIndexOf("/") + 1, pathField.text.lastIndexOf("-"))
     }
 
+    function save() {
+        error = ""
+        saved = ""
+        const e = exporter.exportTo(pathField.text, viewWidth, comparison)
+        if (e === "") {
+            saved = exporter.lastSaved()
+            closeTimer.restart()
+        } else {
+            error = e
+        }
+    }
+    Timer { id: closeTimer; interval: 1400; onTriggered: root.close() }
+
     ColumnLayout {
-        spacing: 10
-        Label { text: "Format" }
-        ComboBox {
-            id: formatBox
-            Layout.preferredWidth: 300
-            model: root.formats.map(f => f[0])
-        }
-        Label { text: "PNG scale (device pixel ratio)"; visible: formatBox.currentIndex === 0 }
-        ComboBox {
-            id: scaleBox
-            Layout.preferredWidth: 300
-            visible: formatBox.currentIndex === 0
-            textRole: "text"
-            valueRole: "value"
-            model: [{ text: "1× (" + Math.round(root.chartWidth) + " px wide)", value: 1 },
-                    { text: "2× (HiDPI)", value: 2 }, { text: "3×", value: 3 }]
-        }
-        Label {
-            Layout.preferredWidth: 300
-            wrapMode: Text.WordWrap
-            font.pixelSize: 11
-            color: palette.placeholderText
-            text: "Images are " + Math.round(root.chartWidth) + " × " + Math.round(root.chartHeight)
-                  + " logical pixels — exactly what the view shows."
-        }
-        Button {
-            text: "Choose file and export…"
-            highlighted: true
-            onClicked: {
-                const path = root.controller.suggestedFileName(root.formats[formatBox.currentIndex][1])
-                fileDialog.currentFolder = "file://" + path.substring(0, path.lastIndexOf("/"))
-                fileDialog.selectedFile = "file://" + path
-                fileDialog.open()
+        anchors.fill: parent
+        spacing: 8
+        GridLayout {
+            Layout.fillWidth: true
+            columns: 2
+            columnSpacing: 10
+            rowSpacing: 8
+            Label { text: qsTr("Format") }
+            ComboBox {
+                id: formatBox
+                objectName: "exportFormat"
+                Layout.fillWidth: true
+                model: root.formats.map(f => f[0])
+                onActivated: pathField.text = root.exporter.withSuffix(pathField.text, root.suffix)
+            }
+            Label { text: qsTr("File") }
+            RowLayout {
+                Layout.fillWidth: true
+                TextField {
+                    id: pathField
+                    objectName: "exportPath"
+                    Layout.fillWidth: true
+                    selectByMouse: true
+                    onAccepted: root.save()
+                    onTextEdited: { root.error = ""; root.saved = "" }
+                    ToolTip.visible: hovered && text.length > 40
+                    ToolTip.text: root.exporter.resolve(text)
+                    ToolTip.delay: 600
+                }
+                Button {
+                    text: qsTr("Browse…")
+                    onClicked: {
+                        const path = root.exporter.resolve(pathField.text)
+                        fileDialog.currentFolder = "file://" + path.substring(0, path.lastIndexOf("/"))
+                        fileDialog.selectedFile = "file://" + path
+                        fileDialog.open()
+                    }
+                }
+            }
+            Label { text: qsTr("Width"); visible: root.figure }
+            RowLayout {
+                visible: root.figure
+                TextField {
+                    id: widthField
+                    objectName: "exportWidth"
+                    Layout.preferredWidth: 90
+                    placeholderText: Math.round(root.viewWidth)
+                    validator: IntValidator { bottom: 0; top: 8000 }
+                    inputMethodHints: Qt.ImhDigitsOnly
+                    onTextEdited: root.exporter.width = text === "" ? 0 : Number(text)
+                    onAccepted: root.save()
+                }
+                Label {
+                    text: qsTr("px (empty: as wide as the view)")
+                    color: palette.placeholderText
+                }
+            }
+            Label { text: qsTr("Scale"); visible: root.suffix === "png" }
+            ComboBox {
+                id: scaleBox
+                visible: root.suffix === "png"
+                textRole: "text"
+                valueRole: "value"
+                model: [{ text: qsTr("1×"), value: 1 }, { text: qsTr("2× (HiDPI, slides)"), value: 2 }, { text: qsTr("3×"), value: 3 }]
+                currentIndex: Math.max(0, [1, 2, 3].indexOf(root.exporter.scale))
+                onActivated: root.exporter.scale = currentValue
+            }
+            Label { text: qsTr("Theme"); visible: root.figure }
+            ComboBox {
+                objectName: "exportTheme"
+                visible: root.figure
+                textRole: "text"
+                valueRole: "value"
+                model: [{ text: qsTr("as the window (%1)").arg(root.controller.chartTheme), value: "app" },
+                        { text: qsTr("light"), value: "light" }, { text: qsTr("dark"), value: "dark" }]
+                currentIndex: Math.max(0, ["app", "light", "dark"].indexOf(root.exporter.theme))
+                onActivated: root.exporter.theme = currentValue
+            }
+            Label { text: qsTr("Include"); visible: root.figure }
+            Flow {
+                Layout.fillWidth: true
+                visible: root.figure
+                spacing: 4
+                CheckBox { text: qsTr("Title and headline"); checked: root.exporter.title; onToggled: root.exporter.title = checked }
+                CheckBox { text: qsTr("Legend"); checked: root.exporter.legend; onToggled: root.exporter.legend = checked }
+                CheckBox { text: qsTr("Footer (parameters, versions)"); checked: root.exporter.footer; onToggled: root.exporter.footer = checked }
             }
         }
-        Label { id: resultLabel; Layout.preferredWidth: 300; wrapMode: Text.WordWrap }
+        Label {
+            objectName: "exportSize"
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            color: palette.placeholderText
+            // Re-read whenever an option changes: the size written, not the view's.
+            text: {
+                root.exporter.width; root.exporter.scale; root.exporter.title; root.exporter.legend
+                root.exporter.footer; root.exporter.theme; root.controller.pins.count
+                const t = root.exporter.sizeText(root.viewWidth, root.comparison, root.suffix)
+                return t !== "" ? qsTr("Writes %1.").arg(t) : root.comparison ? "" : qsTr("Writes the whole run as data.")
+            }
+        }
+        Label {
+            objectName: "exportResult"
+            Layout.fillWidth: true
+            visible: text !== ""
+            wrapMode: Text.WrapAnywhere
+            text: root.error !== "" ? root.error : root.saved
+            color: root.error !== "" ? "#cf222e" : palette.windowText
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            Item { Layout.fillWidth: true }
+            Button {
+                objectName: "exportSave"
+                text: qsTr("Export")
+                highlighted: true
+                enabled: pathField.text.trim() !== ""
+                onClicked: root.save()
+            }
+        }
     }
 
     FileDialog {
         id: fileDialog
         fileMode: FileDialog.SaveFile
-        acceptLabel: "Export"
-        nameFilters: [root.formats[formatBox.currentIndex][0] + " (*." + root.formats[formatBox.currentIndex][1] + ")"]
-        onAccepted: root.exportTo(selectedFile)
+        acceptLabel: qsTr("Choose")
+        nameFilters: [root.formats[Math.max(0, formatBox.currentIndex)][0] + " (*." + root.suffix + ")"]
+        // The dialog picks the file; the export happens with the options above (Export / Enter).
+        onAccepted: {
+            pathField.text = root.exporter.withSuffix(root.exporter.resolve(selectedFile.toString()), root.suffix)
+            pathField.forceActiveFocus()
+        }
     }
 }

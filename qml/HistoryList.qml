@@ -16,7 +16,7 @@ ColumnLayout {
         wrapMode: Text.WordWrap
         font.pixelSize: 11
         color: palette.placeholderText
-        text: root.controller.history.count + " saved runs in " + root.controller.historyDirectory()
+        text: qsTr("%n saved runs in %1", "", root.controller.history.count).arg(root.controller.historyDirectory())
     }
     ListView {
         id: list
@@ -31,6 +31,7 @@ ColumnLayout {
             required property string name
             required property string summary
             required property string status
+            required property bool pinned
             width: ListView.view.width
             onDoubleClicked: root.controller.openHistory(index)
             contentItem: RowLayout {
@@ -53,8 +54,11 @@ ColumnLayout {
                     Label {
                         Layout.fillWidth: true
                         visible: !nameField.visible
-                        text: row.name
+                        text: (row.pinned ? "📌 " : "") + row.name
                         elide: Text.ElideMiddle
+                        HoverHandler { id: nameHover }
+                        ToolTip.visible: nameHover.hovered && truncated
+                        ToolTip.text: row.name
                     }
                     Label {
                         Layout.fillWidth: true
@@ -65,17 +69,18 @@ ColumnLayout {
                     }
                 }
                 ToolButton {
-                    text: "Open"
+                    text: qsTr("Open")
                     onClicked: root.controller.openHistory(row.index)
                 }
                 ToolButton {
-                    text: "Pin"
+                    objectName: "historyPin"
+                    text: row.pinned ? qsTr("Unpin") : qsTr("Pin")
                     onClicked: root.controller.pinHistory(row.index)
                     ToolTip.visible: hovered
-                    ToolTip.text: "Pin for comparison"
+                    ToolTip.text: row.pinned ? qsTr("Take it out of the compare view") : qsTr("Pin for comparison")
                 }
                 ToolButton {
-                    text: "Rename"
+                    text: qsTr("Rename")
                     onClicked: {
                         nameField.visible = true
                         nameField.forceActiveFocus()
@@ -83,7 +88,7 @@ ColumnLayout {
                     }
                 }
                 ToolButton {
-                    text: "Delete"
+                    text: qsTr("Delete")
                     onClicked: root.controller.history.remove(row.index)
                 }
             }

@@ -57,7 +57,21 @@ ApplicationWindow {
     }
 
     Shortcut { sequence: "Ctrl+R"; onActivated: window.runSelected() }
-    Shortcut { sequence: "Esc"; enabled: app.running; onActivated: app.stop() }
+    Shortcut { sequences: [StandardKey.Quit, "Ctrl+Q"]; context: Qt.ApplicationShortcut; onActivated: window.close() }
+    // Esc stops a run; otherwise it ends a range selection on the chart.
+    Shortcut {
+        sequence: "Esc"
+        enabled: app.running || chartView.gantt.hasSelection
+        onActivated: app.running ? app.stop() : chartView.gantt.clearSelection()
+    }
+    // The chart's keys, as in Perfetto: W/S or +/− zoom, A/D pan, 0 fits, Z zooms to the selection.
+    // (Text fields take their own keys first: typing "a" in a field does not pan.)
+    Shortcut { sequences: ["W", "+", "="]; enabled: !window.comparing; onActivated: chartView.gantt.zoomBy(1.5) }
+    Shortcut { sequences: ["S", "-"]; enabled: !window.comparing; onActivated: chartView.gantt.zoomBy(1 / 1.5) }
+    Shortcut { sequence: "A"; enabled: !window.comparing; onActivated: chartView.gantt.panBy(-0.2) }
+    Shortcut { sequence: "D"; enabled: !window.comparing; onActivated: chartView.gantt.panBy(0.2) }
+    Shortcut { sequence: "0"; enabled: !window.comparing; onActivated: chartView.gantt.resetView() }
+    Shortcut { sequence: "Z"; enabled: !window.comparing; onActivated: chartView.gantt.zoomToSelection() }
     Shortcut { sequence: "Ctrl+P"; onActivated: app.pin() }
     Shortcut { sequence: "Ctrl+E"; onActivated: window.exportChart() }
     Shortcut { sequences: [StandardKey.Copy]; onActivated: app.copyChart(chartView.chartWidth, chartView.chartHeight) }
@@ -123,7 +137,7 @@ ApplicationWindow {
                 property int currentIndex: 0
                 spacing: 0
                 Repeater {
-                    model: ["Timeline", "Compare (" + app.pinned.length + ")"]
+                    model: [qsTr("Timeline"), qsTr("Compare (%1)").arg(app.pins.count)]
                     delegate: Button {
                         required property int index
                         required property string modelData
@@ -174,6 +188,7 @@ ApplicationWindow {
                 run: app.current
                 theme: window.chartTheme
                 options: app.chartOptions
+                selectedExperiment: app.experimentId
             }
             CompareView {
                 id: compareView
@@ -198,21 +213,36 @@ ApplicationWindow {
             spacing: 16
             Label {
                 objectName: "serverStatus"
-                text: "Delay server: " + app.serverAddress
+                text: qsTr("Delay server: %1").arg(app.status.serverAddress)
                 color: palette.placeholderText
+                elide: Text.ElideRight
+                Layout.maximumWidth: window.width * 0.25
+                HoverHandler { id: serverHover }
+                ToolTip.visible: serverHover.hovered && truncated
+                ToolTip.text: text
             }
             Label {
                 objectName: "postgresStatus"
-                text: "PostgreSQL: " + app.postgresState
-                color: app.postgresState.startsWith("unavailable") ? "#cf222e" : palette.placeholderText
+                text: qsTr("PostgreSQL: %1").arg(app.status.postgresText)
+                color: app.status.postgresState === "unavailable" || app.status.postgresState === "unreachable"
+                       ? "#cf222e" : palette.placeholderText
                 elide: Text.ElideRight
-                Layout.maximumWidth: 420
+                Layout.maximumWidth: window.width * 0.32
+                HoverHandler { id: pgHover }
+                ToolTip.visible: pgHover.hovered && truncated
+                ToolTip.text: text
             }
             Label {
+                objectName: "statusMessage"
                 Layout.fillWidth: true
-                text: app.message !== "" ? app.message : app.lastSummary
-                color: app.message !== "" ? "#cf222e" : palette.windowText
+                // While a run goes, how long it has run (the live clock), else the last error or result.
+                text: app.running ? qsTr("Running %1 — %2 s").arg(app.current.experimentId).arg(app.current.wallSeconds.toFixed(1))
+                      : app.message !== "" ? app.message : app.lastSummary
+                color: app.message !== "" && !app.running ? "#cf222e" : palette.windowText
                 elide: Text.ElideRight
+                HoverHandler { id: messageHover }
+                ToolTip.visible: messageHover.hovered && truncated
+                ToolTip.text: text
             }
         }
     }
@@ -220,8 +250,7 @@ ApplicationWindow {
     ExportDialog {
         id: exportDialog
         controller: app
-        chartWidth: chartView.chartWidth
-        chartHeight: chartView.chartHeight
+        viewWidth: window.comparing ? compareView.chartWidth : chartView.chartWidth
         comparison: window.comparing
     }
 

@@ -57,7 +57,7 @@ ColumnLayout {
         }
     }
     Button {
-        text: "Reset to defaults"
-        onClicked: root.controller.params.resetToDefaults()
+        text: qsTr("Reset to defaults")
+        onClicked: root.controller.resetParams()
     }
 }

@@ -38,7 +38,7 @@ Dialog {
         TextField {
             id: httpField
             Layout.fillWidth: true
-            placeholderText: "empty: the embedded delay server (" + root.controller.serverAddress + ")"
+            placeholderText: qsTr("empty: the embedded delay server (%1)").arg(root.controller.status.serverAddress)
         }
         Label { text: "PostgreSQL DSN" }
         TextField {
@@ -53,8 +53,18 @@ Dialog {
             wrapMode: Text.WordWrap
             font.pixelSize: 11
             color: palette.placeholderText
-            text: "A DSN is a libpq connection string (host=… user=… password=…) or URI. It is stored in the settings "
-                  + "and never shown elsewhere: messages name only user@host:port/db. Now: " + root.controller.postgresState
+            text: qsTr("A DSN is a libpq connection string (host=… user=… password=…) or URI. It is stored in the settings "
+                  + "and never shown elsewhere: messages name only user@host:port/db.")
+        }
+        Item { width: 1; height: 1 }
+        Label {
+            objectName: "settingsPostgres"
+            Layout.fillWidth: true
+            wrapMode: Text.WrapAnywhere
+            font.pixelSize: 11
+            text: qsTr("Now: %1").arg(root.controller.status.postgresText)
+            color: root.controller.status.postgresState === "unreachable" || root.controller.status.postgresState === "unavailable"
+                   ? "#cf222e" : palette.placeholderText
         }
         Label { text: "Default delay (s)" }
         TextField { id: delayField; Layout.fillWidth: true; inputMethodHints: Qt.ImhFormattedNumbersOnly }

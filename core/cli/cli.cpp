@@ -189,53 +189,6 @@ int cmdDescribe(const QStringList &args)
 
 // ---- run --------------------------------------------------------------------------------
 
-/// SIGINT/SIGTERM → `onInterrupt` on the main loop (a self-pipe read by a QSocketNotifier);
-/// a second Ctrl+C quits at once.
-class InterruptHandler
-{
-public:
-    explicit InterruptHandler(std::function<void()> onInterrupt)
-    {
-        if (::pipe(s_pipe) != 0) {
-            return;
-        }
-        m_notifier = std::make_unique<QSocketNotifier>(s_pipe[0], QSocketNotifier::Read);
-        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(),
-            [this, onInterrupt = std::move(onInterrupt)] {
-                char c = 0;
-                [[maybe_unused]] const auto n = ::read(s_pipe[0], &c, 1);
-                if (++m_interrupts == 1) {
-                    onInterrupt();
-                } else {
-                    std::_Exit(130);
-                }
-            });
-        struct sigaction action = {};
-        action.sa_handler = [](int) {
-            const char c = 1;
-            [[maybe_unused]] const auto n = ::write(s_pipe[1], &c, 1);
-        };
-        sigemptyset(&action.sa_mask);
-        sigaction(SIGINT, &action, &m_oldInt);
-        sigaction(SIGTERM, &action, &m_oldTerm);
-    }
-    ~InterruptHandler()
-    {
-        sigaction(SIGINT, &m_oldInt, nullptr);
-        sigaction(SIGTERM, &m_oldTerm, nullptr);
-        m_notifier.reset();
-        ::close(s_pipe[0]);
-        ::close(s_pipe[1]);
-    }
-
-private:
-    static inline int s_pipe[2] = {-1, -1};
-    std::unique_ptr<QSocketNotifier> m_notifier;
-    struct sigaction m_oldInt = {};
-    struct sigaction m_oldTerm = {};
-    int m_interrupts = 0;
-};
-
 double quantile(std::vector<double> values, double q)
 {
     if (values.empty()) {
@@ -256,8 +209,8 @@ QString delayedLines(const RunData &run)
     QString text;
     for (std::size_t i = 0; i < culprits.size() && i < 3; ++i) {
         const Analysis::CulpritSummary &c = culprits[i];
-        const QString others = c.victims > 1 ? u" (and %1 more, +%2 s in all)"_s.arg(c.victims - 1).arg(
-                                                   static_cast<double>(c.totalNs) / 1e9, 0, 'f', 3)
+        const QString others = c.victims > 1 ? u" (and %1 more, +%2 s in all)"_s.arg(c.victims - 1)
+                                                   .arg(static_cast<double>(c.totalNs) / 1e9, 0, 'f', 3)
                                              : QString();
         text += u"  delayed    %1: +%2 s%3\n"_s.arg(Analysis::blameSentence(run, c.culprit, c.worstVictim))
                     .arg(static_cast<double>(c.maxNs) / 1e9, 0, 'f', 3)
@@ -389,8 +342,8 @@ std::optional<OutputOptions> readOutputOptions(const QCommandLineParser &parser,
             } else if (item == u"ideal") {
                 o.image.paint.ideal = false;
             } else {
-                *exitCode = usageError(
-                    u"--hide takes blame, states or ideal, got '%1'"_s.arg(printable(item)));
+                *exitCode
+                    = usageError(u"--hide takes blame, states or ideal, got '%1'"_s.arg(printable(item)));
                 return std::nullopt;
             }
         }
@@ -404,8 +357,9 @@ std::optional<OutputOptions> readOutputOptions(const QCommandLineParser &parser,
             return std::nullopt;
         }
         if (const QFileInfo target(path); target.exists() && !target.isFile()) {
-            *exitCode = usageError(u"cannot export '%1': it is %2, not a regular file; refusing to replace it"_s.arg(
-                path, target.isDir() ? u"a folder"_s : u"a device, pipe or socket"_s));
+            *exitCode = usageError(
+                u"cannot export '%1': it is %2, not a regular file; refusing to replace it"_s.arg(
+                    path, target.isDir() ? u"a folder"_s : u"a device, pipe or socket"_s));
             return std::nullopt;
         }
         const QFileInfo dir(QFileInfo(path).absolutePath());
@@ -808,6 +762,52 @@ int run(const QStringList &arguments)
         return cmdPgCluster(rest);
     }
     return usageError(u"unknown command '%1'"_s.arg(command), usage());
+}
+
+struct InterruptHandler::Impl
+{
+    static inline int s_pipe[2] = {-1, -1};
+    std::unique_ptr<QSocketNotifier> notifier;
+    struct sigaction oldInt = {};
+    struct sigaction oldTerm = {};
+    int interrupts = 0;
+};
+
+InterruptHandler::InterruptHandler(std::function<void()> onInterrupt)
+    : d(std::make_unique<Impl>())
+{
+    if (::pipe(Impl::s_pipe) != 0) {
+        return;
+    }
+    d->notifier = std::make_unique<QSocketNotifier>(Impl::s_pipe[0], QSocketNotifier::Read);
+    QObject::connect(d->notifier.get(), &QSocketNotifier::activated, d->notifier.get(),
+        [impl = d.get(), onInterrupt = std::move(onInterrupt)] {
+            char c = 0;
+            [[maybe_unused]] const auto n = ::read(Impl::s_pipe[0], &c, 1);
+            if (++impl->interrupts == 1) {
+                onInterrupt();
+            } else {
+                std::_Exit(130);
+            }
+        });
+    struct sigaction action = {};
+    action.sa_handler = [](int) {
+        const char c = 1;
+        [[maybe_unused]] const auto n = ::write(Impl::s_pipe[1], &c, 1);
+    };
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &d->oldInt);
+    sigaction(SIGTERM, &action, &d->oldTerm);
+}
+
+InterruptHandler::~InterruptHandler()
+{
+    sigaction(SIGINT, &d->oldInt, nullptr);
+    sigaction(SIGTERM, &d->oldTerm, nullptr);
+    d->notifier.reset();
+    ::close(Impl::s_pipe[0]);
+    ::close(Impl::s_pipe[1]);
+    Impl::s_pipe[0] = Impl::s_pipe[1] = -1;
 }
 
 } // namespace Coroscope::Cli

@@ -3,6 +3,9 @@
 
 #include <QStringList>
 
+#include <functional>
+#include <memory>
+
 namespace Coroscope::Cli {
 
 /// Exit codes of the command line.
@@ -16,6 +19,21 @@ enum ExitCode : int
 /// Runs `coroscope <command> ...` (arguments without the program name). Needs a
 /// Q(Core|Gui)Application. Results go to stdout, errors to stderr.
 int run(const QStringList &arguments);
+
+/// While it lives, SIGINT and SIGTERM call `onInterrupt` on the main loop (a self-pipe read by
+/// a QSocketNotifier); a second signal exits at once (130). One at a time.
+class InterruptHandler
+{
+public:
+    explicit InterruptHandler(std::function<void()> onInterrupt);
+    ~InterruptHandler();
+    InterruptHandler(const InterruptHandler &) = delete;
+    InterruptHandler &operator=(const InterruptHandler &) = delete;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
 
 /// Text for `coroscope --help`.
 [[nodiscard]] QString usage();

@@ -12,6 +12,10 @@ namespace Coroscope {
 namespace {
 QString formatNumber(double v)
 {
+    // Whole numbers in full ("0–1000000", never "1e+06"), others with up to 6 digits.
+    if (std::isfinite(v) && std::abs(v) < 1e15 && v == std::floor(v)) {
+        return QString::number(static_cast<qint64>(v));
+    }
     return QString::number(v, 'g', 6);
 }
 

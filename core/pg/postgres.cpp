@@ -2,6 +2,7 @@
 #include "postgres.h"
 
 #include "localpostgres.h"
+#include "pgconnection.h"
 
 #include <QCoreApplication>
 
@@ -57,6 +58,23 @@ QString conninfo(QString *error)
         return {};
     }
     return s_cluster->conninfo();
+}
+
+void shutdown()
+{
+    stopCluster();
+}
+
+QString check(const QString &conninfo)
+{
+    try {
+        PgBlockingConnection connection {CancelToken {}};
+        connection.connect(conninfo);
+        connection.close();
+        return {};
+    } catch (const std::exception &e) {
+        return QString::fromUtf8(e.what());
+    }
 }
 
 QString unavailableReason()

@@ -16,6 +16,14 @@ namespace Coroscope::Postgres {
 /// Empty when PostgreSQL experiments can run here; otherwise why not.
 [[nodiscard]] QString unavailableReason();
 
+/// Stops and removes the private cluster now, if one was started (every exit path of the app
+/// and the command line calls it; also run by QCoreApplication's post routines).
+void shutdown();
+
+/// Connects once with `conninfo` (blocking, up to its connect_timeout or 10 s) and closes:
+/// empty when it worked, else libpq's reason, naming the server without the password.
+[[nodiscard]] QString check(const QString &conninfo);
+
 /// Where conninfo() comes from, for messages: "COROSCOPE_PG_DSN", "PG* variables", "private cluster".
 [[nodiscard]] QString source();
 

@@ -260,6 +260,9 @@ double GanttPainter::footerHeight(double width) const
 
 double GanttPainter::labelColumnWidth() const
 {
+    if (m_options.labelWidth > 0) {
+        return m_options.labelWidth;
+    }
     const QFontMetricsF fm(chartFont(kLabelSize));
     double widest = 0;
     for (const GanttRow &row : m_model.rows()) {

@@ -26,6 +26,9 @@ struct GanttPaintOptions
     /// A span under the pointer: its blame arrows stand out, the others fade, and its wake-up
     /// arrows are drawn (-1: none).
     qint32 focusSpan = -1;
+    /// The lane names' column (0: as wide as this run's names need). Charts stacked on one
+    /// time axis share the widest, so that their axes line up.
+    double labelWidth = 0;
 };
 
 /**
@@ -60,6 +63,8 @@ public:
     /// "delay=0.3 tasks=2 · Coroscope 0.1.0 · Qt 6.4.2 · ...".
     [[nodiscard]] QString footerText() const;
 
+    /// The lane names' column this chart needs (options.labelWidth, else its names' width).
+    [[nodiscard]] double labelColumnWidth() const;
     static constexpr double kRowHeight = 26;
     /// Each sub-row beyond a lane's first adds this much.
     static constexpr double kTrackHeight = 20;
@@ -79,7 +84,6 @@ private:
         QRectF footer;
     };
     [[nodiscard]] Geometry geometry(const QSizeF &size) const;
-    [[nodiscard]] double labelColumnWidth() const;
     /// "experiment — title".
     [[nodiscard]] QString titleText() const;
     /// The header (title and headline, both wrapped) and the footer at `width`.

@@ -6,15 +6,17 @@
 #include "experiments/catalog.h"
 #include "experiments/experiment.h"
 #include "experiments/runner.h"
+#include "exporter.h"
 #include "highlighter.h"
 #include "historymodel.h"
 #include "http/delayserver.h"
 #include "parammodel.h"
 #include "pg/pgconnection.h"
-#include "pg/postgres.h"
+#include "pinboard.h"
 #include "render/exporters.h"
 #include "render/ganttpainter.h"
 #include "runhandle.h"
+#include "servicestatus.h"
 #include "timeline/stats.h"
 #include "timeline/traceimport.h"
 
@@ -25,9 +27,7 @@
 #include <QGuiApplication>
 #include <QPainter>
 #include <QPalette>
-#include <QPointer>
 #include <QStandardPaths>
-#include <QThreadPool>
 #include <QTime>
 #include <QUrl>
 
@@ -51,6 +51,11 @@ AppController::AppController(QObject *parent)
     , m_history(new HistoryModel(historyDir(), this))
     , m_current(new RunHandle(this))
     , m_chartOptions(new ChartOptions(this))
+    , m_pins(new PinBoard(this))
+    , m_exporter(new Exporter(
+          m_current, m_pins, m_chartOptions, [this] { return themeForCharts(); },
+          [this](const QString &text) { appendLog(text); }, this))
+    , m_status(new ServiceStatus(this))
     , m_runner(new Runner(this))
 {
     m_runner->setLiveInterval(kLiveIntervalMs);
@@ -71,7 +76,10 @@ AppController::AppController(QObject *parent)
         last = u"tasks-concurrent"_s;
     }
     setExperimentId(last);
-    startBackgroundServices();
+    connect(m_status, &ServiceStatus::postgresChecked, m_experiments, &ExperimentModel::refreshAvailability);
+    connect(m_pins, &PinBoard::changed, m_history, [this] { m_history->setPinnedPaths(m_pins->paths()); });
+    m_status->refresh(postgresDsn());
+    m_pins->restore();
 }
 
 AppController::~AppController()
@@ -79,42 +87,6 @@ AppController::~AppController()
     if (m_runner->isRunning()) {
         m_runner->cancel();
     }
-}
-
-void AppController::startBackgroundServices()
-{
-    // The delay server: started now (milliseconds) so the status bar can show where it is.
-    QString error;
-    DelayServer &server = DelayServer::embedded(&error);
-    m_serverAddress = error.isEmpty() ? server.url().toString() : u"unavailable: "_s + error;
-
-    // PostgreSQL: the private cluster takes about a second — off the GUI thread.
-    const QString reason = Postgres::unavailableReason();
-    if (!reason.isEmpty()) {
-        m_postgresState = u"unavailable: "_s + reason;
-        Q_EMIT statusChanged();
-        return;
-    }
-    m_postgresState = u"starting ("_s + Postgres::source() + u")"_s;
-    Q_EMIT statusChanged();
-    QPointer<AppController> self(this);
-    QThreadPool::globalInstance()->start([self] {
-        QString why;
-        const QString dsn = Postgres::conninfo(&why);
-        const QString state = dsn.isEmpty()
-            ? u"unavailable: "_s + why
-            : u"ready (%1: %2)"_s.arg(Postgres::source(), redactConninfo(dsn));
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, state] {
-                if (self) {
-                    self->m_postgresState = state;
-                    Q_EMIT self->statusChanged();
-                    self->m_experiments->refreshAvailability();
-                }
-            },
-            Qt::QueuedConnection);
-    });
 }
 
 // ---- experiment selection --------------------------------------------------------------
@@ -144,6 +116,7 @@ void AppController::setExperimentId(const QString &id)
     }
     m_params->setExperiment(e, typed);
     m_settings.setValue(u"lastExperiment"_s, id);
+    setMessage({}); // an error of the previous experiment's parameters is not this one's
     Q_EMIT experimentChanged();
 }
 
@@ -294,6 +267,16 @@ void AppController::onFinished(const RunData &run)
         appendLog(u"history: "_s + error);
     }
     m_lastSummary = u"%1: %2"_s.arg(run.experiment, m_current->summary());
+    // What the PostgreSQL experiments learnt about the server: reached, or why not.
+    if (run.experiment.startsWith(u"pg-") || run.experiment.startsWith(u"combo-")) {
+        const bool reached = std::any_of(run.spans.begin(), run.spans.end(), [](const Span &s) {
+            return (s.kind == SpanKind::Db || s.kind == SpanKind::Connect) && s.status == SpanStatus::Ok
+                && !s.isOpen();
+        });
+        if (reached || run.status == RunStatus::Failed) {
+            m_status->reportRun(reached, run.error);
+        }
+    }
     Q_EMIT lastSummaryChanged();
     if (run.status == RunStatus::Failed) {
         setMessage(run.experiment + u" failed: "_s + run.error);
@@ -307,63 +290,33 @@ void AppController::onFinished(const RunData &run)
 
 // ---- pinning and comparison -------------------------------------------------------------
 
-std::unique_ptr<RunHandle> AppController::copyOf(const RunHandle &handle)
-{
-    auto copy = std::make_unique<RunHandle>(this);
-    if (const RunData *run = handle.run()) {
-        copy->setRun(*run, false);
-    }
-    copy->setName(handle.name());
-    copy->setPath(handle.path());
-    return copy;
-}
-
 bool AppController::pin()
 {
-    if (m_current->isEmpty() || m_current->isLive()) {
-        setMessage(m_current->isLive() ? u"Wait for the run to finish before pinning it."_s
-                                       : u"Nothing to pin yet: run an experiment first."_s);
+    const RunData *run = m_current->run();
+    if (!run || m_current->isLive()) {
+        setMessage(m_current->isLive() ? tr("Wait for the run to finish before pinning it.")
+                                       : tr("Nothing to pin yet: run an experiment first."));
         return false;
     }
-    m_pinned.push_back(copyOf(*m_current).release());
-    appendLog(u"pinned "_s + m_current->name());
-    Q_EMIT pinnedChanged();
+    QString error;
+    if (!m_pins->pin(*run, m_current->path(), m_current->name(), &error)) {
+        setMessage(error);
+        return false;
+    }
+    setMessage({});
+    appendLog(tr("pinned %1").arg(m_current->name().isEmpty() ? run->experiment : m_current->name()));
     return true;
-}
-
-void AppController::unpin(int index)
-{
-    if (index < 0 || index >= static_cast<int>(m_pinned.size())) {
-        return;
-    }
-    m_pinned[static_cast<std::size_t>(index)]->deleteLater();
-    m_pinned.erase(m_pinned.begin() + index);
-    Q_EMIT pinnedChanged();
-}
-
-void AppController::clearPinned()
-{
-    for (RunHandle *h : m_pinned) {
-        h->deleteLater();
-    }
-    m_pinned.clear();
-    Q_EMIT pinnedChanged();
 }
 
 QList<QObject *> AppController::pinned() const
 {
-    return {m_pinned.begin(), m_pinned.end()};
+    return m_pins->runs();
 }
 
-double AppController::compareEndSeconds() const
+void AppController::resetParams()
 {
-    double end = 0;
-    for (const RunHandle *h : m_pinned) {
-        if (const auto model = h->model()) {
-            end = std::max(end, static_cast<double>(model->endNs()) / 1e9);
-        }
-    }
-    return end;
+    m_params->resetToDefaults();
+    setMessage({});
 }
 
 // ---- files -------------------------------------------------------------------------------
@@ -381,70 +334,6 @@ QString AppController::themeForCharts() const
         return systemIsDark() ? u"dark"_s : u"light"_s;
     }
     return t;
-}
-
-QString AppController::exportCurrent(const QString &target, double width, double height, double scale)
-{
-    const auto model = m_current->model();
-    if (!model) {
-        return u"Nothing to export yet: run an experiment first."_s;
-    }
-    const QString path = localPath(target);
-    Export::ImageOptions options;
-    options.width = width;
-    options.height = height;
-    options.scale = scale;
-    options.theme = GanttTheme::byName(themeForCharts());
-    options.paint = m_chartOptions->apply({.live = m_current->isLive()});
-    QString error;
-    if (!Export::write(*model, path, options, &error)) {
-        appendLog(error);
-        return error;
-    }
-    appendLog(u"exported "_s + path);
-    return {};
-}
-
-QString AppController::exportComparison(const QString &target, double width, double scale)
-{
-    if (m_pinned.empty()) {
-        return u"Nothing to compare: pin runs first (Ctrl+P)."_s;
-    }
-    const QString path = localPath(target);
-    const GanttTheme theme = GanttTheme::byName(themeForCharts());
-    const auto endNs = static_cast<qint64>(compareEndSeconds() * 1e9);
-    std::vector<std::pair<std::shared_ptr<const GanttModel>, double>> charts;
-    double height = 0;
-    for (const RunHandle *h : m_pinned) {
-        const auto model = h->model();
-        const double hgt = GanttPainter(*model, theme, m_chartOptions->apply({})).preferredHeight(width);
-        charts.emplace_back(model, hgt);
-        height += hgt;
-    }
-    const QSizeF size(width, height);
-    QString error;
-    const bool ok = Export::writeDrawing(
-        path, size, scale, theme.background,
-        {u"Coroscope comparison"_s, u"%1 pinned runs on one time axis"_s.arg(charts.size())},
-        [&](QPainter &p) {
-            double y = 0;
-            for (const auto &[model, hgt] : charts) {
-                const GanttPainter painter(*model, theme, m_chartOptions->apply({}));
-                const QSizeF chart(width, hgt);
-                p.save();
-                p.translate(0, y);
-                painter.paint(p, chart, painter.layout(chart, 0, endNs));
-                p.restore();
-                y += hgt;
-            }
-        },
-        &error);
-    if (!ok) {
-        appendLog(error);
-        return error;
-    }
-    appendLog(u"exported the comparison to "_s + path);
-    return {};
 }
 
 bool AppController::copyChart(double width, double height)
@@ -497,27 +386,29 @@ bool AppController::openHistory(int row)
 
 bool AppController::pinHistory(int row)
 {
-    auto handle = std::make_unique<RunHandle>(this);
-    if (!loadInto(*handle, m_history->pathAt(row))) {
+    const QString path = m_history->pathAt(row);
+    if (m_pins->isPinned(path)) {
+        m_pins->unpinPath(path);
+        return true;
+    }
+    QString error;
+    auto run = loadRunOrTrace(path, &error);
+    if (!run) {
+        setMessage(error);
+        appendLog(error);
         return false;
     }
-    m_pinned.push_back(handle.release());
-    Q_EMIT pinnedChanged();
+    if (!m_pins->pin(*run, path, QFileInfo(path).completeBaseName(), &error)) {
+        setMessage(error);
+        return false;
+    }
+    setMessage({});
     return true;
 }
 
 QString AppController::historyDirectory() const
 {
     return m_history->directory();
-}
-
-QString AppController::suggestedFileName(const QString &suffix) const
-{
-    const QString base = m_current->isEmpty() ? u"coroscope"_s : m_current->experimentId();
-    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    return QDir(!pictures.isEmpty() && QFileInfo(pictures).isDir() ? pictures : QDir::homePath())
-        .filePath(
-            u"%1-%2.%3"_s.arg(base, QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s), suffix));
 }
 
 // ---- settings and status -----------------------------------------------------------------
@@ -567,7 +458,7 @@ void AppController::setPostgresDsn(const QString &dsn)
         qputenv("COROSCOPE_PG_DSN", dsn.trimmed().toUtf8());
     }
     Q_EMIT settingsChanged();
-    startBackgroundServices();
+    m_status->refresh(postgresDsn());
 }
 
 void AppController::protectSettingsFile()

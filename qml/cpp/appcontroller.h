@@ -15,6 +15,9 @@ namespace Coroscope {
 
 class ChartOptions;
 class Experiment;
+class Exporter;
+class PinBoard;
+class ServiceStatus;
 class ExperimentModel;
 class HistoryModel;
 class ParamModel;
@@ -33,6 +36,9 @@ class AppController : public QObject
     Q_OBJECT
     QML_ELEMENT
     Q_MOC_INCLUDE("chartoptions.h")
+    Q_MOC_INCLUDE("exporter.h")
+    Q_MOC_INCLUDE("pinboard.h")
+    Q_MOC_INCLUDE("servicestatus.h")
     Q_MOC_INCLUDE("experimentmodel.h")
     Q_MOC_INCLUDE("historymodel.h")
     Q_MOC_INCLUDE("parammodel.h")
@@ -42,8 +48,9 @@ class AppController : public QObject
     Q_PROPERTY(Coroscope::HistoryModel *history READ history CONSTANT)
     Q_PROPERTY(Coroscope::RunHandle *current READ current CONSTANT)
     Q_PROPERTY(Coroscope::ChartOptions *chartOptions READ chartOptions CONSTANT)
-    Q_PROPERTY(QList<QObject *> pinned READ pinned NOTIFY pinnedChanged)
-    Q_PROPERTY(double compareEndSeconds READ compareEndSeconds NOTIFY pinnedChanged)
+    Q_PROPERTY(Coroscope::PinBoard *pins READ pins CONSTANT)
+    Q_PROPERTY(Coroscope::Exporter *exporter READ exporter CONSTANT)
+    Q_PROPERTY(Coroscope::ServiceStatus *status READ status CONSTANT)
 
     Q_PROPERTY(QString experimentId READ experimentId WRITE setExperimentId NOTIFY experimentChanged)
     Q_PROPERTY(QString experimentTitle READ experimentTitle NOTIFY experimentChanged)
@@ -59,10 +66,9 @@ class AppController : public QObject
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(QStringList log READ log NOTIFY logChanged)
 
-    Q_PROPERTY(QString serverAddress READ serverAddress NOTIFY statusChanged)
-    Q_PROPERTY(QString postgresState READ postgresState NOTIFY statusChanged)
-
     Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY settingsChanged)
+    /// "light" or "dark": the theme the window's charts use (the system's when `theme` is "system").
+    Q_PROPERTY(QString chartTheme READ themeForCharts NOTIFY settingsChanged)
     Q_PROPERTY(QString httpUrl READ httpUrl WRITE setHttpUrl NOTIFY settingsChanged)
     Q_PROPERTY(QString postgresDsn READ postgresDsn WRITE setPostgresDsn NOTIFY settingsChanged)
     Q_PROPERTY(QString postgresDsnRedacted READ postgresDsnRedacted NOTIFY settingsChanged)
@@ -77,8 +83,10 @@ public:
     [[nodiscard]] HistoryModel *history() const { return m_history; }
     [[nodiscard]] RunHandle *current() const { return m_current; }
     [[nodiscard]] ChartOptions *chartOptions() const { return m_chartOptions; }
+    [[nodiscard]] PinBoard *pins() const { return m_pins; }
+    [[nodiscard]] Exporter *exporter() const { return m_exporter; }
+    [[nodiscard]] ServiceStatus *status() const { return m_status; }
     [[nodiscard]] QList<QObject *> pinned() const;
-    [[nodiscard]] double compareEndSeconds() const;
 
     [[nodiscard]] QString experimentId() const;
     void setExperimentId(const QString &id);
@@ -94,8 +102,6 @@ public:
     [[nodiscard]] QString lastSummary() const { return m_lastSummary; }
     [[nodiscard]] QString message() const { return m_message; }
     [[nodiscard]] QStringList log() const { return m_log; }
-    [[nodiscard]] QString serverAddress() const { return m_serverAddress; }
-    [[nodiscard]] QString postgresState() const { return m_postgresState; }
 
     [[nodiscard]] QString theme() const;
     void setTheme(const QString &theme);
@@ -112,41 +118,36 @@ public:
     Q_INVOKABLE bool run();
     /// Cancels the run; the partial timeline stays.
     Q_INVOKABLE void stop();
-    /// Pins the current run for the compare view (a copy that later runs do not change).
+    /// Pins the current run for the compare view (a copy that later runs do not change); a
+    /// run pinned already is not pinned twice.
     Q_INVOKABLE bool pin();
-    Q_INVOKABLE void unpin(int index);
-    Q_INVOKABLE void clearPinned();
-    /// Writes the current run to `target` (a path or file:// URL; the format by suffix: .png
-    /// .svg .pdf .json .trace.json .csv). Images are `width`×`height` logical pixels (what the
-    /// view shows), PNG at `scale`. Returns the error, or empty.
-    Q_INVOKABLE QString exportCurrent(const QString &target, double width, double height, double scale = 1);
-    /// The pinned runs stacked on one time axis in one image (.png .svg .pdf).
-    Q_INVOKABLE QString exportComparison(const QString &target, double width, double scale = 1);
+    /// The parameters back to their defaults, and the error they caused gone with them.
+    Q_INVOKABLE void resetParams();
     /// Copies the chart as an image to the clipboard.
     Q_INVOKABLE bool copyChart(double width, double height);
     /// Opens a saved run or a Chrome trace as the current run.
     Q_INVOKABLE bool openFile(const QString &target);
     Q_INVOKABLE bool openHistory(int row);
+    /// Pins the saved run, or unpins it when it is pinned.
     Q_INVOKABLE bool pinHistory(int row);
     /// Window geometry and state, remembered across starts.
     Q_INVOKABLE QRect windowGeometry() const;
     Q_INVOKABLE void saveWindowGeometry(const QRect &rect);
     /// Where runs are saved automatically.
     Q_INVOKABLE QString historyDirectory() const;
-    /// A file name for exporting the current run, e.g. "tasks-concurrent-20261122-101500.png".
-    Q_INVOKABLE QString suggestedFileName(const QString &suffix) const;
     /// The system palette's window colour is dark (Qt 6.4 has no colour-scheme hint).
     Q_INVOKABLE bool systemIsDark() const;
     Q_INVOKABLE void clearLog();
+    void appendLog(const QString &text);
+    /// "light" or "dark": the theme the window's charts use.
+    [[nodiscard]] QString themeForCharts() const;
 
 Q_SIGNALS:
     void experimentChanged();
-    void pinnedChanged();
     void runningChanged();
     void lastSummaryChanged();
     void messageChanged();
     void logChanged();
-    void statusChanged();
     void settingsChanged();
     /// A run ended (ok, failed or cancelled) and is saved.
     void runFinished(const QString &status);
@@ -156,13 +157,9 @@ private:
     void onSpanEvents();
     void onFinished(const RunData &run);
     void setMessage(const QString &text);
-    void appendLog(const QString &text);
-    void startBackgroundServices();
     /// A saved run or a Chrome trace into `handle`; false (with the message) when it cannot be read.
     bool loadInto(RunHandle &handle, const QString &path);
     [[nodiscard]] QString localPath(const QString &target) const;
-    [[nodiscard]] QString themeForCharts() const;
-    [[nodiscard]] std::unique_ptr<RunHandle> copyOf(const RunHandle &handle);
 
     QSettings m_settings;
     ExperimentModel *m_experiments = nullptr;
@@ -170,7 +167,9 @@ private:
     HistoryModel *m_history = nullptr;
     RunHandle *m_current = nullptr;
     ChartOptions *m_chartOptions = nullptr;
-    std::vector<RunHandle *> m_pinned;
+    PinBoard *m_pins = nullptr;
+    Exporter *m_exporter = nullptr;
+    ServiceStatus *m_status = nullptr;
     Runner *m_runner = nullptr;
     const Experiment *m_experiment = nullptr;
     QHash<QString, QHash<QString, QString>> m_typed; ///< per experiment: key → text as typed
@@ -184,8 +183,6 @@ private:
     QString m_lastSummary;
     QString m_message;
     QStringList m_log;
-    QString m_serverAddress;
-    QString m_postgresState;
 };
 
 } // namespace Coroscope

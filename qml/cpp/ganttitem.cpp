@@ -154,7 +154,18 @@ GanttPaintOptions GanttItem::options() const
         .blame = m_blame,
         .states = m_states,
         .ideal = m_ideal,
-        .focusSpan = m_focusSpan};
+        .focusSpan = m_focusSpan,
+        .labelWidth = m_labelWidth};
+}
+
+void GanttItem::setLabelWidth(double width)
+{
+    if (!qFuzzyCompare(width + 1, m_labelWidth + 1)) {
+        m_labelWidth = width;
+        Q_EMIT optionsChanged();
+        Q_EMIT preferredHeightChanged();
+        update();
+    }
 }
 
 void GanttItem::setOption(bool &member, bool on)
@@ -251,6 +262,51 @@ void GanttItem::resetView()
     setView(0, 0);
 }
 
+double GanttItem::viewStartSeconds() const
+{
+    return static_cast<double>(currentLayout().startNs()) / 1e9;
+}
+
+double GanttItem::viewEndSeconds() const
+{
+    return static_cast<double>(currentLayout().endNs()) / 1e9;
+}
+
+double GanttItem::runEndSeconds() const
+{
+    const auto model = m_run ? m_run->model() : nullptr;
+    return model ? static_cast<double>(model->endNs() + model->endNs() / 40) / 1e9 : 0;
+}
+
+void GanttItem::panBy(double fraction)
+{
+    GanttLayout l = currentLayout();
+    if (l.rangeNs() <= 0) {
+        return;
+    }
+    l.panBy(fraction * l.plot().width());
+    setView(l.startNs(), l.endNs());
+}
+
+bool GanttItem::zoomToSelection()
+{
+    if (m_selTo <= m_selFrom) {
+        return false;
+    }
+    const qint64 pad = (m_selTo - m_selFrom) / 50;
+    setView(std::max<qint64>(0, m_selFrom - pad), m_selTo + pad);
+    return true;
+}
+
+void GanttItem::showRange(double fromSeconds, double toSeconds)
+{
+    const auto from = static_cast<qint64>(fromSeconds * 1e9);
+    const auto to = static_cast<qint64>(toSeconds * 1e9);
+    if (to > from) {
+        setView(from, to);
+    }
+}
+
 void GanttItem::clearSelection()
 {
     m_selFrom = m_selTo = 0;
@@ -320,8 +376,9 @@ void GanttItem::mouseMoveEvent(QMouseEvent *event)
 
 void GanttItem::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (m_drag == Drag::Select && m_selTo - m_selFrom <= 0) {
-        clearSelection();
+    const bool click = (event->position() - m_pressPos).manhattanLength() < 3;
+    if ((m_drag == Drag::Select && m_selTo - m_selFrom <= 0) || (m_drag == Drag::Pan && click)) {
+        clearSelection(); // a click anywhere on the chart ends a selection
     }
     m_drag = Drag::None;
     unsetCursor();

@@ -30,12 +30,19 @@ class GanttItem : public QQuickPaintedItem
     /// Compare view: a shared time axis [0, axisEndSeconds] (0: the run's own).
     Q_PROPERTY(double axisEndSeconds READ axisEndSeconds WRITE setAxisEndSeconds NOTIFY axisChanged)
     Q_PROPERTY(bool legend READ legend WRITE setLegend NOTIFY optionsChanged)
+    /// The lane names' column (0: this run's own); stacked charts share one so axes line up.
+    Q_PROPERTY(double labelWidth READ labelWidth WRITE setLabelWidth NOTIFY optionsChanged)
     Q_PROPERTY(bool footer READ footer WRITE setFooter NOTIFY optionsChanged)
     /// Blame and wake-up arrows, task state strips, the ideal schedule (ChartOptions).
     Q_PROPERTY(bool blame READ blame WRITE setBlame NOTIFY optionsChanged)
     Q_PROPERTY(bool states READ states WRITE setStates NOTIFY optionsChanged)
     Q_PROPERTY(bool ideal READ ideal WRITE setIdeal NOTIFY optionsChanged)
     Q_PROPERTY(bool zoomed READ isZoomed NOTIFY viewChanged)
+    /// The range shown and the whole run, in seconds (the overview strip).
+    Q_PROPERTY(double viewStartSeconds READ viewStartSeconds NOTIFY viewChanged)
+    Q_PROPERTY(double viewEndSeconds READ viewEndSeconds NOTIFY viewChanged)
+    Q_PROPERTY(double runEndSeconds READ runEndSeconds NOTIFY viewChanged)
+    Q_PROPERTY(bool hasSelection READ hasSelection NOTIFY selectionChanged)
     Q_PROPERTY(QString hoverText READ hoverText NOTIFY hoverChanged)
     Q_PROPERTY(QPointF hoverPos READ hoverPos NOTIFY hoverChanged)
     Q_PROPERTY(QString selectionText READ selectionText NOTIFY selectionChanged)
@@ -56,6 +63,8 @@ public:
     void setAxisEndSeconds(double seconds);
     [[nodiscard]] bool legend() const { return m_legend; }
     void setLegend(bool on);
+    [[nodiscard]] double labelWidth() const { return m_labelWidth; }
+    void setLabelWidth(double width);
     [[nodiscard]] bool footer() const { return m_footer; }
     void setFooter(bool on);
     [[nodiscard]] bool blame() const { return m_blame; }
@@ -65,6 +74,10 @@ public:
     [[nodiscard]] bool ideal() const { return m_ideal; }
     void setIdeal(bool on);
     [[nodiscard]] bool isZoomed() const { return m_viewTo > m_viewFrom; }
+    [[nodiscard]] double viewStartSeconds() const;
+    [[nodiscard]] double viewEndSeconds() const;
+    [[nodiscard]] double runEndSeconds() const;
+    [[nodiscard]] bool hasSelection() const { return m_selTo > m_selFrom; }
     [[nodiscard]] QString hoverText() const { return m_hoverText; }
     [[nodiscard]] QPointF hoverPos() const { return m_hoverPos; }
     [[nodiscard]] QString selectionText() const { return m_selectionText; }
@@ -76,6 +89,12 @@ public:
     Q_INVOKABLE void clearSelection();
     /// Zooms by `factor` around the middle (toolbar buttons, keys).
     Q_INVOKABLE void zoomBy(double factor);
+    /// Moves the view by `fraction` of its width (keys A/D, ←/→).
+    Q_INVOKABLE void panBy(double fraction);
+    /// Shows the selected range (key Z); false without a selection.
+    Q_INVOKABLE bool zoomToSelection();
+    /// Shows [from, to] seconds (the overview strip).
+    Q_INVOKABLE void showRange(double fromSeconds, double toSeconds);
 
 Q_SIGNALS:
     void runChanged();
@@ -108,6 +127,7 @@ private:
     GanttTheme m_theme = GanttTheme::light();
     double m_axisEndSeconds = 0;
     bool m_legend = true;
+    double m_labelWidth = 0;
     bool m_footer = true;
     bool m_blame = true;
     bool m_states = true;

@@ -47,6 +47,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return e.summary;
     case StartedRole:
         return e.started;
+    case PinnedRole:
+        return m_pinnedPaths.contains(e.path);
     default:
         return {};
     }
@@ -55,7 +57,18 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> HistoryModel::roleNames() const
 {
     return {{NameRole, "name"}, {PathRole, "path"}, {ExperimentRole, "experiment"}, {StatusRole, "status"},
-        {SummaryRole, "summary"}, {StartedRole, "started"}};
+        {SummaryRole, "summary"}, {StartedRole, "started"}, {PinnedRole, "pinned"}};
+}
+
+void HistoryModel::setPinnedPaths(const QStringList &paths)
+{
+    if (paths == m_pinnedPaths) {
+        return;
+    }
+    m_pinnedPaths = paths;
+    if (rowCount() > 0) {
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), {PinnedRole});
+    }
 }
 
 HistoryModel::Entry HistoryModel::entryFor(const QString &path, const QString &experiment,

@@ -28,6 +28,7 @@ public:
         StatusRole,
         SummaryRole,
         StartedRole,
+        PinnedRole,
     };
     Q_ENUM(Role)
 
@@ -45,12 +46,15 @@ public:
     Q_INVOKABLE QString rename(int row, const QString &name);
     Q_INVOKABLE bool remove(int row);
     Q_INVOKABLE void reload();
+    /// The saved runs pinned in the compare view (the `pinned` role).
+    void setPinnedPaths(const QStringList &paths);
 
 Q_SIGNALS:
     void countChanged();
     void loaded();
 
 private:
+    QStringList m_pinnedPaths;
     struct Entry
     {
         QString path;

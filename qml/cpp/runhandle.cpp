@@ -152,9 +152,12 @@ QString RunHandle::summary() const
     QStringList parts {u"wall "_s + wall};
     if (r.idealNs > 0) {
         parts.append(u"ideal "_s + GanttLayout::formatDuration(r.idealNs));
-        const qint64 over = r.wallNs - r.idealNs;
-        parts.append(
-            u"overhead %1%2"_s.arg(over >= 0 ? u"+"_s : u"−"_s, GanttLayout::formatDuration(std::abs(over))));
+        // Only a run that finished has an overhead: a stopped one ended early on purpose.
+        if (r.status == RunStatus::Ok) {
+            const qint64 over = r.wallNs - r.idealNs;
+            parts.append(u"overhead %1%2"_s.arg(
+                over >= 0 ? u"+"_s : u"−"_s, GanttLayout::formatDuration(std::abs(over))));
+        }
     }
     if (r.status == RunStatus::Failed) {
         parts.append(u"failed"_s);

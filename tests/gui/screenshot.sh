@@ -5,6 +5,9 @@
 #   tests/gui/screenshot.sh OUT.png [EXPERIMENT] [DELAY] [--pin-then OTHER]
 #
 # Needs xvfb, xdotool and imagemagick (apt-get install xvfb xdotool imagemagick).
+# Environment: SCREENSHOT_SIZE (1500x880), SCREENSHOT_THEME (light|dark), SCREENSHOT_LANG (a
+# locale, e.g. ko_KR.UTF-8), SCREENSHOT_CLICKS ("x,y x,y"), SCREENSHOT_KEYS (xdotool key names,
+# pressed after the clicks), SCREENSHOT_HOVER ("x,y").
 set -euo pipefail
 out=${1:?usage: screenshot.sh OUT.png [EXPERIMENT] [DELAY] [--pin-then OTHER]}
 experiment=${2:-tasks-concurrent}
@@ -14,6 +17,8 @@ if [[ ${4:-} == --pin-then ]]; then other=${5:?--pin-then needs an experiment}; 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bin="${COROSCOPE_BIN:-$root/build/release/app/coroscope}"
 out="$(realpath -m "$out")"
+size=${SCREENSHOT_SIZE:-1500x880}
+if [[ -n ${SCREENSHOT_LANG:-} ]]; then export LANG=$SCREENSHOT_LANG LC_ALL=$SCREENSHOT_LANG LANGUAGE=""; fi
 
 inner() {
     set -euo pipefail
@@ -27,7 +32,7 @@ inner() {
         win=$(xdotool search --sync --onlyvisible --name "^Coroscope" 2>/dev/null | head -1) && [[ -n $win ]] && break
         sleep 0.1
     done
-    xdotool windowsize "$win" 1500 880 windowmove "$win" 0 0 windowfocus "$win"
+    xdotool windowsize "$win" "${size%x*}" "${size#*x}" windowmove "$win" 0 0 windowfocus "$win"
     sleep 1
     run_one() { # search for the experiment, set the delay, run, wait
         xdotool key ctrl+f
@@ -50,6 +55,10 @@ inner() {
         xdotool mousemove "${xy%,*}" "${xy#*,}" click 1
         sleep 0.5
     done
+    for key in ${SCREENSHOT_KEYS:-}; do
+        xdotool key "$key"
+        sleep 0.5
+    done
     if [[ -n ${SCREENSHOT_HOVER:-} ]]; then
         # Two small moves: the first may only enter the window.
         xdotool mousemove "$((${SCREENSHOT_HOVER%,*} - 6))" "${SCREENSHOT_HOVER#*,}"
@@ -66,5 +75,5 @@ if [[ ${SCREENSHOT_INNER:-} == 1 ]]; then
     exit 0
 fi
 # xvfb-run is a /bin/sh script, which drops exported bash functions: run this script again inside.
-SCREENSHOT_INNER=1 xvfb-run -a -s "-screen 0 1500x880x24" "${BASH_SOURCE[0]}" "$@"
+SCREENSHOT_INNER=1 xvfb-run -a -s "-screen 0 ${size}x24" "${BASH_SOURCE[0]}" "$@"
 echo "wrote $out"

@@ -7,10 +7,13 @@
 #include "chartoptions.h"
 #include "experimentmodel.h"
 #include "experiments/catalog.h"
+#include "exporter.h"
 #include "ganttitem.h"
 #include "historymodel.h"
 #include "parammodel.h"
+#include "pinboard.h"
 #include "runhandle.h"
+#include "servicestatus.h"
 
 #include <QAbstractItemModelTester>
 #include <QDirIterator>
@@ -151,15 +154,17 @@ private Q_SLOTS:
         QCOMPARE(runToEnd(u"tasks-concurrent"_s, u"0.15"_s), u"ok"_s);
         QVERIFY(m_app->pin());
         QCOMPARE(m_app->pinned().size(), 2);
-        QVERIFY(m_app->compareEndSeconds() >= 0.45);
+        QVERIFY(m_app->pins()->endSeconds() >= 0.45);
         QObject *tabs = m_window->findChild<QObject *>(u"viewTabs"_s);
         QVERIFY(tabs);
         tabs->setProperty("currentIndex", 1);
         QTRY_COMPARE(chartsNamed(m_window->contentItem(), u"pinnedChart"_s).size(), 2);
         for (GanttItem *chart : chartsNamed(m_window->contentItem(), u"pinnedChart"_s)) {
-            QCOMPARE(chart->axisEndSeconds(), m_app->compareEndSeconds());
+            QCOMPARE(chart->axisEndSeconds(), m_app->pins()->endSeconds());
+            QCOMPARE(chart->labelWidth(), m_app->pins()->labelWidth()); // the axes line up
         }
-        QVERIFY(m_app->exportComparison(m_dir.filePath(u"compare.png"_s), 1200).isEmpty());
+        QVERIFY(m_app->pins()->labelWidth() >= 90);
+        QVERIFY(m_app->exporter()->exportTo(m_dir.filePath(u"compare.png"_s), 1200, true).isEmpty());
         QImage comparison(m_dir.filePath(u"compare.png"_s));
         QCOMPARE(comparison.width(), 1200);
         tabs->setProperty("currentIndex", 0);
@@ -169,7 +174,7 @@ private Q_SLOTS:
         const double h = m_gantt->height();
         for (const QString &name : {u"chart.png"_s, u"chart.svg"_s, u"chart.pdf"_s, u"run.json"_s,
                  u"run.trace.json"_s, u"run.csv"_s}) {
-            const QString error = m_app->exportCurrent(m_dir.filePath(name), w, h, 1);
+            const QString error = m_app->exporter()->exportTo(m_dir.filePath(name), w, false);
             QVERIFY2(error.isEmpty(), qPrintable(error));
             QVERIFY(QFileInfo(m_dir.filePath(name)).size() > 100);
         }
@@ -177,7 +182,7 @@ private Q_SLOTS:
         QFile pdf(m_dir.filePath(u"chart.pdf"_s));
         QVERIFY(pdf.open(QIODevice::ReadOnly));
         QVERIFY(pdf.read(5) == "%PDF-");
-        const QString bad = m_app->exportCurrent(u"/nonexistent-dir/x.png"_s, w, h, 1);
+        const QString bad = m_app->exporter()->exportTo(u"/nonexistent-dir/x.png"_s, w, false);
         QVERIFY2(bad.contains(u"/nonexistent-dir/x.png"_s), qPrintable(bad));
 
         // 4. The view is the export: same pixels.
@@ -272,14 +277,14 @@ private Q_SLOTS:
         QVERIFY(options->blame());
         const QString with = m_dir.filePath(u"with-arrows.png"_s);
         const QString without = m_dir.filePath(u"without-arrows.png"_s);
-        QCOMPARE(m_app->exportCurrent(with, 1000, 400), QString());
+        QCOMPARE(m_app->exporter()->exportTo(with, 1000, false), QString());
         options->setBlame(false);
         QTRY_VERIFY(!m_gantt->blame());
-        QCOMPARE(m_app->exportCurrent(without, 1000, 400), QString());
+        QCOMPARE(m_app->exporter()->exportTo(without, 1000, false), QString());
         options->setBlame(true);
         QTRY_VERIFY(m_gantt->blame());
         QVERIFY(QImage(with) != QImage(without));
-        QCOMPARE(QImage(with).size(), QImage(without).size());
+        QCOMPARE(QImage(with).width(), QImage(without).width());
         m_app->params()->resetToDefaults();
     }
 
@@ -324,7 +329,9 @@ private Q_SLOTS:
         history->reload(); // what is on disk agrees
         QVERIFY(loaded.wait(5000));
         QCOMPARE(history->rowCount(), rows - 1);
-        m_app->clearPinned();
+        QVERIFY(m_app->history()->data(m_app->history()->index(0), HistoryModel::PinnedRole).toBool()
+            || m_app->pins()->count() == pinned + 1);
+        m_app->pins()->clear();
         QCOMPARE(m_app->pinned().size(), 0);
     }
 
@@ -338,7 +345,11 @@ private Q_SLOTS:
         m_app->setPostgresDsn(u"host=127.0.0.1 port=1 user=x password=%1 dbname=postgres"_s.arg(secret));
         QCOMPARE(runToEnd(u"pg-async-x2"_s, u"0.05"_s), u"failed"_s);
         QVERIFY2(m_app->message().contains(u"Connection refused"_s), qPrintable(m_app->message()));
-        QStringList shown {m_app->message(), m_app->log().join(u'\n'), m_app->postgresState(),
+        QTRY_COMPARE(m_app->status()->postgresState(), u"unreachable"_s);
+        QVERIFY2(m_app->status()->postgresText().contains(u"Connection refused"_s)
+                && m_app->status()->postgresText().contains(u"not reached"_s),
+            qPrintable(m_app->status()->postgresText()));
+        QStringList shown {m_app->message(), m_app->log().join(u'\n'), m_app->status()->postgresText(),
             m_app->postgresDsnRedacted(), m_app->lastSummary()};
         for (const QString &text : shown) {
             QVERIFY2(!text.contains(secret), qPrintable(text));
@@ -358,6 +369,145 @@ private Q_SLOTS:
                 & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
             QFile::Permissions());
         m_app->setPostgresDsn(before);
+    }
+
+    // The clock moves while nothing new is recorded: a 1.5 s wait still advances the "now" line
+    // and the status bar, ~30 frames a second.
+    void liveClockMovesDuringALongWait()
+    {
+        m_app->setExperimentId(u"tasks-concurrent"_s);
+        ParamModel *params = m_app->params();
+        params->setValue(rowOf(params, u"delay"_s), u"1.5"_s);
+        QSignalSpy finished(m_app, &AppController::runFinished);
+        QVERIFY(m_app->run());
+        QTest::qWait(300);
+        const double early = m_app->current()->wallSeconds();
+        const int spans = m_app->current()->spanCount();
+        const int paints = m_gantt->paintCount();
+        auto *status = m_window->findChild<QObject *>(u"statusMessage"_s);
+        QVERIFY(status);
+        const QString earlyText = status->property("text").toString();
+        QTest::qWait(600);
+        QVERIFY(m_app->isRunning());
+        QCOMPARE(m_app->current()->spanCount(), spans); // nothing new recorded meanwhile
+        QVERIFY2(m_app->current()->wallSeconds() > early + 0.4,
+            qPrintable(u"%1 → %2"_s.arg(early).arg(m_app->current()->wallSeconds())));
+        QVERIFY2(
+            m_gantt->paintCount() >= paints + 5, qPrintable(QString::number(m_gantt->paintCount() - paints)));
+        QVERIFY2(status->property("text").toString().startsWith(u"Running tasks-concurrent"_s),
+            qPrintable(status->property("text").toString()));
+        QVERIFY(status->property("text").toString() != earlyText);
+        m_app->stop();
+        QVERIFY(finished.wait(5000));
+        // A stopped run states no overhead (it ended early on purpose).
+        QVERIFY2(
+            !m_app->current()->summary().contains(u"overhead"_s), qPrintable(m_app->current()->summary()));
+        params->resetToDefaults();
+    }
+
+    // Reset to defaults takes the error it fixes with it; so does picking another experiment.
+    void staleErrorIsCleared()
+    {
+        m_app->setExperimentId(u"await-sequential"_s);
+        m_app->params()->setValue(rowOf(m_app->params(), u"delay"_s), u"-1"_s);
+        QVERIFY(!m_app->run());
+        QVERIFY(!m_app->message().isEmpty());
+        m_app->resetParams();
+        QCOMPARE(m_app->message(), QString());
+        m_app->params()->setValue(rowOf(m_app->params(), u"delay"_s), u"x"_s);
+        QVERIFY(!m_app->run());
+        m_app->setExperimentId(u"tasks-concurrent"_s);
+        QCOMPARE(m_app->message(), QString());
+        m_app->setExperimentId(u"await-sequential"_s);
+        m_app->resetParams();
+    }
+
+    // Typing "pool", Down and Enter in the search field runs the highlighted match — never the
+    // previously selected experiment that the filter hid.
+    void searchThenEnterRunsTheHighlightedMatch()
+    {
+        m_app->setExperimentId(u"tasks-concurrent"_s);
+        auto *search = m_window->findChild<QQuickItem *>(u"experimentSearch"_s);
+        QVERIFY(search);
+        search->forceActiveFocus();
+        QTRY_VERIFY(search->hasActiveFocus());
+        for (const char c : std::string("pre-ping")) {
+            QTest::keyClick(m_window, c);
+        }
+        QTRY_COMPARE(m_app->experiments()->rowCount(), 1);
+        const QString match = m_app->experiments()->idAt(0);
+        QCOMPARE(match, u"pg-pool-pre-ping"_s);
+        QCOMPARE(m_app->experimentId(), u"tasks-concurrent"_s); // hidden, still selected
+        QTest::keyClick(m_window, Qt::Key_Down);
+        QCOMPARE(m_app->experimentId(), match);
+        QSignalSpy finished(m_app, &AppController::runFinished);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        if (m_app->isRunning()) {
+            QCOMPARE(m_app->current()->experimentId(), match);
+            m_app->stop();
+            QVERIFY(finished.wait(10000));
+        } else {
+            QVERIFY2(
+                !m_app->unavailableReason().isEmpty() || !m_app->message().isEmpty(), "Enter ran nothing");
+        }
+        search->setProperty("text", QString());
+        QTRY_COMPARE(m_app->experiments()->rowCount(), static_cast<int>(Catalog::all().size()));
+    }
+
+    // A run is pinned once; the pins come back after a restart (a new board reads them).
+    void pinsAreDeduplicatedAndRestored()
+    {
+        m_app->pins()->clear();
+        QCOMPARE(runToEnd(u"tasks-concurrent"_s, u"0.05"_s), u"ok"_s);
+        QVERIFY(m_app->pin());
+        QVERIFY(!m_app->pin());
+        QVERIFY2(m_app->message().contains(u"pinned already"_s), qPrintable(m_app->message()));
+        QCOMPARE(m_app->pins()->count(), 1);
+        QCOMPARE(runToEnd(u"tasks-concurrent"_s, u"0.08"_s), u"ok"_s);
+        QVERIFY(m_app->pin());
+        // Two runs of one experiment are labelled with the parameter that differs.
+        const auto runs = m_app->pins()->handles();
+        QVERIFY2(runs[0]->run()->title.endsWith(u"delay=0.05"_s), qPrintable(runs[0]->run()->title));
+        QVERIFY2(runs[1]->run()->title.endsWith(u"delay=0.08"_s), qPrintable(runs[1]->run()->title));
+        PinBoard restored;
+        restored.restore();
+        QCOMPARE(restored.count(), 2);
+        QCOMPARE(restored.paths(), m_app->pins()->paths());
+        m_app->pins()->clear();
+        PinBoard none;
+        none.restore();
+        QCOMPARE(none.count(), 0);
+    }
+
+    // The Export dialog's paths: an absolute path as typed, a relative one in the remembered
+    // folder; the size it states is the size written.
+    void exportTakesTypedPathsAndStatesTheSizeWritten()
+    {
+        QCOMPARE(runToEnd(u"tasks-concurrent"_s, u"0.05"_s), u"ok"_s);
+        Exporter *exporter = m_app->exporter();
+        QVERIFY(QDir().mkpath(m_dir.filePath(u"figures"_s)));
+        const QString absolute = m_dir.filePath(u"figures/abs.png"_s);
+        exporter->setScale(2);
+        exporter->setWidth(900);
+        QCOMPARE(exporter->exportTo(absolute, 1234, false), QString());
+        QVERIFY(QFile::exists(absolute));
+        QCOMPARE(exporter->folder(), m_dir.filePath(u"figures"_s)); // remembered
+        const QImage image(absolute);
+        const QSizeF logical = exporter->imageSize(1234, false);
+        QCOMPARE(image.width(), 1800);
+        QCOMPARE(image.height(), static_cast<int>(std::ceil(logical.height() * 2)));
+        QVERIFY2(exporter->sizeText(1234, false, u"png"_s).contains(u"1800 × %1"_s.arg(image.height())),
+            qPrintable(exporter->sizeText(1234, false, u"png"_s)));
+        QVERIFY(exporter->lastSaved().contains(absolute));
+        QCOMPARE(exporter->exportTo(u"relative.svg"_s, 1234, false), QString());
+        QVERIFY(QFile::exists(m_dir.filePath(u"figures/relative.svg"_s)));
+        QCOMPARE(exporter->resolve(u"file://"_s + absolute), absolute);
+        QVERIFY(exporter->suggestedPath(u"png"_s, false)
+                    .startsWith(m_dir.filePath(u"figures/tasks-concurrent-"_s)));
+        QVERIFY(exporter->withSuffix(u"/a/b.trace.json"_s, u"png"_s) == u"/a/b.png"_s);
+        QVERIFY(exporter->exportTo(m_dir.filePath(u"figures"_s), 1234, false).contains(u"folder"_s));
+        exporter->setScale(1);
+        exporter->setWidth(0);
     }
 
     void openingABadFileSaysWhy()

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QSettings>
+#include <QSizeF>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+
+namespace Coroscope {
+
+class ChartOptions;
+class PinBoard;
+class RunHandle;
+
+/**
+ * Exports from the app: the current run (an image of the chart, or the run as JSON, Chrome
+ * trace or CSV) or the compare view's pinned runs as one figure. Remembers the folder and the
+ * figure's options (width, scale, theme, title, legend, footer) between sessions; states the
+ * exact size it writes; takes a typed path as typed (absolute, `~/…`, or relative to the
+ * folder).
+ */
+class Exporter : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("the controller's")
+    Q_PROPERTY(QString folder READ folder WRITE setFolder NOTIFY changed)
+    /// "app" (the window's), "light" or "dark".
+    Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY changed)
+    Q_PROPERTY(double scale READ scale WRITE setScale NOTIFY changed)
+    /// 0: as wide as the view.
+    Q_PROPERTY(int width READ width WRITE setWidth NOTIFY changed)
+    Q_PROPERTY(bool title READ title WRITE setTitle NOTIFY changed)
+    Q_PROPERTY(bool legend READ legend WRITE setLegend NOTIFY changed)
+    Q_PROPERTY(bool footer READ footer WRITE setFooter NOTIFY changed)
+
+public:
+    Exporter(RunHandle *current, PinBoard *pins, ChartOptions *chart, std::function<QString()> appTheme,
+        std::function<void(const QString &)> log, QObject *parent = nullptr);
+
+    [[nodiscard]] QString folder() const;
+    void setFolder(const QString &folder);
+    [[nodiscard]] QString theme() const { return m_theme; }
+    void setTheme(const QString &theme);
+    [[nodiscard]] double scale() const { return m_scale; }
+    void setScale(double scale);
+    [[nodiscard]] int width() const { return m_width; }
+    void setWidth(int width);
+    [[nodiscard]] bool title() const { return m_title; }
+    void setTitle(bool on);
+    [[nodiscard]] bool legend() const { return m_legend; }
+    void setLegend(bool on);
+    [[nodiscard]] bool footer() const { return m_footer; }
+    void setFooter(bool on);
+
+    /// A path in the folder for a new export, e.g. ".../tasks-concurrent-20261201-101500.png";
+    /// a comparison is named after the pinned runs' experiments.
+    Q_INVOKABLE QString suggestedPath(const QString &suffix, bool comparison) const;
+    /// What a typed path means: a file:// URL, `~/…`, absolute, or relative to the folder.
+    Q_INVOKABLE QString resolve(const QString &typed) const;
+    /// `path` with its suffix replaced by `suffix` (".trace.json" counts as one).
+    Q_INVOKABLE QString withSuffix(const QString &path, const QString &suffix) const;
+    /// The logical size of the figure at `viewWidth` (when the width option is 0).
+    Q_INVOKABLE QSizeF imageSize(double viewWidth, bool comparison) const;
+    /// "1200 × 640 px" (and "2400 × 1280 pixels at 2×" for PNG), or empty for data formats.
+    Q_INVOKABLE QString sizeText(double viewWidth, bool comparison, const QString &suffix) const;
+    /// Writes the figure or the run to `typed`; the error, or empty. Success remembers the
+    /// folder and logs "exported PATH (SIZE)".
+    Q_INVOKABLE QString exportTo(const QString &typed, double viewWidth, bool comparison);
+    /// The last successful export: "Saved PATH — 1200 × 640 px, 84 KB".
+    Q_INVOKABLE QString lastSaved() const { return m_lastSaved; }
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    [[nodiscard]] double figureWidth(double viewWidth) const;
+    [[nodiscard]] QString themeName() const;
+    QString exportCurrent(const QString &path, double width);
+    QString exportComparison(const QString &path, double width);
+
+    RunHandle *m_current;
+    PinBoard *m_pins;
+    ChartOptions *m_chart;
+    std::function<QString()> m_appTheme;
+    std::function<void(const QString &)> m_log;
+    QSettings m_settings;
+    QString m_theme;
+    double m_scale = 1;
+    int m_width = 0;
+    bool m_title = true;
+    bool m_legend = true;
+    bool m_footer = true;
+    QString m_lastSaved;
+};
+
+} // namespace Coroscope
