@@ -3,6 +3,7 @@
 // (list / describe / run / render ...).
 
 #include "cli/cli.h"
+#include "cli/language.h"
 #include "pg/postgres.h"
 
 #include <QDir>
@@ -10,6 +11,7 @@
 #include <QIcon>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QSettings>
 #include <QtQml/QQmlExtensionPlugin>
 
 #include <cerrno>
@@ -63,11 +65,14 @@ int main(int argc, char *argv[])
     QStringList arguments = QCoreApplication::arguments();
     arguments.removeFirst();
     if (!arguments.isEmpty()) {
+        Coroscope::Language::install(); // the locale's (or COROSCOPE_LANG)
         const int code = Coroscope::Cli::run(arguments);
         Coroscope::Postgres::shutdown();
         return code;
     }
-    // No arguments: the desktop app.
+    // No arguments: the desktop app, in the language of its settings (the system's by default).
+    Coroscope::Language::install(
+        QSettings().value(QStringLiteral("language"), QStringLiteral("system")).toString());
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/coroscope/icons/coroscope.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("coroscope"));
     QQuickStyle::setStyle(QStringLiteral("Fusion"));

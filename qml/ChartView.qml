@@ -102,7 +102,7 @@ Item {
             onPositionChanged: mouse => { if (pressed) moveTo(mouse.x) }
         }
         ToolTip.visible: overviewHover.hovered
-        ToolTip.text: qsTr("The whole run; the window is the part shown (drag it). Keys: W/S zoom, A/D pan, 0 fits.")
+        ToolTip.text: qsTr("The whole run; the highlighted box is the part shown (drag it). Keys: W/S zoom, A/D pan, 0 fits.")
         ToolTip.delay: 600
         HoverHandler { id: overviewHover }
     }

@@ -18,7 +18,6 @@ Dialog {
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(560, parent ? parent.width - 40 : 560)
-    standardButtons: Dialog.Cancel
     padding: 16
 
     readonly property var formats: comparison
@@ -127,6 +126,7 @@ Dialog {
             ComboBox {
                 objectName: "exportTheme"
                 visible: root.figure
+                Layout.preferredWidth: 240
                 textRole: "text"
                 valueRole: "value"
                 model: [{ text: qsTr("as the window (%1)").arg(root.controller.chartTheme), value: "app" },
@@ -153,8 +153,9 @@ Dialog {
             text: {
                 root.exporter.width; root.exporter.scale; root.exporter.title; root.exporter.legend
                 root.exporter.footer; root.exporter.theme; root.controller.pins.count
+                root.controller.current.spanCount; root.controller.current.wallSeconds; root.viewWidth
                 const t = root.exporter.sizeText(root.viewWidth, root.comparison, root.suffix)
-                return t !== "" ? qsTr("Writes %1.").arg(t) : root.comparison ? "" : qsTr("Writes the whole run as data.")
+                return t !== "" ? qsTr("Size written: %1.").arg(t) : root.comparison ? "" : qsTr("Writes the whole run as data.")
             }
         }
         Label {
@@ -165,16 +166,20 @@ Dialog {
             text: root.error !== "" ? root.error : root.saved
             color: root.error !== "" ? "#cf222e" : palette.windowText
         }
-        RowLayout {
-            Layout.fillWidth: true
-            Item { Layout.fillWidth: true }
-            Button {
-                objectName: "exportSave"
-                text: qsTr("Export")
-                highlighted: true
-                enabled: pathField.text.trim() !== ""
-                onClicked: root.save()
-            }
+    }
+
+    footer: DialogButtonBox {
+        Button {
+            objectName: "exportSave"
+            text: qsTr("Export")
+            highlighted: true
+            enabled: pathField.text.trim() !== ""
+            DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
+            onClicked: root.save()
+        }
+        Button {
+            text: qsTr("Close")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
         }
     }
 

@@ -11,7 +11,7 @@ ApplicationWindow {
     visible: true
     minimumWidth: 900
     minimumHeight: 560
-    title: "Coroscope — " + app.experimentTitle
+    title: qsTr("Coroscope — %1").arg(app.experimentTitle)
 
     readonly property bool dark: app.theme === "dark" || (app.theme === "system" && app.systemIsDark())
     readonly property string chartTheme: dark ? "dark" : "light"
@@ -19,8 +19,9 @@ ApplicationWindow {
 
     palette.window: dark ? "#161b22" : "#f6f8fa"
     palette.windowText: dark ? "#e6edf3" : "#1f2328"
-    palette.base: dark ? "#0d1117" : "#ffffff"
-    palette.alternateBase: dark ? "#1c2128" : "#f6f8fa"
+    // Dark fields a step lighter than the window: Fusion's dark outline alone left them invisible.
+    palette.base: dark ? "#262c36" : "#ffffff"
+    palette.alternateBase: dark ? "#2d333b" : "#f6f8fa"
     palette.text: dark ? "#e6edf3" : "#1f2328"
     palette.button: dark ? "#21262d" : "#f3f4f6"
     palette.buttonText: dark ? "#e6edf3" : "#1f2328"
@@ -87,47 +88,47 @@ ApplicationWindow {
             spacing: 2
             ToolButton {
                 objectName: "runButton"
-                text: "▶ Run"
+                text: qsTr("▶ Run")
                 enabled: !app.running && app.params.valid && app.unavailableReason === ""
                 onClicked: window.runSelected()
                 ToolTip.visible: hovered
-                ToolTip.text: "Run the experiment (Ctrl+R)"
+                ToolTip.text: qsTr("Run the experiment (Ctrl+R)")
             }
             ToolButton {
                 objectName: "stopButton"
-                text: "■ Stop"
+                text: qsTr("■ Stop")
                 enabled: app.running
                 onClicked: app.stop()
                 ToolTip.visible: hovered
-                ToolTip.text: "Stop the run; its partial timeline stays (Esc)"
+                ToolTip.text: qsTr("Stop the run; its partial timeline stays (Esc)")
             }
             ToolSeparator {}
             ToolButton {
-                text: "Pin"
+                text: qsTr("Pin")
                 enabled: !app.running && !app.current.empty
                 onClicked: app.pin()
                 ToolTip.visible: hovered
-                ToolTip.text: "Pin this run for the compare view (Ctrl+P)"
+                ToolTip.text: qsTr("Pin this run for the compare view (Ctrl+P)")
             }
             ToolButton {
-                text: "Export…"
+                text: qsTr("Export…")
                 enabled: !app.current.empty || window.comparing
                 onClicked: window.exportChart()
                 ToolTip.visible: hovered
-                ToolTip.text: "Export the chart as PNG, SVG or PDF, or the run as JSON, Chrome trace or CSV (Ctrl+E)"
+                ToolTip.text: qsTr("Export the chart as PNG, SVG or PDF, or the run as JSON, Chrome trace or CSV (Ctrl+E)")
             }
             ToolButton {
-                text: "Copy"
+                text: qsTr("Copy")
                 enabled: !app.current.empty
                 onClicked: app.copyChart(chartView.chartWidth, chartView.chartHeight)
                 ToolTip.visible: hovered
-                ToolTip.text: "Copy the chart as an image (Ctrl+C)"
+                ToolTip.text: qsTr("Copy the chart as an image (Ctrl+C)")
             }
             ToolButton {
-                text: "Open…"
+                text: qsTr("Open…")
                 onClicked: openDialog.open()
                 ToolTip.visible: hovered
-                ToolTip.text: "Open a saved run or a Chrome trace (Ctrl+O)"
+                ToolTip.text: qsTr("Open a saved run or a Chrome trace (Ctrl+O)")
             }
             ToolSeparator {}
             // Timeline / Compare: a segmented switch whose current side is filled.
@@ -146,7 +147,7 @@ ApplicationWindow {
                         highlighted: viewTabs.currentIndex === index
                         onClicked: viewTabs.currentIndex = index
                         ToolTip.visible: hovered
-                        ToolTip.text: index === 0 ? "The current run (Ctrl+1)" : "Pinned runs on one time axis (Ctrl+2)"
+                        ToolTip.text: index === 0 ? qsTr("The current run (Ctrl+1)") : qsTr("Pinned runs on one time axis (Ctrl+2)")
                     }
                 }
             }
@@ -160,7 +161,7 @@ ApplicationWindow {
                 font.pixelSize: 18
                 onClicked: settingsDialog.open()
                 ToolTip.visible: hovered
-                ToolTip.text: "Settings (Ctrl+,)"
+                ToolTip.text: qsTr("Settings (Ctrl+,)")
             }
         }
     }
@@ -172,8 +173,8 @@ ApplicationWindow {
         ExperimentList {
             id: experimentList
             // Shares follow the window (1024 px up): the chart keeps at least 400 px.
-            SplitView.preferredWidth: Math.min(420, Math.max(200, window.width * 0.2))
-            SplitView.minimumWidth: 200
+            SplitView.preferredWidth: Math.min(420, Math.max(190, window.width * 0.19))
+            SplitView.minimumWidth: 170
             controller: app
             onActivated: window.runSelected()
         }
@@ -198,8 +199,9 @@ ApplicationWindow {
         }
 
         SidePanel {
-            SplitView.preferredWidth: Math.min(560, Math.max(300, window.width * 0.32))
-            SplitView.minimumWidth: 280
+            // Wide enough for its six tabs at 1024 px; the chart keeps at least 400 px.
+            SplitView.preferredWidth: Math.min(560, Math.max(370, window.width * 0.32))
+            SplitView.minimumWidth: 300
             controller: app
         }
     }
@@ -256,10 +258,10 @@ ApplicationWindow {
 
     FileDialog {
         id: openDialog
-        title: "Open a saved run or a Chrome trace"
+        title: qsTr("Open a saved run or a Chrome trace")
         fileMode: FileDialog.OpenFile
         currentFolder: "file://" + app.historyDirectory()
-        nameFilters: ["Runs and traces (*.json)", "All files (*)"]
+        nameFilters: [qsTr("Runs and traces (*.json)"), qsTr("All files (*)")]
         onAccepted: {
             if (app.openFile(selectedFile))
                 viewTabs.currentIndex = 0

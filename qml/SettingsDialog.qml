@@ -8,7 +8,7 @@ import Coroscope
 Dialog {
     id: root
     property AppController controller
-    title: "Settings"
+    title: qsTr("Settings")
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(620, parent ? parent.width - 40 : 620)
@@ -19,6 +19,7 @@ Dialog {
         dsnField.text = controller.postgresDsn
         delayField.text = controller.defaultDelay
         themeBox.currentIndex = Math.max(0, ["system", "light", "dark"].indexOf(controller.theme))
+        languageBox.currentIndex = Math.max(0, ["system", "en", "ko"].indexOf(controller.language))
     }
     onAccepted: {
         controller.httpUrl = httpField.text
@@ -26,7 +27,8 @@ Dialog {
         const d = Number(delayField.text)
         if (d > 0)
             controller.defaultDelay = d
-        controller.theme = themeBox.currentText
+        controller.theme = themeBox.currentValue
+        controller.language = languageBox.currentValue
     }
 
     GridLayout {
@@ -34,18 +36,18 @@ Dialog {
         columns: 2
         columnSpacing: 12
         rowSpacing: 8
-        Label { text: "HTTP target" }
+        Label { text: qsTr("HTTP target") }
         TextField {
             id: httpField
             Layout.fillWidth: true
             placeholderText: qsTr("empty: the embedded delay server (%1)").arg(root.controller.status.serverAddress)
         }
-        Label { text: "PostgreSQL DSN" }
+        Label { text: qsTr("PostgreSQL DSN") }
         TextField {
             id: dsnField
             Layout.fillWidth: true
             echoMode: TextInput.Password
-            placeholderText: "empty: a private throwaway cluster"
+            placeholderText: qsTr("empty: a private throwaway cluster")
         }
         Item { width: 1; height: 1 }
         Label {
@@ -66,9 +68,28 @@ Dialog {
             color: root.controller.status.postgresState === "unreachable" || root.controller.status.postgresState === "unavailable"
                    ? "#cf222e" : palette.placeholderText
         }
-        Label { text: "Default delay (s)" }
+        Label { text: qsTr("Default delay (s)") }
         TextField { id: delayField; Layout.fillWidth: true; inputMethodHints: Qt.ImhFormattedNumbersOnly }
-        Label { text: "Theme" }
-        ComboBox { id: themeBox; model: ["system", "light", "dark"] }
+        Label { text: qsTr("Theme") }
+        ComboBox {
+            id: themeBox
+            objectName: "themeBox"
+            Layout.preferredWidth: 220
+            textRole: "text"
+            valueRole: "value"
+            model: [{ text: qsTr("as the system"), value: "system" }, { text: qsTr("light"), value: "light" },
+                    { text: qsTr("dark"), value: "dark" }]
+        }
+        Label { text: qsTr("Language") }
+        ComboBox {
+            id: languageBox
+            objectName: "languageBox"
+            Layout.preferredWidth: 220
+            textRole: "text"
+            valueRole: "value"
+            // Each language in its own words; the app, the chart and its exports follow at once.
+            model: [{ text: qsTr("as the system"), value: "system" }, { text: "English", value: "en" },
+                    { text: "한국어", value: "ko" }]
+        }
     }
 }

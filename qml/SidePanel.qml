@@ -17,12 +17,19 @@ Pane {
             id: tabs
             objectName: "sideTabs"
             Layout.fillWidth: true
-            TabButton { text: "Parameters" }
-            TabButton { text: "Code" }
-            TabButton { text: "About" }
-            TabButton { text: "Why" + (root.controller.current.blame.length > 0 ? " (" + root.controller.current.blame.length + ")" : "") }
-            TabButton { text: "Log" + (root.controller.log.length > 0 ? " (" + root.controller.log.length + ")" : "") }
-            TabButton { text: "History" }
+            // Tabs as wide as their names (they scroll sideways if the panel is dragged narrow).
+            TabButton { text: qsTr("Parameters"); width: implicitWidth; leftPadding: 9; rightPadding: 9 }
+            TabButton { text: qsTr("Code"); width: implicitWidth; leftPadding: 9; rightPadding: 9 }
+            TabButton { text: qsTr("About"); width: implicitWidth; leftPadding: 9; rightPadding: 9 }
+            TabButton {
+                text: root.controller.current.blame.length > 0 ? qsTr("Why (%1)").arg(root.controller.current.blame.length) : qsTr("Why")
+                width: implicitWidth; leftPadding: 9; rightPadding: 9
+            }
+            TabButton {
+                text: root.controller.log.length > 0 ? qsTr("Log (%1)").arg(root.controller.log.length) : qsTr("Log")
+                width: implicitWidth; leftPadding: 9; rightPadding: 9
+            }
+            TabButton { text: qsTr("History"); width: implicitWidth; leftPadding: 9; rightPadding: 9 }
         }
         StackLayout {
             Layout.fillWidth: true
@@ -53,7 +60,7 @@ Pane {
                     Label {
                         Layout.fillWidth: true
                         visible: root.controller.unavailableReason !== ""
-                        text: "Cannot run here: " + root.controller.unavailableReason
+                        text: qsTr("Cannot run here: %1").arg(root.controller.unavailableReason)
                         wrapMode: Text.WordWrap
                         color: "#cf222e"
                     }
@@ -79,7 +86,7 @@ Pane {
                     spacing: 6
                     Label {
                         width: codeScroll.width - 36
-                        text: "Coroscope (C++ / QCoro) — the code that ran"
+                        text: qsTr("Coroscope (C++ / QCoro) — the code that ran")
                         font.bold: true
                     }
                     TextEdit {
@@ -93,7 +100,7 @@ Pane {
                     Item { width: 1; height: 8 }
                     Label {
                         width: codeScroll.width - 36
-                        text: "The seed (Python asyncio) — seed " + root.controller.experimentSeed
+                        text: qsTr("The seed (Python asyncio) — seed %1").arg(root.controller.experimentSeed)
                         font.bold: true
                         wrapMode: Text.WordWrap
                     }
@@ -136,7 +143,7 @@ Pane {
                     Label {
                         Layout.topMargin: 12
                         Layout.fillWidth: true
-                        text: root.controller.current.empty ? "Run an experiment: this tab says why it took as long as it did."
+                        text: root.controller.current.empty ? qsTr("Run an experiment: this tab says why it took as long as it did.")
                                                             : root.controller.current.schedule
                         wrapMode: Text.WordWrap
                         color: root.controller.current.empty ? palette.placeholderText : palette.windowText
@@ -145,8 +152,8 @@ Pane {
                         Layout.topMargin: 6
                         Layout.fillWidth: true
                         visible: !root.controller.current.empty
-                        text: whyView.count > 0 ? "What delayed whom (hover a bar to see its arrows):"
-                                                : "Nothing held the loop while a task was ready to go on."
+                        text: whyView.count > 0 ? qsTr("What delayed whom (hover a bar to see its arrows):")
+                                                : qsTr("Nothing held the loop while a task was ready to go on.")
                         font.bold: whyView.count > 0
                         wrapMode: Text.WordWrap
                     }
@@ -197,7 +204,7 @@ Pane {
                 }
                 Button {
                     Layout.margins: 6
-                    text: "Clear"
+                    text: qsTr("Clear")
                     onClicked: root.controller.clearLog()
                 }
             }

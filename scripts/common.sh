@@ -13,6 +13,7 @@ COROSCOPE_PACKAGES=(
     qml6-module-qtquick-dialogs qml6-module-qtqml-workerscript qml6-module-qt-labs-platform
     qml6-module-qt-labs-folderlistmodel
     qml6-module-qttest
+    qt6-l10n-tools qt6-tools-dev
     libpq-dev postgresql
     fonts-dejavu-core fonts-nanum
     poppler-utils

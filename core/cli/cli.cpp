@@ -40,6 +40,12 @@ namespace Coroscope::Cli {
 
 namespace {
 
+/// The command line's human output is translatable (context "Coroscope::Cli").
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Coroscope::Cli)
+};
+
 /// Text for the terminal: control characters that come from servers, files or arguments
 /// (an ESC that would recolour or clear the screen) are shown as \xNN; line breaks stay.
 QString forTerminal(const QString &text)
@@ -90,9 +96,9 @@ const Experiment *findExperiment(const QString &id, int *exitCode)
                 close.append(e->id());
             }
         }
-        *exitCode = usageError(u"unknown experiment '%1'"_s.arg(id),
-            close.isEmpty() ? u"Run 'coroscope list' to see the experiments."_s
-                            : u"Did you mean: %1?"_s.arg(close.join(u", "_s)));
+        *exitCode = usageError(Tr::tr("unknown experiment '%1'").arg(id),
+            close.isEmpty() ? Tr::tr("Run 'coroscope list' to see the experiments.")
+                            : Tr::tr("Did you mean: %1?").arg(close.join(u", "_s)));
     }
     return experiment;
 }
@@ -102,9 +108,9 @@ const Experiment *findExperiment(const QString &id, int *exitCode)
 int cmdList(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"List the experiments."_s);
+    parser.setApplicationDescription(Tr::tr("List the experiments."));
     parser.addHelpOption();
-    parser.addOption({u"json"_s, u"Print the list as JSON."_s});
+    parser.addOption({u"json"_s, Tr::tr("Print the list as JSON.")});
     if (!parser.parse(args)) {
         return usageError(parser.errorText());
     }
@@ -131,13 +137,13 @@ int cmdList(const QStringList &args)
     for (const Experiment *e : Catalog::all()) {
         if (e->info().group != group) {
             group = e->info().group;
-            out(u"\n%1\n"_s.arg(group));
+            out(u"\n%1\n"_s.arg(translated(group)));
         }
         const QString reason = e->unavailableReason();
-        out(u"  %1  %2%3\n"_s.arg(e->id().leftJustified(idWidth), e->info().summary,
-            reason.isEmpty() ? QString() : u"  [unavailable: %1]"_s.arg(reason)));
+        out(u"  %1  %2%3\n"_s.arg(e->id().leftJustified(idWidth), translated(e->info().summary),
+            reason.isEmpty() ? QString() : Tr::tr("  [unavailable: %1]").arg(reason)));
     }
-    out(u"\nRun one: coroscope run ID [--param delay=0.3]   Details: coroscope describe ID\n"_s);
+    out(Tr::tr("\nRun one: coroscope run ID [--param delay=0.3]   Details: coroscope describe ID\n"));
     return Ok;
 }
 
@@ -147,10 +153,10 @@ int cmdDescribe(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Describe an experiment: what it does, its parameters and its source."_s);
+        Tr::tr("Describe an experiment: what it does, its parameters and its source."));
     parser.addHelpOption();
-    parser.addOption({u"no-source"_s, u"Leave out the C++ source."_s});
-    parser.addPositionalArgument(u"id"_s, u"The experiment (see 'coroscope list')."_s);
+    parser.addOption({u"no-source"_s, Tr::tr("Leave out the C++ source.")});
+    parser.addPositionalArgument(u"id"_s, Tr::tr("The experiment (see 'coroscope list')."));
     if (!parser.parse(args)) {
         return usageError(parser.errorText());
     }
@@ -159,28 +165,29 @@ int cmdDescribe(const QStringList &args)
         return Ok;
     }
     if (parser.positionalArguments().size() != 1) {
-        return usageError(u"describe needs exactly one experiment id"_s, u"Usage: coroscope describe ID"_s);
+        return usageError(
+            Tr::tr("describe needs exactly one experiment id"), Tr::tr("Usage: coroscope describe ID"));
     }
     int code = Ok;
     const Experiment *e = findExperiment(parser.positionalArguments().constFirst(), &code);
     if (!e) {
         return code;
     }
-    const auto &info = e->info();
+    const ExperimentInfo info = e->translatedInfo();
     QString text;
     text += u"%1 — %2\n"_s.arg(info.id, info.title);
-    text += u"group: %1    seed: %2    ideal: %3\n\n"_s.arg(info.group, info.seed, info.idealFormula);
+    text += Tr::tr("group: %1    seed: %2    ideal: %3\n\n").arg(info.group, info.seed, info.idealFormula);
     text += info.explanation + u"\n\n"_s;
-    text += u"What to expect: "_s + info.expectation + u"\n\n"_s;
-    text += u"Parameters:\n"_s;
+    text += Tr::tr("What to expect: ") + info.expectation + u"\n\n"_s;
+    text += Tr::tr("Parameters:\n");
     for (const ParamSpec &p : info.params) {
         text += u"  %1 = %2   (%3)  %4\n"_s.arg(p.key, p.defaultValue.toString(), p.rangeText(), p.help);
     }
     if (const QString reason = e->unavailableReason(); !reason.isEmpty()) {
-        text += u"\nUnavailable here: %1\n"_s.arg(reason);
+        text += Tr::tr("\nUnavailable here: %1\n").arg(reason);
     }
     if (!parser.isSet(u"no-source"_s)) {
-        text += u"\nSource (core/experiments/%1):\n\n"_s.arg(info.sourceFile);
+        text += Tr::tr("\nSource (core/experiments/%1):\n\n").arg(info.sourceFile);
         text += e->source();
     }
     out(text);
@@ -209,16 +216,18 @@ QString delayedLines(const RunData &run)
     QString text;
     for (std::size_t i = 0; i < culprits.size() && i < 3; ++i) {
         const Analysis::CulpritSummary &c = culprits[i];
-        const QString others = c.victims > 1 ? u" (and %1 more, +%2 s in all)"_s.arg(c.victims - 1)
+        const QString others = c.victims > 1 ? Tr::tr(" (and %1 more, +%2 s in all)")
+                                                   .arg(c.victims - 1)
                                                    .arg(static_cast<double>(c.totalNs) / 1e9, 0, 'f', 3)
                                              : QString();
-        text += u"  delayed    %1: +%2 s%3\n"_s.arg(Analysis::blameSentence(run, c.culprit, c.worstVictim))
+        text += Tr::tr("  delayed    %1: +%2 s%3\n")
+                    .arg(Analysis::blameSentence(run, c.culprit, c.worstVictim))
                     .arg(static_cast<double>(c.maxNs) / 1e9, 0, 'f', 3)
                     .arg(others);
     }
     if (culprits.size() > 3) {
-        text += u"  delayed    … and %1 more culprits (the run file's \"blame\" list has them all)\n"_s.arg(
-            culprits.size() - 3);
+        text += Tr::tr("  delayed    … and %1 more culprits (the run file's \"blame\" list has them all)\n")
+                    .arg(culprits.size() - 3);
     }
     return text;
 }
@@ -243,12 +252,11 @@ QString scheduleLines(const RunData &run)
     if (s.idealScheduleS <= 0) {
         return {};
     }
-    QString text = u"  scheduled  %1 s with zero overhead (the recorded steps replayed)\n"_s.arg(
-        s.idealScheduleS, 0, 'f', 4);
+    QString text = Tr::tr("  scheduled  %1 s with zero overhead (the recorded steps replayed)\n")
+                       .arg(s.idealScheduleS, 0, 'f', 4);
     if (s.madeAsync > 0) {
-        text += u"  all async  %1 s if its %2 blocking step%3 were async\n"_s.arg(s.idealAllAsyncS, 0, 'f', 4)
-                    .arg(s.madeAsync)
-                    .arg(s.madeAsync == 1 ? QString() : u"s"_s);
+        text += Tr::tr("  all async  %1 s if its %n blocking step(s) were async\n", nullptr, s.madeAsync)
+                    .arg(s.idealAllAsyncS, 0, 'f', 4);
     }
     return text;
 }
@@ -257,35 +265,44 @@ QString verdict(const RunData &run, const Expectation &expected)
 {
     const RunStats &s = run.stats;
     if (run.status != RunStatus::Ok) {
-        return u"%1: %2"_s.arg(toString(run.status), run.error);
+        return u"%1: %2"_s.arg(
+            run.status == RunStatus::Cancelled ? Tr::tr("cancelled") : Tr::tr("failed"), run.error);
     }
     QStringList parts;
     if (s.maxConcurrency >= 2) {
-        parts.append(u"overlapped (up to %1 at once)"_s.arg(s.maxConcurrency));
+        parts.append(Tr::tr("overlapped (up to %1 at once)").arg(s.maxConcurrency));
     } else {
-        parts.append(u"no overlap (one at a time)"_s);
+        parts.append(Tr::tr("no overlap (one at a time)"));
     }
     if (s.totalStallS > 0) {
-        parts.append(u"loop frozen for %1"_s.arg(ms(s.totalStallS)));
+        parts.append(Tr::tr("loop frozen for %1").arg(ms(s.totalStallS)));
     }
     const double margin = 0.003 + 0.01 * s.idealS;
     if (s.overheadS <= margin) {
-        parts.append(u"on ideal"_s);
+        parts.append(Tr::tr("on ideal"));
     } else {
-        parts.append(u"%1 over ideal"_s.arg(ms(s.overheadS)));
+        parts.append(Tr::tr("%1 over ideal").arg(ms(s.overheadS)));
     }
     const bool asExpected
         = s.maxConcurrency == expected.maxConcurrency && (s.totalStallS > 0) == expected.loopBlocked;
-    return parts.join(u", "_s) + (asExpected ? u" — as expected"_s : u" — NOT as expected"_s);
+    return parts.join(u", "_s) + (asExpected ? Tr::tr(" — as expected") : Tr::tr(" — NOT as expected"));
 }
 
 // ---- output options shared by run and render ---------------------------------------------
 
-const QString kRunUsage
-    = u"Usage: coroscope run ID [--param k=v]... [--export FILE]... [--scale S] [--theme light|dark] "
-      "[--width PX] [--hide blame|states|ideal] [--text] [--repeat N] [--json]"_s;
-const QString kRenderUsage = u"Usage: coroscope render RUN.json|TRACE.json [--export FILE]... [--scale S] "
-                             "[--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text]"_s;
+// Functions, not constants: translated once the translators are installed.
+QString runUsage()
+{
+    return Tr::tr(
+        "Usage: coroscope run ID [--param k=v]... [--export FILE]... [--scale S] [--theme light|dark] "
+        "[--width PX] [--hide blame|states|ideal] [--text] [--repeat N] [--json]");
+}
+
+QString renderUsage()
+{
+    return Tr::tr("Usage: coroscope render RUN.json|TRACE.json [--export FILE]... [--scale S] "
+                  "[--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text]");
+}
 
 struct OutputOptions
 {
@@ -297,17 +314,19 @@ struct OutputOptions
 void addOutputOptions(QCommandLineParser &parser)
 {
     parser.addOption({u"export"_s,
-        u"Write FILE (repeatable): .png, .svg, .pdf — the chart; .json — the run file; "
-        ".trace.json — Chrome trace (Perfetto); .csv — one row per span."_s,
+        Tr::tr("Write FILE (repeatable): .png, .svg, .pdf — the chart; .json — the run file; "
+               ".trace.json — Chrome trace (Perfetto); .csv — one row per span."),
         u"file"_s});
-    parser.addOption({u"scale"_s, u"PNG device pixel ratio, e.g. 2 for HiDPI (0.5–4)."_s, u"s"_s, u"1"_s});
-    parser.addOption({u"theme"_s, u"Chart theme: light (default) or dark."_s, u"name"_s, u"light"_s});
-    parser.addOption({u"width"_s, u"Chart width in pixels at 96 dpi (400–10000)."_s, u"px"_s, u"1200"_s});
-    parser.addOption({u"text"_s, u"Print the chart as Unicode bars."_s});
+    parser.addOption(
+        {u"scale"_s, Tr::tr("PNG device pixel ratio, e.g. 2 for HiDPI (0.5–4)."), u"s"_s, u"1"_s});
+    parser.addOption({u"theme"_s, Tr::tr("Chart theme: light (default) or dark."), u"name"_s, u"light"_s});
+    parser.addOption(
+        {u"width"_s, Tr::tr("Chart width in pixels at 96 dpi (400–10000)."), u"px"_s, u"1200"_s});
+    parser.addOption({u"text"_s, Tr::tr("Print the chart as Unicode bars.")});
     parser.addOption({u"hide"_s,
-        u"Leave out of the chart (repeatable): blame (arrows from what held the loop), states (the "
-        "task state strips), ideal (ghost outlines at zero overhead, overheads, the all-async "
-        "marker)."_s,
+        Tr::tr("Leave out of the chart (repeatable): blame (arrows from what held the loop), states (the "
+               "task state strips), ideal (ghost outlines at zero overhead, overheads, the all-async "
+               "marker)."),
         u"what"_s});
 }
 
@@ -342,8 +361,8 @@ std::optional<OutputOptions> readOutputOptions(const QCommandLineParser &parser,
             } else if (item == u"ideal") {
                 o.image.paint.ideal = false;
             } else {
-                *exitCode
-                    = usageError(u"--hide takes blame, states or ideal, got '%1'"_s.arg(printable(item)));
+                *exitCode = usageError(
+                    Tr::tr("--hide takes blame, states or ideal, got '%1'").arg(printable(item)));
                 return std::nullopt;
             }
         }
@@ -352,21 +371,21 @@ std::optional<OutputOptions> readOutputOptions(const QCommandLineParser &parser,
     for (const QString &path : std::as_const(o.exports)) {
         if (!Export::formatForPath(path)) {
             const QString suffix = QFileInfo(path).suffix().toLower();
-            *exitCode = usageError(u"cannot export '%1': unsupported format '.%2' (supported: %3)"_s.arg(
-                path, suffix, Export::supportedSuffixes()));
+            *exitCode = usageError(Tr::tr("cannot export '%1': unsupported format '.%2' (supported: %3)")
+                                       .arg(path, suffix, Export::supportedSuffixes()));
             return std::nullopt;
         }
         if (const QFileInfo target(path); target.exists() && !target.isFile()) {
             *exitCode = usageError(
-                u"cannot export '%1': it is %2, not a regular file; refusing to replace it"_s.arg(
-                    path, target.isDir() ? u"a folder"_s : u"a device, pipe or socket"_s));
+                Tr::tr("cannot export '%1': it is %2, not a regular file; refusing to replace it")
+                    .arg(path, target.isDir() ? Tr::tr("a folder") : Tr::tr("a device, pipe or socket")));
             return std::nullopt;
         }
         const QFileInfo dir(QFileInfo(path).absolutePath());
         if (!dir.isDir() || !dir.isWritable()) {
             *exitCode
-                = usageError(u"cannot export '%1': directory %2 does not exist or is not writable"_s.arg(
-                    path, dir.absoluteFilePath()));
+                = usageError(Tr::tr("cannot export '%1': directory %2 does not exist or is not writable")
+                                 .arg(path, dir.absoluteFilePath()));
             return std::nullopt;
         }
     }
@@ -387,7 +406,7 @@ bool writeExports(const RunData &run, const OutputOptions &o, bool quiet)
             err(error);
             ok = false;
         } else if (!quiet) {
-            out(u"wrote %1\n"_s.arg(path));
+            out(Tr::tr("wrote %1\n").arg(path));
         }
     }
     return ok;
@@ -404,26 +423,26 @@ void printTextChart(const RunData &run, const OutputOptions &o)
 int cmdRun(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Run an experiment and report wall, ideal and overhead."_s);
+    parser.setApplicationDescription(Tr::tr("Run an experiment and report wall, ideal and overhead."));
     parser.addHelpOption();
-    parser.addPositionalArgument(u"id"_s, u"The experiment (see 'coroscope list')."_s);
-    parser.addOption({u"param"_s, u"Set a parameter, e.g. delay=0.3 (repeatable)."_s, u"key=value"_s});
+    parser.addPositionalArgument(u"id"_s, Tr::tr("The experiment (see 'coroscope list')."));
+    parser.addOption({u"param"_s, Tr::tr("Set a parameter, e.g. delay=0.3 (repeatable)."), u"key=value"_s});
     addOutputOptions(parser);
-    parser.addOption({u"repeat"_s, u"Run N times and report median and p95."_s, u"n"_s, u"1"_s});
+    parser.addOption({u"repeat"_s, Tr::tr("Run N times and report median and p95."), u"n"_s, u"1"_s});
     parser.addOption({u"dsn"_s,
-        u"PostgreSQL to use (libpq connection string or URI); default: COROSCOPE_PG_DSN, the PG* "
-        "variables, or a private throwaway cluster."_s,
+        Tr::tr("PostgreSQL to use (libpq connection string or URI); default: COROSCOPE_PG_DSN, the PG* "
+               "variables, or a private throwaway cluster."),
         u"conninfo"_s});
-    parser.addOption({u"json"_s, u"Print the results as JSON on stdout."_s});
+    parser.addOption({u"json"_s, Tr::tr("Print the results as JSON on stdout.")});
     if (!parser.parse(args)) {
-        return usageError(parser.errorText(), kRunUsage);
+        return usageError(parser.errorText(), runUsage());
     }
     if (parser.isSet(u"help"_s)) {
         out(parser.helpText());
         return Ok;
     }
     if (parser.positionalArguments().size() != 1) {
-        return usageError(u"run needs exactly one experiment id"_s, kRunUsage);
+        return usageError(Tr::tr("run needs exactly one experiment id"), runUsage());
     }
     int code = Ok;
     const Experiment *experiment = findExperiment(parser.positionalArguments().constFirst(), &code);
@@ -435,7 +454,7 @@ int cmdRun(const QStringList &args)
     for (const QString &kv : parser.values(u"param"_s)) {
         const auto eq = kv.indexOf(u'=');
         if (eq <= 0) {
-            return usageError(u"--param '%1' is not key=value (e.g. --param delay=0.3)"_s.arg(kv));
+            return usageError(Tr::tr("--param '%1' is not key=value (e.g. --param delay=0.3)").arg(kv));
         }
         overrides.append({kv.left(eq).trimmed(), kv.mid(eq + 1)});
     }
@@ -465,7 +484,7 @@ int cmdRun(const QStringList &args)
     const Expectation expected = experiment->expectation(*params);
     Runner runner;
     InterruptHandler interrupts([&runner] {
-        err(u"interrupted: cancelling the run (Ctrl+C again to quit at once)"_s);
+        err(Tr::tr("interrupted: cancelling the run (Ctrl+C again to quit at once)"));
         runner.cancel();
     });
     // Of every repetition only what is reported is kept; the last run whole (it is exported):
@@ -533,27 +552,30 @@ int cmdRun(const QStringList &args)
     } else {
         const RunStats &s = last.stats;
         QString text;
-        text += u"%1 — %2\n"_s.arg(experiment->id(), experiment->title());
-        text += u"  params     %1\n"_s.arg(Params(last.params).summary());
+        text += u"%1 — %2\n"_s.arg(experiment->id(), translated(experiment->title()));
+        text += Tr::tr("  params     %1\n").arg(Params(last.params).summary());
         if (runs.size() > 1 || repeat > 1) {
-            text += u"  runs       %1\n"_s.arg(walls.size());
-            text += u"  wall       median %1 s, p95 %2 s\n"_s.arg(quantile(walls, 0.5), 0, 'f', 4)
+            text += Tr::tr("  runs       %1\n").arg(walls.size());
+            text += Tr::tr("  wall       median %1 s, p95 %2 s\n")
+                        .arg(quantile(walls, 0.5), 0, 'f', 4)
                         .arg(quantile(walls, 0.95), 0, 'f', 4);
-            text += u"  ideal      %1 s\n"_s.arg(s.idealS, 0, 'f', 4);
-            text += u"  overhead   median %1, p95 %2\n"_s.arg(
-                signedMs(quantile(overheads, 0.5)), signedMs(quantile(overheads, 0.95)));
+            text += Tr::tr("  ideal      %1 s\n").arg(s.idealS, 0, 'f', 4);
+            text += Tr::tr("  overhead   median %1, p95 %2\n")
+                        .arg(signedMs(quantile(overheads, 0.5)), signedMs(quantile(overheads, 0.95)));
         } else {
-            text += u"  wall       %1 s\n"_s.arg(s.wallS, 0, 'f', 4);
-            text += u"  ideal      %1 s\n"_s.arg(s.idealS, 0, 'f', 4);
-            text += u"  overhead   %1\n"_s.arg(signedMs(s.overheadS));
+            text += Tr::tr("  wall       %1 s\n").arg(s.wallS, 0, 'f', 4);
+            text += Tr::tr("  ideal      %1 s\n").arg(s.idealS, 0, 'f', 4);
+            text += Tr::tr("  overhead   %1\n").arg(signedMs(s.overheadS));
         }
         text += scheduleLines(last);
-        text += u"  overlap    max %1 at once, average %2\n"_s.arg(s.maxConcurrency)
+        text += Tr::tr("  overlap    max %1 at once, average %2\n")
+                    .arg(s.maxConcurrency)
                     .arg(s.avgConcurrency, 0, 'f', 2);
-        text += u"  loop       longest stall %1%2\n"_s.arg(ms(s.longestStallS),
-            s.totalStallS > 0 ? u", frozen %1 in all"_s.arg(ms(s.totalStallS)) : QString());
+        text += Tr::tr("  loop       longest stall %1%2\n")
+                    .arg(ms(s.longestStallS),
+                        s.totalStallS > 0 ? Tr::tr(", frozen %1 in all").arg(ms(s.totalStallS)) : QString());
         text += delayedLines(last);
-        text += u"  verdict    %1\n"_s.arg(verdict(last, expected));
+        text += Tr::tr("  verdict    %1\n").arg(verdict(last, expected));
         out(text);
     }
     if (!json) {
@@ -561,7 +583,7 @@ int cmdRun(const QStringList &args)
     }
     if (last.status != RunStatus::Ok) {
         err(u"%1 %2: %3"_s.arg(experiment->id(),
-            last.status == RunStatus::Cancelled ? u"was cancelled"_s : u"failed"_s, last.error));
+            last.status == RunStatus::Cancelled ? Tr::tr("was cancelled") : Tr::tr("failed"), last.error));
     }
     return exitCode;
 }
@@ -571,12 +593,14 @@ int cmdRun(const QStringList &args)
 int cmdServe(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Run the delay server alone: GET /?delay=S answers after S seconds."_s);
+    parser.setApplicationDescription(
+        Tr::tr("Run the delay server alone: GET /?delay=S answers after S seconds."));
     parser.addHelpOption();
-    parser.addOption({u"port"_s, u"Port on 127.0.0.1 (0: a free one)."_s, u"port"_s, u"8000"_s});
-    parser.addOption({u"serial"_s, u"Answer one request at a time, like a single synchronous worker."_s});
+    parser.addOption({u"port"_s, Tr::tr("Port on 127.0.0.1 (0: a free one)."), u"port"_s, u"8000"_s});
+    parser.addOption(
+        {u"serial"_s, Tr::tr("Answer one request at a time, like a single synchronous worker.")});
     if (!parser.parse(args)) {
-        return usageError(parser.errorText(), u"Usage: coroscope serve [--port 8000] [--serial]"_s);
+        return usageError(parser.errorText(), Tr::tr("Usage: coroscope serve [--port 8000] [--serial]"));
     }
     if (parser.isSet(u"help"_s)) {
         out(parser.helpText());
@@ -585,7 +609,8 @@ int cmdServe(const QStringList &args)
     bool ok = false;
     const int port = parser.value(u"port"_s).toInt(&ok);
     if (!ok || port < 0 || port > 65535) {
-        return usageError(u"--port must be a number in 0–65535, got '%1'"_s.arg(parser.value(u"port"_s)));
+        return usageError(
+            Tr::tr("--port must be a number in 0–65535, got '%1'").arg(parser.value(u"port"_s)));
     }
     DelayServer server;
     QString error;
@@ -597,14 +622,16 @@ int cmdServe(const QStringList &args)
         return RunFailed;
     }
     const QString url = server.url().toString();
-    out(u"Delay server listening on %1 (%2). Try: curl '%1?delay=1'   Ctrl+C stops it.\n"_s.arg(
-        url, serial ? u"serial: one request at a time"_s : u"async"_s));
+    out(Tr::tr("Delay server listening on %1 (%2). Try: curl '%1?delay=1'   Ctrl+C stops it.\n")
+            .arg(url,
+                serial ? Tr::tr("serial: one request at a time") : Tr::tr("async: all requests at once")));
     QEventLoop loop;
     InterruptHandler interrupts([&loop] { loop.quit(); });
     loop.exec();
     const DelayServer::Stats stats = server.stats();
     server.stop();
-    out(u"stopped: %1 answered, %2 rejected, %3 abandoned by their clients\n"_s.arg(stats.served)
+    out(Tr::tr("stopped: %1 answered, %2 rejected, %3 abandoned by their clients\n")
+            .arg(stats.served)
             .arg(stats.rejected)
             .arg(stats.abandoned));
     return Ok;
@@ -616,14 +643,14 @@ int cmdPgCluster(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Start or stop a private, throwaway PostgreSQL cluster (used by the tests' fixture)."_s);
+        Tr::tr("Start or stop a private, throwaway PostgreSQL cluster (used by the tests' fixture)."));
     parser.addHelpOption();
-    parser.addPositionalArgument(u"action"_s, u"start, or stop DIR"_s);
+    parser.addPositionalArgument(u"action"_s, Tr::tr("start, or stop DIR"));
     parser.addOption(
-        {u"env-file"_s, u"start: also write DIR, PORT and CONNINFO lines to FILE."_s, u"file"_s});
+        {u"env-file"_s, Tr::tr("start: also write DIR, PORT and CONNINFO lines to FILE."), u"file"_s});
     if (!parser.parse(args)) {
         return usageError(
-            parser.errorText(), u"Usage: coroscope pg-cluster start [--env-file F] | stop DIR"_s);
+            parser.errorText(), Tr::tr("Usage: coroscope pg-cluster start [--env-file F] | stop DIR"));
     }
     if (parser.isSet(u"help"_s)) {
         out(parser.helpText());
@@ -644,7 +671,7 @@ int cmdPgCluster(const QStringList &args)
         if (parser.isSet(u"env-file"_s)) {
             QFile f(parser.value(u"env-file"_s));
             if (!f.open(QIODevice::WriteOnly) || f.write(text.toUtf8()) < 0) {
-                err(u"cannot write %1: %2"_s.arg(f.fileName(), f.errorString()));
+                err(Tr::tr("cannot write %1: %2").arg(f.fileName(), f.errorString()));
                 return BadUsage;
             }
         }
@@ -661,8 +688,8 @@ int cmdPgCluster(const QStringList &args)
         cluster.stop();
         return Ok;
     }
-    return usageError(u"pg-cluster needs 'start' or 'stop DIR'"_s,
-        u"Usage: coroscope pg-cluster start [--env-file F] | stop DIR"_s);
+    return usageError(Tr::tr("pg-cluster needs 'start' or 'stop DIR'"),
+        Tr::tr("Usage: coroscope pg-cluster start [--env-file F] | stop DIR"));
 }
 
 // ---- render -----------------------------------------------------------------------------
@@ -670,20 +697,20 @@ int cmdPgCluster(const QStringList &args)
 int cmdRender(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        u"Draw a saved run (coroscope run file) or a Chrome trace from another tool (VizTracer, Perfetto JSON)."_s);
+    parser.setApplicationDescription(Tr::tr("Draw a saved run (coroscope run file) or a Chrome trace from "
+                                            "another tool (VizTracer, Perfetto JSON)."));
     parser.addHelpOption();
-    parser.addPositionalArgument(u"file"_s, u"A run file (.json) or a Chrome trace (.json)."_s);
+    parser.addPositionalArgument(u"file"_s, Tr::tr("A run file (.json) or a Chrome trace (.json)."));
     addOutputOptions(parser);
     if (!parser.parse(args)) {
-        return usageError(parser.errorText(), kRenderUsage);
+        return usageError(parser.errorText(), renderUsage());
     }
     if (parser.isSet(u"help"_s)) {
         out(parser.helpText());
         return Ok;
     }
     if (parser.positionalArguments().size() != 1) {
-        return usageError(u"render needs exactly one file"_s, kRenderUsage);
+        return usageError(Tr::tr("render needs exactly one file"), renderUsage());
     }
     int code = Ok;
     const auto output = readOutputOptions(parser, &code);
@@ -691,7 +718,7 @@ int cmdRender(const QStringList &args)
         return code;
     }
     if (output->exports.isEmpty() && !output->text) {
-        return usageError(u"render needs --export FILE or --text: nothing to do"_s, kRenderUsage);
+        return usageError(Tr::tr("render needs --export FILE or --text: nothing to do"), renderUsage());
     }
     QString error;
     const auto run = loadRunOrTrace(parser.positionalArguments().constFirst(), &error);
@@ -708,7 +735,7 @@ int cmdRender(const QStringList &args)
 
 QString usage()
 {
-    return uR"(Coroscope — see concurrency: real experiments drawn as timelines.
+    return Tr::tr(R"(Coroscope — see concurrency: real experiments drawn as timelines.
 
 Usage:
   coroscope list [--json]                  the experiments
@@ -725,7 +752,7 @@ Chart options: --scale 2 (HiDPI PNG), --theme dark, --width 1600, --text (Unicod
 Exit codes: 0 ok, 1 the run failed or was cancelled, 2 bad usage.
 Example:
   coroscope run tasks-concurrent --param delay=0.3 --export t.png --export t.json
-)"_s;
+)");
 }
 
 int run(const QStringList &arguments)
@@ -761,7 +788,7 @@ int run(const QStringList &arguments)
     if (command == u"pg-cluster") {
         return cmdPgCluster(rest);
     }
-    return usageError(u"unknown command '%1'"_s.arg(command), usage());
+    return usageError(Tr::tr("unknown command '%1'").arg(command), usage());
 }
 
 struct InterruptHandler::Impl

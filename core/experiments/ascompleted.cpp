@@ -31,28 +31,34 @@ public:
     AsCompletedExperiment()
         : Experiment({
             .id = u"as-completed"_s,
-            .title = u"as_completed(): results as they finish"_s,
-            .group = u"Basics"_s,
+            .title = catalogText(QT_TRANSLATE_NOOP("Experiments", "as_completed(): results as they finish")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Basics")),
             .seed = u"001 (as_completed, randrange(1, 5))"_s,
-            .summary = u"Greeters with random 1–4u delays; main handles each result the moment it is done."_s,
-            .explanation
-            = u"Five greeters each wait a random 1–4 units (a seeded generator, so a run can be "
-              "repeated) and return a greeting. asyncio.as_completed hands them back in the order they "
-              "finish, so main can print each one as soon as it is ready instead of waiting for the "
-              "slowest, as gather() would. The whole still takes as long as the slowest greeter. "
-              "Coroscope's AsCompleted (QCoro 0.8 has none) queues each outcome as its task settles."_s,
-            .expectation = u"The seed printed the greetings out of submission order. The chart shows main's "
-                           "next() waits ending exactly when a greeter's bar ends, shortest first."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Greeters with random 1–4u delays; main handles each result the moment it is done.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Five greeters each wait a random 1–4 units (a seeded generator, so a run can be "
+                "repeated) and return a greeting. asyncio.as_completed hands them back in the order they "
+                "finish, so main can print each one as soon as it is ready instead of waiting for the "
+                "slowest, as gather() would. The whole still takes as long as the slowest greeter. "
+                "Coroscope's AsCompleted (QCoro 0.8 has none) queues each outcome as its task settles.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "The seed printed the greetings out of submission order. The chart shows main's "
+                "next() waits ending exactly when a greeter's bar ends, shortest first.")),
             .idealFormula = u"max of the random delays"_s,
-            .params = {delayParam(1.0, u"The unit u: each greeter waits 1–4u."_s),
-                tasksParam(5, 64, u"How many greeters (the seed used 5)."_s),
+            .params
+            = {delayParam(1.0,
+                   catalogText(QT_TRANSLATE_NOOP("Experiments", "The unit u: each greeter waits 1–4u."))),
+                tasksParam(5, 64,
+                    catalogText(QT_TRANSLATE_NOOP("Experiments", "How many greeters (the seed used 5)."))),
                 ParamSpec {.key = u"seed"_s,
-                    .label = u"Random seed"_s,
+                    .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "Random seed")),
                     .type = ParamType::Integer,
                     .defaultValue = 5,
                     .minimum = 0,
                     .maximum = 1'000'000,
-                    .help = u"Seed of the random delays (the same seed, the same delays)."_s}},
+                    .help = catalogText(QT_TRANSLATE_NOOP(
+                        "Experiments", "Seed of the random delays (the same seed, the same delays)."))}},
             .sourceFile = u"ascompleted.cpp"_s,
         })
     { }

@@ -16,18 +16,19 @@ public:
     AwaitSequential()
         : Experiment({
             .id = u"await-sequential"_s,
-            .title = u"Awaiting coroutines one after the other"_s,
-            .group = u"Basics"_s,
+            .title = catalogText(QT_TRANSLATE_NOOP("Experiments", "Awaiting coroutines one after the other")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Basics")),
             .seed = u"003 §6.1 (first example), 002"_s,
-            .summary = u"Two calls, each awaited before the next starts: no overlap, 2D."_s,
-            .explanation
-            = u"main() awaits call_api('GOOG') and only then calls call_api('APPL'). Awaiting a "
-              "coroutine directly suspends main until that call has finished, so the second call "
-              "does not even begin while the first one waits on its timer. The code is asynchronous "
-              "but nothing runs concurrently: the total is the sum of the delays."_s,
-            .expectation
-            = u"The seed printed \"It took 6.0 second(s)\" for two 3 s calls. The chart shows a "
-              "staircase: each task's sleep bar starts where the previous one ends; total ≈ tasks × D."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP(
+                "Experiments", "Two calls, each awaited before the next starts: no overlap, 2D.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "main() awaits call_api('GOOG') and only then calls call_api('APPL'). Awaiting a "
+                "coroutine directly suspends main until that call has finished, so the second call "
+                "does not even begin while the first one waits on its timer. The code is asynchronous "
+                "but nothing runs concurrently: the total is the sum of the delays.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "The seed printed \"It took 6.0 second(s)\" for two 3 s calls. The chart shows a "
+                "staircase: each task's sleep bar starts where the previous one ends; total ≈ tasks × D.")),
             .idealFormula = u"tasks × D"_s,
             .params = {delayParam(), tasksParam(2, 16)},
             .sourceFile = u"awaitsequential.cpp"_s,

@@ -18,35 +18,38 @@ public:
     BlockingInTask()
         : Experiment({
             .id = u"blocking-in-task"_s,
-            .title = u"A blocking call inside a task freezes the loop"_s,
-            .group = u"Event loop"_s,
+            .title
+            = catalogText(QT_TRANSLATE_NOOP("Experiments", "A blocking call inside a task freezes the loop")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Event loop")),
             .seed = u"000 §1 (test1), 003 §6.3"_s,
-            .summary = u"Tasks whose bodies call time.sleep(D): no overlap, the loop frozen, tasks × D."_s,
-            .explanation
-            = u"Each task's body calls a blocking sleep (time.sleep in the seed, a thread sleep here) "
-              "instead of awaiting a timer. A blocking call never suspends the coroutine, so it holds "
-              "the only thread of the event loop for its whole duration: no other task, timer or "
-              "event can run meanwhile. Making them tasks changes nothing — tasks only overlap while "
-              "they are suspended at a co_await.\n\n"
-              "Start: as in the seed, tasks are started the way asyncio.create_task starts them — "
-              "they first run once main yields to the loop — so task 2 is ready from the start but "
-              "waits D for the loop that task 1 holds (the chart blames task 1's sleep for it). A "
-              "QCoro task starts eagerly instead, inside the call that creates it: with start = "
-              "eager, task 2 is not even created until task 1 has blocked for D, and nothing waits "
-              "for the loop — main itself is held."_s,
-            .expectation
-            = u"The seed's test1 took 6 s for two 3 s tasks — it holds only when the call blocks (with "
-              "an awaited sleep it is 3 s). The chart shows the blocking bars one after the other and "
-              "the event loop lane red (stalled) for the whole tasks × D."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Tasks whose bodies call time.sleep(D): no overlap, the loop frozen, tasks × D.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Each task's body calls a blocking sleep (time.sleep in the seed, a thread sleep here) "
+                "instead of awaiting a timer. A blocking call never suspends the coroutine, so it holds "
+                "the only thread of the event loop for its whole duration: no other task, timer or "
+                "event can run meanwhile. Making them tasks changes nothing — tasks only overlap while "
+                "they are suspended at a co_await.\n\n"
+                "Start: as in the seed, tasks are started the way asyncio.create_task starts them — "
+                "they first run once main yields to the loop — so task 2 is ready from the start but "
+                "waits D for the loop that task 1 holds (the chart blames task 1's sleep for it). A "
+                "QCoro task starts eagerly instead, inside the call that creates it: with start = "
+                "eager, task 2 is not even created until task 1 has blocked for D, and nothing waits "
+                "for the loop — main itself is held.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "The seed's test1 took 6 s for two 3 s tasks — it holds only when the call blocks (with "
+                "an awaited sleep it is 3 s). The chart shows the blocking bars one after the other and "
+                "the event loop lane red (stalled) for the whole tasks × D.")),
             .idealFormula = u"tasks × D"_s,
             .params = {delayParam(), tasksParam(2, 16),
                 ParamSpec {.key = u"start"_s,
-                    .label = u"Start"_s,
+                    .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "Start")),
                     .type = ParamType::Choice,
                     .defaultValue = u"create_task"_s,
                     .choices = {u"create_task"_s, u"eager"_s},
-                    .help = u"create_task: a task first runs when main yields (asyncio); eager: at "
-                            "once, inside the call (QCoro)."_s}},
+                    .help = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                        "create_task: a task first runs when main yields (asyncio); eager: at "
+                        "once, inside the call (QCoro)."))}},
             .sourceFile = u"blockingintask.cpp"_s,
         })
     { }

@@ -42,14 +42,14 @@ public:
         : PostgresExperiment({
             .id = spec.id,
             .title = spec.title,
-            .group = u"Combinations"_s,
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Combinations")),
             .seed = spec.seed,
             .summary = spec.summary,
-            .explanation
-            = u"Two tasks, each calls GET /?delay=D and then runs SELECT pg_sleep(D) with the "
-              "result — the seed's call_api2_xy(). Whatever is blocking holds the event loop's thread "
-              "for its whole duration, so it overlaps with nothing; whatever is async suspends and "
-              "lets the other task run. The total is the blocking time plus what cannot overlap."_s,
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Two tasks, each calls GET /?delay=D and then runs SELECT pg_sleep(D) with the "
+                "result — the seed's call_api2_xy(). Whatever is blocking holds the event loop's thread "
+                "for its whole duration, so it overlaps with nothing; whatever is async suspends and "
+                "lets the other task run. The total is the blocking time plus what cannot overlap.")),
             .expectation = spec.expectation,
             .idealFormula = u"%1D"_s.arg(spec.idealD),
             .params = {delayParam(), urlParam()},
@@ -119,11 +119,13 @@ std::unique_ptr<Experiment> makeComboBlockingBlocking()
 {
     return std::make_unique<Combo>(ComboSpec {
         .id = u"combo-blocking-blocking"_s,
-        .title = u"GET then query, both blocking, in two tasks"_s,
+        .title = catalogText(QT_TRANSLATE_NOOP("Experiments", "GET then query, both blocking, in two tasks")),
         .seed = u"000 §4 CASE 1 (httpx.sync + psycopg.sync)"_s,
-        .summary = u"Blocking GET D then blocking query D, in two tasks: nothing overlaps, 4D."_s,
-        .expectation = u"The seed measured 12 s for D = 3 s. Four solid bars in a staircase, the loop frozen "
-                       "throughout. Were every step async, the run would take 2D (the dotted marker)."_s,
+        .summary = catalogText(QT_TRANSLATE_NOOP(
+            "Experiments", "Blocking GET D then blocking query D, in two tasks: nothing overlaps, 4D.")),
+        .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+            "The seed measured 12 s for D = 3 s. Four solid bars in a staircase, the loop frozen "
+            "throughout. Were every step async, the run would take 2D (the dotted marker).")),
         .idealD = 4,
         .http = {Style::Blocking, Style::Blocking},
         .db = {Style::Blocking, Style::Blocking},
@@ -134,15 +136,17 @@ std::unique_ptr<Experiment> makeComboMixed()
 {
     return std::make_unique<Combo>(ComboSpec {
         .id = u"combo-mixed"_s,
-        .title = u"GET then query, one blocking and one async step per task"_s,
+        .title = catalogText(
+            QT_TRANSLATE_NOOP("Experiments", "GET then query, one blocking and one async step per task")),
         .seed = u"000 §4 CASE 2 (task 1: httpx.sync + psycopg.async; task 2: httpx.async + psycopg.sync)"_s,
-        .summary = u"Task 1 blocks on its GET, task 2 on its query; only the async steps overlap: 3D."_s,
-        .expectation
-        = u"The seed measured 9 s for D = 3 s. Task 1's async query overlaps task 2's async GET; "
-          "the blocking GET and the blocking query each freeze the loop on their own. Task 1's query "
-          "is answered at 2D but resumed only at 3D — hatched, with an arrow from task 2's blocking "
-          "query that held the loop (+D). Were every step async, the run would take 2D (the dotted "
-          "marker; combo-async-async)."_s,
+        .summary = catalogText(QT_TRANSLATE_NOOP("Experiments",
+            "Task 1 blocks on its GET, task 2 on its query; only the async steps overlap: 3D.")),
+        .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+            "The seed measured 9 s for D = 3 s. Task 1's async query overlaps task 2's async GET; "
+            "the blocking GET and the blocking query each freeze the loop on their own. Task 1's query "
+            "is answered at 2D but resumed only at 3D — hatched, with an arrow from task 2's blocking "
+            "query that held the loop (+D). Were every step async, the run would take 2D (the dotted "
+            "marker; combo-async-async).")),
         .idealD = 3,
         .http = {Style::Blocking, Style::Async},
         .db = {Style::Async, Style::Blocking},
@@ -153,11 +157,13 @@ std::unique_ptr<Experiment> makeComboAsyncAsync()
 {
     return std::make_unique<Combo>(ComboSpec {
         .id = u"combo-async-async"_s,
-        .title = u"GET then query, both async, in two tasks"_s,
+        .title = catalogText(QT_TRANSLATE_NOOP("Experiments", "GET then query, both async, in two tasks")),
         .seed = u"000 §4 CASE 3 (httpx.async + psycopg.async)"_s,
-        .summary = u"Async GET D then async query D in two tasks: the tasks overlap, 2D."_s,
-        .expectation = u"The seed measured 6 s for D = 3 s. Both tasks' GETs together, then both queries "
-                       "together; no stalls."_s,
+        .summary = catalogText(QT_TRANSLATE_NOOP(
+            "Experiments", "Async GET D then async query D in two tasks: the tasks overlap, 2D.")),
+        .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+            "The seed measured 6 s for D = 3 s. Both tasks' GETs together, then both queries "
+            "together; no stalls.")),
         .idealD = 2,
         .http = {Style::Async, Style::Async},
         .db = {Style::Async, Style::Async},

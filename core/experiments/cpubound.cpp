@@ -27,31 +27,35 @@ public:
     CpuBound()
         : Experiment({
             .id = u"cpu-bound"_s,
-            .title = u"CPU-bound work: on the loop vs on a thread pool"_s,
-            .group = u"Event loop"_s,
+            .title = catalogText(
+                QT_TRANSLATE_NOOP("Experiments", "CPU-bound work: on the loop vs on a thread pool")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Event loop")),
             .seed = u"003 §3 (CPU bound, the GIL)"_s,
-            .summary
-            = u"Tasks that compute for D each: one after the other on the loop; in parallel on a pool."_s,
-            .explanation
-            = u"Each task does a fixed amount of computation — what one idle core does in D. On the "
-              "event loop (mode `loop`) coroutines cannot help: computing never suspends, so the tasks "
-              "run one after the other and the loop is frozen throughout, tasks × D. Offloaded to a "
-              "thread pool with one thread per core (mode `pool`), C++ threads really run in parallel "
-              "— unlike Python threads, which the GIL lets run Python code only one at a time (the "
-              "seed's point: for CPU-bound work asyncio and threads do not help, processes do). Here "
-              "the total drops to ⌈tasks / cores⌉ × D."_s,
-            .expectation
-            = u"With 4 tasks of D on 2 cores: 4D on the loop (a red event loop lane), 2D on the pool "
-              "with two computing bars side by side on the pool threads' lanes."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Tasks that compute for D each: one after the other on the loop; in parallel on a pool.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Each task does a fixed amount of computation — what one idle core does in D. On the "
+                "event loop (mode `loop`) coroutines cannot help: computing never suspends, so the tasks "
+                "run one after the other and the loop is frozen throughout, tasks × D. Offloaded to a "
+                "thread pool with one thread per core (mode `pool`), C++ threads really run in parallel "
+                "— unlike Python threads, which the GIL lets run Python code only one at a time (the "
+                "seed's point: for CPU-bound work asyncio and threads do not help, processes do). Here "
+                "the total drops to ⌈tasks / cores⌉ × D.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "With 4 tasks of D on 2 cores: 4D on the loop (a red event loop lane), 2D on the pool "
+                "with two computing bars side by side on the pool threads' lanes.")),
             .idealFormula = u"tasks × D (loop) / ⌈tasks / cores⌉ × D (pool)"_s,
-            .params = {delayParam(0.5, u"D: the computation per task, as time on one idle core."_s),
-                tasksParam(4, 64, u"How many tasks compute."_s),
+            .params = {delayParam(0.5,
+                           catalogText(QT_TRANSLATE_NOOP(
+                               "Experiments", "D: the computation per task, as time on one idle core."))),
+                tasksParam(4, 64, catalogText(QT_TRANSLATE_NOOP("Experiments", "How many tasks compute."))),
                 ParamSpec {.key = u"mode"_s,
-                    .label = u"Where"_s,
+                    .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "Where")),
                     .type = ParamType::Choice,
                     .defaultValue = u"pool"_s,
                     .choices = {u"loop"_s, u"pool"_s},
-                    .help = u"loop: compute inside the tasks; pool: offload to one thread per core."_s}},
+                    .help = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                        "loop: compute inside the tasks; pool: offload to one thread per core."))}},
             .sourceFile = u"cpubound.cpp"_s,
         })
     { }

@@ -13,6 +13,20 @@ Experiment::Experiment(ExperimentInfo info)
 
 Experiment::~Experiment() = default;
 
+ExperimentInfo Experiment::translatedInfo() const
+{
+    ExperimentInfo info = m_info;
+    info.title = translated(info.title);
+    info.group = translated(info.group);
+    info.summary = translated(info.summary);
+    info.explanation = translated(info.explanation);
+    info.expectation = translated(info.expectation);
+    for (ParamSpec &p : info.params) {
+        p = p.translatedSpec();
+    }
+    return info;
+}
+
 QString Experiment::source() const
 {
     QFile file(u":/coroscope/sources/"_s + m_info.sourceFile);

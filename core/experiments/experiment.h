@@ -50,6 +50,9 @@ public:
     Experiment &operator=(const Experiment &) = delete;
 
     [[nodiscard]] const ExperimentInfo &info() const { return m_info; }
+    /// The same in the language of the installed translators (title, group, summary,
+    /// explanation, expectation, the parameters' labels and help): what users read.
+    [[nodiscard]] ExperimentInfo translatedInfo() const;
     [[nodiscard]] const QString &id() const { return m_info.id; }
     [[nodiscard]] const QString &title() const { return m_info.title; }
 

@@ -21,23 +21,27 @@ public:
     Gather()
         : Experiment({
             .id = u"gather"_s,
-            .title = u"gather(): wait for all, results in submission order"_s,
-            .group = u"Basics"_s,
+            .title = catalogText(
+                QT_TRANSLATE_NOOP("Experiments", "gather(): wait for all, results in submission order")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Basics")),
             .seed = u"003 §6.2, 001"_s,
-            .summary = u"Calls of D, 2D, 3D… gathered: done when the longest is, results in call order."_s,
-            .explanation
-            = u"asyncio.gather(call_api('API 1', 100, 1), call_api('API 2', 200, 2), ...) runs its "
-              "awaitables concurrently and returns their results in the order they were passed, not "
-              "the order they finished. Call i waits i × D here, so gather finishes with the longest "
-              "call: total = tasks × D, not the sum. Coroscope's gather() (QCoro 0.8 has none) collects "
-              "each task's outcome by index and resumes main when the last one settles."_s,
-            .expectation
-            = u"The seed printed \"100 200 ...\" in call order after the longest call. The chart shows "
-              "the bars starting together and ending at D, 2D, 3D…; main's gather span ends with the "
-              "last one, and the results mark lists them in submission order."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Calls of D, 2D, 3D… gathered: done when the longest is, results in call order.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "asyncio.gather(call_api('API 1', 100, 1), call_api('API 2', 200, 2), ...) runs its "
+                "awaitables concurrently and returns their results in the order they were passed, not "
+                "the order they finished. Call i waits i × D here, so gather finishes with the longest "
+                "call: total = tasks × D, not the sum. Coroscope's gather() (QCoro 0.8 has none) collects "
+                "each task's outcome by index and resumes main when the last one settles.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "The seed printed \"100 200 ...\" in call order after the longest call. The chart shows "
+                "the bars starting together and ending at D, 2D, 3D…; main's gather span ends with the "
+                "last one, and the print mark lists them in submission order.")),
             .idealFormula = u"tasks × D (the longest call)"_s,
-            .params
-            = {delayParam(), tasksParam(3, 64, u"How many calls; call i waits i × D (the seed used 3)."_s)},
+            .params = {delayParam(),
+                tasksParam(3, 64,
+                    catalogText(QT_TRANSLATE_NOOP(
+                        "Experiments", "How many calls; call i waits i × D (the seed used 3).")))},
             .sourceFile = u"gather.cpp"_s,
         })
     { }

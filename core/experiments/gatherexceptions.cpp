@@ -20,30 +20,33 @@ public:
     GatherExceptions()
         : Experiment({
             .id = u"gather-exceptions"_s,
-            .title = u"gather() when one call fails: errors as values or fail fast"_s,
-            .group = u"Basics"_s,
+            .title = catalogText(QT_TRANSLATE_NOOP(
+                "Experiments", "gather() when one call fails: errors as values or fail fast")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Basics")),
             .seed = u"003 §6.2 (return_exceptions)"_s,
-            .summary
-            = u"API 1 (D), API 2 (2D) and a call that fails after D: 2D with errors as values, D failing fast."_s,
-            .explanation
-            = u"gather(call_api('API 1', 100, 1), call_api('API 2', 200, 2), call_api_failed()) where "
-              "call_api_failed raises APIError('API failed') after D. With return_exceptions=True "
-              "(mode `values`) gather waits for everything and returns the error in its place: "
-              "100 200 API failed, after 2D. Without it (mode `fail-fast`) gather raises the first "
-              "error as soon as it happens, after D — and API 2 is not cancelled: it keeps running "
-              "until main returns, when it is cancelled like every task asyncio.run() finds pending."_s,
-            .expectation
-            = u"The seed printed '100 200 API failed'. The chart shows the failing call red with its "
-              "message; with fail-fast, main's gather ends red at D and API 2's bar is cut off "
-              "(cancelled)."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "API 1 (D), API 2 (2D) and a call that fails after D: 2D with errors as values, D failing "
+                "fast.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "gather(call_api('API 1', 100, 1), call_api('API 2', 200, 2), call_api_failed()) where "
+                "call_api_failed raises APIError('API failed') after D. With return_exceptions=True "
+                "(mode `values`) gather waits for everything and returns the error in its place: "
+                "100 200 API failed, after 2D. Without it (mode `fail-fast`) gather raises the first "
+                "error as soon as it happens, after D — and API 2 is not cancelled: it keeps running "
+                "until main returns, when it is cancelled like every task asyncio.run() finds pending.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "The seed printed '100 200 API failed'. The chart shows the failing call red with its "
+                "message; with fail-fast, main's gather ends red at D and API 2's bar is cut off "
+                "(cancelled).")),
             .idealFormula = u"2D (values) / D (fail-fast)"_s,
             .params = {delayParam(),
                 ParamSpec {.key = u"mode"_s,
-                    .label = u"Errors"_s,
+                    .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "Errors")),
                     .type = ParamType::Choice,
                     .defaultValue = u"values"_s,
                     .choices = {u"values"_s, u"fail-fast"_s},
-                    .help = u"values: return_exceptions=True; fail-fast: the default."_s}},
+                    .help = catalogText(QT_TRANSLATE_NOOP(
+                        "Experiments", "values: return_exceptions=True; fail-fast: the default."))}},
             .sourceFile = u"gatherexceptions.cpp"_s,
         })
     { }

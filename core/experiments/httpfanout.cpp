@@ -22,36 +22,39 @@ public:
     HttpFanout()
         : Experiment({
             .id = u"http-fanout"_s,
-            .title = u"Fan-out: N concurrent GETs through a connection limit"_s,
-            .group = u"HTTP"_s,
+            .title = catalogText(
+                QT_TRANSLATE_NOOP("Experiments", "Fan-out: N concurrent GETs through a connection limit")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "HTTP")),
             .seed = u"002 (many requests at once)"_s,
-            .summary = u"n GETs of D at once; at most `limit` in flight, so they go in ⌈n / limit⌉ waves."_s,
-            .explanation
-            = u"n tasks each await GET /?delay=D through one async client. The client keeps at most "
-              "`limit` connections in flight (httpx allows 100); the others wait for a free one — the "
-              "pink 'waiting for a connection' bars. With limit 6 and 24 requests they go in four waves "
-              "of D; with the limit at n they all wait together and the whole takes D, up to 10 000 "
-              "requests on one thread. Qt 6.4 allows 6 connections per host per network manager, so "
-              "the client spreads its connections over ⌈limit / 6⌉ managers."_s,
-            .expectation
-            = u"Waves of `limit` bars, each D long, and a total of D × ⌈n / limit⌉. Beyond 64 lanes the "
-              "tasks fold into one lane showing how many are in flight."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "n GETs of D at once; at most `limit` in flight, so they go in ⌈n / limit⌉ waves.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "n tasks each await GET /?delay=D through one async client. The client keeps at most "
+                "`limit` connections in flight (httpx allows 100); the others wait for a free one — the "
+                "pink 'waiting for a connection' bars. With limit 6 and 24 requests they go in four waves "
+                "of D; with the limit at n they all wait together and the whole takes D, up to 10 000 "
+                "requests on one thread. Qt 6.4 allows 6 connections per host per network manager, so "
+                "the client spreads its connections over ⌈limit / 6⌉ managers.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Waves of `limit` bars, each D long, and a total of D × ⌈n / limit⌉. Beyond 64 lanes the "
+                "tasks fold into one lane showing how many are in flight.")),
             .idealFormula = u"D × ⌈n / limit⌉"_s,
             .params = {delayParam(),
                 ParamSpec {.key = u"n"_s,
-                    .label = u"Requests"_s,
+                    .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "Requests")),
                     .type = ParamType::Integer,
                     .defaultValue = 24,
                     .minimum = 1,
                     .maximum = 10000,
-                    .help = u"How many GETs at once."_s},
+                    .help = catalogText(QT_TRANSLATE_NOOP("Experiments", "How many GETs at once."))},
                 ParamSpec {.key = u"limit"_s,
-                    .label = u"Connection limit"_s,
+                    .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "Connection limit")),
                     .type = ParamType::Integer,
                     .defaultValue = 6,
                     .minimum = 1,
                     .maximum = 10000,
-                    .help = u"Connections the client keeps in flight (httpx: 100)."_s},
+                    .help = catalogText(QT_TRANSLATE_NOOP(
+                        "Experiments", "Connections the client keeps in flight (httpx: 100)."))},
                 urlParam()},
             .sourceFile = u"httpfanout.cpp"_s,
         })

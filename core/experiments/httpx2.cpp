@@ -20,21 +20,21 @@ public:
     HttpBlockingX2()
         : Experiment({
             .id = u"http-blocking-x2"_s,
-            .title = u"Two tasks, each a blocking HTTP GET"_s,
-            .group = u"HTTP"_s,
+            .title = catalogText(QT_TRANSLATE_NOOP("Experiments", "Two tasks, each a blocking HTTP GET")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "HTTP")),
             .seed = u"000 §2 CASE 1 (httpx.get inside create_task)"_s,
-            .summary
-            = u"Tasks that call a blocking GET /?delay=D: one after the other, the loop frozen, 2D."_s,
-            .explanation
-            = u"Each task calls a blocking GET (httpx.get in the seed; a synchronous QNetworkAccessManager "
-              "request here) on the delay server, which answers after D. The call holds the event loop's "
-              "only thread until the answer is in, so the second request is not even sent before the "
-              "first has come back: wrapping the call in a task changes nothing. The delay server runs on "
-              "its own thread — on the experiment's loop it could never answer a blocking client."_s,
-            .expectation
-            = u"The seed measured 6 s for two 3 s requests (http://localhost:8000/?delay=3). The chart "
-              "shows two solid HTTP bars one after the other, the event loop lane red for the whole 2D, "
-              "and on the server lane the second request arriving only when the first was answered."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Tasks that call a blocking GET /?delay=D: one after the other, the loop frozen, 2D.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Each task calls a blocking GET (httpx.get in the seed; a synchronous QNetworkAccessManager "
+                "request here) on the delay server, which answers after D. The call holds the event loop's "
+                "only thread until the answer is in, so the second request is not even sent before the "
+                "first has come back: wrapping the call in a task changes nothing. The delay server runs on "
+                "its own thread — on the experiment's loop it could never answer a blocking client.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "The seed measured 6 s for two 3 s requests (http://localhost:8000/?delay=3). The chart "
+                "shows two solid HTTP bars one after the other, the event loop lane red for the whole 2D, "
+                "and on the server lane the second request arriving only when the first was answered.")),
             .idealFormula = u"tasks × D"_s,
             .params = {delayParam(), tasksParam(2, 16), urlParam()},
             .sourceFile = u"httpx2.cpp"_s,
@@ -55,19 +55,20 @@ public:
     HttpAsyncX2()
         : Experiment({
             .id = u"http-async-x2"_s,
-            .title = u"Two tasks, each an async HTTP GET"_s,
-            .group = u"HTTP"_s,
+            .title = catalogText(QT_TRANSLATE_NOOP("Experiments", "Two tasks, each an async HTTP GET")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "HTTP")),
             .seed = u"000 §2 CASE 2 (httpx.AsyncClient inside create_task)"_s,
-            .summary = u"Tasks that await GET /?delay=D with an async client: both in flight at once, D."_s,
-            .explanation
-            = u"Each task awaits a GET through the async client (httpx.AsyncClient in the seed; "
-              "QNetworkAccessManager driven by QCoro here). Sending the request and waiting for the "
-              "answer suspend the coroutine, so the loop sends the second request right away and both "
-              "wait on the server together. The client allows 100 connections at once, like httpx."_s,
-            .expectation
-            = u"The seed measured 3 s for two 3 s requests instead of 6. The chart shows the two HTTP "
-              "bars on top of each other, both requests in flight on the server lane, and an event loop "
-              "without stalls."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Tasks that await GET /?delay=D with an async client: both in flight at once, D.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Each task awaits a GET through the async client (httpx.AsyncClient in the seed; "
+                "QNetworkAccessManager driven by QCoro here). Sending the request and waiting for the "
+                "answer suspend the coroutine, so the loop sends the second request right away and both "
+                "wait on the server together. The client allows 100 connections at once, like httpx.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "The seed measured 3 s for two 3 s requests instead of 6. The chart shows the two HTTP "
+                "bars on top of each other, both requests in flight on the server lane, and an event loop "
+                "without stalls.")),
             .idealFormula = u"D"_s,
             .params = {delayParam(), tasksParam(2, 1000), urlParam()},
             .sourceFile = u"httpx2.cpp"_s,

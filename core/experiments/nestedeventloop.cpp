@@ -19,32 +19,34 @@ public:
     NestedEventLoop()
         : Experiment({
             .id = u"nested-event-loop"_s,
-            .title = u"Waiting by spinning a nested event loop"_s,
-            .group = u"Event loop"_s,
+            .title = catalogText(QT_TRANSLATE_NOOP("Experiments", "Waiting by spinning a nested event loop")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Event loop")),
             .seed = u"004 (event loop lifecycle), 003 §6.3 (nest_asyncio)"_s,
-            .summary
-            = u"Task A waits D in a nested loop, B waits 2D in another inside it: A can only return after B."_s,
-            .explanation
-            = u"Instead of co_await, a task can wait synchronously by running a nested event loop "
-              "until its result is there — QEventLoop::exec(), QCoro::waitFor(), or "
-              "loop.run_until_complete() under nest_asyncio. The loop keeps turning, so other tasks "
-              "run — but inside the waiting task's stack. Here task A waits D that way; while it "
-              "waits, task B starts inside A's nested loop and waits 2D with a nested loop of its own. "
-              "A's timer fires at D, but A's exec() is below B's on the stack and cannot return until "
-              "B's does: A finishes at 2D. Nested loops return last-in, first-out. Mode `await` does "
-              "the same with co_await: A finishes at D."_s,
-            .expectation
-            = u"In `nested` mode A's bar is ready at D (the hatched part is the time it was ready but "
-              "stuck under B's nested loop) and ends with B's at 2D; in `await` mode it ends at D. "
-              "The total is 2D either way; no stalls, the loop keeps running."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Task A waits D in a nested loop, B waits 2D in another inside it: A can only return after "
+                "B.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Instead of co_await, a task can wait synchronously by running a nested event loop "
+                "until its result is there — QEventLoop::exec(), QCoro::waitFor(), or "
+                "loop.run_until_complete() under nest_asyncio. The loop keeps turning, so other tasks "
+                "run — but inside the waiting task's stack. Here task A waits D that way; while it "
+                "waits, task B starts inside A's nested loop and waits 2D with a nested loop of its own. "
+                "A's timer fires at D, but A's exec() is below B's on the stack and cannot return until "
+                "B's does: A finishes at 2D. Nested loops return last-in, first-out. Mode `await` does "
+                "the same with co_await: A finishes at D.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "In `nested` mode A's bar is ready at D (the hatched part is the time it was ready but "
+                "stuck under B's nested loop) and ends with B's at 2D; in `await` mode it ends at D. "
+                "The total is 2D either way; no stalls, the loop keeps running.")),
             .idealFormula = u"2D"_s,
             .params = {delayParam(),
                 ParamSpec {.key = u"mode"_s,
-                    .label = u"Waiting"_s,
+                    .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "Waiting")),
                     .type = ParamType::Choice,
                     .defaultValue = u"nested"_s,
                     .choices = {u"nested"_s, u"await"_s},
-                    .help = u"nested: QEventLoop::exec() inside the task; await: co_await."_s}},
+                    .help = catalogText(QT_TRANSLATE_NOOP(
+                        "Experiments", "nested: QEventLoop::exec() inside the task; await: co_await."))}},
             .sourceFile = u"nestedeventloop.cpp"_s,
         })
     { }

@@ -37,33 +37,39 @@ public:
     OffloadToPool()
         : Experiment({
             .id = u"offload-to-pool"_s,
-            .title = u"Offloading blocking calls to a thread pool (run_in_executor)"_s,
-            .group = u"Event loop"_s,
+            .title = catalogText(QT_TRANSLATE_NOOP(
+                "Experiments", "Offloading blocking calls to a thread pool (run_in_executor)")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Event loop")),
             .seed = u"003 §6.3 (run_in_executor), 002"_s,
-            .summary
-            = u"Blocking sleeps of 1u, 2u, 3u on a pool: 3u with 3 threads; with 2 the third job waits."_s,
-            .explanation
-            = u"gather(sync_time(1), sync_time(2), sync_time(3)) where each sync_time runs time.sleep "
-              "in loop.run_in_executor. The blocking calls move to a thread pool (QtConcurrent::run on "
-              "a dedicated QThreadPool here, awaited as a QFuture), so the event loop stays free and "
-              "the calls overlap: the total is the longest, 3u. The pool's size matters: with 2 "
-              "threads the third job queues until a thread is free (after 1u) and the total becomes "
-              "4u. The global QThreadPool has only as many threads as cores, which is why blocking "
-              "work gets its own pool."_s,
-            .expectation
-            = u"The seed measured 3.015 s for 1 + 2 + 3 s. The chart shows the jobs on the pool "
-              "threads' lanes, the event loop lane free of stalls, and with pool=2 the third task's "
-              "'waiting for a free pool thread' bar."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Blocking sleeps of 1u, 2u, 3u on a pool: 3u with 3 threads; with 2 the third job waits.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "gather(sync_time(1), sync_time(2), sync_time(3)) where each sync_time runs time.sleep "
+                "in loop.run_in_executor. The blocking calls move to a thread pool (QtConcurrent::run on "
+                "a dedicated QThreadPool here, awaited as a QFuture), so the event loop stays free and "
+                "the calls overlap: the total is the longest, 3u. The pool's size matters: with 2 "
+                "threads the third job queues until a thread is free (after 1u) and the total becomes "
+                "4u. The global QThreadPool has only as many threads as cores, which is why blocking "
+                "work gets its own pool.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "The seed measured 3.015 s for 1 + 2 + 3 s. The chart shows the jobs on the pool "
+                "threads' lanes, the event loop lane free of stalls, and with pool=2 the third task's "
+                "'waiting for a pool thread' bar.")),
             .idealFormula = u"3u with 3 threads (list schedule of 1u, 2u, 3u on the pool)"_s,
-            .params = {delayParam(1.0, u"The unit u: job i blocks for i × u."_s),
-                tasksParam(3, 16, u"How many jobs; job i blocks for i × u (the seed used 3)."_s),
+            .params
+            = {delayParam(
+                   1.0, catalogText(QT_TRANSLATE_NOOP("Experiments", "The unit u: job i blocks for i × u."))),
+                tasksParam(3, 16,
+                    catalogText(QT_TRANSLATE_NOOP(
+                        "Experiments", "How many jobs; job i blocks for i × u (the seed used 3)."))),
                 ParamSpec {.key = u"pool"_s,
-                    .label = u"Pool threads"_s,
+                    .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "Pool threads")),
                     .type = ParamType::Integer,
                     .defaultValue = 3,
                     .minimum = 1,
                     .maximum = 64,
-                    .help = u"Threads in the pool (with 2, the third job waits)."_s}},
+                    .help = catalogText(QT_TRANSLATE_NOOP(
+                        "Experiments", "Threads in the pool (with 2, the third job waits)."))}},
             .sourceFile = u"offloadtopool.cpp"_s,
         })
     { }

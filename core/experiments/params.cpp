@@ -3,6 +3,8 @@
 
 #include "http/httpclient.h"
 
+#include <QCoreApplication>
+
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -27,6 +29,22 @@ std::optional<QVariant> failWith(QString *error, const QString &why)
     return std::nullopt;
 }
 } // namespace
+
+QString translated(const QString &english)
+{
+    if (english.isEmpty()) {
+        return english;
+    }
+    return QCoreApplication::translate("Experiments", english.toUtf8().constData());
+}
+
+ParamSpec ParamSpec::translatedSpec() const
+{
+    ParamSpec copy = *this;
+    copy.label = translated(label);
+    copy.help = translated(help);
+    return copy;
+}
 
 QString ParamSpec::rangeText() const
 {
@@ -127,13 +145,15 @@ ParamSpec delayParam(double defaultSeconds, const QString &help)
 {
     return ParamSpec {
         .key = u"delay"_s,
-        .label = u"Delay"_s,
+        .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "Delay")),
         .type = ParamType::Number,
         .defaultValue = defaultSeconds,
         .minimum = 0.01,
         .maximum = 30,
         .unit = u"s"_s,
-        .help = help.isEmpty() ? u"The base delay D of every awaited call (the seeds used 3 s)."_s : help,
+        .help = help.isEmpty() ? catalogText(QT_TRANSLATE_NOOP(
+                    "Experiments", "The base delay D of every awaited call (the seeds used 3 s)."))
+                               : help,
     };
 }
 
@@ -141,10 +161,11 @@ ParamSpec urlParam()
 {
     return ParamSpec {
         .key = u"url"_s,
-        .label = u"URL"_s,
+        .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "URL")),
         .type = ParamType::Text,
         .defaultValue = QString(),
-        .help = u"Empty: the embedded delay server. Or your own http(s) endpoint; ?delay=D is added."_s,
+        .help = catalogText(QT_TRANSLATE_NOOP("Experiments",
+            "Empty: the embedded delay server. Or your own http(s) endpoint; ?delay=D is added.")),
         .validate
         = [](const QString &text) { return text.trimmed().isEmpty() ? QString() : checkHttpUrl(text); },
     };
@@ -154,12 +175,14 @@ ParamSpec tasksParam(int defaultCount, int maximum, const QString &help)
 {
     return ParamSpec {
         .key = u"tasks"_s,
-        .label = u"Tasks"_s,
+        .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "Tasks")),
         .type = ParamType::Integer,
         .defaultValue = defaultCount,
         .minimum = 1,
         .maximum = static_cast<double>(maximum),
-        .help = help.isEmpty() ? u"How many tasks (the seeds used 2)."_s : help,
+        .help = help.isEmpty()
+            ? catalogText(QT_TRANSLATE_NOOP("Experiments", "How many tasks (the seeds used 2)."))
+            : help,
     };
 }
 

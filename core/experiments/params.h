@@ -14,6 +14,17 @@
 
 namespace Coroscope {
 
+/// A text of the experiment catalog (titles, explanations, parameter labels and help): English
+/// in the source, marked with QT_TRANSLATE_NOOP("Experiments", …) for lupdate, and translated
+/// where it is shown (translated()) — run files keep the English.
+[[nodiscard]] inline QString catalogText(const char *english)
+{
+    return QString::fromUtf8(english);
+}
+
+/// `english` (a catalog text) in the language of the installed translators.
+[[nodiscard]] QString translated(const QString &english);
+
 enum class ParamType
 {
     Number, ///< a real number within [minimum, maximum]
@@ -37,6 +48,8 @@ struct ParamSpec
     /// For Text parameters: empty when the value is fine, else why not (e.g. a bad URL).
     std::function<QString(const QString &)> validate;
 
+    /// This parameter with its label and help translated (for display).
+    [[nodiscard]] ParamSpec translatedSpec() const;
     /// "0.01–30 s", "1–64", "one of: sequential, tasks".
     [[nodiscard]] QString rangeText() const;
     /// Parses and checks text for this parameter; on failure returns nullopt and an error

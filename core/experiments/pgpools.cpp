@@ -28,7 +28,7 @@ namespace {
 ParamSpec poolSizeParam(int defaultSize, const QString &help)
 {
     return ParamSpec {.key = u"pool"_s,
-        .label = u"Pool size"_s,
+        .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "Pool size")),
         .type = ParamType::Integer,
         .defaultValue = defaultSize,
         .minimum = 1,
@@ -49,31 +49,32 @@ public:
     PgPoolSetRole()
         : PostgresExperiment({
             .id = u"pg-pool-set-role"_s,
-            .title = u"A pool whose checkouts run SET ROLE"_s,
-            .group = u"Pools"_s,
+            .title = catalogText(QT_TRANSLATE_NOOP("Experiments", "A pool whose checkouts run SET ROLE")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Pools")),
             .seed = u"000 §3 (AsyncConnectionPool + set_role callback)"_s,
-            .summary
-            = u"Each task: GET D, then two queries D on a pooled session set up with SET ROLE: 3D."_s,
-            .explanation
-            = u"Where the seed ended up after the scope pitfall: an AsyncConnectionPool and a set_role "
-              "coroutine, run on every checkout, that does SET ROLE with the role quoted as an "
-              "identifier (sql.Identifier in the seed; PQescapeIdentifier here — a role cannot be a "
-              "bound parameter). Each task fetches a price (GET D), checks a connection out of the pool, "
-              "and runs two queries of D on it: they see current_user = the role and session_user = the "
-              "login role. When the connection goes back, the pool runs RESET ROLE — RESET ALL does not "
-              "undo SET ROLE — so the next task does not inherit the role by accident. The pool's lanes "
-              "show each connection: opened, checked out by which task, reset."_s,
-            .expectation
-            = u"3D for two tasks side by side (GET, then two queries each). The task lanes show connect "
-              "(first checkout only), a purple SET ROLE setup bar, then the queries with a print of "
-              "current_user and session_user; the pool lanes show the checkouts and RESET ROLE."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Each task: GET D, then two queries D on a pooled session set up with SET ROLE: 3D.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Where the seed ended up after the scope pitfall: an AsyncConnectionPool and a set_role "
+                "coroutine, run on every checkout, that does SET ROLE with the role quoted as an "
+                "identifier (sql.Identifier in the seed; PQescapeIdentifier here — a role cannot be a "
+                "bound parameter). Each task fetches a price (GET D), checks a connection out of the pool, "
+                "and runs two queries of D on it: they see current_user = the role and session_user = the "
+                "login role. When the connection goes back, the pool runs RESET ROLE — RESET ALL does not "
+                "undo SET ROLE — so the next task does not inherit the role by accident. The pool's lanes "
+                "show each connection: opened, checked out by which task, reset.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "3D for two tasks side by side (GET, then two queries each). The task lanes show connect "
+                "(first checkout only), a purple SET ROLE setup bar, then the queries with a print of "
+                "current_user and session_user; the pool lanes show the checkouts and RESET ROLE.")),
             .idealFormula = u"3D"_s,
             .params = {delayParam(), tasksParam(2, 50),
                 ParamSpec {.key = u"role"_s,
-                    .label = u"Role"_s,
+                    .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "Role")),
                     .type = ParamType::Text,
                     .defaultValue = u"tscraper"_s,
-                    .help = u"The role each checkout switches to (the login role must be a member of it)."_s,
+                    .help = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                        "The role each checkout switches to (the login role must be a member of it).")),
                     .validate =
                         [](const QString &t) {
                             return t.trimmed().isEmpty() ? u"the role is empty"_s : QString();
@@ -101,31 +102,36 @@ public:
     PgPoolSaturation()
         : PostgresExperiment({
             .id = u"pg-pool-saturation"_s,
-            .title = u"More tasks than pooled connections"_s,
-            .group = u"Pools"_s,
+            .title = catalogText(QT_TRANSLATE_NOOP("Experiments", "More tasks than pooled connections")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Pools")),
             .seed = u"pool behaviour (000 §3's AsyncConnectionPool, max_size)"_s,
-            .summary = u"M tasks share a pool of P connections: they go in waves, D·⌈M/P⌉."_s,
-            .explanation
-            = u"M tasks each check a connection out and run one query of D, but the pool holds at most "
-              "P connections. The first P tasks get one at once; the others wait in the pool's queue — a "
-              "pink 'waiting for a connection' bar — until a connection comes back, so the queries go in "
-              "waves of P. A pool bounds how much work reaches the database at once; the cost is "
-              "latency for the tasks that queue. With an acquire timeout shorter than the queue, the "
-              "last tasks give up with an error naming the pool and its size."_s,
-            .expectation
-            = u"With M = 6 and P = 2: three waves, 3D. Task lanes show waits growing by D per wave; the "
-              "two pool lanes show back-to-back checkouts."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP(
+                "Experiments", "M tasks share a pool of P connections: they go in waves, D·⌈M/P⌉.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "M tasks each check a connection out and run one query of D, but the pool holds at most "
+                "P connections. The first P tasks get one at once; the others wait in the pool's queue — a "
+                "pink 'waiting for a connection' bar — until a connection comes back, so the queries go in "
+                "waves of P. A pool bounds how much work reaches the database at once; the cost is "
+                "latency for the tasks that queue. With an acquire timeout shorter than the queue, the "
+                "last tasks give up with an error naming the pool and its size.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "With M = 6 and P = 2: three waves, 3D. Task lanes show waits growing by D per wave; the "
+                "two pool lanes show back-to-back checkouts.")),
             .idealFormula = u"D × ⌈M / P⌉"_s,
-            .params = {delayParam(), tasksParam(6, 200, u"M: tasks that each need a connection."_s),
-                poolSizeParam(2, u"P: connections the pool may open."_s),
+            .params = {delayParam(),
+                tasksParam(6, 200,
+                    catalogText(QT_TRANSLATE_NOOP("Experiments", "M: tasks that each need a connection."))),
+                poolSizeParam(
+                    2, catalogText(QT_TRANSLATE_NOOP("Experiments", "P: connections the pool may open."))),
                 ParamSpec {.key = u"timeout"_s,
-                    .label = u"Acquire timeout"_s,
+                    .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "Acquire timeout")),
                     .type = ParamType::Number,
                     .defaultValue = 30.0,
                     .minimum = 0.01,
                     .maximum = 600,
                     .unit = u"s"_s,
-                    .help = u"How long a task waits for a connection before it fails."_s},
+                    .help = catalogText(QT_TRANSLATE_NOOP(
+                        "Experiments", "How long a task waits for a connection before it fails."))},
                 sqlParam()},
             .sourceFile = u"pgpools.cpp"_s,
         })
@@ -166,32 +172,35 @@ public:
     PgPoolPrePing()
         : PostgresExperiment({
             .id = u"pg-pool-pre-ping"_s,
-            .title = u"A pooled connection killed on the server; pre-ping replaces it"_s,
-            .group = u"Pools"_s,
+            .title = catalogText(QT_TRANSLATE_NOOP(
+                "Experiments", "A pooled connection killed on the server; pre-ping replaces it")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Pools")),
             .seed = u"001 (SQLAlchemy create_async_engine(..., pool_pre_ping=True))"_s,
-            .summary
-            = u"The server drops an idle pooled connection; the checkout's health check notices and reconnects."_s,
-            .explanation
-            = u"A pool opens a connection and keeps it idle. Then the server ends that session — here "
-              "SELECT pg_terminate_backend(pid) from another session, as a DBA, a failover or an idle "
-              "timeout would. The pool cannot know: the socket looks fine until it is used. With "
-              "pre_ping (SQLAlchemy's pool_pre_ping, what the seed turned on), every checkout of a "
-              "reused connection first makes a SELECT 1 round trip; the dead one fails it, is counted as "
-              "lost and replaced by a new connection, and the task never sees an error. Without "
-              "pre_ping, the first task to get the dead connection fails with the server's "
-              "'terminating connection due to administrator command'."_s,
-            .expectation
-            = u"pre_ping on: task 1's pre-ping bar says the connection was replaced, a connect follows, "
-              "both queries overlap: D plus a reconnect; the pool lane shows 'lost'. Off: task 1 ends red "
-              "and the run fails."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "The server drops an idle pooled connection; the checkout's health check notices and "
+                "reconnects.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "A pool opens a connection and keeps it idle. Then the server ends that session — here "
+                "SELECT pg_terminate_backend(pid) from another session, as a DBA, a failover or an idle "
+                "timeout would. The pool cannot know: the socket looks fine until it is used. With "
+                "pre_ping (SQLAlchemy's pool_pre_ping, what the seed turned on), every checkout of a "
+                "reused connection first makes a SELECT 1 round trip; the dead one fails it, is counted as "
+                "lost and replaced by a new connection, and the task never sees an error. Without "
+                "pre_ping, the first task to get the dead connection fails with the server's "
+                "'terminating connection due to administrator command'.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "pre_ping on: task 1's pre-ping bar says the connection was replaced, a connect follows, "
+                "both queries overlap: D plus a reconnect; the pool lane shows 'lost'. Off: task 1 ends red "
+                "and the run fails.")),
             .idealFormula = u"D + reconnect"_s,
             .params = {delayParam(), tasksParam(2, 20),
                 ParamSpec {.key = u"pre_ping"_s,
-                    .label = u"Pre-ping"_s,
+                    .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "Pre-ping")),
                     .type = ParamType::Choice,
                     .defaultValue = u"on"_s,
                     .choices = {u"on"_s, u"off"_s},
-                    .help = u"Check each reused connection with SELECT 1 on checkout."_s},
+                    .help = catalogText(QT_TRANSLATE_NOOP(
+                        "Experiments", "Check each reused connection with SELECT 1 on checkout."))},
                 sqlParam()},
             .sourceFile = u"pgpools.cpp"_s,
         })
@@ -214,31 +223,36 @@ public:
     PgBlockingDriverOffload()
         : PostgresExperiment({
             .id = u"pg-blocking-driver-offload"_s,
-            .title = u"A blocking driver on a thread pool, one connection per thread"_s,
-            .group = u"Pools"_s,
+            .title = catalogText(QT_TRANSLATE_NOOP(
+                "Experiments", "A blocking driver on a thread pool, one connection per thread")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Pools")),
             .seed = u"001 (aioodbc / run_in_executor, scoped_session)"_s,
-            .summary = u"Blocking queries offloaded to a thread pool, each thread with its own session: D."_s,
-            .explanation
-            = u"Seed 001 met databases without an async driver (Oracle, MSSQL): aioodbc runs the blocking "
-              "ODBC calls on a thread pool, and scoped_session gives each thread a session of its own "
-              "because a session must not be shared between threads. Here the blocking libpq calls "
-              "(PQconnectdb, PQexecParams) run on a dedicated thread pool, awaited from the loop; each "
-              "pool thread opens one connection on first use and keeps it for its next jobs. The loop "
-              "stays free and the queries overlap up to the number of threads; with fewer threads "
-              "than tasks they go in waves, and a thread's second job reuses its connection."_s,
-            .expectation
-            = u"Two tasks on two threads: D, the blocking connect and query bars on the pool threads' lanes, "
-              "no stall on the event loop lane. With tasks = 4 and threads = 2: 2D, and the second wave has "
-              "no connect bar."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Blocking queries offloaded to a thread pool, each thread with its own session: D.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Seed 001 covers databases without an async driver (Oracle, MSSQL): aioodbc runs the "
+                "blocking "
+                "ODBC calls on a thread pool, and scoped_session gives each thread a session of its own "
+                "because a session must not be shared between threads. Here the blocking libpq calls "
+                "(PQconnectdb, PQexecParams) run on a dedicated thread pool, awaited from the loop; each "
+                "pool thread opens one connection on first use and keeps it for its next jobs. The loop "
+                "stays free and the queries overlap up to the number of threads; with fewer threads "
+                "than tasks they go in waves, and a thread's second job reuses its connection.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Two tasks on two threads: D, the blocking connect and query bars on the pool threads' "
+                "lanes, "
+                "no stall on the event loop lane. With tasks = 4 and pool = 2: 2D, and the second wave has "
+                "no connect bar.")),
             .idealFormula = u"D × ⌈tasks / threads⌉"_s,
             .params = {delayParam(), tasksParam(2, 64),
                 ParamSpec {.key = u"threads"_s,
-                    .label = u"Pool threads"_s,
+                    .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "Pool threads")),
                     .type = ParamType::Integer,
                     .defaultValue = 2,
                     .minimum = 1,
                     .maximum = 64,
-                    .help = u"Threads in the pool, each with its own connection."_s},
+                    .help = catalogText(QT_TRANSLATE_NOOP(
+                        "Experiments", "Threads in the pool, each with its own connection."))},
                 sqlParam()},
             .sourceFile = u"pgpools.cpp"_s,
         })
@@ -308,8 +322,9 @@ QCoro::Task<> PgPoolSaturation::run(RunContext &ctx) const
 {
     const auto timeout = std::chrono::duration_cast<std::chrono::milliseconds>(
         RunContext::toDuration(ctx.params().number(u"timeout")));
-    auto pool = std::make_shared<PgPool>(
-        PgPoolOptions {.conninfo = ctx.postgresDsn(), .maxSize = ctx.params().integer(u"pool"), .acquireTimeout = timeout},
+    auto pool = std::make_shared<PgPool>(PgPoolOptions {.conninfo = ctx.postgresDsn(),
+                                             .maxSize = ctx.params().integer(u"pool"),
+                                             .acquireTimeout = timeout},
         ctx.token(), &ctx.recorder());
     const LaneId main = ctx.addTask(u"main"_s);
     std::vector<QCoro::Task<>> tasks;
@@ -351,10 +366,11 @@ QCoro::Task<> PgPoolPrePing::run(RunContext &ctx) const
 {
     const QString dsn = ctx.postgresDsn();
     const QString sql = ctx.params().text(u"sql");
-    auto pool = std::make_shared<PgPool>(PgPoolOptions {.conninfo = dsn,
-                                             .minSize = 1,
-                                             .maxSize = ctx.params().integer(u"tasks"),
-                                             .prePing = ctx.params().text(u"pre_ping") == u"on"}, // pool_pre_ping=True
+    auto pool = std::make_shared<PgPool>(
+        PgPoolOptions {.conninfo = dsn,
+            .minSize = 1,
+            .maxSize = ctx.params().integer(u"tasks"),
+            .prePing = ctx.params().text(u"pre_ping") == u"on"}, // pool_pre_ping=True
         ctx.token(), &ctx.recorder());
     const LaneId main = ctx.addTask(u"main"_s);
     const LaneId dba = ctx.addTask(u"dba"_s);

@@ -28,20 +28,24 @@ public:
     explicit PgTwoQueries(bool shared)
         : PostgresExperiment({
             .id = shared ? u"pg-two-queries-shared"_s : u"pg-two-queries-separate"_s,
-            .title
-            = shared ? u"Two queries per task on one session"_s : u"Two queries per task, a session each"_s,
-            .group = u"Postgres"_s,
+            .title = shared
+                ? catalogText(QT_TRANSLATE_NOOP("Experiments", "Two queries per task on one session"))
+                : catalogText(QT_TRANSLATE_NOOP("Experiments", "Two queries per task, a session each")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Postgres")),
             .seed = u"000 §3 CASE 3 (실험1 / 실험2)"_s,
-            .summary = shared ? u"Each task runs two pg_sleep(D) on one async connection: 2D."_s
-                              : u"Each task runs two pg_sleep(D), each on a connection of its own: 2D."_s,
-            .explanation
-            = u"Like pg-async-x2, but each task runs two queries one after the other — on one "
-              "connection (`shared`), or opening a connection for each (`separate`). Within a task "
-              "the second query waits for the first either way; across tasks everything overlaps. "
-              "The seed found no difference: 6 s for 2 × 3 s per task, both ways. A session runs one "
-              "query at a time, so what overlaps is the tasks, not the queries of one task."_s,
-            .expectation = u"Two tasks with two query bars each, the tasks side by side, 2D in all; with "
-                           "`separate`, a connect bar before each query."_s,
+            .summary = shared ? catalogText(QT_TRANSLATE_NOOP(
+                           "Experiments", "Each task runs two pg_sleep(D) on one async connection: 2D."))
+                              : catalogText(QT_TRANSLATE_NOOP("Experiments",
+                                  "Each task runs two pg_sleep(D), each on a connection of its own: 2D.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Like pg-async-x2, but each task runs two queries one after the other — on one "
+                "connection (`shared`), or opening a connection for each (`separate`). Within a task "
+                "the second query waits for the first either way; across tasks everything overlaps. "
+                "The seed found no difference: 6 s for 2 × 3 s per task, both ways. A session runs one "
+                "query at a time, so what overlaps is the tasks, not the queries of one task.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Two tasks with two query bars each, the tasks side by side, 2D in all; with "
+                "`separate`, a connect bar before each query.")),
             .idealFormula = u"2D"_s,
             .params = {delayParam(), tasksParam(2, 50)},
             .sourceFile = u"pgsessions.cpp"_s,
@@ -65,30 +69,34 @@ public:
     PgScopePitfall()
         : PostgresExperiment({
             .id = u"pg-scope-pitfall"_s,
-            .title = u"A session used after the scope that owns it has ended"_s,
-            .group = u"Postgres"_s,
+            .title = catalogText(
+                QT_TRANSLATE_NOOP("Experiments", "A session used after the scope that owns it has ended")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Postgres")),
             .seed = u"000 §3 test6 (gen_aconn with anext)"_s,
-            .summary = u"GET D, then two queries on a session whose owning scope has already closed it."_s,
-            .explanation
-            = u"The seed wanted a helper that connects and runs SET ROLE, and wrote it as an async "
-              "generator: `async with aconn: await aconn.execute(SET ROLE ...); yield aconn`, fetched "
-              "with anext(). The caller keeps the connection, but the generator owning the `async with` "
-              "is dropped at once and finalised on the loop's next turn — which closes the connection "
-              "as soon as it is idle. The first query (already running) completes; the second fails "
-              "with 'the connection is closed'. Here the owning scope is a coroutine that hands out "
-              "the session and closes it on the next turn, just like that. The fix (variant `fixed`): "
-              "keep the connection inside one scope — the seed moved to a pool and a set_role callback "
-              "run on each checkout."_s,
-            .expectation = u"pitfall: the first query of each task completes, the second ends red with 'the "
-                           "connection is closed' and the run fails; fixed: GET, then two queries, 3D."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "GET D, then two queries on a session whose owning scope has already closed it.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "The seed wanted a helper that connects and runs SET ROLE, and wrote it as an async "
+                "generator: `async with aconn: await aconn.execute(SET ROLE ...); yield aconn`, fetched "
+                "with anext(). The caller keeps the connection, but the generator owning the `async with` "
+                "is dropped at once and finalised on the loop's next turn — which closes the connection "
+                "as soon as it is idle. The first query (already running) completes; the second fails "
+                "with 'the connection is closed'. Here the owning scope is a coroutine that hands out "
+                "the session and closes it on the next turn, just like that. The fix (variant `fixed`): "
+                "keep the connection inside one scope — the seed moved to a pool and a set_role callback "
+                "run on each checkout.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "pitfall: the first query of each task completes, the second ends red with 'the "
+                "connection is closed' and the run fails; fixed: GET, then two queries, 3D.")),
             .idealFormula = u"3D (fixed); pitfall fails"_s,
             .params = {delayParam(),
                 ParamSpec {.key = u"variant"_s,
-                    .label = u"Variant"_s,
+                    .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "Variant")),
                     .type = ParamType::Choice,
                     .defaultValue = u"pitfall"_s,
                     .choices = {u"pitfall"_s, u"fixed"_s},
-                    .help = u"pitfall: the seed's generator; fixed: one scope owns the session."_s}},
+                    .help = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                        "pitfall: the seed's generator; fixed: one scope owns the session."))}},
             .sourceFile = u"pgsessions.cpp"_s,
         })
     { }

@@ -20,18 +20,19 @@ public:
     PgBlockingX2()
         : PostgresExperiment({
             .id = u"pg-blocking-x2"_s,
-            .title = u"Two tasks, each a blocking query"_s,
-            .group = u"Postgres"_s,
+            .title = catalogText(QT_TRANSLATE_NOOP("Experiments", "Two tasks, each a blocking query")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Postgres")),
             .seed = u"000 §3 CASE 1 (psycopg.connect().execute inside create_task)"_s,
-            .summary = u"Tasks that connect and run SELECT pg_sleep(D) blocking: one after the other, 2D."_s,
-            .explanation
-            = u"Each task opens a blocking connection and runs SELECT pg_sleep(D) (psycopg's sync "
-              "Connection in the seed; PQconnectdb and PQexecParams here). Both calls hold the event "
-              "loop's thread until the server answers, so the second task only starts after the first "
-              "has finished: tasks do not help with a blocking driver."_s,
-            .expectation
-            = u"The seed measured 6 s for two 3 s queries. The chart shows solid connect and query bars "
-              "one after the other and the event loop lane red throughout."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Tasks that connect and run SELECT pg_sleep(D) blocking: one after the other, 2D.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Each task opens a blocking connection and runs SELECT pg_sleep(D) (psycopg's sync "
+                "Connection in the seed; PQconnectdb and PQexecParams here). Both calls hold the event "
+                "loop's thread until the server answers, so the second task only starts after the first "
+                "has finished: tasks do not help with a blocking driver.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "The seed measured 6 s for two 3 s queries. The chart shows solid connect and query bars "
+                "one after the other and the event loop lane red throughout.")),
             .idealFormula = u"tasks × D"_s,
             .params = {delayParam(), tasksParam(2, 16), sqlParam()},
             .sourceFile = u"pgx2.cpp"_s,
@@ -51,18 +52,19 @@ public:
     PgAsyncX2()
         : PostgresExperiment({
             .id = u"pg-async-x2"_s,
-            .title = u"Two tasks, each an async query"_s,
-            .group = u"Postgres"_s,
+            .title = catalogText(QT_TRANSLATE_NOOP("Experiments", "Two tasks, each an async query")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Postgres")),
             .seed = u"000 §3 CASE 2 (psycopg.AsyncConnection inside create_task)"_s,
-            .summary = u"Tasks that connect and await SELECT pg_sleep(D) asynchronously: overlapping, D."_s,
-            .explanation
-            = u"Each task opens an async connection and awaits SELECT pg_sleep(D) (psycopg's "
-              "AsyncConnection in the seed; libpq in non-blocking mode driven by the Qt event loop "
-              "here). Connecting and waiting for the result suspend the coroutine, so both sessions "
-              "sleep on the server at the same time, each in its own backend."_s,
-            .expectation
-            = u"The seed measured 3 s for two 3 s queries instead of 6. The chart shows the two query "
-              "bars on top of each other (after a few milliseconds of connecting) and no stalls."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Tasks that connect and await SELECT pg_sleep(D) asynchronously: overlapping, D.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "Each task opens an async connection and awaits SELECT pg_sleep(D) (psycopg's "
+                "AsyncConnection in the seed; libpq in non-blocking mode driven by the Qt event loop "
+                "here). Connecting and waiting for the result suspend the coroutine, so both sessions "
+                "sleep on the server at the same time, each in its own backend.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "The seed measured 3 s for two 3 s queries instead of 6. The chart shows the two query "
+                "bars on top of each other (after a few milliseconds of connecting) and no stalls.")),
             .idealFormula = u"D"_s,
             .params = {delayParam(), tasksParam(2, 100), sqlParam()},
             .sourceFile = u"pgx2.cpp"_s,

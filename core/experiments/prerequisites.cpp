@@ -12,10 +12,11 @@ ParamSpec sqlParam()
 {
     return ParamSpec {
         .key = u"sql"_s,
-        .label = u"SQL"_s,
+        .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "SQL")),
         .type = ParamType::Text,
         .defaultValue = u"SELECT pg_sleep($1)"_s,
-        .help = u"The query each task runs; $1 is bound to the delay (never spliced into the SQL)."_s,
+        .help = catalogText(QT_TRANSLATE_NOOP("Experiments",
+            "The query each task runs; $1 is bound to the delay (never spliced into the SQL).")),
         .validate
         = [](const QString &text) { return text.trimmed().isEmpty() ? u"the SQL is empty"_s : QString(); },
     };

@@ -16,29 +16,33 @@ public:
     SayAfter()
         : Experiment({
             .id = u"say-after"_s,
-            .title = u"say_after: awaited in turn or as tasks"_s,
-            .group = u"Basics"_s,
+            .title = catalogText(QT_TRANSLATE_NOOP("Experiments", "say_after: awaited in turn or as tasks")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Basics")),
             .seed = u"002 (say_after, the asyncio docs' example)"_s,
-            .summary = u"say_after(1u, 'hello') then say_after(2u, 'world'): 3u in turn, 2u as tasks."_s,
-            .explanation
-            = u"The asyncio documentation's first example. say_after(delay, what) waits `delay` and "
-              "prints `what`. Variant `sequential` awaits say_after(1u, 'hello') and then "
-              "say_after(2u, 'world'): the second timer is only armed when the first has fired, 3u in "
-              "all. Variant `tasks` starts both as tasks first and then awaits them: both timers run "
-              "at once and the whole takes as long as the longer one, 2u. The unit u is the `delay` "
-              "parameter."_s,
-            .expectation
-            = u"The seed printed 'started at 17:13:52 … finished at 17:13:55' (3 s) for the sequential "
-              "version and 2 s for the tasks. The chart shows two bars one after the other, or on top "
-              "of each other ending at u and 2u."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "say_after(1u, 'hello') then say_after(2u, 'world'): 3u in turn, 2u as tasks.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "An early example of the asyncio documentation. say_after(delay, what) waits `delay` and "
+                "prints `what`. Variant `sequential` awaits say_after(1u, 'hello') and then "
+                "say_after(2u, 'world'): the second timer is only armed when the first has fired, 3u in "
+                "all. Variant `tasks` starts both as tasks first and then awaits them: both timers run "
+                "at once and the whole takes as long as the longer one, 2u. The unit u is the `delay` "
+                "parameter.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "The seed printed 'started at 17:13:52 … finished at 17:13:55' (3 s) for the sequential "
+                "version and 2 s for the tasks. The chart shows two bars one after the other, or on top "
+                "of each other ending at u and 2u.")),
             .idealFormula = u"3u (sequential) / 2u (tasks)"_s,
-            .params = {delayParam(1.0, u"The unit u: say_after waits 1u and 2u."_s),
+            .params
+            = {delayParam(1.0,
+                   catalogText(QT_TRANSLATE_NOOP("Experiments", "The unit u: say_after waits 1u and 2u."))),
                 ParamSpec {.key = u"variant"_s,
-                    .label = u"Variant"_s,
+                    .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "Variant")),
                     .type = ParamType::Choice,
                     .defaultValue = u"tasks"_s,
                     .choices = {u"sequential"_s, u"tasks"_s},
-                    .help = u"Await each call in turn, or start both as tasks first."_s}},
+                    .help = catalogText(QT_TRANSLATE_NOOP(
+                        "Experiments", "Await each call in turn, or start both as tasks first."))}},
             .sourceFile = u"sayafter.cpp"_s,
         })
     { }

@@ -20,27 +20,33 @@ public:
     ServerSerialVsAsync()
         : Experiment({
             .id = u"server-serial-vs-async"_s,
-            .title = u"A server that answers one request at a time vs all at once"_s,
-            .group = u"HTTP"_s,
+            .title = catalogText(QT_TRANSLATE_NOOP(
+                "Experiments", "A server that answers one request at a time vs all at once")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "HTTP")),
             .seed = u"003 §1 (WSGI vs ASGI)"_s,
-            .summary = u"N async clients at once; a serial server takes N × D, an async one D."_s,
-            .explanation
-            = u"The clients are async and send all their requests at once; what changes is the server. "
-              "In mode `serial` it works like a single synchronous worker (a WSGI server with one "
-              "worker): it takes a request, waits D, answers, and only then takes the next — the others "
-              "queue. In mode `async` (like an ASGI server) it waits for every request's delay at the "
-              "same time. Concurrency on the client does not help when the server serialises."_s,
-            .expectation
-            = u"serial: the server lane shows the requests answered one after another and the queued ones "
-              "waiting, total N × D; async: all answered together, total D."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP(
+                "Experiments", "N async clients at once; a serial server takes N × D, an async one D.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "The clients are async and send all their requests at once; what changes is the server. "
+                "In mode `serial` it works like a single synchronous worker (a WSGI server with one "
+                "worker): it takes a request, waits D, answers, and only then takes the next — the others "
+                "queue. In mode `async` (like an ASGI server) it waits for every request's delay at the "
+                "same time. Concurrency on the client does not help when the server serialises.")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "serial: the server lane shows the requests answered one after another and the queued ones "
+                "waiting, total N × D; async: all answered together, total D.")),
             .idealFormula = u"N × D (serial) / D (async)"_s,
-            .params = {delayParam(), tasksParam(4, 64, u"How many clients send a request at once."_s),
+            .params = {delayParam(),
+                tasksParam(4, 64,
+                    catalogText(
+                        QT_TRANSLATE_NOOP("Experiments", "How many clients send a request at once."))),
                 ParamSpec {.key = u"mode"_s,
-                    .label = u"Server"_s,
+                    .label = catalogText(QT_TRANSLATE_NOOP("Experiments", "Server")),
                     .type = ParamType::Choice,
                     .defaultValue = u"serial"_s,
                     .choices = {u"serial"_s, u"async"_s},
-                    .help = u"serial: one request at a time (WSGI); async: all at once (ASGI)."_s}},
+                    .help = catalogText(QT_TRANSLATE_NOOP(
+                        "Experiments", "serial: one request at a time (WSGI); async: all at once (ASGI)."))}},
             .sourceFile = u"serverserialvsasync.cpp"_s,
         })
     { }

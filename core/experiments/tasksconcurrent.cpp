@@ -18,22 +18,23 @@ public:
     TasksConcurrent()
         : Experiment({
             .id = u"tasks-concurrent"_s,
-            .title = u"Tasks run concurrently"_s,
-            .group = u"Basics"_s,
+            .title = catalogText(QT_TRANSLATE_NOOP("Experiments", "Tasks run concurrently")),
+            .group = catalogText(QT_TRANSLATE_NOOP("Experiments", "Basics")),
             .seed = u"003 §6.1 (create_task), 000 §1"_s,
-            .summary = u"Start every call as a task, then await them: the waits overlap, D in all."_s,
-            .explanation
-            = u"main() starts call_api('GOOG') and call_api('APPL') as tasks before awaiting either. "
-              "A QCoro task starts at once and runs until its first co_await — here the timer — so "
-              "both timers are armed within microseconds and wait side by side on one event loop. "
-              "main then awaits task 1 (about D) and task 2 (already done). One thread, no parallelism: "
-              "the waits overlap because nobody is blocked while a timer runs. (asyncio.create_task "
-              "schedules the task for the loop's next turn instead of starting it at once; the picture "
-              "is the same.)"_s,
-            .expectation
-            = u"The seed printed \"It took 3.0 second(s)\" for two 3 s calls instead of 6. The chart "
-              "shows the task bars on top of each other; total ≈ D whatever the number of tasks, and "
-              "the event loop lane stays free of stalls."_s,
+            .summary = catalogText(QT_TRANSLATE_NOOP(
+                "Experiments", "Start every call as a task, then await them: the waits overlap, D in all.")),
+            .explanation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "main() starts call_api('GOOG') and call_api('APPL') as tasks before awaiting either. "
+                "A QCoro task starts at once and runs until its first co_await — here the timer — so "
+                "both timers are armed within microseconds and wait side by side on one event loop. "
+                "main then awaits task 1 (about D) and task 2 (already done). One thread, no parallelism: "
+                "the waits overlap because nobody is blocked while a timer runs. (asyncio.create_task "
+                "schedules the task for the loop's next turn instead of starting it at once; the picture "
+                "is the same.)")),
+            .expectation = catalogText(QT_TRANSLATE_NOOP("Experiments",
+                "The seed printed \"It took 3.0 second(s)\" for two 3 s calls instead of 6. The chart "
+                "shows the task bars on top of each other; total ≈ D whatever the number of tasks, and "
+                "the event loop lane stays free of stalls.")),
             .idealFormula = u"D"_s,
             .params = {delayParam(), tasksParam(2, 1000)},
             .sourceFile = u"tasksconcurrent.cpp"_s,

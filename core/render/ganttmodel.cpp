@@ -182,7 +182,7 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
             density.type = GanttRow::Type::Density;
             density.laneKind = LaneKind::Task;
             density.foldedLanes = folded;
-            density.label = u"+%1 more tasks"_s.arg(folded);
+            density.label = tr("+%1 more tasks").arg(folded);
             countInFlight(density, edges);
             m_rows.push_back(std::move(density));
         }

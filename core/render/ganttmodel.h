@@ -4,6 +4,8 @@
 #include "timeline/analysis.h"
 #include "timeline/rundata.h"
 
+#include <QCoreApplication>
+
 #include <QString>
 
 #include <array>
@@ -65,6 +67,8 @@ struct LegendFacts
  */
 class GanttModel
 {
+    Q_DECLARE_TR_FUNCTIONS(Coroscope::GanttModel)
+
 public:
     static constexpr int kDefaultMaxTaskLanes = 64;
     /// Task lanes kept when folding (the rest go into the density row).

@@ -169,31 +169,32 @@ QString GanttPainter::headline() const
     const RunData &run = m_model.run();
     const QString total = GanttLayout::formatDuration(run.wallNs);
     if (m_options.live) {
-        return u"running… %1 so far"_s.arg(total)
-            + (run.idealNs > 0 ? u" — ideal "_s + GanttLayout::formatDuration(run.idealNs) : QString());
+        return tr("running… %1 so far").arg(total)
+            + (run.idealNs > 0 ? u" — "_s + tr("ideal %1").arg(GanttLayout::formatDuration(run.idealNs))
+                               : QString());
     }
     if (run.status == RunStatus::Cancelled) {
-        return u"cancelled after %1 — the partial timeline"_s.arg(total);
+        return tr("cancelled after %1 — the partial timeline").arg(total);
     }
     if (run.status == RunStatus::Failed) {
-        return u"failed after %1: %2"_s.arg(total, run.error);
+        return tr("failed after %1: %2").arg(total, run.error);
     }
     QStringList parts {total};
     if (run.idealNs > 0) {
-        parts.append(u"ideal "_s + GanttLayout::formatDuration(run.idealNs));
+        parts.append(tr("ideal %1").arg(GanttLayout::formatDuration(run.idealNs)));
     }
     if (const qint64 allAsync = allAsyncNs(); allAsync > 0) {
-        parts.append(u"all async "_s + GanttLayout::formatDuration(allAsync));
+        parts.append(tr("all async %1").arg(GanttLayout::formatDuration(allAsync)));
     }
     const qint64 sequential = m_model.sequentialNs();
     if (sequential > run.wallNs + run.wallNs / 50) {
-        parts.append(u"sequential would be "_s + GanttLayout::formatDuration(sequential));
+        parts.append(tr("sequential would be %1").arg(GanttLayout::formatDuration(sequential)));
     } else if (sequential > 0) {
-        parts.append(u"nothing overlapped"_s);
+        parts.append(tr("nothing overlapped"));
     }
     if (run.stats.totalStallS > 0) {
-        parts.append(u"event loop frozen "_s
-            + GanttLayout::formatDuration(static_cast<qint64>(run.stats.totalStallS * 1e9)));
+        parts.append(tr("event loop frozen %1")
+                         .arg(GanttLayout::formatDuration(static_cast<qint64>(run.stats.totalStallS * 1e9))));
     }
     return parts.join(u" — "_s);
 }
@@ -225,7 +226,7 @@ QString GanttPainter::footerText() const
         parts.append(u"libpq "_s + run.env.libpq);
     }
     if (run.env.cores > 0) {
-        parts.append(u"%1 cores"_s.arg(run.env.cores));
+        parts.append(tr("%n cores", nullptr, run.env.cores));
     }
     if (run.startedAt.isValid()) {
         parts.append(run.startedAt.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'"_s));
@@ -235,8 +236,10 @@ QString GanttPainter::footerText() const
 
 QString GanttPainter::titleText() const
 {
+    // The catalog's title in the language of the installed translators (run files keep English).
     const RunData &run = m_model.run();
-    return run.title.isEmpty() ? run.experiment : run.experiment + u" — "_s + run.title;
+    const QString title = QCoreApplication::translate("Experiments", run.title.toUtf8().constData());
+    return title.isEmpty() ? run.experiment : run.experiment + u" — "_s + title;
 }
 
 double GanttPainter::wrappedHeight(const QString &text, const QFont &font, double width, double lineHeight)
@@ -266,7 +269,7 @@ double GanttPainter::labelColumnWidth() const
     const QFontMetricsF fm(chartFont(kLabelSize));
     double widest = 0;
     for (const GanttRow &row : m_model.rows()) {
-        widest = std::max(widest, fm.horizontalAdvance(row.label));
+        widest = std::max(widest, fm.horizontalAdvance(displayName(row.label)));
     }
     return std::clamp(widest + 16, 90.0, 240.0);
 }
@@ -290,35 +293,36 @@ std::vector<GanttPainter::LegendItem> GanttPainter::legendItems() const
         }
     }
     if (facts.late) {
-        items.push_back({LegendItem::Swatch::Late, m_theme.mutedText, u"ready, waiting for the loop"_s});
+        items.push_back({LegendItem::Swatch::Late, m_theme.mutedText, tr("ready, waiting for the loop")});
     }
     if (facts.blame && m_options.blame) {
-        items.push_back({LegendItem::Swatch::Arrow, m_theme.blame, u"held the loop: delayed by"_s});
+        items.push_back(
+            {LegendItem::Swatch::Arrow, m_theme.blame, tr("what held the loop → the step it delayed")});
     }
     if (m_options.states) {
         items.push_back({LegendItem::Swatch::States, m_theme.loopRunning,
-            u"task state: running · suspended · ready · holding the thread"_s});
+            tr("task state: running · suspended · ready · holding the thread")});
     }
     if (facts.error) {
-        items.push_back({LegendItem::Swatch::Error, m_theme.error, u"error"_s});
+        items.push_back({LegendItem::Swatch::Error, m_theme.error, tr("error")});
     }
     if (facts.cancelled) {
-        items.push_back({LegendItem::Swatch::Cancelled, m_theme.cancelled, u"cancelled"_s});
+        items.push_back({LegendItem::Swatch::Cancelled, m_theme.cancelled, tr("cancelled")});
     }
     if (facts.marks) {
-        items.push_back({LegendItem::Swatch::Mark, m_theme.mutedText, u"event (print, result)"_s});
+        items.push_back({LegendItem::Swatch::Mark, m_theme.mutedText, tr("event (print, result)")});
     }
-    items.push_back({LegendItem::Swatch::Line, m_theme.total, m_options.live ? u"now"_s : u"total"_s});
+    items.push_back({LegendItem::Swatch::Line, m_theme.total, m_options.live ? tr("now") : tr("total")});
     if (run.idealNs > 0) {
-        items.push_back({LegendItem::Swatch::DashedLine, m_theme.ideal, u"ideal"_s});
+        items.push_back({LegendItem::Swatch::DashedLine, m_theme.ideal, tr("ideal")});
     }
     if (m_options.ideal && facts.ghosts && !m_options.live) {
         items.push_back(
-            {LegendItem::Swatch::Ghost, m_theme.ideal, u"where a step would be with zero overhead"_s});
+            {LegendItem::Swatch::Ghost, m_theme.ideal, tr("where a step would be with zero overhead")});
     }
     if (m_options.ideal && allAsyncNs() > 0) {
-        items.push_back(
-            {LegendItem::Swatch::DottedLine, m_theme.counterfactual, u"if every blocking step were async"_s});
+        items.push_back({LegendItem::Swatch::DottedLine, m_theme.counterfactual,
+            tr("if every blocking step were async")});
     }
     return items;
 }
@@ -491,7 +495,7 @@ void GanttPainter::paintRows(QPainter &p, const Geometry &g, const GanttLayout &
         const QRectF nameRect(
             g.labels.left(), top, g.labels.width() - 10, l.rowHeightOf(static_cast<int>(i)));
         p.drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-            fm.elidedText(row.label, Qt::ElideMiddle, nameRect.width()));
+            fm.elidedText(displayName(row.label), Qt::ElideMiddle, nameRect.width()));
     }
     // Bars, clipped to the plot.
     p.save();
@@ -643,10 +647,10 @@ void GanttPainter::paintBlame(QPainter &p, const Geometry &g, const GanttLayout 
             const QString delay = u"+"_s + GanttLayout::formatDuration(b.delayNs);
             QString by;
             if (culprit.kind == SpanKind::Stall) {
-                by = u"loop stalled"_s;
+                by = tr("loop stalled");
             } else if (culprit.lane < static_cast<LaneId>(run.lanes.size())) {
-                by = (culprit.nestedLoop ? u"in the nested loop of "_s : u"loop held by "_s)
-                    + run.lanes.at(culprit.lane).name;
+                by = (culprit.nestedLoop ? tr("in the nested loop of %1") : tr("loop held by %1"))
+                         .arg(run.lanes.at(culprit.lane).name);
             }
             const QString longText = by.isEmpty() ? delay : delay + u" · "_s + by;
             const bool roomy = fm.horizontalAdvance(longText) + 8 <= std::min(x1, g.plot.right()) - x - 6;
@@ -725,7 +729,7 @@ void GanttPainter::paintWakeups(QPainter &p, const Geometry &g, const GanttLayou
         // How long the loop took to resume it, when that is more than its ordinary latency.
         const qint64 latency = b.readyNs != kUnknownTime ? b.endNs - b.readyNs : 0;
         if (latency >= Analysis::kLateThresholdNs) {
-            const QString text = u"woke it · resumed "_s + GanttLayout::formatDuration(latency) + u" later"_s;
+            const QString text = tr("woke it · resumed %1 later").arg(GanttLayout::formatDuration(latency));
             const double w = fm.horizontalAdvance(text);
             const double x = std::min(x1 + 6, g.plot.right() - w);
             p.setRenderHint(QPainter::TextAntialiasing, true);
@@ -835,7 +839,7 @@ void GanttPainter::paintOverhead(
     }
     const QFont font = chartFont(kSmallSize);
     const QFontMetricsF fm(font);
-    const QString text = u"+%1 over ideal"_s.arg(GanttLayout::formatDuration(over));
+    const QString text = tr("+%1 over ideal").arg(GanttLayout::formatDuration(over));
     const double x = l.mapTimeToX(end) + 6;
     const double w = fm.horizontalAdvance(text);
     if (x + w > l.plot().right() || x < l.plot().left()) {
@@ -953,7 +957,7 @@ void GanttPainter::paintLaneRow(
         }
         // Its name inside if it fits; an error's message after it.
         if (!wait && r.width() >= 30) {
-            QString text = run.str(first.name);
+            QString text = displayName(run.str(first.name));
             if (kind == SpanKind::Stall) {
                 text += u" · "_s + GanttLayout::formatDuration(first.durationNs());
             }
@@ -1113,7 +1117,7 @@ void GanttPainter::paintDensityRow(
     p.setPen(m_theme.mutedText);
     p.setFont(chartFont(kSmallSize));
     p.drawText(rowRect.adjusted(4, 0, -4, 0), Qt::AlignRight | Qt::AlignVCenter,
-        u"up to %1 in flight"_s.arg(row.densityMax));
+        tr("up to %1 in flight").arg(row.densityMax));
 }
 
 double GanttPainter::markerStripHeight() const
@@ -1146,14 +1150,14 @@ void GanttPainter::paintMarkers(QPainter &p, const Geometry &g, const GanttLayou
         p.drawText(text, Qt::AlignVCenter | Qt::AlignLeft, label);
     };
     line(run.wallNs, m_options.live ? m_theme.ideal : m_theme.total, Qt::SolidLine,
-        (m_options.live ? u"now "_s : u"total "_s) + GanttLayout::formatDuration(run.wallNs), 0);
+        (m_options.live ? tr("now %1") : tr("total %1")).arg(GanttLayout::formatDuration(run.wallNs)), 0);
     if (run.idealNs > 0) {
-        line(run.idealNs, m_theme.ideal, Qt::DashLine, u"ideal "_s + GanttLayout::formatDuration(run.idealNs),
-            1);
+        line(run.idealNs, m_theme.ideal, Qt::DashLine,
+            tr("ideal %1").arg(GanttLayout::formatDuration(run.idealNs)), 1);
     }
     if (const qint64 allAsync = m_options.ideal ? allAsyncNs() : 0; allAsync > 0) {
         line(allAsync, m_theme.counterfactual, Qt::DotLine,
-            u"if every blocking step were async "_s + GanttLayout::formatDuration(allAsync),
+            tr("if every blocking step were async %1").arg(GanttLayout::formatDuration(allAsync)),
             run.idealNs > 0 ? 2 : 1);
     }
 }

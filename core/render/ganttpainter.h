@@ -5,6 +5,7 @@
 #include "ganttmodel.h"
 #include "theme.h"
 
+#include <QCoreApplication>
 #include <QFont>
 #include <QSizeF>
 
@@ -38,6 +39,8 @@ struct GanttPaintOptions
  */
 class GanttPainter
 {
+    Q_DECLARE_TR_FUNCTIONS(Coroscope::GanttPainter)
+
 public:
     GanttPainter(const GanttModel &model, GanttTheme theme, GanttPaintOptions options = {});
 

@@ -6,6 +6,8 @@
 
 #include "timeline/analysis.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
@@ -59,7 +61,7 @@ QString textChart(const GanttModel &model, int columns)
     const RunData &run = model.run();
     int labelWidth = 8;
     for (const GanttRow &row : model.rows()) {
-        labelWidth = std::max(labelWidth, static_cast<int>(row.label.size()));
+        labelWidth = std::max(labelWidth, static_cast<int>(displayName(row.label).size()));
     }
     labelWidth = std::min(labelWidth, 24);
     const int barWidth = std::max(20, columns - labelWidth - 3);
@@ -70,7 +72,10 @@ QString textChart(const GanttModel &model, int columns)
     };
 
     QString out;
-    const QString title = run.experiment + (run.title.isEmpty() ? QString() : u" — "_s + run.title);
+    const QString title = run.experiment
+        + (run.title.isEmpty()
+                ? QString()
+                : u" — "_s + QCoreApplication::translate("Experiments", run.title.toUtf8().constData()));
     out += (title.size() > columns ? title.left(columns - 1) + QChar(0x2026) : title) + u'\n';
     for (const GanttRow &row : model.rows()) {
         std::vector<int> cells(static_cast<std::size_t>(barWidth), 0);
@@ -98,7 +103,7 @@ QString textChart(const GanttModel &model, int columns)
                 }
             }
         }
-        QString label = row.label;
+        QString label = displayName(row.label);
         if (label.size() > labelWidth) {
             label = label.left(labelWidth - 1) + QChar(0x2026);
         }
@@ -126,8 +131,9 @@ QString textChart(const GanttModel &model, int columns)
         }
     }
     out += QString(labelWidth, u' ') + u"  "_s + axis + u'\n';
-    const QString legend
-        = u"█ holding the thread  ▒ suspended (timer, I/O)  ░ ready, waiting for the loop  ─ awaiting  ✕ error  · cancelled"_s;
+    const QString legend = QCoreApplication::translate("Coroscope::TextChart",
+        "█ holding the thread  ▒ suspended (timer, I/O)  ░ ready, waiting for the loop  ─ awaiting  ✕ error  "
+        "· cancelled");
     out += (legend.size() > columns ? legend.left(columns) : legend) + u'\n';
     // Why: the main culprits, and what the run would take with every blocking step async.
     auto line = [&](const QString &text) {
@@ -138,12 +144,14 @@ QString textChart(const GanttModel &model, int columns)
         if (shown++ == 3) {
             break;
         }
-        line(u"delayed +%1: %2"_s.arg(
-            GanttLayout::formatDuration(b.delayNs), Analysis::blameSentence(run, b.culprit, b.victim)));
+        line(QCoreApplication::translate("Coroscope::TextChart", "delayed +%1: %2")
+                 .arg(GanttLayout::formatDuration(b.delayNs),
+                     Analysis::blameSentence(run, b.culprit, b.victim)));
     }
     if (run.status == RunStatus::Ok && run.stats.madeAsync > 0) {
-        line(u"if every blocking step were async: %1"_s.arg(
-            GanttLayout::formatDuration(static_cast<qint64>(std::llround(run.stats.idealAllAsyncS * 1e9)))));
+        line(QCoreApplication::translate("Coroscope::TextChart", "if every blocking step were async: %1")
+                 .arg(GanttLayout::formatDuration(
+                     static_cast<qint64>(std::llround(run.stats.idealAllAsyncS * 1e9)))));
     }
     return out;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "theme.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace Coroscope {
@@ -85,32 +87,56 @@ GanttTheme GanttTheme::byName(const QString &name, bool *ok)
     return n == u"dark" ? dark() : light();
 }
 
+QString displayName(const QString &recorded)
+{
+    static const char *const kNames[] = {
+        QT_TRANSLATE_NOOP("Coroscope::Recorded", "event loop"),
+        QT_TRANSLATE_NOOP("Coroscope::Recorded", "loop blocked"),
+        QT_TRANSLATE_NOOP("Coroscope::Recorded", "delay server"),
+        QT_TRANSLATE_NOOP("Coroscope::Recorded", "waiting for a connection"),
+        QT_TRANSLATE_NOOP("Coroscope::Recorded", "waiting for a pool thread"),
+        QT_TRANSLATE_NOOP("Coroscope::Recorded", "run failed"),
+    };
+    for (const char *name : kNames) {
+        if (recorded == QLatin1StringView(name)) {
+            return QCoreApplication::translate("Coroscope::Recorded", name);
+        }
+    }
+    return recorded;
+}
+
 QString kindDescription(SpanKind kind, bool holdsThread)
 {
-    const QString how = holdsThread ? u" (blocking the thread)"_s : u" (suspended)"_s;
     switch (kind) {
     case SpanKind::Http:
-        return u"HTTP request"_s + how;
+        return holdsThread
+            ? QCoreApplication::translate("Coroscope::Theme", "HTTP request (blocking the thread)")
+            : QCoreApplication::translate("Coroscope::Theme", "HTTP request (suspended)");
     case SpanKind::Db:
-        return u"database query"_s + how;
+        return holdsThread
+            ? QCoreApplication::translate("Coroscope::Theme", "database query (blocking the thread)")
+            : QCoreApplication::translate("Coroscope::Theme", "database query (suspended)");
     case SpanKind::Sleep:
-        return holdsThread ? u"sleep (blocking the thread)"_s : u"timer (suspended)"_s;
+        return holdsThread ? QCoreApplication::translate("Coroscope::Theme", "sleep (blocking the thread)")
+                           : QCoreApplication::translate("Coroscope::Theme", "timer (suspended)");
     case SpanKind::Cpu:
-        return u"computing"_s;
+        return QCoreApplication::translate("Coroscope::Theme", "computing");
     case SpanKind::Blocking:
-        return u"blocking the thread"_s;
+        return QCoreApplication::translate("Coroscope::Theme", "blocking the thread");
     case SpanKind::Acquire:
-        return u"waiting for a slot"_s;
+        return QCoreApplication::translate("Coroscope::Theme", "waiting for a slot");
     case SpanKind::Connect:
-        return u"connecting"_s + (holdsThread ? how : QString());
+        return holdsThread
+            ? QCoreApplication::translate("Coroscope::Theme", "connecting (blocking the thread)")
+            : QCoreApplication::translate("Coroscope::Theme", "connecting");
     case SpanKind::Setup:
-        return u"setup"_s;
+        return QCoreApplication::translate("Coroscope::Theme", "setup");
     case SpanKind::Wait:
-        return u"awaiting other tasks"_s;
+        return QCoreApplication::translate("Coroscope::Theme", "awaiting other tasks");
     case SpanKind::Stall:
-        return u"event loop stalled"_s;
+        return QCoreApplication::translate("Coroscope::Theme", "event loop stalled");
     case SpanKind::Checkout:
-        return u"connection checked out"_s;
+        return QCoreApplication::translate("Coroscope::Theme", "connection checked out");
     }
     return {};
 }

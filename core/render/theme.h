@@ -53,4 +53,9 @@ struct GanttTheme
 /// Legend wording for a kind, suspended or holding its thread (a blocking HTTP call).
 [[nodiscard]] QString kindDescription(SpanKind kind, bool holdsThread = false);
 
+/// A name the recorder writes itself ("event loop", "loop blocked", "waiting for a connection"…)
+/// in the language of the installed translators; any other name (the experiment's own: "task 1 ·
+/// GOOG", "GET /?delay=0.3") as it is. Run files keep the English.
+[[nodiscard]] QString displayName(const QString &recorded);
+
 } // namespace Coroscope

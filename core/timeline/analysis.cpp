@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "analysis.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <algorithm>
@@ -92,9 +93,9 @@ QString stateName(TaskState state)
     case TaskState::Suspended:
         return u"suspended"_s;
     case TaskState::Ready:
-        return u"ready, waiting for the loop"_s;
+        return QCoreApplication::translate("Coroscope::Analysis", "ready, waiting for the loop");
     case TaskState::Holding:
-        return u"holding the thread"_s;
+        return QCoreApplication::translate("Coroscope::Analysis", "holding the thread");
     }
     return {};
 }
@@ -381,9 +382,9 @@ QString describeStep(const RunData &run, qint32 index)
     if (s.kind == SpanKind::Stall) {
         what = u"stall"_s;
     } else if (s.blocking && !what.startsWith(u"blocking"_s)) {
-        what = u"blocking "_s + what;
+        what = QCoreApplication::translate("Coroscope::Analysis", "blocking %1").arg(what);
     } else if (s.kind == SpanKind::Cpu) {
-        what = u"CPU work %1"_s.arg(what);
+        what = QCoreApplication::translate("Coroscope::Analysis", "CPU work %1").arg(what);
     }
     return lane.isEmpty() ? what : u"%1: %2"_s.arg(lane, what);
 }
@@ -396,13 +397,17 @@ QString blameSentence(const RunData &run, qint32 culprit, qint32 victim)
     const Span &c = run.spans[static_cast<std::size_t>(culprit)];
     const QString v = describeStep(run, victim);
     if (c.kind == SpanKind::Stall) {
-        return u"the loop stalled, nothing recorded holding it, while %1 was ready"_s.arg(v);
+        return QCoreApplication::translate(
+            "Coroscope::Analysis", "the loop stalled (nothing recorded was holding it) while %1 was ready")
+            .arg(v);
     }
     if (c.nestedLoop) {
-        return u"%1, a nested event loop entered inside it, kept %2 from returning"_s.arg(
-            describeStep(run, culprit), v);
+        return QCoreApplication::translate(
+            "Coroscope::Analysis", "%1 ran a nested event loop, which kept %2 from returning")
+            .arg(describeStep(run, culprit), v);
     }
-    return u"%1 held the loop while %2 was ready"_s.arg(describeStep(run, culprit), v);
+    return QCoreApplication::translate("Coroscope::Analysis", "%1 held the loop while %2 was ready")
+        .arg(describeStep(run, culprit), v);
 }
 
 } // namespace Coroscope::Analysis

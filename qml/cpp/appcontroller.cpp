@@ -2,6 +2,7 @@
 #include "appcontroller.h"
 
 #include "chartoptions.h"
+#include "cli/language.h"
 #include "experimentmodel.h"
 #include "experiments/catalog.h"
 #include "experiments/experiment.h"
@@ -27,6 +28,7 @@
 #include <QGuiApplication>
 #include <QPainter>
 #include <QPalette>
+#include <QQmlEngine>
 #include <QStandardPaths>
 #include <QTime>
 #include <QUrl>
@@ -122,7 +124,7 @@ void AppController::setExperimentId(const QString &id)
 
 QString AppController::experimentTitle() const
 {
-    return m_experiment ? m_experiment->title() : QString();
+    return m_experiment ? translated(m_experiment->title()) : QString();
 }
 
 QString AppController::experimentSeed() const
@@ -132,7 +134,7 @@ QString AppController::experimentSeed() const
 
 QString AppController::experimentSummary() const
 {
-    return m_experiment ? m_experiment->info().summary : QString();
+    return m_experiment ? translated(m_experiment->info().summary) : QString();
 }
 
 QString AppController::experimentAbout() const
@@ -140,18 +142,19 @@ QString AppController::experimentAbout() const
     if (!m_experiment) {
         return {};
     }
-    const ExperimentInfo &i = m_experiment->info();
+    const ExperimentInfo i = m_experiment->translatedInfo();
     auto esc = [](const QString &t) { return t.toHtmlEscaped(); };
-    QString html = u"<h3>%1</h3><p><i>%2</i> · seed %3 · ideal %4</p><p>%5</p>"_s.arg(
-        esc(i.title), esc(i.id), esc(i.seed), esc(i.idealFormula), esc(i.explanation));
-    html += u"<p><b>What you should see.</b> %1</p>"_s.arg(esc(i.expectation));
-    html += u"<p><b>Parameters.</b></p><ul>"_s;
+    QString html = u"<h3>%1</h3><p><i>%2</i> · %3</p><p>%4</p>"_s.arg(esc(i.title), esc(i.id),
+        esc(tr("seed %1 · ideal %2").arg(i.seed, i.idealFormula)), esc(i.explanation));
+    html += u"<p><b>%1</b> %2</p>"_s.arg(esc(tr("What you should see.")), esc(i.expectation));
+    html += u"<p><b>%1</b></p><ul>"_s.arg(esc(tr("Parameters.")));
     for (const ParamSpec &p : i.params) {
         html += u"<li><b>%1</b> (%2): %3</li>"_s.arg(esc(p.key), esc(p.rangeText()), esc(p.help));
     }
     html += u"</ul>"_s;
     if (!unavailableReason().isEmpty()) {
-        html += u"<p style=\"color:#cf222e\"><b>Cannot run here:</b> %1</p>"_s.arg(esc(unavailableReason()));
+        html += u"<p style=\"color:#cf222e\"><b>%1</b> %2</p>"_s.arg(
+            esc(tr("Cannot run here:")), esc(unavailableReason()));
     }
     return html;
 }
@@ -170,8 +173,10 @@ QString AppController::seedExcerpt() const
     }
     QFile file(u":/coroscope/seeds/%1.py"_s.arg(m_experiment->id()));
     if (!file.open(QIODevice::ReadOnly)) {
-        return u"<p>No Python excerpt for this experiment: it has no counterpart in the seeds (%1).</p>"_s
-            .arg(m_experiment->info().seed.toHtmlEscaped());
+        return u"<p>%1</p>"_s.arg(
+            tr("No Python excerpt for this experiment: it has no counterpart in the seeds (%1).")
+                .arg(m_experiment->info().seed)
+                .toHtmlEscaped());
     }
     return highlightCode(
         QString::fromUtf8(file.readAll()), CodeLanguage::Python, themeForCharts() == u"dark");
@@ -192,7 +197,7 @@ bool AppController::isRunning() const
 bool AppController::run()
 {
     if (!m_experiment) {
-        setMessage(u"Pick an experiment first."_s);
+        setMessage(tr("Pick an experiment first."));
         return false;
     }
     QString error;
@@ -212,7 +217,7 @@ bool AppController::run()
     m_runParams = params->values();
     m_runIdealNs = static_cast<qint64>(m_experiment->idealSeconds(*params) * 1e9);
     setMessage({});
-    appendLog(u"run %1 (%2)"_s.arg(m_runExperiment, params->summary()));
+    appendLog(tr("run %1 (%2)").arg(m_runExperiment, params->summary()));
     m_current->setPath({});
     m_current->setName({});
     m_sinceSnapshot.invalidate();
@@ -226,7 +231,7 @@ void AppController::stop()
 {
     if (m_runner->isRunning()) {
         m_runner->cancel();
-        appendLog(m_runExperiment + u": stopped — the partial timeline is kept"_s);
+        appendLog(m_runExperiment + tr(": stopped — the partial timeline is kept"));
     }
 }
 
@@ -264,7 +269,7 @@ void AppController::onFinished(const RunData &run)
     const QString path = m_history->save(run, &error);
     m_current->setPath(path);
     if (!error.isEmpty()) {
-        appendLog(u"history: "_s + error);
+        appendLog(tr("history: %1").arg(error));
     }
     m_lastSummary = u"%1: %2"_s.arg(run.experiment, m_current->summary());
     // What the PostgreSQL experiments learnt about the server: reached, or why not.
@@ -279,8 +284,8 @@ void AppController::onFinished(const RunData &run)
     }
     Q_EMIT lastSummaryChanged();
     if (run.status == RunStatus::Failed) {
-        setMessage(run.experiment + u" failed: "_s + run.error);
-        appendLog(run.experiment + u" failed: "_s + run.error);
+        setMessage(tr("%1 failed: %2").arg(run.experiment, run.error));
+        appendLog(tr("%1 failed: %2").arg(run.experiment, run.error));
     } else {
         appendLog(m_lastSummary);
     }
@@ -345,7 +350,7 @@ bool AppController::copyChart(double width, double height)
     const GanttPaintOptions paint = m_chartOptions->apply({.live = m_current->isLive()});
     QGuiApplication::clipboard()->setImage(
         Export::renderImage(*model, QSizeF(width, height), 2, GanttTheme::byName(themeForCharts()), paint));
-    appendLog(u"copied the chart to the clipboard"_s);
+    appendLog(tr("copied the chart to the clipboard"));
     return true;
 }
 
@@ -368,14 +373,14 @@ bool AppController::loadInto(RunHandle &handle, const QString &path)
 bool AppController::openFile(const QString &target)
 {
     if (m_runner->isRunning()) {
-        setMessage(u"Stop the run before opening another one."_s);
+        setMessage(tr("Stop the run before opening another one."));
         return false;
     }
     const QString path = localPath(target);
     if (!loadInto(*m_current, path)) {
         return false;
     }
-    appendLog(u"opened "_s + path);
+    appendLog(tr("opened %1").arg(path));
     return true;
 }
 
@@ -488,6 +493,34 @@ void AppController::setDefaultDelay(double seconds)
         m_params->setDefaultDelay(seconds);
         Q_EMIT settingsChanged();
     }
+}
+
+QString AppController::language() const
+{
+    return m_settings.value(u"language"_s, u"system"_s).toString();
+}
+
+void AppController::setLanguage(const QString &language)
+{
+    if (language == this->language()
+        || !(language == u"system" || Language::available().contains(language))) {
+        return;
+    }
+    m_settings.setValue(u"language"_s, language);
+    Language::install(language);
+    if (QQmlEngine *engine = qmlEngine(this)) {
+        engine->retranslate(); // every qsTr binding
+    }
+    m_experiments->retranslate();
+    m_params->retranslate();
+    m_current->retranslate();
+    for (RunHandle *h : m_pins->handles()) {
+        h->retranslate();
+    }
+    Q_EMIT settingsChanged();
+    Q_EMIT experimentChanged();
+    Q_EMIT m_status->changed();
+    appendLog(tr("language: %1").arg(Language::current() == u"ko" ? u"한국어"_s : u"English"_s));
 }
 
 QRect AppController::windowGeometry() const

@@ -73,6 +73,8 @@ class AppController : public QObject
     Q_PROPERTY(QString postgresDsn READ postgresDsn WRITE setPostgresDsn NOTIFY settingsChanged)
     Q_PROPERTY(QString postgresDsnRedacted READ postgresDsnRedacted NOTIFY settingsChanged)
     Q_PROPERTY(double defaultDelay READ defaultDelay WRITE setDefaultDelay NOTIFY settingsChanged)
+    /// "system", "en" or "ko": the window, the chart and its exports switch at once.
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY settingsChanged)
 
 public:
     explicit AppController(QObject *parent = nullptr);
@@ -112,6 +114,8 @@ public:
     [[nodiscard]] QString postgresDsnRedacted() const;
     [[nodiscard]] double defaultDelay() const;
     void setDefaultDelay(double seconds);
+    [[nodiscard]] QString language() const;
+    void setLanguage(const QString &language);
 
     /// Starts the selected experiment with the parameters as typed; false (with `message`)
     /// when a parameter is wrong, a run is going, or the experiment cannot run here.

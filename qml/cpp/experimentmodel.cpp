@@ -47,16 +47,16 @@ QVariant ExperimentModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case TitleRole:
-        return info.title;
+        return translated(info.title);
     case IdRole:
         return info.id;
     case GroupRole:
-        return info.group;
+        return translated(info.group);
     case SeedRole:
         return info.seed;
     case SummaryRole:
     case Qt::ToolTipRole:
-        return m_reasons.value(info.id).isEmpty() ? info.summary : m_reasons.value(info.id);
+        return m_reasons.value(info.id).isEmpty() ? translated(info.summary) : m_reasons.value(info.id);
     case AvailableRole:
         return m_reasons.value(info.id).isEmpty();
     case ReasonRole:
@@ -92,8 +92,11 @@ void ExperimentModel::rebuild()
     });
     const QStringList words = m_filter.simplified().split(u' ', Qt::SkipEmptyParts);
     auto matches = [&](const Experiment *e) {
+        // English and the translation alike: "풀" and "pool" both find the pool experiments.
         const ExperimentInfo &i = e->info();
-        const QString haystack = QStringList {i.id, i.title, i.group, i.seed, i.summary}.join(u' ');
+        const QString haystack = QStringList {i.id, i.title, i.group, i.seed, i.summary, translated(i.title),
+            translated(i.group), translated(i.summary)}
+                                     .join(u' ');
         return std::all_of(words.begin(), words.end(),
             [&](const QString &w) { return haystack.contains(w, Qt::CaseInsensitive); });
     };
@@ -131,6 +134,13 @@ int ExperimentModel::indexOf(const QString &id) const
 QString ExperimentModel::idAt(int row) const
 {
     return row >= 0 && row < rowCount() ? m_rows[static_cast<std::size_t>(row)]->id() : QString();
+}
+
+void ExperimentModel::retranslate()
+{
+    // Titles, groups and summaries are translated as they are read: read them again.
+    beginResetModel();
+    endResetModel();
 }
 
 void ExperimentModel::refreshAvailability()

@@ -43,6 +43,8 @@ public:
     Q_INVOKABLE QString idAt(int row) const;
     /// Re-reads availability (after PostgreSQL became ready or unavailable).
     Q_INVOKABLE void refreshAvailability();
+    /// The language changed: every row reads again.
+    void retranslate();
 
 Q_SIGNALS:
     void filterChanged();

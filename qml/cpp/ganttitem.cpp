@@ -36,14 +36,15 @@ QStringList whyLines(const GanttModel &model, qint32 index)
         const bool first = std::none_of(run.spans.begin(), run.spans.end(),
             [&s](const Span &o) { return o.lane == s.lane && o.beginNs < s.beginNs; });
         if (first && created != kUnknownTime && s.beginNs - created >= 1'000'000) {
-            lines << u"the task was created at %1 and first ran %2 later"_s.arg(
-                seconds(created), seconds(s.beginNs - created));
+            lines << GanttItem::tr("the task was created at %1 and first ran %2 later")
+                         .arg(seconds(created), seconds(s.beginNs - created));
         }
     }
     if (i < model.wakers().size() && model.wakers()[i] >= 0) {
         const qint32 w = model.wakers()[i];
-        lines << u"woken by %1 (ended %2)"_s.arg(
-            Analysis::describeStep(run, w), seconds(run.spans[static_cast<std::size_t>(w)].endNs));
+        lines << GanttItem::tr("woken by %1 (ended %2)")
+                     .arg(Analysis::describeStep(run, w),
+                         seconds(run.spans[static_cast<std::size_t>(w)].endNs));
     }
     int shown = 0;
     for (const Blame &b : run.blame) {
@@ -51,20 +52,23 @@ QStringList whyLines(const GanttModel &model, qint32 index)
             break;
         }
         if (b.victim == index) {
-            lines << u"delayed +%1: %2"_s.arg(
-                seconds(b.delayNs), Analysis::blameSentence(run, b.culprit, b.victim));
+            lines << GanttItem::tr("delayed +%1: %2")
+                         .arg(seconds(b.delayNs), Analysis::blameSentence(run, b.culprit, b.victim));
             ++shown;
         } else if (b.culprit == index) {
-            lines << u"delayed %1 by +%2"_s.arg(Analysis::describeStep(run, b.victim), seconds(b.delayNs));
+            lines << GanttItem::tr("delayed %1 by +%2")
+                         .arg(Analysis::describeStep(run, b.victim), seconds(b.delayNs));
             ++shown;
         }
     }
     if (i < run.ideal.beginNs.size() && run.ideal.beginNs[i] != kUnknownTime
         && run.ideal.endNs[i] != kUnknownTime && !s.isOpen()) {
         const double late = static_cast<double>(s.endNs) - static_cast<double>(run.ideal.endNs[i]);
-        lines << u"ideally %1 → %2%3"_s.arg(seconds(run.ideal.beginNs[i]), seconds(run.ideal.endNs[i]),
-            late >= 1e6 && late < 1e17 ? u" (ended %1 later)"_s.arg(seconds(static_cast<qint64>(late)))
-                                       : QString());
+        lines << GanttItem::tr("ideally %1 → %2%3")
+                     .arg(seconds(run.ideal.beginNs[i]), seconds(run.ideal.endNs[i]),
+                         late >= 1e6 && late < 1e17
+                             ? GanttItem::tr(" (ended %1 later)").arg(seconds(static_cast<qint64>(late)))
+                             : QString());
     }
     return lines;
 }
@@ -228,7 +232,7 @@ void GanttItem::paint(QPainter *p)
         p->setPen(m_theme.mutedText);
         p->setFont(GanttPainter::chartFont(14));
         p->drawText(QRectF(QPointF(0, 0), size()), Qt::AlignCenter,
-            u"Pick an experiment and press Run (Ctrl+R) — its timeline appears here."_s);
+            tr("Pick an experiment and press Run (Ctrl+R) — its timeline appears here."));
         return;
     }
     const GanttPainter painter(*model, m_theme, options());
@@ -423,8 +427,8 @@ void GanttItem::updateHover(const QPointF &pos)
         const qint64 t = l.mapXToTime(pos.x());
         const auto tolerance = static_cast<qint64>(3 * l.nsPerPixel());
         if (row.type == GanttRow::Type::Density) {
-            text = u"%1%2\n%3 in flight around %4"_s
-                       .arg(row.label, row.foldedLanes > 0 ? u" (folded)"_s : QString())
+            text = tr("%1%2\n%3 in flight around %4")
+                       .arg(row.label, row.foldedLanes > 0 ? tr(" (folded)") : QString())
                        .arg(GanttModel::densityAt(row, t - tolerance, t + tolerance))
                        .arg(seconds(t));
         } else {
@@ -455,14 +459,14 @@ void GanttItem::updateHover(const QPointF &pos)
                 QStringList lines;
                 lines << (run.str(best->name).isEmpty() ? toString(best->kind) : run.str(best->name));
                 lines << u"%1%2 · %3"_s.arg(toString(best->kind),
-                    best->holdsThread() ? u" (holds the thread)"_s : QString(), row.label);
-                lines << u"start %1 · %2 %3"_s.arg(seconds(best->beginNs),
-                    best->isOpen() ? u"running for"_s : u"took"_s, seconds(end - best->beginNs));
+                    best->holdsThread() ? tr(" (holds the thread)") : QString(), row.label);
+                lines << (best->isOpen() ? tr("start %1 · running for %2") : tr("start %1 · took %2"))
+                             .arg(seconds(best->beginNs), seconds(end - best->beginNs));
                 if (best->readyNs != kUnknownTime && end - best->readyNs > 1'000'000) {
-                    lines << u"ready at %1, resumed %2 later"_s.arg(
-                        seconds(best->readyNs), seconds(end - best->readyNs));
+                    lines << tr("ready at %1, resumed %2 later")
+                                 .arg(seconds(best->readyNs), seconds(end - best->readyNs));
                 }
-                lines << u"status "_s + (best->isOpen() ? u"running"_s : toString(best->status));
+                lines << tr("status %1").arg(best->isOpen() ? tr("running") : toString(best->status));
                 if (!run.str(best->detail).isEmpty()) {
                     lines << run.str(best->detail);
                 }
@@ -517,7 +521,7 @@ void GanttItem::updateSelectionText()
             }
         }
         busy += curTo - curFrom;
-        text = u"%1 → %2 (%3): %4 spans · busy %5 · work %6 · overlap ×%7 · up to %8 at once"_s
+        text = tr("%1 → %2 (%3): %4 spans · busy %5 · work %6 · overlap ×%7 · up to %8 at once")
                    .arg(seconds(m_selFrom), seconds(m_selTo), seconds(m_selTo - m_selFrom))
                    .arg(spans)
                    .arg(seconds(busy), seconds(summed))

@@ -133,7 +133,7 @@ QString HistoryModel::save(const RunData &run, QString *error)
 {
     if (!QDir().mkpath(m_directory)) {
         if (error) {
-            *error = u"cannot create the history directory %1"_s.arg(m_directory);
+            *error = tr("cannot create the history directory %1").arg(m_directory);
         }
         return {};
     }
@@ -163,11 +163,11 @@ QString HistoryModel::pathAt(int row) const
 QString HistoryModel::rename(int row, const QString &name)
 {
     if (row < 0 || row >= rowCount()) {
-        return u"no such run"_s;
+        return tr("no such run");
     }
     const QString clean = name.trimmed();
     if (clean.isEmpty() || clean.contains(u'/') || clean.startsWith(u'.')) {
-        return u"'%1' cannot be a file name"_s.arg(name);
+        return tr("'%1' cannot be a file name").arg(name);
     }
     Entry &e = m_entries[static_cast<std::size_t>(row)];
     const QString target = QDir(m_directory).filePath(clean + u".json"_s);
@@ -175,10 +175,10 @@ QString HistoryModel::rename(int row, const QString &name)
         return {};
     }
     if (QFileInfo::exists(target)) {
-        return u"a run named '%1' exists already"_s.arg(clean);
+        return tr("a run named '%1' exists already").arg(clean);
     }
     if (!QFile::rename(e.path, target)) {
-        return u"cannot rename %1 to %2"_s.arg(e.path, target);
+        return tr("cannot rename %1 to %2").arg(e.path, target);
     }
     e.path = target;
     e.name = clean;

@@ -50,7 +50,7 @@ QVariant ParamModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case LabelRole:
-        return row.spec.label;
+        return translated(row.spec.label);
     case KeyRole:
         return row.spec.key;
     case TypeRole:
@@ -66,7 +66,7 @@ QVariant ParamModel::data(const QModelIndex &index, int role) const
         return row.spec.rangeText();
     case HelpRole:
     case Qt::ToolTipRole:
-        return row.spec.help;
+        return translated(row.spec.help);
     case ErrorRole:
         return row.error;
     case MinimumRole:
@@ -128,6 +128,17 @@ void ParamModel::setExperiment(const Experiment *experiment, const QHash<QString
     Q_EMIT validChanged();
 }
 
+void ParamModel::retranslate()
+{
+    for (Row &row : m_rows) {
+        check(row);
+    }
+    if (!m_rows.empty()) {
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1));
+    }
+    Q_EMIT validChanged();
+}
+
 void ParamModel::setValue(int row, const QString &text)
 {
     if (row < 0 || row >= rowCount()) {
@@ -180,7 +191,7 @@ std::optional<Params> ParamModel::params(QString *error) const
 {
     if (!m_experiment) {
         if (error) {
-            *error = u"no experiment selected"_s;
+            *error = tr("no experiment selected");
         }
         return std::nullopt;
     }

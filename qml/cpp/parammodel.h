@@ -55,6 +55,8 @@ public:
     void setExperiment(const Experiment *experiment, const QHash<QString, QString> &values = {});
     Q_INVOKABLE void setValue(int row, const QString &text);
     Q_INVOKABLE void resetToDefaults();
+    /// The language changed: labels, help and errors read again.
+    void retranslate();
     /// Sets the `delay` parameter's default (Settings → default delay) for experiments shown later.
     void setDefaultDelay(double seconds) { m_defaultDelay = seconds; }
 

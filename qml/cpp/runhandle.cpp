@@ -120,21 +120,20 @@ QString RunHandle::schedule() const
     const auto ns
         = [](double s) { return GanttLayout::formatDuration(static_cast<qint64>(std::llround(s * 1e9))); };
     QStringList lines;
-    lines << u"Measured: %1."_s.arg(GanttLayout::formatDuration(r.wallNs));
+    lines << tr("Measured: %1.").arg(GanttLayout::formatDuration(r.wallNs));
     if (r.stats.idealScheduleS > 0) {
-        lines << u"With zero overhead — the recorded steps replayed back to back, each awaited step "
-                 "taking only until it was ready, blocking steps still holding the loop: %1."_s.arg(
-                     ns(r.stats.idealScheduleS));
+        lines << tr("With zero overhead — the recorded steps replayed back to back, each awaited step "
+                    "taking only until it was ready, blocking steps still holding the loop: %1.")
+                     .arg(ns(r.stats.idealScheduleS));
     }
     if (r.stats.madeAsync > 0) {
-        lines << u"If its %1 blocking step%2 were async (awaited instead of holding the loop): %3."_s
-                     .arg(r.stats.madeAsync)
-                     .arg(r.stats.madeAsync == 1 ? QString() : u"s"_s)
+        lines << tr("If the run's %n blocking step(s) were async (awaited instead of holding the loop): %1.",
+            nullptr, r.stats.madeAsync)
                      .arg(ns(r.stats.idealAllAsyncS));
     }
     if (r.stats.lateS > 0.001) {
-        lines << u"Steps were ready but not resumed for %1 in all; %2 of it is explained below."_s.arg(
-            ns(r.stats.lateS), ns(r.stats.blamedS));
+        lines << tr("Steps were ready but not resumed for %1 in all; %2 of it is explained below.")
+                     .arg(ns(r.stats.lateS), ns(r.stats.blamedS));
     }
     return lines.join(u'\n');
 }
@@ -147,22 +146,22 @@ QString RunHandle::summary() const
     const RunData &r = m_model->run();
     const QString wall = GanttLayout::formatDuration(r.wallNs);
     if (m_live) {
-        return u"running… %1"_s.arg(wall);
+        return tr("running… %1").arg(wall);
     }
-    QStringList parts {u"wall "_s + wall};
+    QStringList parts {tr("wall %1").arg(wall)};
     if (r.idealNs > 0) {
-        parts.append(u"ideal "_s + GanttLayout::formatDuration(r.idealNs));
+        parts.append(tr("ideal %1").arg(GanttLayout::formatDuration(r.idealNs)));
         // Only a run that finished has an overhead: a stopped one ended early on purpose.
         if (r.status == RunStatus::Ok) {
             const qint64 over = r.wallNs - r.idealNs;
-            parts.append(u"overhead %1%2"_s.arg(
-                over >= 0 ? u"+"_s : u"−"_s, GanttLayout::formatDuration(std::abs(over))));
+            parts.append(tr("overhead %1%2")
+                             .arg(over >= 0 ? u"+"_s : u"−"_s, GanttLayout::formatDuration(std::abs(over))));
         }
     }
     if (r.status == RunStatus::Failed) {
-        parts.append(u"failed"_s);
+        parts.append(tr("failed"));
     } else if (r.status == RunStatus::Cancelled) {
-        parts.append(u"cancelled"_s);
+        parts.append(tr("cancelled"));
     }
     return parts.join(u" · "_s);
 }

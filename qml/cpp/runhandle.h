@@ -63,6 +63,8 @@ public:
     /// Where the run is saved (history), if it is.
     [[nodiscard]] QString path() const { return m_path; }
     void setPath(const QString &path);
+    /// The language changed: the texts and the chart read again.
+    void retranslate() { Q_EMIT changed(); }
 
 Q_SIGNALS:
     void changed();

@@ -52,15 +52,15 @@ void ServiceStatus::refresh(const QString &settingsDsn)
     const int generation = ++m_generation;
     m_target.clear();
     if (!settingsDsn.trimmed().isEmpty()) {
-        m_configured = tr("the DSN of the settings");
+        m_configured = tr("the DSN from the settings");
         m_target = redactConninfo(settingsDsn.trimmed());
     } else if (Postgres::source() == u"private cluster") {
         m_configured = tr("a private cluster");
     } else if (Postgres::source() == u"COROSCOPE_PG_DSN") {
-        m_configured = tr("COROSCOPE_PG_DSN of the environment");
+        m_configured = tr("COROSCOPE_PG_DSN from the environment");
         m_target = redactConninfo(qEnvironmentVariable("COROSCOPE_PG_DSN"));
     } else {
-        m_configured = tr("the PG* variables of the environment");
+        m_configured = tr("the PG* variables from the environment");
     }
     const QString reason = Postgres::unavailableReason();
     if (!reason.isEmpty()) {
@@ -78,7 +78,10 @@ void ServiceStatus::refresh(const QString &settingsDsn)
         QString target;
         if (!dsn.isEmpty()) {
             why = Postgres::check(dsn);
-            target = redactConninfo(dsn);
+            // The private cluster's socket path says nothing to the user: only a DSN of theirs is shown.
+            if (Postgres::source() != u"private cluster") {
+                target = redactConninfo(dsn);
+            }
         }
         QMetaObject::invokeMethod(
             qApp,

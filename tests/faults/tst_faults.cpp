@@ -329,6 +329,8 @@ class TestFaults : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        // The binary speaks the locale's language: these tests read its English.
+        qputenv("COROSCOPE_LANG", "en");
         m_dsn = useFixtureCluster();
         if (!m_dsn.isEmpty()) {
             QString why;

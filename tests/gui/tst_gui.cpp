@@ -5,6 +5,7 @@
 
 #include "appcontroller.h"
 #include "chartoptions.h"
+#include "cli/language.h"
 #include "experimentmodel.h"
 #include "experiments/catalog.h"
 #include "exporter.h"
@@ -259,8 +260,8 @@ private Q_SLOTS:
             qPrintable(sentence));
         QVERIFY2(
             blame.constFirst().toMap().value(u"delay"_s).toString().startsWith(u"+"_s), "delay shown as +…");
-        QVERIFY2(
-            run->schedule().contains(u"If its 2 blocking steps were async"_s), qPrintable(run->schedule()));
+        QVERIFY2(run->schedule().contains(u"If the run's 2 blocking steps were async"_s),
+            qPrintable(run->schedule()));
 
         // Hovering task 2's wait for the loop says who delayed it.
         QTRY_VERIFY(m_gantt->paintCount() > 0);
@@ -510,6 +511,33 @@ private Q_SLOTS:
         exporter->setWidth(0);
     }
 
+    // Settings → Language: the window, the experiment texts and the chart switch to Korean at once,
+    // and back; the choice is remembered.
+    void languageSwitchesToKoreanAndBack()
+    {
+        m_app->setExperimentId(u"tasks-concurrent"_s);
+        const QString english = m_app->experimentTitle();
+        auto *runButton = m_window->findChild<QObject *>(u"runButton"_s);
+        QVERIFY(runButton);
+        QCOMPARE(runButton->property("text").toString(), u"▶ Run"_s);
+        auto hangul = [](const QString &text) {
+            return std::any_of(text.begin(), text.end(),
+                [](QChar c) { return c.unicode() >= 0xAC00 && c.unicode() <= 0xD7A3; });
+        };
+        m_app->setLanguage(u"ko"_s);
+        QCOMPARE(Language::current(), u"ko"_s);
+        QVERIFY2(hangul(m_app->experimentTitle()), qPrintable(m_app->experimentTitle()));
+        QTRY_VERIFY2(hangul(runButton->property("text").toString()),
+            qPrintable(runButton->property("text").toString()));
+        QVERIFY(hangul(m_app->params()->data(m_app->params()->index(0), ParamModel::HelpRole).toString()));
+        QCOMPARE(QSettings().value(u"language"_s).toString(), u"ko"_s);
+        m_app->setLanguage(u"en"_s);
+        QCOMPARE(m_app->experimentTitle(), english);
+        QTRY_COMPARE(runButton->property("text").toString(), u"▶ Run"_s);
+        m_app->setLanguage(u"system"_s);
+        Language::install(u"en"_s);
+    }
+
     void openingABadFileSaysWhy()
     {
         QVERIFY(!m_app->openFile(m_dir.filePath(u"missing.json"_s)));
@@ -549,6 +577,7 @@ int main(int argc, char **argv)
     QGuiApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"Coroscope"_s);
     QCoreApplication::setApplicationName(u"coroscope"_s);
+    Language::install(u"en"_s); // the assertions read English (a test below switches to Korean)
     int result = 0;
     {
         TestGui test;

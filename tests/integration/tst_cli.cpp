@@ -32,9 +32,12 @@ struct Result
     QString err;
 };
 
-Result coroscope(const QStringList &args, int timeoutMs = 30000)
+Result coroscope(const QStringList &args, int timeoutMs = 30000, const QProcessEnvironment &env = {})
 {
     QProcess p;
+    if (!env.isEmpty()) {
+        p.setProcessEnvironment(env);
+    }
     p.start(QStringLiteral(COROSCOPE_BIN), args);
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
@@ -55,7 +58,42 @@ class TestCli : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        // The binary speaks the locale's language: these tests read its English.
+        qputenv("COROSCOPE_LANG", "en");
         useFixtureCluster(); // exported to the coroscope processes started here
+    }
+
+    // The command line follows the locale: Korean under ko_KR, English otherwise; COROSCOPE_LANG wins.
+    void followsTheLocale()
+    {
+        auto hangul = [](const QString &text) {
+            return std::count_if(text.begin(), text.end(),
+                [](QChar c) { return c.unicode() >= 0xAC00 && c.unicode() <= 0xD7A3; });
+        };
+        QProcessEnvironment korean = QProcessEnvironment::systemEnvironment();
+        korean.remove(u"COROSCOPE_LANG"_s);
+        korean.remove(u"LANGUAGE"_s);
+        korean.insert(u"LANG"_s, u"ko_KR.UTF-8"_s);
+        korean.insert(u"LC_ALL"_s, u"ko_KR.UTF-8"_s);
+        const Result ko = coroscope({u"describe"_s, u"tasks-concurrent"_s, u"--no-source"_s}, 30000, korean);
+        QCOMPARE(ko.exitCode, 0);
+        QVERIFY2(hangul(ko.out) > 50, qPrintable(ko.out));
+        QVERIFY(ko.out.contains(u"tasks-concurrent"_s)); // ids stay as they are
+        const Result koError = coroscope({u"run"_s, u"no-such-thing"_s}, 30000, korean);
+        QCOMPARE(koError.exitCode, 2);
+        QVERIFY2(
+            hangul(koError.err) > 0 && koError.err.contains(u"no-such-thing"_s), qPrintable(koError.err));
+        QProcessEnvironment english = korean;
+        english.insert(u"COROSCOPE_LANG"_s, u"en"_s);
+        const Result en = coroscope({u"describe"_s, u"tasks-concurrent"_s, u"--no-source"_s}, 30000, english);
+        QCOMPARE(en.exitCode, 0);
+        QCOMPARE(hangul(en.out), 0);
+        QVERIFY(en.out.contains(u"What to expect"_s));
+        QProcessEnvironment plain = korean;
+        plain.insert(u"LANG"_s, u"C.UTF-8"_s);
+        plain.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+        const Result c = coroscope({u"describe"_s, u"tasks-concurrent"_s, u"--no-source"_s}, 30000, plain);
+        QCOMPARE(hangul(c.out), 0);
     }
 
     void listShowsEveryExperiment()
@@ -295,7 +333,8 @@ private Q_SLOTS:
         QVERIFY(run->status == RunStatus::Cancelled);
         QVERIFY(run->stats.cancelled >= 1);
         // Partial: cut short long before its 20 s (under ASan start-up alone can take 0.4 s).
-        QVERIFY2(run->stats.wallS > 0.05 && run->stats.wallS < 3, qPrintable(QString::number(run->stats.wallS)));
+        QVERIFY2(
+            run->stats.wallS > 0.05 && run->stats.wallS < 3, qPrintable(QString::number(run->stats.wallS)));
     }
 };
 

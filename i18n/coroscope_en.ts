@@ -1,0 +1,51 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Coroscope::Cli</name>
+    <message numerus="yes">
+        <location filename="../core/cli/cli.cpp" line="+258" />
+        <source>  all async  %1 s if its %n blocking step(s) were async
+</source>
+        <translation>
+            <numerusform>  all async  %1 s if its %n blocking step were async
+</numerusform><numerusform>  all async  %1 s if its %n blocking steps were async
+</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Coroscope::Exporter</name>
+    <message numerus="yes">
+        <location filename="../qml/cpp/exporter.cpp" line="+321" />
+        <source>%n pinned runs on one time axis</source>
+        <translation>
+            <numerusform>%n pinned run on one time axis</numerusform><numerusform>%n pinned runs on one time axis</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Coroscope::GanttPainter</name>
+    <message numerus="yes">
+        <location filename="../core/render/ganttpainter.cpp" line="+229" />
+        <source>%n cores</source>
+        <translation>
+            <numerusform>%n core</numerusform><numerusform>%n cores</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Coroscope::RunHandle</name>
+    <message numerus="yes">
+        <location filename="../qml/cpp/runhandle.cpp" line="+130" />
+        <source>If the run's %n blocking step(s) were async (awaited instead of holding the loop): %1.</source>
+        <translation>
+            <numerusform>If the run's %n blocking step were async (awaited instead of holding the loop): %1.</numerusform><numerusform>If the run's %n blocking steps were async (awaited instead of holding the loop): %1.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryList</name>
+    <message numerus="yes">
+        <location filename="../qml/HistoryList.qml" line="+19" />
+        <source>%n saved runs in %1</source>
+        <translation>
+            <numerusform>%n saved run in %1</numerusform><numerusform>%n saved runs in %1</numerusform></translation>
+    </message>
+</context>
+</TS>
