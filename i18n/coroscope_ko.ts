@@ -1083,6 +1083,60 @@ Example:
     </message>
 </context>
 <context>
+    <name>Coroscope::Params</name>
+    <message>
+        <location filename="../core/experiments/params.cpp" line="+61" />
+        <source>one of: %1</source>
+        <translation>다음 중 하나: %1</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>parameter '%1' must be a number in %2, got '%3'</source>
+        <translation>파라미터 '%1'은(는) %2 범위의 숫자여야 합니다. 입력값: '%3'</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>parameter '%1' must be a whole number in %2, got '%3'</source>
+        <translation>파라미터 '%1'은(는) %2 범위의 정수여야 합니다. 입력값: '%3'</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>parameter '%1' must be a number in %2</source>
+        <translation>파라미터 '%1'은(는) %2 범위의 숫자여야 합니다</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+12" />
+        <source>parameter '%1' = %2 is out of range %3</source>
+        <translation>파라미터 '%1' = %2 은(는) 범위 %3을(를) 벗어났습니다</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>parameter '%1' must be a whole number in %2</source>
+        <translation>파라미터 '%1'은(는) %2 범위의 정수여야 합니다</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>parameter '%1' = '%2' is not %3</source>
+        <translation>파라미터 '%1' = '%2' 은(는) %3이(가) 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>parameter '%1': %2</source>
+        <translation>파라미터 '%1': %2</translation>
+    </message>
+    <message>
+        <location line="+95" />
+        <source>unknown parameter '%1' for %2 (it takes: %3)</source>
+        <translation>%2에 없는 파라미터 '%1' (받는 파라미터: %3)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>no parameters</source>
+        <translation>없음</translation>
+    </message>
+</context>
+<context>
     <name>Coroscope::PinBoard</name>
     <message>
         <location filename="../qml/cpp/pinboard.cpp" line="+65" />
@@ -1179,6 +1233,19 @@ Example:
         <location line="+2" />
         <source>cancelled</source>
         <translation>취소됨</translation>
+    </message>
+</context>
+<context>
+    <name>Coroscope::Runner</name>
+    <message>
+        <location filename="../core/experiments/runner.cpp" line="+196" />
+        <source>a run of %1 is still going</source>
+        <translation>%1 실행이 아직 진행 중입니다</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>%1 cannot run here: %2</source>
+        <translation>%1은(는) 여기서 실행할 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -1763,7 +1830,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>풀의 스레드 수(2이면 세 번째 작업이 기다립니다).</translation>
     </message>
     <message>
-        <location filename="../core/experiments/params.cpp" line="+148" />
+        <location filename="../core/experiments/params.cpp" line="-83" />
         <source>Delay</source>
         <translation>지연</translation>
     </message>

@@ -131,6 +131,16 @@ Item {
         background: Rectangle { color: palette.toolTipBase; border.color: palette.mid; radius: 4 }
     }
 
+    // On a plate of the chart's background: over a tall chart they must not hide its axis.
+    Rectangle {
+        visible: controls.visibleChildren.length > 0
+        anchors.fill: controls
+        anchors.margins: -4
+        radius: 4
+        color: root.theme === "dark" ? "#161b22" : "#ffffff"
+        opacity: 0.92
+    }
+
     RowLayout {
         id: controls
         anchors.right: parent.right

@@ -16,6 +16,8 @@ Dialog {
     property bool comparison: false
     title: comparison ? qsTr("Export the comparison") : qsTr("Export the chart or the run")
     modal: true
+    // The window dims behind: the dialog is plainly above every panel.
+    Overlay.modal: Rectangle { color: "#66000000" }
     anchors.centerIn: Overlay.overlay
     width: Math.min(560, parent ? parent.width - 40 : 560)
     padding: 16
@@ -129,7 +131,7 @@ Dialog {
                 Layout.preferredWidth: 240
                 textRole: "text"
                 valueRole: "value"
-                model: [{ text: qsTr("as the window (%1)").arg(root.controller.chartTheme), value: "app" },
+                model: [{ text: qsTr("as the window (%1)").arg(root.controller.chartTheme === "dark" ? qsTr("dark") : qsTr("light")), value: "app" },
                         { text: qsTr("light"), value: "light" }, { text: qsTr("dark"), value: "dark" }]
                 currentIndex: Math.max(0, ["app", "light", "dark"].indexOf(root.exporter.theme))
                 onActivated: root.exporter.theme = currentValue

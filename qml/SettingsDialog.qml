@@ -10,6 +10,8 @@ Dialog {
     property AppController controller
     title: qsTr("Settings")
     modal: true
+    // The window dims behind: the dialog is plainly above every panel.
+    Overlay.modal: Rectangle { color: "#66000000" }
     anchors.centerIn: Overlay.overlay
     width: Math.min(620, parent ? parent.width - 40 : 620)
     standardButtons: Dialog.Ok | Dialog.Cancel

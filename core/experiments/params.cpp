@@ -58,7 +58,7 @@ QString ParamSpec::rangeText() const
         return text;
     }
     case ParamType::Choice:
-        return u"one of: "_s + choices.join(u", "_s);
+        return QCoreApplication::translate("Coroscope::Params", "one of: %1").arg(choices.join(u", "_s));
     case ParamType::Text:
         return u"text"_s;
     }
@@ -74,7 +74,7 @@ std::optional<QVariant> ParamSpec::parse(const QString &text, QString *error) co
         bool ok = false;
         const double v = trimmed.toDouble(&ok);
         if (!ok || !std::isfinite(v)) {
-            return fail(u"parameter '%1' must be a number in %2, got '%3'"_s.arg(key, rangeText(), text));
+            return fail(QCoreApplication::translate("Coroscope::Params", "parameter '%1' must be a number in %2, got '%3'").arg(key, rangeText(), text));
         }
         return check(v, error);
     }
@@ -83,7 +83,7 @@ std::optional<QVariant> ParamSpec::parse(const QString &text, QString *error) co
         const qlonglong v = trimmed.toLongLong(&ok);
         if (!ok) {
             return fail(
-                u"parameter '%1' must be a whole number in %2, got '%3'"_s.arg(key, rangeText(), text));
+                QCoreApplication::translate("Coroscope::Params", "parameter '%1' must be a whole number in %2, got '%3'").arg(key, rangeText(), text));
         }
         return check(v, error);
     }
@@ -102,10 +102,10 @@ std::optional<QVariant> ParamSpec::check(const QVariant &value, QString *error) 
         bool ok = false;
         const double v = value.toDouble(&ok);
         if (!ok || !std::isfinite(v)) {
-            return fail(u"parameter '%1' must be a number in %2"_s.arg(key, rangeText()));
+            return fail(QCoreApplication::translate("Coroscope::Params", "parameter '%1' must be a number in %2").arg(key, rangeText()));
         }
         if (v < minimum || v > maximum) {
-            return fail(u"parameter '%1' = %2 is out of range %3"_s.arg(key, formatNumber(v), rangeText()));
+            return fail(QCoreApplication::translate("Coroscope::Params", "parameter '%1' = %2 is out of range %3").arg(key, formatNumber(v), rangeText()));
         }
         return QVariant(v);
     }
@@ -114,17 +114,17 @@ std::optional<QVariant> ParamSpec::check(const QVariant &value, QString *error) 
         const qlonglong v = value.toLongLong(&ok);
         if (!ok
             || (value.typeId() == QMetaType::Double && value.toDouble() != std::floor(value.toDouble()))) {
-            return fail(u"parameter '%1' must be a whole number in %2"_s.arg(key, rangeText()));
+            return fail(QCoreApplication::translate("Coroscope::Params", "parameter '%1' must be a whole number in %2").arg(key, rangeText()));
         }
         if (static_cast<double>(v) < minimum || static_cast<double>(v) > maximum) {
-            return fail(u"parameter '%1' = %2 is out of range %3"_s.arg(key).arg(v).arg(rangeText()));
+            return fail(QCoreApplication::translate("Coroscope::Params", "parameter '%1' = %2 is out of range %3").arg(key).arg(v).arg(rangeText()));
         }
         return QVariant(static_cast<int>(v));
     }
     case ParamType::Choice: {
         const QString v = value.toString();
         if (!choices.contains(v)) {
-            return fail(u"parameter '%1' = '%2' is not %3"_s.arg(key, v, rangeText()));
+            return fail(QCoreApplication::translate("Coroscope::Params", "parameter '%1' = '%2' is not %3").arg(key, v, rangeText()));
         }
         return QVariant(v);
     }
@@ -132,7 +132,7 @@ std::optional<QVariant> ParamSpec::check(const QVariant &value, QString *error) 
         const QString v = value.toString();
         if (validate) {
             if (const QString why = validate(v); !why.isEmpty()) {
-                return fail(u"parameter '%1': %2"_s.arg(key, why));
+                return fail(QCoreApplication::translate("Coroscope::Params", "parameter '%1': %2").arg(key, why));
             }
         }
         return QVariant(v);
@@ -227,8 +227,8 @@ std::optional<Params> Params::resolve(const QString &experimentId, const QList<P
                 known.append(spec.key);
             }
             if (error) {
-                *error = u"unknown parameter '%1' for %2 (it takes: %3)"_s.arg(
-                    key, experimentId, known.isEmpty() ? u"no parameters"_s : known.join(u", "_s));
+                *error = QCoreApplication::translate("Coroscope::Params", "unknown parameter '%1' for %2 (it takes: %3)").arg(
+                    key, experimentId, known.isEmpty() ? QCoreApplication::translate("Coroscope::Params", "no parameters") : known.join(u", "_s));
             }
             return std::nullopt;
         }

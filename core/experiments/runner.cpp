@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "runner.h"
 
+#include <QCoreApplication>
+
 #include "async/epolldispatcher.h"
 #include "async/errors.h"
 #include "experiment.h"
@@ -191,13 +193,13 @@ bool Runner::start(const Experiment &experiment, const Params &params, QString *
 {
     if (m_job) {
         if (error) {
-            *error = u"a run of %1 is still going"_s.arg(m_job->experiment->id());
+            *error = QCoreApplication::translate("Coroscope::Runner", "a run of %1 is still going").arg(m_job->experiment->id());
         }
         return false;
     }
     if (const QString reason = experiment.unavailableReason(); !reason.isEmpty()) {
         if (error) {
-            *error = u"%1 cannot run here: %2"_s.arg(experiment.id(), reason);
+            *error = QCoreApplication::translate("Coroscope::Runner", "%1 cannot run here: %2").arg(experiment.id(), reason);
         }
         return false;
     }

@@ -162,6 +162,14 @@ GanttPaintOptions GanttItem::options() const
         .labelWidth = m_labelWidth};
 }
 
+void GanttItem::geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry)
+{
+    QQuickPaintedItem::geometryChange(newGeometry, oldGeometry);
+    if (!qFuzzyCompare(newGeometry.width(), oldGeometry.width())) {
+        Q_EMIT preferredHeightChanged();
+    }
+}
+
 void GanttItem::setLabelWidth(double width)
 {
     if (!qFuzzyCompare(width + 1, m_labelWidth + 1)) {

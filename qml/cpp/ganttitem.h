@@ -113,6 +113,8 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    /// A new width re-wraps the title and the legend: the natural height follows.
+    void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
     void hoverMoveEvent(QHoverEvent *event) override;
     void hoverLeaveEvent(QHoverEvent *event) override;
 
