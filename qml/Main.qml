@@ -58,7 +58,7 @@ ApplicationWindow {
     }
 
     Shortcut { sequence: "Ctrl+R"; onActivated: window.runSelected() }
-    Shortcut { sequences: [StandardKey.Quit, "Ctrl+Q"]; context: Qt.ApplicationShortcut; onActivated: window.close() }
+    Shortcut { sequence: "Ctrl+Q"; context: Qt.ApplicationShortcut; onActivated: window.close() } // StandardKey.Quit is Ctrl+Q too: both would be ambiguous
     // Esc stops a run; otherwise it ends a range selection on the chart.
     Shortcut {
         sequence: "Esc"

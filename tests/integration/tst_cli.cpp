@@ -5,6 +5,7 @@
 #include "testutil.h"
 #include "timeline/runfile.h"
 
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QImage>
@@ -94,6 +95,51 @@ private Q_SLOTS:
         plain.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
         const Result c = coroscope({u"describe"_s, u"tasks-concurrent"_s, u"--no-source"_s}, 30000, plain);
         QCOMPARE(hangul(c.out), 0);
+    }
+
+    // The desktop app, closed by SIGTERM (a session ending, `kill`), stops the private
+    // PostgreSQL cluster it started and removes its folder — not at the next start.
+    void desktopAppStopsItsClusterOnSigterm()
+    {
+        QTemporaryDir tmp;
+        QTemporaryDir home;
+        // As root the cluster runs as the postgres user, who must be able to enter the folder.
+        QFile::setPermissions(tmp.path(),
+            QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+                | QFile::ReadOther | QFile::ExeOther);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const auto *name :
+            {"COROSCOPE_PG_DSN", "PGHOST", "PGPORT", "PGDATABASE", "PGSERVICE", "PGUSER"}) {
+            env.remove(QString::fromLatin1(name));
+        }
+        env.insert(u"TMPDIR"_s, tmp.path());
+        env.insert(u"HOME"_s, home.path());
+        env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+        env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        auto clusters = [&] {
+            QStringList found;
+            QDirIterator it(tmp.path(), {u"coroscope-pg-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot);
+            while (it.hasNext()) {
+                found.append(it.next());
+            }
+            return found;
+        };
+        QProcess app;
+        app.setProcessEnvironment(env);
+        app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        app.start(QStringLiteral(COROSCOPE_BIN), {});
+        QVERIFY(app.waitForStarted());
+        // The window starts the cluster in the background to show its status.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !clusters().isEmpty() && QFileInfo::exists(clusters().constFirst() + u"/data/postmaster.pid"_s),
+            60000);
+        QTest::qWait(300);
+        ::kill(static_cast<pid_t>(app.processId()), SIGTERM);
+        QVERIFY(app.waitForFinished(30000));
+        QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(app.exitCode(), 0);
+        QVERIFY2(clusters().isEmpty(), qPrintable(clusters().join(u' ')));
     }
 
     void listShowsEveryExperiment()
