@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <memory>
 
 Q_IMPORT_QML_PLUGIN(CoroscopePlugin)
 
@@ -76,15 +77,19 @@ int main(int argc, char *argv[])
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/coroscope/icons/coroscope.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("coroscope"));
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
-    QQmlApplicationEngine engine;
+    auto engine = std::make_unique<QQmlApplicationEngine>();
     QObject::connect(
-        &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
+        engine.get(), &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
         Qt::QueuedConnection);
     // SIGTERM / Ctrl+C in the terminal close the app as the window's close button does.
     const Coroscope::Cli::InterruptHandler interrupts([] { QCoreApplication::quit(); });
-    engine.load(QUrl(QStringLiteral("qrc:/Coroscope/Main.qml"))); // Qt 6.4: no loadFromModule
+    engine->load(QUrl(QStringLiteral("qrc:/Coroscope/Main.qml"))); // Qt 6.4: no loadFromModule
     const int code = QGuiApplication::exec();
-    // Every way out stops the private PostgreSQL cluster now, while the application is whole.
+    // The window goes first (its run is cancelled), then its scene graph's textures, released
+    // with deleteLater, while the application is whole; then the private PostgreSQL cluster —
+    // on every way out: the close button, Ctrl+Q, SIGTERM, Ctrl+C.
+    engine.reset();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     Coroscope::Postgres::shutdown();
     return code;
 }

@@ -237,8 +237,13 @@ QString GanttPainter::footerText() const
 QString GanttPainter::titleText() const
 {
     // The catalog's title in the language of the installed translators (run files keep English).
+    // A pinned run's title carries a label after " · " (the parameters that tell it apart).
     const RunData &run = m_model.run();
-    const QString title = QCoreApplication::translate("Experiments", run.title.toUtf8().constData());
+    QString title = QCoreApplication::translate("Experiments", run.title.toUtf8().constData());
+    if (const qsizetype cut = run.title.lastIndexOf(u" · "); title == run.title && cut > 0) {
+        title = QCoreApplication::translate("Experiments", run.title.left(cut).toUtf8().constData())
+            + run.title.mid(cut);
+    }
     return title.isEmpty() ? run.experiment : run.experiment + u" — "_s + title;
 }
 

@@ -117,6 +117,10 @@ private Q_SLOTS:
         env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
         env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
         env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        if (env.contains(u"ASAN_OPTIONS"_s)) {
+            // Full stacks, for the suppression of Qt Quick's own texture leak (tests/lsan.supp).
+            env.insert(u"ASAN_OPTIONS"_s, env.value(u"ASAN_OPTIONS"_s) + u":fast_unwind_on_malloc=0"_s);
+        }
         auto clusters = [&] {
             QStringList found;
             QDirIterator it(tmp.path(), {u"coroscope-pg-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot);
