@@ -18,7 +18,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bin="${COROSCOPE_BIN:-$root/build/release/app/coroscope}"
 out="$(realpath -m "$out")"
 size=${SCREENSHOT_SIZE:-1500x880}
-if [[ -n ${SCREENSHOT_LANG:-} ]]; then export LANG=$SCREENSHOT_LANG LC_ALL=$SCREENSHOT_LANG LANGUAGE=""; fi
+if [[ -n ${SCREENSHOT_LANG:-} ]]; then export LANG=$SCREENSHOT_LANG LC_ALL=$SCREENSHOT_LANG LANGUAGE=""; unset COROSCOPE_LANG; fi
 
 inner() {
     set -euo pipefail

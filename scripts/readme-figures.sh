@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Retakes the README's figures from real runs of this build: the chart exports (coroscope run …
+# --export) and the window screenshots (tests/gui/screenshot.sh, the app under Xvfb driven by
+# the keyboard; needs xvfb xdotool imagemagick). Timings are this machine's.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bin="${COROSCOPE_BIN:-$root/build/release/app/coroscope}"
+out="$root/docs/images"
+export COROSCOPE_LANG=en
+fig() { # NAME EXPERIMENT [--param k=v]... [--theme dark]
+    local name=$1 id=$2
+    shift 2
+    "$bin" run "$id" --param delay=0.3 "$@" --export "$out/$name.png" >/dev/null
+    echo "wrote docs/images/$name.png"
+}
+fig tasks-concurrent tasks-concurrent
+fig blocking-in-task blocking-in-task
+fig combo-mixed combo-mixed
+fig offload-to-pool-2-threads offload-to-pool --param pool=2
+fig nested-event-loop nested-event-loop
+fig http-blocking-x2 http-blocking-x2
+fig server-serial server-serial-vs-async --param mode=serial
+fig pg-pool-saturation pg-pool-saturation
+fig pg-pool-pre-ping pg-pool-pre-ping
+fig gather-exceptions-fail-fast gather-exceptions --param mode=fail-fast --theme dark
+cp "$out/combo-mixed.png" "$out/why-combo-mixed.png"
+cp "$out/blocking-in-task.png" "$out/why-blocking-in-task.png"
+cp "$out/nested-event-loop.png" "$out/why-nested-event-loop.png"
+COROSCOPE_LANG=ko fig combo-mixed-ko combo-mixed
+
+shot="$root/tests/gui/screenshot.sh"
+# The main screenshot: combo-mixed, the Why tab.
+SCREENSHOT_CLICKS="1222,44" "$shot" "$out/gui-combo-mixed.png" combo-mixed 0.3
+SCREENSHOT_THEME=dark SCREENSHOT_CLICKS="1128,44" "$shot" "$out/gui-dark-code.png" pg-pool-saturation 0.3
+"$shot" "$out/gui-compare.png" http-blocking-x2 0.3 --pin-then http-async-x2
+SCREENSHOT_SIZE=1024x700 SCREENSHOT_LANG=ko_KR.UTF-8 SCREENSHOT_CLICKS="815,44" "$shot" "$out/gui-korean-small.png" combo-mixed 0.3
