@@ -3,7 +3,22 @@
 <context>
     <name>Coroscope::Cli</name>
     <message numerus="yes">
-        <location filename="../core/cli/cli.cpp" line="+258" />
+        <location filename="../core/cli/cli.cpp" line="+223" />
+        <source> (and %n more, +%1 s in all)</source>
+        <translation>
+            <numerusform> (and %n more, +%1 s in all)</numerusform><numerusform> (and %n more, +%1 s in all)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8" />
+        <source>  delayed    … and %n more culprit(s) (the run file's "blame" list has them all)
+</source>
+        <translation>
+            <numerusform>  delayed    … and %n more culprit (the run file's "blame" list has them all)
+</numerusform><numerusform>  delayed    … and %n more culprits (the run file's "blame" list has them all)
+</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29" />
         <source>  all async  %1 s if its %n blocking step(s) were async
 </source>
         <translation>
@@ -15,10 +30,19 @@
 <context>
     <name>Coroscope::Exporter</name>
     <message numerus="yes">
-        <location filename="../qml/cpp/exporter.cpp" line="+321" />
+        <location filename="../qml/cpp/exporter.cpp" line="+343" />
         <source>%n pinned runs on one time axis</source>
         <translation>
             <numerusform>%n pinned run on one time axis</numerusform><numerusform>%n pinned runs on one time axis</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Coroscope::GanttModel</name>
+    <message numerus="yes">
+        <location filename="../core/render/ganttmodel.cpp" line="+186" />
+        <source>+%n more task(s)</source>
+        <translation>
+            <numerusform>+%n more task</numerusform><numerusform>+%n more tasks</numerusform></translation>
     </message>
 </context>
 <context>
@@ -33,7 +57,7 @@
 <context>
     <name>Coroscope::RunHandle</name>
     <message numerus="yes">
-        <location filename="../qml/cpp/runhandle.cpp" line="+130" />
+        <location filename="../qml/cpp/runhandle.cpp" line="+137" />
         <source>If the run's %n blocking step(s) were async (awaited instead of holding the loop): %1.</source>
         <translation>
             <numerusform>If the run's %n blocking step were async (awaited instead of holding the loop): %1.</numerusform><numerusform>If the run's %n blocking steps were async (awaited instead of holding the loop): %1.</numerusform></translation>

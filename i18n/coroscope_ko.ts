@@ -3,7 +3,7 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../qml/ChartView.qml" line="+63" />
+        <location filename="../qml/ChartView.qml" line="+64" />
         <source>This chart is a run of %1 — press Run (Ctrl+R) for %2</source>
         <translation>이 차트는 %1 실험의 실행 결과입니다 — %2 실험을 보려면 실행(Ctrl+R)을 누르세요</translation>
     </message>
@@ -13,7 +13,7 @@
         <translation>실행 전체입니다. 상자가 지금 보이는 부분입니다(드래그해 이동). 키: W/S 확대·축소, A/D 좌우 이동, 0 전체 맞춤.</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+49" />
         <source>Arrows</source>
         <translation>화살표</translation>
     </message>
@@ -119,7 +119,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
 <context>
     <name>Coroscope::AppController</name>
     <message>
-        <location filename="../qml/cpp/appcontroller.cpp" line="+148" />
+        <location filename="../qml/cpp/appcontroller.cpp" line="+153" />
         <source>seed %1 · ideal %2</source>
         <translation>원글 %1 · 이상적 %2</translation>
     </message>
@@ -155,8 +155,8 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
     </message>
     <message>
         <location line="+14" />
-        <source>: stopped — the partial timeline is kept</source>
-        <translation>: 중지됨 — 부분 타임라인은 유지됩니다</translation>
+        <source>%1: stopped — the partial timeline is kept</source>
+        <translation>%1: 중지됨 — 부분 타임라인은 유지됩니다</translation>
     </message>
     <message>
         <location line="+38" />
@@ -200,7 +200,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>열림: %1</translation>
     </message>
     <message>
-        <location line="+140" />
+        <location line="+139" />
         <source>language: %1</source>
         <translation>언어: %1</translation>
     </message>
@@ -208,7 +208,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
 <context>
     <name>Coroscope::Cli</name>
     <message>
-        <location filename="../core/cli/cli.cpp" line="+99" />
+        <location filename="../core/cli/cli.cpp" line="+101" />
         <source>unknown experiment '%1'</source>
         <translation>알 수 없는 실험 '%1'</translation>
     </message>
@@ -314,26 +314,14 @@ Source (core/experiments/%1):
 </translation>
     </message>
     <message>
-        <location line="+29" />
-        <source> (and %1 more, +%2 s in all)</source>
-        <translation> (외 %1건, 합계 +%2 s)</translation>
-    </message>
-    <message>
-        <location line="+4" />
+        <location line="+34" />
         <source>  delayed    %1: +%2 s%3
 </source>
         <translation>  delayed    %1: +%2 s%3
 </translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>  delayed    … and %1 more culprits (the run file's "blame" list has them all)
-</source>
-        <translation>  delayed    … 그 밖의 원인 %1개 (전체 목록은 실행 기록 파일의 "blame" 목록에 있습니다)
-</translation>
-    </message>
-    <message>
-        <location line="+26" />
+        <location line="+31" />
         <source>  scheduled  %1 s with zero overhead (the recorded steps replayed)
 </source>
         <translation>  scheduled  오버헤드가 0일 때 %1 s (기록된 단계를 그대로 재생)
@@ -590,8 +578,20 @@ Source (core/experiments/%1):
         <source>failed</source>
         <translation>실패함</translation>
     </message>
+    <message numerus="yes">
+        <location line="-365" />
+        <source> (and %n more, +%1 s in all)</source>
+        <translation><numerusform> (외 %n건, 총 +%1 s)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8" />
+        <source>  delayed    … and %n more culprit(s) (the run file's "blame" list has them all)
+</source>
+        <translation><numerusform>  delayed    … 그 밖의 원인 %n개 (실행 기록 파일의 "blame" 목록에 모두 있습니다)
+</numerusform></translation>
+    </message>
     <message>
-        <location line="+11" />
+        <location line="+368" />
         <source>Run the delay server alone: GET /?delay=S answers after S seconds.</source>
         <translation>지연 서버만 단독으로 실행합니다: GET /?delay=S 요청에 S초 뒤 응답합니다.</translation>
     </message>
@@ -736,9 +736,32 @@ Example:
     </message>
 </context>
 <context>
+    <name>Coroscope::Export</name>
+    <message>
+        <location filename="../core/render/exporters.cpp" line="+130" />
+        <source>cannot write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>cannot write %1 as an image: use .png, .svg or .pdf</source>
+        <translation>%1을(를) 이미지로 쓸 수 없습니다: .png, .svg 또는 .pdf를 사용하세요</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>cannot write %1: the %2 writer could not start</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2 writer를 시작하지 못했습니다</translation>
+    </message>
+    <message>
+        <location line="+167" />
+        <source>cannot export %1: unknown format (supported: %2)</source>
+        <translation>%1을(를) 내보낼 수 없습니다: 알 수 없는 형식 (지원: %2)</translation>
+    </message>
+</context>
+<context>
     <name>Coroscope::Exporter</name>
     <message>
-        <location filename="../qml/cpp/exporter.cpp" line="+227" />
+        <location filename="../qml/cpp/exporter.cpp" line="+249" />
         <source>%1 × %2 px at %3× (%4 × %5 pixels)</source>
         <translation>%1 × %2 px, %3× 배율 (%4 × %5 픽셀)</translation>
     </message>
@@ -804,6 +827,94 @@ Example:
     </message>
 </context>
 <context>
+    <name>Coroscope::Files</name>
+    <message>
+        <location filename="../core/timeline/savefile.cpp" line="+34" />
+        <source>a character device</source>
+        <translation>문자 장치</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>a block device</source>
+        <translation>블록 장치</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>not a regular file</source>
+        <translation>일반 파일이 아님</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>cannot write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>no file name</source>
+        <translation>파일 이름이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>it is %1, not a regular file; refusing to replace it</source>
+        <translation>%1이며 일반 파일이 아니므로 덮어쓰지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>it names a folder, not a file</source>
+        <translation>파일이 아니라 폴더를 가리킵니다</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>the folder %1 does not exist</source>
+        <translation>폴더 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>%1 is not a folder</source>
+        <translation>%1은(는) 폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+59" />
+        <source>is a folder, not a run file or a trace</source>
+        <translation>폴더이며, 실행 기록 파일이나 트레이스가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>too large to be a run file or a trace Coroscope can open (%1; at most %2)</source>
+        <translation>Coroscope가 열 수 있는 실행 기록 파일이나 트레이스로는 너무 큽니다 (%1, 최대 %2)</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>cannot read: %1</source>
+        <translation>읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>not a run file or a trace: it holds binary data, not JSON text</source>
+        <translation>실행 기록 파일이나 트레이스가 아닙니다: JSON 텍스트가 아닌 바이너리 데이터입니다</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>not a run file or a trace: JSON text starts with '{' or '['</source>
+        <translation>실행 기록 파일이나 트레이스가 아닙니다: JSON 텍스트는 '{' 또는 '['로 시작합니다</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>not a run file or a trace: over 1 MiB of white space</source>
+        <translation>실행 기록 파일이나 트레이스가 아닙니다: 공백이 1 MiB를 넘습니다</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>too large to be a run file or a trace Coroscope can open (over %1)</source>
+        <translation>Coroscope가 열 수 있는 실행 기록 파일이나 트레이스로는 너무 큽니다 (%1 초과)</translation>
+    </message>
+</context>
+<context>
     <name>Coroscope::GanttItem</name>
     <message>
         <location filename="../qml/cpp/ganttitem.cpp" line="+39" />
@@ -836,29 +947,26 @@ Example:
         <translation> (%1 늦게 종료)</translation>
     </message>
     <message>
-        <location line="+165" />
+        <location line="+182" />
         <source>Pick an experiment and press Run (Ctrl+R) — its timeline appears here.</source>
         <translation>실험을 고르고 실행(Ctrl+R)을 누르세요 — 여기에 타임라인이 나타납니다.</translation>
     </message>
     <message>
         <location line="+195" />
-        <source>%1%2
-%3 in flight around %4</source>
-        <translation>%1%2
-%4 부근에서 %3개 진행 중</translation>
+        <source>%1 (folded)
+%2 in flight around %3</source>
+        <translation>%1 (접힘)
+%3 무렵 진행 중 %2개</translation>
     </message>
     <message>
         <location line="+1" />
-        <source> (folded)</source>
-        <translation> (접힘)</translation>
+        <source>%1
+%2 in flight around %3</source>
+        <translation>%1
+%3 무렵 진행 중 %2개</translation>
     </message>
     <message>
-        <location line="+31" />
-        <source> (holds the thread)</source>
-        <translation> (스레드 점유)</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+35" />
         <source>start %1 · running for %2</source>
         <translation>시작 %1 · %2째 실행 중</translation>
     </message>
@@ -890,10 +998,10 @@ Example:
 </context>
 <context>
     <name>Coroscope::GanttModel</name>
-    <message>
-        <location filename="../core/render/ganttmodel.cpp" line="+185" />
-        <source>+%1 more tasks</source>
-        <translation>태스크 +%1개</translation>
+    <message numerus="yes">
+        <location filename="../core/render/ganttmodel.cpp" line="+186" />
+        <source>+%n more task(s)</source>
+        <translation><numerusform>+태스크 %n개 더</numerusform></translation>
     </message>
 </context>
 <context>
@@ -906,12 +1014,12 @@ Example:
     <message>
         <location line="+1" />
         <location line="+11" />
-        <location line="+972" />
+        <location line="+980" />
         <source>ideal %1</source>
         <translation>이상적 %1</translation>
     </message>
     <message>
-        <location line="-979" />
+        <location line="-987" />
         <source>cancelled after %1 — the partial timeline</source>
         <translation>%1 후 취소됨 — 부분 타임라인</translation>
     </message>
@@ -946,7 +1054,7 @@ Example:
         <translation><numerusform>코어 %n개</numerusform></translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+72" />
         <source>ready, waiting for the loop</source>
         <translation>준비됨, 루프 대기 중</translation>
     </message>
@@ -1001,7 +1109,7 @@ Example:
         <translation>블로킹 단계가 모두 비동기라면</translation>
     </message>
     <message>
-        <location line="+325" />
+        <location line="+328" />
         <source>loop stalled</source>
         <translation>루프 멈춤</translation>
     </message>
@@ -1049,7 +1157,22 @@ Example:
 <context>
     <name>Coroscope::HistoryModel</name>
     <message>
-        <location filename="../qml/cpp/historymodel.cpp" line="+136" />
+        <location filename="../qml/cpp/historymodel.cpp" line="+83" />
+        <source>ok</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location line="+55" />
         <source>cannot create the history directory %1</source>
         <translation>기록 디렉터리를 만들 수 없습니다: %1</translation>
     </message>
@@ -1144,7 +1267,7 @@ Example:
         <translation>이미 고정된 실행입니다.</translation>
     </message>
     <message>
-        <location line="+128" />
+        <location line="+152" />
         <source>run of %1</source>
         <translation>%1 실행</translation>
     </message>
@@ -1185,7 +1308,7 @@ Example:
 <context>
     <name>Coroscope::RunHandle</name>
     <message>
-        <location filename="../qml/cpp/runhandle.cpp" line="+123" />
+        <location filename="../qml/cpp/runhandle.cpp" line="+130" />
         <source>Measured: %1.</source>
         <translation>측정값: %1.</translation>
     </message>
@@ -1396,7 +1519,7 @@ Example:
         <translation>실험 검색 (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+93" />
+        <location line="+94" />
         <source>Cannot run here: %1</source>
         <translation>이 환경에서 실행할 수 없음: %1</translation>
     </message>
@@ -2215,7 +2338,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>차트 또는 실행 내보내기</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <location line="+1" />
         <source>PNG image</source>
         <translation>PNG 이미지</translation>
@@ -2248,7 +2371,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>CSV (구간당 한 행)</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+42" />
         <source>Format</source>
         <translation>형식</translation>
     </message>
@@ -2263,7 +2386,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+8" />
         <source>Width</source>
         <translation>너비</translation>
     </message>
@@ -2303,12 +2426,14 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>창과 같게 (%1)</translation>
     </message>
     <message>
+        <location line="+0" />
         <location line="+1" />
         <source>light</source>
         <translation>라이트</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-1" />
+        <location line="+1" />
         <source>dark</source>
         <translation>다크</translation>
     </message>
@@ -2540,7 +2665,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>설정</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+30" />
         <source>HTTP target</source>
         <translation>HTTP 대상</translation>
     </message>

@@ -15,6 +15,7 @@ Item {
     readonly property real chartWidth: gantt.width
     readonly property real chartHeight: gantt.height
     property alias gantt: gantt
+    readonly property bool hasRun: run !== null && !run.empty
 
     Rectangle { // the chart's own background below it too: one canvas
         anchors.fill: parent
@@ -82,9 +83,9 @@ Item {
         color: root.theme === "dark" ? "#262d36" : "#eaeef2"
         Rectangle {
             id: viewWindow
-            readonly property real scale: overview.width / Math.max(1e-9, gantt.runEndSeconds)
-            x: Math.max(0, gantt.viewStartSeconds * scale)
-            width: Math.max(6, Math.min(overview.width, gantt.viewEndSeconds * scale) - x)
+            readonly property real pxPerSecond: overview.width / Math.max(1e-9, gantt.runEndSeconds)
+            x: Math.max(0, gantt.viewStartSeconds * pxPerSecond)
+            width: Math.max(6, Math.min(overview.width, gantt.viewEndSeconds * pxPerSecond) - x)
             height: parent.height
             radius: 3
             color: root.theme === "dark" ? "#1f6feb" : "#0969da"
@@ -133,7 +134,7 @@ Item {
 
     // On a plate of the chart's background: over a tall chart they must not hide its axis.
     Rectangle {
-        visible: controls.visibleChildren.length > 0
+        visible: root.hasRun || gantt.zoomed || gantt.hasSelection
         anchors.fill: controls
         anchors.margins: -4
         radius: 4
@@ -149,7 +150,8 @@ Item {
         spacing: 6
         // What the chart explains beside the bars; exports from the app follow the same choice.
         Repeater {
-            model: root.options && root.run && !root.run.empty ? [
+            // Rebuilt only when a run appears or goes (not with each live frame: clicks would be lost).
+            model: root.options && root.hasRun ? [
                 { key: "blame", label: qsTr("Arrows"), tip: qsTr("Blame arrows from what held the loop to the steps it delayed (+delay), and on hover the wake-up arrow from what made a step ready") },
                 { key: "states", label: qsTr("States"), tip: qsTr("The thin strip under each task: running · suspended · ready but waiting for the loop · holding the thread") },
                 { key: "ideal", label: qsTr("Ideal"), tip: qsTr("Dashed outlines where each step would be with zero overhead, each task's overhead, and the time if every blocking step were async") }

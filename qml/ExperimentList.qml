@@ -30,9 +30,10 @@ Pane {
             onTextChanged: root.controller.experiments.filter = text
             // Keys act on the visible, highlighted match only (never on a hidden selection).
             Keys.onDownPressed: {
+                if (list.count === 0)
+                    return // nothing matches: the keys stay in the field
                 list.forceActiveFocus()
-                if (list.count > 0)
-                    list.currentIndex = Math.max(0, list.currentIndex)
+                list.currentIndex = Math.max(0, list.currentIndex)
                 list.selectCurrent()
             }
             function accept() {

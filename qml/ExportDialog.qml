@@ -27,8 +27,10 @@ Dialog {
         : [[qsTr("PNG image"), "png"], [qsTr("SVG image"), "svg"], [qsTr("PDF document"), "pdf"],
            [qsTr("Run (JSON, reopens here)"), "json"], [qsTr("Chrome trace (Perfetto)"), "trace.json"],
            [qsTr("CSV (one row per span)"), "csv"]]
-    readonly property string suffix: formats[Math.max(0, formatBox.currentIndex)][1]
-    readonly property bool figure: suffix === "png" || suffix === "svg" || suffix === "pdf"
+    readonly property string suffix: formats[Math.max(0, Math.min(formatBox.currentIndex, formats.length - 1))][1]
+    // What the typed path will write (its suffix decides), else the chosen format.
+    readonly property string writes: exporter.formatOf(pathField.text) || suffix
+    readonly property bool figure: writes === "png" || writes === "svg" || writes === "pdf"
     property string error: ""
     property string saved: ""
 
@@ -46,6 +48,8 @@ Dialog {
     function save() {
         error = ""
         saved = ""
+        if (exporter.formatOf(pathField.text) === "" && pathField.text.trim() !== "")
+            pathField.text = exporter.withSuffix(pathField.text.trim(), suffix) // "chart" → "chart.png"
         const e = exporter.exportTo(pathField.text, viewWidth, comparison)
         if (e === "") {
             saved = exporter.lastSaved()
@@ -89,9 +93,8 @@ Dialog {
                 Button {
                     text: qsTr("Browse…")
                     onClicked: {
-                        const path = root.exporter.resolve(pathField.text)
-                        fileDialog.currentFolder = "file://" + path.substring(0, path.lastIndexOf("/"))
-                        fileDialog.selectedFile = "file://" + path
+                        fileDialog.currentFolder = root.exporter.folderUrl(pathField.text)
+                        fileDialog.selectedFile = root.exporter.fileUrl(pathField.text)
                         fileDialog.open()
                     }
                 }
@@ -114,10 +117,10 @@ Dialog {
                     color: palette.placeholderText
                 }
             }
-            Label { text: qsTr("Scale"); visible: root.suffix === "png" }
+            Label { text: qsTr("Scale"); visible: root.writes === "png" }
             ComboBox {
                 id: scaleBox
-                visible: root.suffix === "png"
+                visible: root.writes === "png"
                 textRole: "text"
                 valueRole: "value"
                 model: [{ text: qsTr("1×"), value: 1 }, { text: qsTr("2× (HiDPI, slides)"), value: 2 }, { text: qsTr("3×"), value: 3 }]
@@ -156,7 +159,7 @@ Dialog {
                 root.exporter.width; root.exporter.scale; root.exporter.title; root.exporter.legend
                 root.exporter.footer; root.exporter.theme; root.controller.pins.count
                 root.controller.current.spanCount; root.controller.current.wallSeconds; root.viewWidth
-                const t = root.exporter.sizeText(root.viewWidth, root.comparison, root.suffix)
+                const t = root.exporter.sizeText(root.viewWidth, root.comparison, root.writes)
                 return t !== "" ? qsTr("Size written: %1.").arg(t) : root.comparison ? "" : qsTr("Writes the whole run as data.")
             }
         }
@@ -189,7 +192,7 @@ Dialog {
         id: fileDialog
         fileMode: FileDialog.SaveFile
         acceptLabel: qsTr("Choose")
-        nameFilters: [root.formats[Math.max(0, formatBox.currentIndex)][0] + " (*." + root.suffix + ")"]
+        nameFilters: [root.formats[Math.max(0, Math.min(formatBox.currentIndex, root.formats.length - 1))][0] + " (*." + root.suffix + ")"]
         // The dialog picks the file; the export happens with the options above (Export / Enter).
         onAccepted: {
             pathField.text = root.exporter.withSuffix(root.exporter.resolve(selectedFile.toString()), root.suffix)

@@ -260,7 +260,7 @@ ApplicationWindow {
         id: openDialog
         title: qsTr("Open a saved run or a Chrome trace")
         fileMode: FileDialog.OpenFile
-        currentFolder: "file://" + app.historyDirectory()
+        currentFolder: app.historyFolderUrl()
         nameFilters: [qsTr("Runs and traces (*.json)"), qsTr("All files (*)")]
         onAccepted: {
             if (app.openFile(selectedFile))

@@ -8,6 +8,7 @@
 #include "experiments/runner.h"
 #include "http/delayserver.h"
 #include "pg/localpostgres.h"
+#include "pg/postgres.h"
 #include "render/exporters.h"
 #include "render/ganttmodel.h"
 #include "render/textchart.h"
@@ -26,6 +27,7 @@
 #include <QSocketNotifier>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
@@ -216,18 +218,18 @@ QString delayedLines(const RunData &run)
     QString text;
     for (std::size_t i = 0; i < culprits.size() && i < 3; ++i) {
         const Analysis::CulpritSummary &c = culprits[i];
-        const QString others = c.victims > 1 ? Tr::tr(" (and %1 more, +%2 s in all)")
-                                                   .arg(c.victims - 1)
-                                                   .arg(static_cast<double>(c.totalNs) / 1e9, 0, 'f', 3)
-                                             : QString();
+        // One multi-argument arg(): a lane name holding "%2" (an imported trace) stays as it is.
+        const QString others = c.victims > 1
+            ? Tr::tr(" (and %n more, +%1 s in all)", nullptr, c.victims - 1)
+                  .arg(QString::number(static_cast<double>(c.totalNs) / 1e9, 'f', 3))
+            : QString();
         text += Tr::tr("  delayed    %1: +%2 s%3\n")
-                    .arg(Analysis::blameSentence(run, c.culprit, c.worstVictim))
-                    .arg(static_cast<double>(c.maxNs) / 1e9, 0, 'f', 3)
-                    .arg(others);
+                    .arg(Analysis::blameSentence(run, c.culprit, c.worstVictim),
+                        QString::number(static_cast<double>(c.maxNs) / 1e9, 'f', 3), others);
     }
     if (culprits.size() > 3) {
-        text += Tr::tr("  delayed    … and %1 more culprits (the run file's \"blame\" list has them all)\n")
-                    .arg(culprits.size() - 3);
+        text += Tr::tr("  delayed    … and %n more culprit(s) (the run file's \"blame\" list has them all)\n",
+            nullptr, static_cast<int>(culprits.size() - 3));
     }
     return text;
 }
@@ -797,6 +799,7 @@ struct InterruptHandler::Impl
     std::unique_ptr<QSocketNotifier> notifier;
     struct sigaction oldInt = {};
     struct sigaction oldTerm = {};
+    struct sigaction oldHup = {};
     int interrupts = 0;
 };
 
@@ -804,7 +807,8 @@ InterruptHandler::InterruptHandler(std::function<void()> onInterrupt)
     : d(std::make_unique<Impl>())
 {
     if (::pipe(Impl::s_pipe) != 0) {
-        return;
+        Impl::s_pipe[0] = Impl::s_pipe[1] = -1;
+        return; // no handler: the signals keep their default action
     }
     d->notifier = std::make_unique<QSocketNotifier>(Impl::s_pipe[0], QSocketNotifier::Read);
     QObject::connect(d->notifier.get(), &QSocketNotifier::activated, d->notifier.get(),
@@ -814,23 +818,32 @@ InterruptHandler::InterruptHandler(std::function<void()> onInterrupt)
             if (++impl->interrupts == 1) {
                 onInterrupt();
             } else {
+                // Quit at once — but not leaving the private PostgreSQL cluster behind.
+                Postgres::shutdown();
                 std::_Exit(130);
             }
         });
     struct sigaction action = {};
     action.sa_handler = [](int) {
+        const int saved = errno;
         const char c = 1;
         [[maybe_unused]] const auto n = ::write(Impl::s_pipe[1], &c, 1);
+        errno = saved;
     };
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, &d->oldInt);
     sigaction(SIGTERM, &action, &d->oldTerm);
+    sigaction(SIGHUP, &action, &d->oldHup); // the terminal closed
 }
 
 InterruptHandler::~InterruptHandler()
 {
+    if (!d->notifier) {
+        return;
+    }
     sigaction(SIGINT, &d->oldInt, nullptr);
     sigaction(SIGTERM, &d->oldTerm, nullptr);
+    sigaction(SIGHUP, &d->oldHup, nullptr);
     d->notifier.reset();
     ::close(Impl::s_pipe[0]);
     ::close(Impl::s_pipe[1]);

@@ -27,6 +27,28 @@ bool isHarmlessKeyword(QStringView key)
     return harmless.contains(key.toString().toLower());
 }
 
+/// White space as libpq's conninfo_parse sees it: isspace() in the C locale, byte by byte. Not
+/// QChar::isSpace, which also takes U+0085 and U+00A0 — a string split there would be read
+/// differently from libpq, and a password could end up in what is shown.
+bool isConninfoSpace(QChar c)
+{
+    return c == u' ' || c == u'\t' || c == u'\n' || c == u'\v' || c == u'\f' || c == u'\r';
+}
+
+/// `text` without the white space libpq skips at either end.
+QString trimSpace(const QString &text)
+{
+    qsizetype from = 0;
+    qsizetype to = text.size();
+    while (from < to && isConninfoSpace(text.at(from))) {
+        ++from;
+    }
+    while (to > from && isConninfoSpace(text.at(to - 1))) {
+        --to;
+    }
+    return text.mid(from, to - from);
+}
+
 bool isUri(QStringView text)
 {
     return text.startsWith(u"postgresql://") || text.startsWith(u"postgres://");
@@ -60,7 +82,7 @@ Parsed parseKeywordValue(const QString &text)
     const qsizetype n = text.size();
     qsizetype i = 0;
     auto skipSpace = [&] {
-        while (i < n && text.at(i).isSpace()) {
+        while (i < n && isConninfoSpace(text.at(i))) {
             ++i;
         }
     };
@@ -70,7 +92,7 @@ Parsed parseKeywordValue(const QString &text)
             break;
         }
         const qsizetype keyStart = i;
-        while (i < n && text.at(i) != u'=' && !text.at(i).isSpace()) {
+        while (i < n && text.at(i) != u'=' && !isConninfoSpace(text.at(i))) {
             ++i;
         }
         const QString key = text.mid(keyStart, i - keyStart);
@@ -78,7 +100,7 @@ Parsed parseKeywordValue(const QString &text)
         if (i >= n || text.at(i) != u'=') {
             // No '=': libpq refuses this; we cannot tell what it is, so none of it is shown.
             parts.append(u"***"_s);
-            addSecret(out.secrets, text.mid(keyStart).trimmed());
+            addSecret(out.secrets, trimSpace(text.mid(keyStart)));
             break;
         }
         ++i; // '='
@@ -103,7 +125,7 @@ Parsed parseKeywordValue(const QString &text)
                 }
             }
         } else {
-            while (i < n && !text.at(i).isSpace()) {
+            while (i < n && !isConninfoSpace(text.at(i))) {
                 if (text.at(i) == u'\\' && i + 1 < n) {
                     ++i;
                 }
@@ -195,7 +217,7 @@ Parsed parseUri(const QString &text)
 
 Parsed parse(const QString &conninfo)
 {
-    const QString trimmed = conninfo.trimmed();
+    const QString trimmed = trimSpace(conninfo);
     return isUri(trimmed) ? parseUri(trimmed) : parseKeywordValue(trimmed);
 }
 
@@ -210,13 +232,14 @@ QStringList conninfoSecrets(const QString &conninfo)
 {
     QStringList secrets = parse(conninfo).secrets;
     secrets.removeDuplicates();
-    std::sort(secrets.begin(), secrets.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    std::sort(secrets.begin(), secrets.end(),
+        [](const QString &a, const QString &b) { return a.size() > b.size(); });
     return secrets;
 }
 
 QString scrubConninfo(QString text, const QString &conninfo)
 {
-    const QString trimmed = conninfo.trimmed();
+    const QString trimmed = trimSpace(conninfo);
     if (trimmed.isEmpty()) {
         return text;
     }
@@ -232,8 +255,8 @@ QString scrubConninfo(QString text, const QString &conninfo)
         }
         // A very short secret is only replaced where it stands as a word of its own: "ab"
         // must not turn every "about" into "***out", but must not be shown either.
-        const QRegularExpression word(u"(?<![\\p{L}\\p{N}])"_s + QRegularExpression::escape(secret)
-            + u"(?![\\p{L}\\p{N}])"_s);
+        const QRegularExpression word(
+            u"(?<![\\p{L}\\p{N}])"_s + QRegularExpression::escape(secret) + u"(?![\\p{L}\\p{N}])"_s);
         text.replace(word, u"***"_s);
     }
     return text;
@@ -255,7 +278,8 @@ QString describeConninfoError(const QString &libpqMessage, const QString &connin
         last = m.capturedEnd();
         const QString fragment = m.captured(1);
         const QRegularExpression asKeyword(u"(^|\\s)"_s + QRegularExpression::escape(fragment) + u"\\s*="_s);
-        if (fragment.size() <= 1 || (keyword.match(fragment).hasMatch() && asKeyword.match(conninfo).hasMatch())) {
+        if (fragment.size() <= 1
+            || (keyword.match(fragment).hasMatch() && asKeyword.match(conninfo).hasMatch())) {
             out += u'"' + fragment + u'"';
             continue;
         }

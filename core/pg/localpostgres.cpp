@@ -249,8 +249,9 @@ bool LocalPostgres::start(QString *error)
 bool LocalPostgres::stopServer(QString *error)
 {
     QString out;
-    if (m_dir.isEmpty() || runTool(m_binDir + u"/pg_ctl"_s,
-                               {u"-D"_s, m_dir + u"/data"_s, u"-m"_s, u"immediate"_s, u"-w"_s, u"stop"_s}, &out)
+    if (m_dir.isEmpty()
+        || runTool(m_binDir + u"/pg_ctl"_s,
+               {u"-D"_s, m_dir + u"/data"_s, u"-m"_s, u"immediate"_s, u"-w"_s, u"stop"_s}, &out)
             != 0) {
         if (error) {
             *error = m_dir.isEmpty() ? u"the cluster is not running"_s : u"pg_ctl stop failed: %1"_s.arg(out);
@@ -263,10 +264,11 @@ bool LocalPostgres::stopServer(QString *error)
 bool LocalPostgres::startServer(QString *error)
 {
     QString out;
-    if (m_dir.isEmpty() || runTool(m_binDir + u"/pg_ctl"_s,
-                               {u"-D"_s, m_dir + u"/data"_s, u"-l"_s, m_dir + u"/server.log"_s, u"-w"_s,
-                                   u"-t"_s, u"60"_s, u"start"_s},
-                               &out)
+    if (m_dir.isEmpty()
+        || runTool(m_binDir + u"/pg_ctl"_s,
+               {u"-D"_s, m_dir + u"/data"_s, u"-l"_s, m_dir + u"/server.log"_s, u"-w"_s, u"-t"_s, u"60"_s,
+                   u"start"_s},
+               &out)
             != 0) {
         if (error) {
             *error = m_dir.isEmpty() ? u"the cluster was removed"_s : u"pg_ctl start failed: %1"_s.arg(out);

@@ -185,14 +185,15 @@ public:
         // a strong hold would be a cycle that outlives a run ending with the lookup pending
         // (its answer then goes to a thread that has finished: LeakSanitizer saw the frames).
         const std::weak_ptr<State> weak = state;
-        state->id = QHostInfo::lookupHost(m_name, state->context.get(), [weak, handle](const QHostInfo &info) {
-            const auto state = weak.lock();
-            if (state && !state->done) {
-                state->done = true;
-                state->info = info;
-                handle.resume();
-            }
-        });
+        state->id
+            = QHostInfo::lookupHost(m_name, state->context.get(), [weak, handle](const QHostInfo &info) {
+                  const auto state = weak.lock();
+                  if (state && !state->done) {
+                      state->done = true;
+                      state->info = info;
+                      handle.resume();
+                  }
+              });
         state->watch = std::make_shared<CancelWatch>(m_token, state->context.get(), [weak, handle] {
             const auto state = weak.lock();
             if (state && !state->done) {
@@ -754,7 +755,8 @@ PgResult PgBlockingConnection::query(const QString &sql, const QStringList &para
         }
         m_token.throwIfCancelled();
         // A cancel while we are blocked in PQexecParams interrupts the query from another thread.
-        const auto registration = m_token.onCancel([cancel = cancelHandle(m_conn)] { cancelOffThread(cancel); });
+        const auto registration
+            = m_token.onCancel([cancel = cancelHandle(m_conn)] { cancelOffThread(cancel); });
         std::vector<QByteArray> values;
         std::vector<const char *> ptrs;
         for (const QString &p : params) {

@@ -43,7 +43,6 @@ struct PgResult
     QString command; ///< e.g. "SELECT 1"
 };
 
-
 /**
  * An asynchronous libpq connection on the calling thread's event loop (psycopg's
  * AsyncConnection). Connecting uses PQconnectStart/PQconnectPoll; queries

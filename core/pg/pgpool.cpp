@@ -113,8 +113,8 @@ struct PgPool::Impl
     static bool mayPass(const QString &message)
     {
         static const char16_t *const transient[] = {u"Connection refused", u"No such file or directory",
-            u"the database system is", u"server closed the connection unexpectedly", u"terminating connection",
-            u"no answer within", u"too many clients", u"Connection reset"};
+            u"the database system is", u"server closed the connection unexpectedly",
+            u"terminating connection", u"no answer within", u"too many clients", u"Connection reset"};
         return std::any_of(std::begin(transient), std::end(transient),
             [&](const char16_t *t) { return message.contains(QStringView(t)); });
     }
@@ -133,7 +133,8 @@ struct PgPool::Impl
         for (int attempt = 0;; ++attempt) {
             slots[slot].conn = std::make_unique<PgConnection>(token, options.connectTimeout);
             PgConnection *conn = slots[slot].conn.get();
-            const SpanId span = rec ? rec->begin(laneTrace.lane, rec->intern(u"connect"), SpanKind::Connect) : 0;
+            const SpanId span
+                = rec ? rec->begin(laneTrace.lane, rec->intern(u"connect"), SpanKind::Connect) : 0;
             std::exception_ptr error;
             QString why;
             try {
@@ -149,8 +150,8 @@ struct PgPool::Impl
             if (!error) {
                 laneTrace.end(span);
                 if (retrying) {
-                    taskRec->end(retrying,
-                        {.detail = taskRec->intern(u"connected at attempt %1"_s.arg(attempt + 1))});
+                    taskRec->end(
+                        retrying, {.detail = taskRec->intern(u"connected at attempt %1"_s.arg(attempt + 1))});
                 }
                 break;
             }

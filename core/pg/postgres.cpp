@@ -13,8 +13,10 @@ using namespace Qt::StringLiterals;
 namespace Coroscope::Postgres {
 
 namespace {
-std::mutex s_mutex;
+std::mutex s_mutex; ///< the cluster
 LocalPostgres *s_cluster = nullptr;
+std::mutex s_configuredMutex; ///< never held while starting the cluster
+QString s_configured;
 
 void stopCluster()
 {
@@ -30,8 +32,23 @@ bool hasPgVariables()
 }
 } // namespace
 
+void setConfigured(const QString &conninfo)
+{
+    std::lock_guard lock(s_configuredMutex);
+    s_configured = conninfo.trimmed();
+}
+
+QString configured()
+{
+    std::lock_guard lock(s_configuredMutex);
+    return s_configured;
+}
+
 QString source()
 {
+    if (!configured().isEmpty()) {
+        return u"settings"_s;
+    }
     if (!qEnvironmentVariableIsEmpty("COROSCOPE_PG_DSN")) {
         return u"COROSCOPE_PG_DSN"_s;
     }
@@ -43,6 +60,9 @@ QString source()
 
 QString conninfo(QString *error)
 {
+    if (QString dsn = configured(); !dsn.isEmpty()) {
+        return dsn;
+    }
     if (!qEnvironmentVariableIsEmpty("COROSCOPE_PG_DSN")) {
         return qEnvironmentVariable("COROSCOPE_PG_DSN");
     }
@@ -79,7 +99,7 @@ QString check(const QString &conninfo)
 
 QString unavailableReason()
 {
-    if (!qEnvironmentVariableIsEmpty("COROSCOPE_PG_DSN") || hasPgVariables()) {
+    if (!configured().isEmpty() || !qEnvironmentVariableIsEmpty("COROSCOPE_PG_DSN") || hasPgVariables()) {
         return {};
     }
     QString why;

@@ -127,7 +127,8 @@ bool writeDrawing(const QString &path, const QSizeF &size, double scale, const Q
         QImageWriter writer(&buffer, "png");
         if (!writer.write(renderDrawing(size, scale, background, draw))) {
             if (error) {
-                *error = u"cannot write %1: %2"_s.arg(path, writer.errorString());
+                *error = QCoreApplication::translate("Coroscope::Export", "cannot write %1: %2")
+                             .arg(path, writer.errorString());
             }
             return false;
         }
@@ -156,14 +157,17 @@ bool writeDrawing(const QString &path, const QSizeF &size, double scale, const Q
         device = std::move(pdf);
     } else {
         if (error) {
-            *error = u"cannot write %1 as an image: use .png, .svg or .pdf"_s.arg(path);
+            *error = QCoreApplication::translate(
+                "Coroscope::Export", "cannot write %1 as an image: use .png, .svg or .pdf")
+                         .arg(path);
         }
         return false;
     }
     if (!p.begin(device.get())) {
         if (error) {
-            *error = u"cannot write %1: the %2 writer could not start"_s.arg(
-                path, format == Format::Svg ? u"SVG"_s : u"PDF"_s);
+            *error = QCoreApplication::translate(
+                "Coroscope::Export", "cannot write %1: the %2 writer could not start")
+                         .arg(path, format == Format::Svg ? u"SVG"_s : u"PDF"_s);
         }
         return false;
     }
@@ -328,7 +332,9 @@ bool write(const GanttModel &model, const QString &path, const ImageOptions &opt
     const auto format = formatForPath(path);
     if (!format) {
         if (error) {
-            *error = u"cannot export %1: unknown format (supported: %2)"_s.arg(path, supportedSuffixes());
+            *error = QCoreApplication::translate(
+                "Coroscope::Export", "cannot export %1: unknown format (supported: %2)")
+                         .arg(path, supportedSuffixes());
         }
         return false;
     }

@@ -107,9 +107,10 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
         const auto k = static_cast<std::size_t>(s.kind);
         const qint64 d = std::max<qint64>(0, (s.isOpen() ? m_endNs : s.endNs) - s.beginNs);
         qint64 &sum = s.holdsThread() ? holdingNs[k] : suspendedNs[k];
-        sum = d >= visibleSpan ? std::numeric_limits<qint64>::max() / 2
-                               : std::min(sum + d, std::numeric_limits<qint64>::max() / 2);
-        (s.holdsThread() ? m_legend.holding : m_legend.suspended)[k] = sum >= 4 * visibleSpan;
+        sum = std::min(sum + d, std::numeric_limits<qint64>::max() / 2);
+        if (d >= visibleSpan || sum >= 2 * visibleSpan) {
+            (s.holdsThread() ? m_legend.holding : m_legend.suspended)[k] = true;
+        }
         m_legend.error |= s.status == SpanStatus::Error;
         m_legend.cancelled |= s.status == SpanStatus::Cancelled;
         m_legend.late |= !s.holdsThread() && s.readyNs != kUnknownTime && !s.isOpen()
@@ -182,7 +183,7 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
             density.type = GanttRow::Type::Density;
             density.laneKind = LaneKind::Task;
             density.foldedLanes = folded;
-            density.label = tr("+%1 more tasks").arg(folded);
+            density.label = tr("+%n more task(s)", nullptr, static_cast<int>(folded));
             countInFlight(density, edges);
             m_rows.push_back(std::move(density));
         }

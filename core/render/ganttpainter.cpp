@@ -448,14 +448,17 @@ void GanttPainter::paintHeader(QPainter &p, const QRectF &rect) const
     p.setFont(chartFont(kTitleSize, true));
     p.setPen(m_theme.text);
     const double titleHeight = wrappedHeight(title, p.font(), rect.width(), 22);
+    // One line is centred in its row; several start at the top (never clipped at both ends).
+    const auto vertical
+        = [](double height, double oneLine) { return height > oneLine ? Qt::AlignTop : Qt::AlignVCenter; };
     p.drawText(QRectF(rect.left(), rect.top(), rect.width(), titleHeight),
-        Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, title);
+        Qt::AlignLeft | vertical(titleHeight, 22) | Qt::TextWordWrap, title);
     p.setFont(chartFont(kHeadlineSize));
     p.setPen(run.status == RunStatus::Ok ? m_theme.mutedText : m_theme.error);
     const QString line = headline();
     const double lineHeight = wrappedHeight(line, p.font(), rect.width(), 20);
     p.drawText(QRectF(rect.left(), rect.top() + titleHeight + 2, rect.width(), lineHeight),
-        Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, line);
+        Qt::AlignLeft | vertical(lineHeight, 20) | Qt::TextWordWrap, line);
 }
 
 void GanttPainter::paintRows(QPainter &p, const Geometry &g, const GanttLayout &l) const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "savefile.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -30,10 +31,10 @@ QString kindOf(mode_t mode)
         return u"a folder"_s;
     }
     if (S_ISCHR(mode)) {
-        return u"a character device"_s;
+        return QCoreApplication::translate("Coroscope::Files", "a character device");
     }
     if (S_ISBLK(mode)) {
-        return u"a block device"_s;
+        return QCoreApplication::translate("Coroscope::Files", "a block device");
     }
     if (S_ISFIFO(mode)) {
         return u"a pipe"_s;
@@ -41,7 +42,7 @@ QString kindOf(mode_t mode)
     if (S_ISSOCK(mode)) {
         return u"a socket"_s;
     }
-    return u"not a regular file"_s;
+    return QCoreApplication::translate("Coroscope::Files", "not a regular file");
 }
 
 /// The process's umask, read without changing it (umask() would, for every thread).
@@ -69,16 +70,18 @@ bool saveFile(const QString &path, QByteArrayView bytes, QString *error, int new
 {
     const auto fail = [&](const QString &why) {
         if (error) {
-            *error = u"cannot write %1: %2"_s.arg(path, why);
+            *error = QCoreApplication::translate("Coroscope::Files", "cannot write %1: %2").arg(path, why);
         }
         return false;
     };
     if (path.isEmpty()) {
-        return fail(u"no file name"_s);
+        return fail(QCoreApplication::translate("Coroscope::Files", "no file name"));
     }
     QByteArray target = QFile::encodeName(path);
     // Follow a symlink (chains too) to what it names: that is the file the user means.
-    struct stat st {};
+    struct stat st
+    {
+    };
     for (int hops = 0; ::lstat(target.constData(), &st) == 0 && S_ISLNK(st.st_mode); ++hops) {
         if (hops > 40) {
             return fail(reason(ELOOP));
@@ -102,7 +105,9 @@ bool saveFile(const QString &path, QByteArrayView bytes, QString *error, int new
     }
     if (::stat(target.constData(), &st) == 0) {
         if (!S_ISREG(st.st_mode)) {
-            return fail(u"it is %1, not a regular file; refusing to replace it"_s.arg(kindOf(st.st_mode)));
+            return fail(QCoreApplication::translate(
+                "Coroscope::Files", "it is %1, not a regular file; refusing to replace it")
+                            .arg(kindOf(st.st_mode)));
         }
         exists = true;
         mode = st.st_mode & 07777;
@@ -113,13 +118,17 @@ bool saveFile(const QString &path, QByteArrayView bytes, QString *error, int new
     const QByteArray dir = slash > 0 ? target.left(slash) : (slash == 0 ? QByteArray("/") : QByteArray("."));
     const QByteArray base = slash >= 0 ? target.mid(slash + 1) : target;
     if (base.isEmpty()) {
-        return fail(u"it names a folder, not a file"_s);
+        return fail(QCoreApplication::translate("Coroscope::Files", "it names a folder, not a file"));
     }
     if (::stat(dir.constData(), &st) != 0) {
-        return fail(errno == ENOENT ? u"the folder %1 does not exist"_s.arg(QFile::decodeName(dir)) : reason(errno));
+        return fail(errno == ENOENT
+                ? QCoreApplication::translate("Coroscope::Files", "the folder %1 does not exist")
+                      .arg(QFile::decodeName(dir))
+                : reason(errno));
     }
     if (!S_ISDIR(st.st_mode)) {
-        return fail(u"%1 is not a folder"_s.arg(QFile::decodeName(dir)));
+        return fail(QCoreApplication::translate("Coroscope::Files", "%1 is not a folder")
+                        .arg(QFile::decodeName(dir)));
     }
     QByteArray temp = dir + "/." + base.left(200) + ".XXXXXX";
     const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
@@ -176,18 +185,21 @@ std::optional<QByteArray> readJsonInput(const QString &path, QString *error, qin
     };
     QFile file(path);
     if (QFileInfo(path).isDir()) {
-        return fail(u"is a folder, not a run file or a trace"_s);
+        return fail(
+            QCoreApplication::translate("Coroscope::Files", "is a folder, not a run file or a trace"));
     }
     if (!file.open(QIODevice::ReadOnly)) {
         if (error) {
-            *error = u"cannot open %1: %2"_s.arg(path, file.errorString());
+            *error = QCoreApplication::translate("Coroscope::Files", "cannot open %1: %2")
+                         .arg(path, file.errorString());
         }
         return std::nullopt;
     }
     const auto sizeText = [](qint64 n) { return u"%1 MiB"_s.arg(n / (1024 * 1024)); };
     if (!file.isSequential() && file.size() > limit) {
-        return fail(u"too large to be a run file or a trace Coroscope can open (%1; at most %2)"_s.arg(
-            sizeText(file.size()), sizeText(limit)));
+        return fail(QCoreApplication::translate(
+            "Coroscope::Files", "too large to be a run file or a trace Coroscope can open (%1; at most %2)")
+                        .arg(sizeText(file.size()), sizeText(limit)));
     }
     QByteArray bytes;
     if (!file.isSequential()) {
@@ -199,7 +211,8 @@ std::optional<QByteArray> readJsonInput(const QString &path, QString *error, qin
         const QByteArray part = file.read(chunk);
         if (part.isEmpty()) {
             if (file.error() != QFileDevice::NoError) {
-                return fail(u"cannot read: %1"_s.arg(file.errorString()));
+                return fail(QCoreApplication::translate("Coroscope::Files", "cannot read: %1")
+                                .arg(file.errorString()));
             }
             break;
         }
@@ -207,22 +220,29 @@ std::optional<QByteArray> readJsonInput(const QString &path, QString *error, qin
         if (!checkedStart) {
             // JSON text starts with '{' or '[' after white space (and maybe a UTF-8 BOM).
             qsizetype i = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-            while (i < bytes.size() && (bytes.at(i) == ' ' || bytes.at(i) == '\n' || bytes.at(i) == '\r' || bytes.at(i) == '\t')) {
+            while (i < bytes.size()
+                && (bytes.at(i) == ' ' || bytes.at(i) == '\n' || bytes.at(i) == '\r'
+                    || bytes.at(i) == '\t')) {
                 ++i;
             }
             if (i < bytes.size()) {
                 if (bytes.at(i) != '{' && bytes.at(i) != '[') {
                     return fail(bytes.left(4096).contains('\0')
-                            ? u"not a run file or a trace: it holds binary data, not JSON text"_s
-                            : u"not a run file or a trace: JSON text starts with '{' or '['"_s);
+                            ? QCoreApplication::translate("Coroscope::Files",
+                                "not a run file or a trace: it holds binary data, not JSON text")
+                            : QCoreApplication::translate("Coroscope::Files",
+                                "not a run file or a trace: JSON text starts with '{' or '['"));
                 }
                 checkedStart = true;
             } else if (bytes.size() > 1024 * 1024) {
-                return fail(u"not a run file or a trace: over 1 MiB of white space"_s);
+                return fail(QCoreApplication::translate(
+                    "Coroscope::Files", "not a run file or a trace: over 1 MiB of white space"));
             }
         }
         if (bytes.size() > limit) {
-            return fail(u"too large to be a run file or a trace Coroscope can open (over %1)"_s.arg(sizeText(limit)));
+            return fail(QCoreApplication::translate(
+                "Coroscope::Files", "too large to be a run file or a trace Coroscope can open (over %1)")
+                            .arg(sizeText(limit)));
         }
     }
     return bytes;

@@ -13,6 +13,7 @@
 #include "http/delayserver.h"
 #include "parammodel.h"
 #include "pg/pgconnection.h"
+#include "pg/postgres.h"
 #include "pinboard.h"
 #include "render/exporters.h"
 #include "render/ganttpainter.h"
@@ -68,9 +69,7 @@ AppController::AppController(QObject *parent)
     connect(&m_liveClock, &QTimer::timeout, this, &AppController::onSpanEvents);
     connect(m_runner, &Runner::spanEvents, this, &AppController::onSpanEvents);
     connect(m_runner, &Runner::finished, this, &AppController::onFinished);
-    if (!postgresDsn().isEmpty()) {
-        qputenv("COROSCOPE_PG_DSN", postgresDsn().toUtf8());
-    }
+    Postgres::setConfigured(postgresDsn());
     protectSettingsFile();
     m_params->setDefaultDelay(defaultDelay());
     QString last = m_settings.value(u"lastExperiment"_s).toString();
@@ -80,6 +79,12 @@ AppController::AppController(QObject *parent)
     setExperimentId(last);
     connect(m_status, &ServiceStatus::postgresChecked, m_experiments, &ExperimentModel::refreshAvailability);
     connect(m_pins, &PinBoard::changed, m_history, [this] { m_history->setPinnedPaths(m_pins->paths()); });
+    connect(m_history, &HistoryModel::renamed, m_pins, [this](const QString &from, const QString &to) {
+        m_pins->renamePath(from, to, QFileInfo(to).completeBaseName());
+        if (m_current->path() == from) {
+            m_current->setPath(to);
+        }
+    });
     m_status->refresh(postgresDsn());
     m_pins->restore();
 }
@@ -231,7 +236,7 @@ void AppController::stop()
 {
     if (m_runner->isRunning()) {
         m_runner->cancel();
-        appendLog(m_runExperiment + tr(": stopped — the partial timeline is kept"));
+        appendLog(tr("%1: stopped — the partial timeline is kept").arg(m_runExperiment));
     }
 }
 
@@ -416,6 +421,11 @@ QString AppController::historyDirectory() const
     return m_history->directory();
 }
 
+QUrl AppController::historyFolderUrl() const
+{
+    return QUrl::fromLocalFile(m_history->directory());
+}
+
 // ---- settings and status -----------------------------------------------------------------
 
 QString AppController::theme() const
@@ -457,11 +467,7 @@ void AppController::setPostgresDsn(const QString &dsn)
     }
     m_settings.setValue(u"postgresDsn"_s, dsn.trimmed());
     protectSettingsFile();
-    if (dsn.trimmed().isEmpty()) {
-        qunsetenv("COROSCOPE_PG_DSN");
-    } else {
-        qputenv("COROSCOPE_PG_DSN", dsn.trimmed().toUtf8());
-    }
+    Postgres::setConfigured(dsn);
     Q_EMIT settingsChanged();
     m_status->refresh(postgresDsn());
 }
@@ -514,9 +520,7 @@ void AppController::setLanguage(const QString &language)
     m_experiments->retranslate();
     m_params->retranslate();
     m_current->retranslate();
-    for (RunHandle *h : m_pins->handles()) {
-        h->retranslate();
-    }
+    m_pins->retranslate();
     Q_EMIT settingsChanged();
     Q_EMIT experimentChanged();
     Q_EMIT m_status->changed();

@@ -137,8 +137,9 @@ public:
     /// Window geometry and state, remembered across starts.
     Q_INVOKABLE QRect windowGeometry() const;
     Q_INVOKABLE void saveWindowGeometry(const QRect &rect);
-    /// Where runs are saved automatically.
+    /// Where runs are saved automatically (and as a file:// URL, for the Open dialog).
     Q_INVOKABLE QString historyDirectory() const;
+    Q_INVOKABLE QUrl historyFolderUrl() const;
     /// The system palette's window colour is dark (Qt 6.4 has no colour-scheme hint).
     Q_INVOKABLE bool systemIsDark() const;
     Q_INVOKABLE void clearLog();

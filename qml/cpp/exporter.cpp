@@ -138,7 +138,9 @@ QString Exporter::themeName() const
 
 double Exporter::figureWidth(double viewWidth) const
 {
-    return std::clamp(m_width > 0 ? static_cast<double>(m_width) : viewWidth, kMinWidth, kMaxWidth);
+    // Whole pixels: the size stated is then exactly the size written (a view may be 1023.4 wide).
+    return std::round(
+        std::clamp(m_width > 0 ? static_cast<double>(m_width) : viewWidth, kMinWidth, kMaxWidth));
 }
 
 QString Exporter::suggestedPath(const QString &suffix, bool comparison) const
@@ -174,8 +176,28 @@ QString Exporter::resolve(const QString &typed) const
     return QDir::cleanPath(QDir(folder()).absoluteFilePath(text));
 }
 
+QString Exporter::formatOf(const QString &typed) const
+{
+    const QString path = resolve(typed);
+    return Export::formatForPath(path) ? suffixOf(path) : QString();
+}
+
+QUrl Exporter::fileUrl(const QString &path) const
+{
+    return QUrl::fromLocalFile(resolve(path));
+}
+
+QUrl Exporter::folderUrl(const QString &path) const
+{
+    const QFileInfo info(resolve(path));
+    return QUrl::fromLocalFile(info.isDir() ? info.absoluteFilePath() : info.absolutePath());
+}
+
 QString Exporter::withSuffix(const QString &path, const QString &suffix) const
 {
+    if (path.endsWith(u'/')) {
+        return path; // a folder: the export refuses it and says why
+    }
     const QString old = suffixOf(path);
     QString stem = path;
     if (!old.isEmpty() && Export::formatForPath(path)) {

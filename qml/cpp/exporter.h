@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QSettings>
 #include <QSizeF>
+#include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
 #include <functional>
@@ -60,6 +61,11 @@ public:
     Q_INVOKABLE QString suggestedPath(const QString &suffix, bool comparison) const;
     /// What a typed path means: a file:// URL, `~/…`, absolute, or relative to the folder.
     Q_INVOKABLE QString resolve(const QString &typed) const;
+    /// The format a typed path asks for ("png", "trace.json", …), or empty when its suffix is none.
+    Q_INVOKABLE QString formatOf(const QString &typed) const;
+    /// file:// URLs of a typed path and of its folder, for file dialogs (any character in a name).
+    Q_INVOKABLE QUrl fileUrl(const QString &path) const;
+    Q_INVOKABLE QUrl folderUrl(const QString &path) const;
     /// `path` with its suffix replaced by `suffix` (".trace.json" counts as one).
     Q_INVOKABLE QString withSuffix(const QString &path, const QString &suffix) const;
     /// The logical size of the figure at `viewWidth` (when the width option is 0).

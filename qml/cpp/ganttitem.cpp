@@ -97,6 +97,7 @@ void GanttItem::setRun(RunHandle *run)
     m_run = run;
     if (m_run) {
         connect(m_run, &RunHandle::changed, this, &GanttItem::onRunChanged);
+        m_generation = m_run->generation();
     }
     m_viewFrom = m_viewTo = 0;
     m_selFrom = m_selTo = 0;
@@ -114,6 +115,14 @@ void GanttItem::setRun(RunHandle *run)
 void GanttItem::onRunChanged()
 {
     m_focusSpan = -1; // a new model: its indices are not the old one's
+    if (m_run && m_run->generation() != m_generation) {
+        // Another run: the old one's zoom and selection mean nothing here.
+        m_generation = m_run->generation();
+        m_viewFrom = m_viewTo = 0;
+        m_selFrom = m_selTo = 0;
+    }
+    updateSelectionText(); // the same range, the run's newer figures
+    Q_EMIT viewChanged(); // the run's end moved (the overview strip)
     Q_EMIT preferredHeightChanged();
     update();
 }
@@ -435,10 +444,11 @@ void GanttItem::updateHover(const QPointF &pos)
         const qint64 t = l.mapXToTime(pos.x());
         const auto tolerance = static_cast<qint64>(3 * l.nsPerPixel());
         if (row.type == GanttRow::Type::Density) {
-            text = tr("%1%2\n%3 in flight around %4")
-                       .arg(row.label, row.foldedLanes > 0 ? tr(" (folded)") : QString())
-                       .arg(GanttModel::densityAt(row, t - tolerance, t + tolerance))
-                       .arg(seconds(t));
+            text = (row.foldedLanes > 0 ? tr("%1 (folded)\n%2 in flight around %3")
+                                        : tr("%1\n%2 in flight around %3"))
+                       .arg(row.label,
+                           QString::number(GanttModel::densityAt(row, t - tolerance, t + tolerance)),
+                           seconds(t));
         } else {
             const auto [first, last] = model->visibleRange(row, t - tolerance, t + tolerance);
             // On a lane with sub-rows, only the sub-row under the pointer.
@@ -465,9 +475,11 @@ void GanttItem::updateHover(const QPointF &pos)
                 focus = static_cast<qint32>(best - run.spans.data());
                 const qint64 end = best->isOpen() ? run.wallNs : best->endNs;
                 QStringList lines;
-                lines << (run.str(best->name).isEmpty() ? toString(best->kind) : run.str(best->name));
-                lines << u"%1%2 · %3"_s.arg(toString(best->kind),
-                    best->holdsThread() ? tr(" (holds the thread)") : QString(), row.label);
+                lines << (run.str(best->name).isEmpty() ? toString(best->kind)
+                                                        : displayName(run.str(best->name)));
+                // "HTTP request (blocking the thread) · task 1", in the legend's words.
+                lines << u"%1 · %2"_s.arg(
+                    kindDescription(best->kind, best->holdsThread()), displayName(row.label));
                 lines << (best->isOpen() ? tr("start %1 · running for %2") : tr("start %1 · took %2"))
                              .arg(seconds(best->beginNs), seconds(end - best->beginNs));
                 if (best->readyNs != kUnknownTime && end - best->readyNs > 1'000'000) {

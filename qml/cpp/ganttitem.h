@@ -134,6 +134,7 @@ private:
     bool m_blame = true;
     bool m_states = true;
     bool m_ideal = true;
+    quint64 m_generation = 0; ///< of the run shown: a new one resets zoom and selection
     qint32 m_focusSpan = -1; ///< the span under the pointer: its arrows are drawn
     [[nodiscard]] GanttPaintOptions options() const;
     void setOption(bool &member, bool on);

@@ -80,7 +80,11 @@ HistoryModel::Entry HistoryModel::entryFor(const QString &path, const QString &e
     e.experiment = experiment;
     e.status = status;
     e.started = started;
-    e.summary = u"%1 · %2 · %3"_s.arg(experiment, GanttLayout::formatDuration(wallNs), status);
+    const QString said = status == u"ok" ? tr("ok")
+        : status == u"failed"            ? tr("failed")
+        : status == u"cancelled"         ? tr("cancelled")
+                                         : status;
+    e.summary = u"%1 · %2 · %3"_s.arg(experiment, GanttLayout::formatDuration(wallNs), said);
     return e;
 }
 
@@ -180,9 +184,11 @@ QString HistoryModel::rename(int row, const QString &name)
     if (!QFile::rename(e.path, target)) {
         return tr("cannot rename %1 to %2").arg(e.path, target);
     }
+    const QString from = e.path;
     e.path = target;
     e.name = clean;
     Q_EMIT dataChanged(index(row), index(row), {NameRole, PathRole, Qt::DisplayRole});
+    Q_EMIT renamed(from, target);
     return {};
 }
 

@@ -48,7 +48,11 @@ public:
     Q_INVOKABLE void reload();
     /// The saved runs pinned in the compare view (the `pinned` role).
     void setPinnedPaths(const QStringList &paths);
+Q_SIGNALS:
+    /// A saved run was renamed (its file moved).
+    void renamed(const QString &from, const QString &to);
 
+public:
 Q_SIGNALS:
     void countChanged();
     void loaded();

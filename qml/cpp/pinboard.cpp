@@ -129,6 +129,30 @@ void PinBoard::restore()
     save(); // the files that are gone are forgotten
 }
 
+void PinBoard::renamePath(const QString &from, const QString &to, const QString &name)
+{
+    for (Pin &p : m_pins) {
+        if (!p.path.isEmpty() && p.path == from) {
+            p.path = to;
+            p.key = keyOf(*p.handle->run(), to);
+            p.handle->setPath(to);
+            p.handle->setName(name);
+            save();
+            Q_EMIT changed();
+            return;
+        }
+    }
+}
+
+void PinBoard::retranslate()
+{
+    relabel();
+    for (RunHandle *h : m_handles) {
+        h->retranslate();
+    }
+    Q_EMIT changed();
+}
+
 void PinBoard::save()
 {
     m_settings.setValue(u"compare/pinned"_s, paths());

@@ -56,6 +56,10 @@ public:
     /// The pins of the last session whose files still exist (run files are read as they are
     /// opened: a file that no longer reads is dropped).
     void restore();
+    /// The saved run at `from` is now at `to` (renamed in the History).
+    void renamePath(const QString &from, const QString &to, const QString &name);
+    /// The language changed: labels again.
+    void retranslate();
 
 Q_SIGNALS:
     void changed();

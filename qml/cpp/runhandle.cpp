@@ -17,6 +17,13 @@ RunHandle::RunHandle(QObject *parent)
 
 void RunHandle::setRun(RunData run, bool live)
 {
+    // Live snapshots and the finished run are one run; a new run or an opened file is another.
+    // (Live snapshots carry no start time: after one, only the experiment is compared.)
+    const bool same = m_model && m_model->run().experiment == run.experiment
+        && (m_live ? true : !live && m_model->run().startedAt == run.startedAt);
+    if (!same) {
+        ++m_generation;
+    }
     m_model = std::make_shared<const GanttModel>(std::move(run));
     m_live = live;
     Q_EMIT changed();

@@ -62,6 +62,8 @@ public:
     [[nodiscard]] QString schedule() const;
     /// Where the run is saved (history), if it is.
     [[nodiscard]] QString path() const { return m_path; }
+    /// Changes when the handle holds another run (not with each live snapshot of one run).
+    [[nodiscard]] quint64 generation() const { return m_generation; }
     void setPath(const QString &path);
     /// The language changed: the texts and the chart read again.
     void retranslate() { Q_EMIT changed(); }
@@ -72,6 +74,7 @@ Q_SIGNALS:
 private:
     std::shared_ptr<const GanttModel> m_model;
     bool m_live = false;
+    quint64 m_generation = 0;
     QString m_name;
     QString m_path;
 };

@@ -51,7 +51,7 @@ void ServiceStatus::refresh(const QString &settingsDsn)
 
     const int generation = ++m_generation;
     m_target.clear();
-    if (!settingsDsn.trimmed().isEmpty()) {
+    if (!settingsDsn.trimmed().isEmpty() || Postgres::source() == u"settings") {
         m_configured = tr("the DSN from the settings");
         m_target = redactConninfo(settingsDsn.trimmed());
     } else if (Postgres::source() == u"private cluster") {
