@@ -108,11 +108,21 @@ Item {
         HoverHandler { id: overviewHover }
     }
 
+    // The tooltip is as wide as its widest line (measured unwrapped), at most 560 px: longer
+    // lines (who delayed whom) wrap.
+    Text {
+        id: hoverMeasure
+        visible: false
+        text: gantt.hoverText
+        font: hoverTip.font
+        textFormat: Text.PlainText
+    }
     ToolTip {
+        id: hoverTip
         parent: gantt
         visible: gantt.hoverText !== ""
         text: gantt.hoverText
-        width: Math.min(implicitWidth, 560) // long lines (who delayed whom) wrap
+        width: Math.min(hoverMeasure.implicitWidth + leftPadding + rightPadding + 2, 560)
         x: Math.min(gantt.hoverPos.x + 14, gantt.width - width - 4)
         y: gantt.hoverPos.y + 18
         delay: 0

@@ -65,11 +65,19 @@ Item {
                         ToolTip.visible: hovered
                         ToolTip.text: qsTr("Unpin")
                     }
+                    Text {
+                        id: hoverMeasure
+                        visible: false
+                        text: chart.hoverText
+                        font: hoverTip.font
+                        textFormat: Text.PlainText
+                    }
                     ToolTip {
+                        id: hoverTip
                         parent: chart
                         visible: chart.hoverText !== ""
                         text: chart.hoverText
-                        width: Math.min(implicitWidth, 560)
+                        width: Math.min(hoverMeasure.implicitWidth + leftPadding + rightPadding + 2, 560)
                         x: Math.min(chart.hoverPos.x + 14, chart.width - width - 4)
                         y: chart.hoverPos.y + 18
                         delay: 0
