@@ -67,6 +67,42 @@ QString idText(const QJsonValue &v)
     return v.isString() ? v.toString() : QString::number(v.toDouble(), 'g', 17);
 }
 
+/// An async event's operation: its scope, category and id (`id`, or `id2.local`/`id2.global`),
+/// and for the legacy S/T/F events its name too (they match by name). Empty: no id.
+QString asyncKey(const QJsonObject &e, bool legacy)
+{
+    QString id;
+    if (const QJsonValue id2 = e.value(u"id2"_s); id2.isObject()) {
+        const QJsonObject o = id2.toObject();
+        id = o.contains(u"local"_s) ? u"local:"_s + idText(o.value(u"local"_s))
+                                    : u"global:"_s + idText(o.value(u"global"_s));
+    } else if (e.contains(u"id"_s)) {
+        id = idText(e.value(u"id"_s));
+    }
+    if (id.isEmpty()) {
+        return {};
+    }
+    QString key = e.value(u"scope"_s).toString() + u'\x1f' + e.value(u"cat"_s).toString() + u'\x1f' + id;
+    if (legacy) {
+        key += u'\x1f' + e.value(u"name"_s).toString();
+    }
+    return key;
+}
+
+/// What an async slice is: a callback running (Node's *_CALLBACK) holds the thread; the
+/// operation itself (a timer, a request, a promise) is pending — suspended, never "computing".
+SpanKind asyncKind(const QString &category, const QString &name)
+{
+    if (name.endsWith(u"_CALLBACK") || name.endsWith(u"Callback")) {
+        return SpanKind::Cpu;
+    }
+    if (name.contains(u"timeout", Qt::CaseInsensitive) || name.contains(u"timer", Qt::CaseInsensitive)) {
+        return SpanKind::Sleep;
+    }
+    const SpanKind guessed = guessKind(category, name);
+    return guessed == SpanKind::Cpu || guessed == SpanKind::Blocking ? SpanKind::Wait : guessed;
+}
+
 } // namespace
 
 std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &name, QString *error)
@@ -104,6 +140,7 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
         int order = 0;
         std::vector<Span> stack; // open B events
         std::vector<Span> spans;
+        bool async = false; ///< an async operation's lane (its open slices just ran to the end)
     };
     std::map<std::pair<QString, QString>, Thread> threads;
     QHash<QString, QString> processNames;
@@ -133,6 +170,22 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
     };
     std::vector<Instant> instants;
     int order = 0;
+    // Async operations (nestable b/e/n, legacy S/T/F): a lane each, after the threads.
+    auto asyncFor = [&](const QJsonObject &e, const QString &key) -> Thread & {
+        const auto k = std::make_pair(idText(e.value(u"pid"_s)), u"async\x1f"_s + key);
+        auto [it, inserted] = threads.try_emplace(k);
+        if (inserted) {
+            it->second.pid = k.first;
+            it->second.tid = k.second;
+            it->second.order = order++;
+            it->second.sortIndex = 1e300; // after every thread
+            it->second.async = true;
+            const QJsonValue id
+                = e.contains(u"id"_s) ? e.value(u"id"_s) : e.value(u"id2"_s).toObject().begin().value();
+            it->second.name = e.value(u"name"_s).toString() + u" #"_s + idText(id);
+        }
+        return it->second;
+    };
     auto threadFor = [&](const QJsonObject &e) -> Thread & {
         const auto key = std::make_pair(idText(e.value(u"pid"_s)), idText(e.value(u"tid"_s)));
         auto [it, inserted] = threads.try_emplace(key);
@@ -163,8 +216,17 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
             }
             continue;
         }
-        if (ph != u"X" && ph != u"B" && ph != u"E" && ph != u"i" && ph != u"I" && ph != u"n" && ph != u"C") {
-            continue; // flows, async, samples... are not drawn
+        const bool nestable = ph == u"b" || ph == u"e" || ph == u"n";
+        const bool legacy = ph == u"S" || ph == u"T" || ph == u"p" || ph == u"F";
+        if (ph != u"X" && ph != u"B" && ph != u"E" && ph != u"i" && ph != u"I" && ph != u"C" && !nestable
+            && !legacy) {
+            continue; // flows, samples, objects... are not drawn
+        }
+        const QString key = nestable || legacy ? asyncKey(e, legacy) : QString();
+        if ((nestable || legacy) && key.isEmpty()) {
+            if (ph != u"n") {
+                continue; // an async event without an id belongs to no operation
+            }
         }
         if (!e.value(u"ts"_s).isDouble()) {
             return fail(u"traceEvents[%1] (%2 \"%3\"): \"ts\" is missing or not a number"_s.arg(i).arg(
@@ -173,7 +235,8 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
         // Microseconds that fit in nanoseconds (±1e15 µs, about 31 years).
         constexpr double kMaxUs = 1e15;
         const auto outOfRange = [&](const char *field, double v) {
-            return fail(u"traceEvents[%1] (%2 \"%3\"): \"%4\" = %5 µs is out of range (at most ±1e15 µs)"_s.arg(i)
+            return fail(
+                u"traceEvents[%1] (%2 \"%3\"): \"%4\" = %5 µs is out of range (at most ±1e15 µs)"_s.arg(i)
                     .arg(ph, eventName, QLatin1StringView(field))
                     .arg(v));
         };
@@ -187,11 +250,35 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
             return outOfRange("args.ready_us", args.value(u"ready_us"_s).toDouble());
         }
         const qint64 ts = usToNs(e.value(u"ts"_s).toDouble());
-        Thread &thread = threadFor(e);
+        Thread &thread = key.isEmpty() ? threadFor(e) : asyncFor(e, key);
         const QString category = e.value(u"cat"_s).toString();
         QString detail = args.value(u"detail"_s).toString();
         const auto status = spanStatusFromString(args.value(u"status"_s).toString()).value_or(SpanStatus::Ok);
-        if (ph == u"X" || ph == u"B") {
+        if (ph == u"b" || ph == u"S") {
+            Span span;
+            span.beginNs = ts;
+            span.endNs = kUnknownTime;
+            span.name = intern(eventName);
+            span.detail = intern(detail);
+            span.kind = asyncKind(category, eventName);
+            span.status = status;
+            thread.stack.push_back(span);
+        } else if (ph == u"e" || ph == u"F") {
+            // The innermost open slice of that name (an "e" may leave its name out).
+            auto open = std::find_if(thread.stack.rbegin(), thread.stack.rend(),
+                [&](const Span &s) { return eventName.isEmpty() || run.strings.at(s.name) == eventName; });
+            if (open == thread.stack.rend()) {
+                continue; // its begin is before the trace
+            }
+            Span span = *open;
+            thread.stack.erase(std::next(open).base());
+            span.endNs = std::max(ts, span.beginNs);
+            if (args.contains(u"status"_s)) {
+                span.status = status;
+            }
+            thread.spans.push_back(span);
+            ++spans;
+        } else if (ph == u"X" || ph == u"B") {
             Span span;
             span.beginNs = ts;
             span.endNs = ph == u"X" ? ts + usToNs(std::max(0.0, e.value(u"dur"_s).toDouble())) : kUnknownTime;
@@ -236,7 +323,7 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
     // Lanes in the trace's own order (thread_sort_index, then first appearance).
     std::vector<Thread *> ordered;
     for (auto &[key, thread] : threads) {
-        if (!thread.spans.empty() || !thread.stack.empty() || !thread.name.isEmpty()) {
+        if (!thread.spans.empty() || !thread.stack.empty() || (!thread.name.isEmpty() && !thread.async)) {
             ordered.push_back(&thread);
         }
     }
@@ -266,16 +353,21 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
             label = processNames.value(t->pid, u"pid "_s + t->pid) + u" / "_s + label;
         }
         const QString lowered = label.toLower();
-        const LaneKind kind = lowered.contains(u"event loop") ? LaneKind::Loop
-            : lowered.contains(u"pool conn")                  ? LaneKind::Connection
-            : lowered.contains(u"pool")                       ? LaneKind::Pool
-            : lowered.contains(u"server")                     ? LaneKind::Server
-                                                              : LaneKind::Task;
+        const LaneKind kind = t->async        ? LaneKind::Task
+            : lowered.contains(u"event loop") ? LaneKind::Loop
+            : lowered.contains(u"pool conn")  ? LaneKind::Connection
+            : lowered.contains(u"pool")       ? LaneKind::Pool
+            : lowered.contains(u"server")     ? LaneKind::Server
+                                              : LaneKind::Task;
         run.lanes.append(Lane {lane, label, kind});
         laneOf.insert(t->pid + u'\x1f' + t->tid, lane);
-        // B events never closed: the trace was cut; keep them to its end, as cancelled.
+        // B events never closed: the trace was cut; keep them to its end, as cancelled. An
+        // async operation still pending when the trace ended (a promise never collected) runs
+        // to the end as it is: nothing says it was cancelled.
         for (Span s : t->stack) {
-            s.status = SpanStatus::Cancelled;
+            if (!t->async) {
+                s.status = SpanStatus::Cancelled;
+            }
             t->spans.push_back(s);
         }
         for (Span s : t->spans) {
@@ -325,6 +417,15 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
     }
     run.status = RunStatus::Ok;
     computeStats(run);
+    if (std::any_of(threads.begin(), threads.end(), [](const auto &t) { return t.second.async; })) {
+        // The zero-overhead replay assumes tasks that run their steps in turn on one loop; an
+        // async operation's lane (a timer pending, its callback, a promise) is not one, and its
+        // "ideal" outlines would mislead. Neither it nor the all-async counterfactual is shown.
+        run.ideal = {};
+        run.stats.idealScheduleS = 0;
+        run.stats.idealAllAsyncS = 0;
+        run.stats.madeAsync = 0;
+    }
     return run;
 }
 

@@ -291,6 +291,110 @@ private Q_SLOTS:
         QCOMPARE(run->stats.maxConcurrency, 2);
     }
 
+    // Nestable async events (b/e/n with id or id2, scope) and the legacy S/T/F: a lane per
+    // operation, after the threads; slices nest; a callback holds the thread, the operation
+    // waits; one still pending at the trace's end runs to it, not "cancelled".
+    void importsAsyncSlices()
+    {
+        const QByteArray json = R"({"traceEvents":[
+            {"ph":"X","name":"main","pid":1,"tid":1,"ts":0,"dur":1000},
+            {"ph":"b","name":"Timeout","cat":"node.async_hooks","id":"0x5","pid":1,"tid":1,"ts":10},
+            {"ph":"b","name":"Timeout_CALLBACK","cat":"node.async_hooks","id":"0x5","pid":1,"tid":1,"ts":500},
+            {"ph":"n","name":"fired","cat":"node.async_hooks","id":"0x5","pid":1,"tid":1,"ts":501},
+            {"ph":"e","name":"Timeout_CALLBACK","cat":"node.async_hooks","id":"0x5","pid":1,"tid":1,"ts":520},
+            {"ph":"e","name":"Timeout","cat":"node.async_hooks","id":"0x5","pid":1,"tid":1,"ts":600},
+            {"ph":"b","name":"fetch","cat":"net","id2":{"local":"0x1"},"scope":"s","pid":1,"tid":1,"ts":20},
+            {"ph":"e","cat":"net","id2":{"local":"0x1"},"scope":"s","pid":1,"tid":1,"ts":900},
+            {"ph":"b","name":"PROMISE","cat":"node.async_hooks","id":7,"pid":1,"tid":1,"ts":30},
+            {"ph":"S","name":"legacy job","cat":"app","id":3,"pid":1,"tid":1,"ts":40},
+            {"ph":"T","name":"legacy job","cat":"app","id":3,"pid":1,"tid":1,"ts":50,"args":{"step":"half"}},
+            {"ph":"F","name":"legacy job","cat":"app","id":3,"pid":1,"tid":1,"ts":80},
+            {"ph":"e","name":"Timeout","cat":"node.async_hooks","id":"0x99","pid":1,"tid":1,"ts":700}
+        ]})";
+        QString error;
+        const auto run = importChromeTrace(json, u"async.json"_s, &error);
+        QVERIFY2(run, qPrintable(error));
+        QStringList names;
+        for (const Lane &l : run->lanes) {
+            names.append(l.name);
+            QVERIFY(l.kind == LaneKind::Task);
+        }
+        // The thread first, then one lane per operation in order of appearance (an "e" whose
+        // "b" is before the trace makes none).
+        QCOMPARE(names,
+            (QStringList {
+                u"thread 1"_s, u"Timeout #0x5"_s, u"fetch #0x1"_s, u"PROMISE #7"_s, u"legacy job #3"_s}));
+        auto spansOn = [&](int lane) {
+            std::vector<Span> out;
+            for (const Span &s : run->spans) {
+                if (s.lane == static_cast<LaneId>(lane)) {
+                    out.push_back(s);
+                }
+            }
+            return out;
+        };
+        const auto timer = spansOn(1);
+        QCOMPARE(timer.size(), std::size_t(2));
+        QVERIFY(timer[0].kind == SpanKind::Sleep && !timer[0].holdsThread()); // the timer pending
+        QCOMPARE(timer[0].endNs - timer[0].beginNs, qint64(590'000));
+        QVERIFY(timer[1].kind == SpanKind::Cpu && timer[1].holdsThread()); // its callback running
+        QCOMPARE(timer[1].endNs - timer[1].beginNs, qint64(20'000));
+        QVERIFY(spansOn(2).size() == 1 && spansOn(2)[0].kind == SpanKind::Http); // "e" without a name
+        QCOMPARE(spansOn(2)[0].endNs - spansOn(2)[0].beginNs, qint64(880'000));
+        const auto promise = spansOn(3);
+        QCOMPARE(promise.size(), std::size_t(1));
+        QVERIFY(promise[0].status == SpanStatus::Ok); // pending at the end: not cancelled
+        QCOMPARE(promise[0].endNs, run->wallNs);
+        QCOMPARE(spansOn(4).size(), std::size_t(1));
+        QCOMPARE(spansOn(4)[0].endNs - spansOn(4)[0].beginNs, qint64(40'000));
+        int marksOnAsync = 0;
+        for (const Mark &m : run->marks) {
+            marksOnAsync += m.lane == 1 || m.lane == 4; // "n" and "T" on their operations
+        }
+        QCOMPARE(marksOnAsync, 2);
+        QVERIFY(run->stats.maxConcurrency >= 3);
+    }
+
+    // A real trace from another tool: Node.js 20 with --trace-event-categories node.async_hooks
+    // --trace-events-enabled on tests/data/node-async-hooks.js (two timers of 100 and 200 ms
+    // side by side, then a file read each). Before async slices were read, only the main
+    // thread's few events showed.
+    void importsARealNodeAsyncHooksTrace()
+    {
+        QString error;
+        const auto run = loadRunOrTrace(
+            QStringLiteral(COROSCOPE_SOURCE_DIR) + u"/tests/data/node-async-hooks.trace.json"_s, &error);
+        QVERIFY2(run, qPrintable(error));
+        std::vector<qint64> timeouts;
+        int callbacks = 0;
+        for (const Span &s : run->spans) {
+            const QString name = run->str(s.name);
+            if (name == u"Timeout") {
+                timeouts.push_back(s.endNs - s.beginNs);
+            }
+            callbacks += name.endsWith(u"_CALLBACK") && s.holdsThread();
+        }
+        std::sort(timeouts.begin(), timeouts.end());
+        QCOMPARE(timeouts.size(), std::size_t(2));
+        QVERIFY2(timeouts[0] >= 100'000'000 && timeouts[0] < 130'000'000,
+            qPrintable(QString::number(timeouts[0])));
+        QVERIFY2(timeouts[1] >= 200'000'000 && timeouts[1] < 230'000'000,
+            qPrintable(QString::number(timeouts[1])));
+        QVERIFY(callbacks >= 4);
+        int asyncLanes = 0;
+        for (const Lane &l : run->lanes) {
+            asyncLanes += l.name.contains(u" #0x"_s);
+        }
+        QVERIFY2(asyncLanes >= 20, qPrintable(QString::number(asyncLanes)));
+        QVERIFY(run->stats.maxConcurrency >= 2); // the two timers overlap
+        // No zero-overhead outlines for async operations: the replay's model of tasks is not theirs.
+        QVERIFY(run->ideal.beginNs.empty());
+        QCOMPARE(run->stats.idealScheduleS, 0.0);
+        // It draws: the model folds the many operations beyond the lane limit.
+        const GanttModel model(*run);
+        QVERIFY(!model.rows().empty());
+    }
+
     void refusesBadTraces_data()
     {
         QTest::addColumn<QByteArray>("json");
