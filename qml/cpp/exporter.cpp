@@ -104,31 +104,28 @@ void Exporter::setWidth(int width)
     }
 }
 
-void Exporter::setTitle(bool on)
+void Exporter::setOption(bool &member, bool on, const QString &key)
 {
-    if (on != m_title) {
-        m_title = on;
-        m_settings.setValue(u"export/title"_s, on);
+    if (on != member) {
+        member = on;
+        m_settings.setValue(key, on);
         Q_EMIT changed();
     }
+}
+
+void Exporter::setTitle(bool on)
+{
+    setOption(m_title, on, u"export/title"_s);
 }
 
 void Exporter::setLegend(bool on)
 {
-    if (on != m_legend) {
-        m_legend = on;
-        m_settings.setValue(u"export/legend"_s, on);
-        Q_EMIT changed();
-    }
+    setOption(m_legend, on, u"export/legend"_s);
 }
 
 void Exporter::setFooter(bool on)
 {
-    if (on != m_footer) {
-        m_footer = on;
-        m_settings.setValue(u"export/footer"_s, on);
-        Q_EMIT changed();
-    }
+    setOption(m_footer, on, u"export/footer"_s);
 }
 
 QString Exporter::themeName() const

@@ -82,6 +82,8 @@ Q_SIGNALS:
     void changed();
 
 private:
+    /// Sets a remembered on/off option (as ChartOptions does).
+    void setOption(bool &member, bool on, const QString &key);
     [[nodiscard]] double figureWidth(double viewWidth) const;
     [[nodiscard]] QString themeName() const;
     QString exportCurrent(const QString &path, double width);
