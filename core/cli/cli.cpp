@@ -9,6 +9,7 @@
 #include "http/delayserver.h"
 #include "pg/localpostgres.h"
 #include "pg/postgres.h"
+#include "python/pythontrace.h"
 #include "render/exporters.h"
 #include "render/ganttmodel.h"
 #include "render/textchart.h"
@@ -18,6 +19,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
@@ -590,6 +592,140 @@ int cmdRun(const QStringList &args)
     return exitCode;
 }
 
+// ---- trace ------------------------------------------------------------------------------
+
+QString traceUsage()
+{
+    return Tr::tr("Usage: coroscope trace [--export FILE]... [--text] [--json] [--postgres] [--cwd DIR] -- "
+                  "python3 SCRIPT.py [ARGS...]");
+}
+
+int cmdTrace(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Tr::tr("Run a Python asyncio program under Coroscope's tracer and draw it: a lane per task, the "
+               "event loop's stalls and what held it, executor jobs and threads. The program gets "
+               "COROSCOPE_HTTP_URL (the embedded delay server) and, with --postgres or when it reads it, "
+               "COROSCOPE_PG_DSN."));
+    parser.addHelpOption();
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    parser.addPositionalArgument(u"command"_s, Tr::tr("python3 SCRIPT.py [ARGS...] (or -m module)"));
+    addOutputOptions(parser);
+    parser.addOption({u"json"_s, Tr::tr("Print the results as JSON on stdout (the program's output goes to stderr).")});
+    parser.addOption({u"postgres"_s,
+        Tr::tr("Give the program a PostgreSQL DSN in COROSCOPE_PG_DSN (--dsn, COROSCOPE_PG_DSN, the PG* "
+               "variables, or a private throwaway cluster).")});
+    parser.addOption({u"dsn"_s, Tr::tr("The PostgreSQL to give the program (implies --postgres)."), u"conninfo"_s});
+    parser.addOption({u"cwd"_s, Tr::tr("Run the program in DIR."), u"dir"_s});
+    if (!parser.parse(args)) {
+        return usageError(parser.errorText(), traceUsage());
+    }
+    if (parser.isSet(u"help"_s)) {
+        out(parser.helpText());
+        return Ok;
+    }
+    QString error;
+    auto program = parsePythonCommand(parser.positionalArguments(), &error);
+    if (!program) {
+        return usageError(error, traceUsage());
+    }
+    int code = Ok;
+    const auto output = readOutputOptions(parser, &code);
+    if (!output) {
+        return code;
+    }
+    program->workingDirectory = parser.value(u"cwd"_s);
+    const bool json = parser.isSet(u"json"_s);
+
+    // What the seeds' programs (and the user's) connect to.
+    if (qEnvironmentVariableIsEmpty("COROSCOPE_HTTP_URL")) {
+        QString serverError;
+        DelayServer &server = DelayServer::embedded(&serverError);
+        if (serverError.isEmpty()) {
+            program->environment.append({u"COROSCOPE_HTTP_URL"_s, server.url().toString()});
+        }
+    }
+    bool wantsPostgres = parser.isSet(u"postgres"_s) || parser.isSet(u"dsn"_s);
+    if (!wantsPostgres && program->target.size() == 1) {
+        QFile script(QDir(program->workingDirectory.isEmpty() ? QDir::currentPath() : program->workingDirectory)
+                         .filePath(program->target.constFirst()));
+        if (script.open(QIODevice::ReadOnly)) {
+            wantsPostgres = script.read(4 << 20).contains("COROSCOPE_PG_DSN");
+        }
+    }
+    if (parser.isSet(u"dsn"_s)) {
+        qputenv("COROSCOPE_PG_DSN", parser.value(u"dsn"_s).toUtf8());
+    }
+    if (wantsPostgres) {
+        QString pgError;
+        const QString dsn = Postgres::conninfo(&pgError);
+        if (dsn.isEmpty()) {
+            err(Tr::tr("no PostgreSQL for the program: %1").arg(pgError));
+            return RunFailed;
+        }
+        program->environment.append({u"COROSCOPE_PG_DSN"_s, dsn});
+    }
+
+    PythonTracer tracer;
+    QObject::connect(&tracer, &PythonTracer::output, &tracer, [json](const QString &line, bool isError) {
+        const QByteArray bytes = line.toUtf8() + '\n';
+        std::FILE *to = isError || json ? stderr : stdout;
+        std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), to);
+        std::fflush(to);
+    });
+    InterruptHandler interrupts([&tracer] {
+        err(Tr::tr("interrupted: stopping the program (Ctrl+C again to quit at once)"));
+        tracer.cancel();
+    });
+    const RunData run = tracer.runAndWait(*program);
+
+    int exitCode = run.status == RunStatus::Ok ? Ok : RunFailed;
+    if (!writeExports(run, *output, json)) {
+        exitCode = BadUsage;
+    }
+    int tasks = 0;
+    for (const Lane &lane : run.lanes) {
+        tasks += lane.kind == LaneKind::Task ? 1 : 0;
+    }
+    const RunStats &s = run.stats;
+    if (json) {
+        QJsonObject root {
+            {u"command"_s, program->commandLine()},
+            {u"python"_s, run.param(u"python"_s).toString()},
+            {u"status"_s, toString(run.status)},
+            {u"error"_s, run.error},
+            {u"tasks"_s, tasks},
+            {u"stats"_s, RunFile::statsToJson(s)},
+            {u"delayed"_s, delayedJson(run)},
+            {u"exports"_s, QJsonArray::fromStringList(output->exports)},
+        };
+        out(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented)));
+    } else {
+        QString text;
+        text += u"%1\n"_s.arg(program->commandLine());
+        text += Tr::tr("  python     %1, %n task(s)\n", nullptr, tasks)
+                    .arg(run.param(u"python"_s).toString().isEmpty() ? Tr::tr("(the tracer did not start)")
+                                                                      : run.param(u"python"_s).toString());
+        text += Tr::tr("  wall       %1 s\n").arg(s.wallS, 0, 'f', 4);
+        text += scheduleLines(run);
+        text += Tr::tr("  overlap    max %1 at once, average %2\n")
+                    .arg(s.maxConcurrency)
+                    .arg(s.avgConcurrency, 0, 'f', 2);
+        text += Tr::tr("  loop       longest stall %1%2\n")
+                    .arg(ms(s.longestStallS),
+                        s.totalStallS > 0 ? Tr::tr(", frozen %1 in all").arg(ms(s.totalStallS)) : QString());
+        text += delayedLines(run);
+        out(text);
+        printTextChart(run, *output);
+    }
+    if (run.status != RunStatus::Ok) {
+        err(u"%1 %2: %3"_s.arg(program->shortName(),
+            run.status == RunStatus::Cancelled ? Tr::tr("was stopped") : Tr::tr("failed"), run.error));
+    }
+    return exitCode;
+}
+
 // ---- serve ------------------------------------------------------------------------------
 
 int cmdServe(const QStringList &args)
@@ -744,7 +880,10 @@ Usage:
   coroscope describe ID                    what an experiment does, its parameters, its C++ source
   coroscope run ID [--param k=v]... [--export FILE]... [--repeat N] [--json] [--text]
                                            run it; print wall, ideal, overhead and a verdict
-  coroscope render FILE --export OUT...    draw a saved run or a Chrome trace (VizTracer, Perfetto)
+  coroscope render FILE --export OUT... [--text]
+                                           draw a saved run or a Chrome trace (VizTracer, Perfetto)
+  coroscope trace [--export FILE]... [--text] [--json] -- python3 app.py [args]
+                                           trace a Python asyncio program: its tasks, loop stalls, blame
   coroscope serve [--port 8000] [--serial] the delay server alone: GET /?delay=S answers after S s
 
 Exports: .png .svg .pdf (the chart), .json (run file), .trace.json (Chrome trace), .csv
@@ -786,6 +925,9 @@ int run(const QStringList &arguments)
     }
     if (command == u"serve") {
         return cmdServe(rest);
+    }
+    if (command == u"trace") {
+        return cmdTrace(rest);
     }
     if (command == u"pg-cluster") {
         return cmdPgCluster(rest);

@@ -46,6 +46,7 @@ GanttTheme GanttTheme::light()
         QColor(0x9a, 0xa4, 0xae), // wait: grey
         QColor(0xa5, 0x0f, 0x15), // stall: dark red
         QColor(0x7f, 0xc8, 0xb0), // checkout: light bluish green (the connection's side of db)
+        QColor(0x4a, 0x9b, 0xb5), // io: steel teal (a socket, not known to be HTTP or a database)
     };
     return t;
 }
@@ -75,6 +76,7 @@ GanttTheme GanttTheme::dark()
     t.kinds[static_cast<std::size_t>(SpanKind::Wait)] = QColor(0x6e, 0x76, 0x81);
     t.kinds[static_cast<std::size_t>(SpanKind::Stall)] = QColor(0xf8, 0x51, 0x49);
     t.kinds[static_cast<std::size_t>(SpanKind::Checkout)] = QColor(0x2e, 0x7d, 0x66);
+    t.kinds[static_cast<std::size_t>(SpanKind::Io)] = QColor(0x6c, 0xc0, 0xd6);
     return t;
 }
 
@@ -137,6 +139,10 @@ QString kindDescription(SpanKind kind, bool holdsThread)
         return QCoreApplication::translate("Coroscope::Theme", "event loop stalled");
     case SpanKind::Checkout:
         return QCoreApplication::translate("Coroscope::Theme", "connection checked out");
+    case SpanKind::Io:
+        return holdsThread
+            ? QCoreApplication::translate("Coroscope::Theme", "socket I/O (blocking the thread)")
+            : QCoreApplication::translate("Coroscope::Theme", "socket I/O (suspended)");
     }
     return {};
 }

@@ -87,11 +87,14 @@ QString Recorder::string(StrId id) const
     return id < static_cast<StrId>(m_strings.size()) ? m_strings.at(id) : QString();
 }
 
-LaneId Recorder::addLane(const QString &name, LaneKind kind)
+LaneId Recorder::addLane(const QString &name, LaneKind kind, qint64 createdNs)
 {
+    if (createdNs == kUnknownTime && kind == LaneKind::Task) {
+        createdNs = now();
+    }
     std::lock_guard lock(m_mutex);
     const auto id = static_cast<LaneId>(m_lanes.size());
-    m_lanes.append(Lane {id, name, kind, kind == LaneKind::Task ? now() : kUnknownTime});
+    m_lanes.append(Lane {id, name, kind, createdNs});
     return id;
 }
 

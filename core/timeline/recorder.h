@@ -76,7 +76,8 @@ public:
     [[nodiscard]] StrId intern(QStringView text);
     [[nodiscard]] QString string(StrId id) const;
 
-    LaneId addLane(const QString &name, LaneKind kind);
+    /// A task lane's creation time is now unless given.
+    LaneId addLane(const QString &name, LaneKind kind, qint64 createdNs = kUnknownTime);
     [[nodiscard]] QList<Lane> lanes() const;
     [[nodiscard]] QString laneName(LaneId lane) const;
 

@@ -9,7 +9,7 @@ namespace Coroscope {
 
 namespace {
 constexpr std::array kKindNames = {u"http", u"db", u"sleep", u"cpu", u"blocking", u"acquire", u"connect",
-    u"setup", u"wait", u"stall", u"checkout"};
+    u"setup", u"wait", u"stall", u"checkout", u"io"};
 static_assert(kKindNames.size() == kSpanKindCount);
 constexpr std::array kStatusNames = {u"ok", u"error", u"cancelled"};
 constexpr std::array kLaneKindNames = {u"task", u"loop", u"pool", u"server", u"connection"};

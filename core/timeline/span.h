@@ -32,8 +32,9 @@ enum class SpanKind : quint8
     Wait, ///< awaiting another task or group of tasks
     Stall, ///< the event loop could not run (loop lane)
     Checkout, ///< a pooled connection checked out by a task (connection lanes)
+    Io, ///< other I/O in flight: a socket or pipe the loop's selector waits on (traced programs)
 };
-constexpr int kSpanKindCount = 11;
+constexpr int kSpanKindCount = 12;
 
 enum class SpanStatus : quint8
 {
