@@ -164,7 +164,7 @@ class Tracer:
     def line_of(frame):
         code = frame.f_code
         line = frame.f_lineno
-        text = linecache.getline(code.co_filename, line).strip()
+        text = _call_text(linecache.getline(code.co_filename, line))
         return text, "%s:%d in %s" % (os.path.basename(code.co_filename), line, code.co_name)
 
     def _sample(self):
@@ -196,7 +196,22 @@ class Tracer:
         if f is None:
             f = frame
         text, where = self.line_of(f)
-        return (text, where, _library_kind(inner, text))
+        kind = _library_kind(inner, text)
+        if kind:
+            # A blocking client's own words for what it does: "GET http://…", the query.
+            chain = []
+            g = frame
+            while g is not None and g is not f:
+                chain.append(g)
+                g = g.f_back
+            chain.reverse()
+            try:
+                named = _http_name(chain) if kind == "http" else _db_name(chain) if kind == "db" else ""
+            except Exception:
+                named = ""
+            if named:
+                text = named
+        return (text, where, kind)
 
     def take_samples(self, thread, t0, t1, drop=False):
         """The most frequent sample of `thread` in [t0, t1], or None; `drop`: and forget the
@@ -210,6 +225,41 @@ class Tracer:
         if not counts:
             return None
         return counts.most_common(1)[0][0]
+
+
+def _call_text(line):
+    """A source line as a span's name: the call, without its comment, result or await."""
+    text = line.strip()
+    if "#" in text:
+        quoted = False
+        for i, ch in enumerate(text):
+            if ch in "'\"":
+                quoted = not quoted
+            elif ch == "#" and not quoted:
+                text = text[:i].rstrip()
+                break
+    for prefix in ("return ", "await "):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+    eq = text.find(" = ")
+    if 0 < eq < 40 and text[:eq].replace(",", "").replace("_", "").replace(" ", "").replace(".", "").isalnum():
+        text = text[eq + 3:]
+    if text.startswith("await "):
+        text = text[6:]
+    return text[:160]
+
+
+def _package(filename):
+    """'psycopg' for …/dist-packages/psycopg/connection_async.py, 'asyncio' for the stdlib's."""
+    parts = filename.replace("\\", "/").split("/")
+    for marker in ("site-packages", "dist-packages"):
+        if marker in parts:
+            i = parts.index(marker)
+            if i + 1 < len(parts):
+                return parts[i + 1].split(".")[0]
+    if len(parts) >= 2:
+        return parts[-2] if parts[-2] != "lib" and not parts[-2].startswith("python3") else parts[-1].split(".")[0]
+    return ""
 
 
 def _library_kind(files, text):
@@ -387,6 +437,8 @@ class TracingLoop(asyncio.SelectorEventLoop):
             where = ""
             if frame is not None:
                 where = "%s:%d" % (os.path.basename(frame.f_code.co_filename), frame.f_code.co_firstlineno)
+            if frame is not None and not tr.is_user(frame.f_code):
+                cname = "%s (%s)" % (cname, _package(frame.f_code.co_filename))  # a library's own task
             tr.emit("T", n, self._cs_id, _now(), tr.sid(task.get_name()), tr.sid(cname), tr.sid(where), tr.current)
         return n
 

@@ -15,6 +15,7 @@ COROSCOPE_PACKAGES=(
     qml6-module-qttest
     qt6-l10n-tools qt6-tools-dev
     libpq-dev postgresql
+    python3 python3-httpx python3-psycopg
     fonts-dejavu-core fonts-nanum
     poppler-utils
     curl apache2-utils wrk

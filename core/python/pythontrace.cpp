@@ -192,7 +192,7 @@ QString pythonTracerPath()
 
 PythonEventDecoder::PythonEventDecoder(Recorder &recorder)
     : m_rec(recorder)
-    , m_startName(recorder.intern(u"scheduled"))
+    , m_startName(recorder.intern(u"first step"))
     , m_stallName(recorder.intern(u"loop blocked"))
 {
     m_strings.push_back(0); // the tracer's string 0 is "" too
@@ -428,12 +428,10 @@ bool PythonEventDecoder::feed(QByteArrayView line)
         if (n < 3 || !toInt(f[1], &a)) {
             return garbled();
         }
-        m_endNs = m_originSet ? toRun(a) : kUnknownTime;
+        // With no event or thread yet there is no time zero: finish() places it.
+        m_endNs = m_originSet ? toRun(a) : a;
         if (n >= 4) {
             toInt(f[3], &m_processCpuNs);
-        }
-        if (!m_originSet) {
-            m_endNs = a; // no loop ran: finish() places it
         }
         return true;
     }
@@ -493,7 +491,9 @@ void PythonEventDecoder::onStep(const QByteArrayView *f)
         const QByteArrayView lib = f[12];
         SpanKind kind = cpu * 2 >= duration ? SpanKind::Cpu : SpanKind::Blocking;
         bool blocking = false;
-        if (lib == "http" || lib == "db" || lib == "sleep") {
+        // A blocking client that mostly waited: its kind. One that computed (httpx building its SSL
+        // context) computed, whatever library it was in.
+        if ((lib == "http" || lib == "db" || lib == "sleep") && kind == SpanKind::Blocking) {
             kind = kindOf(lib);
             blocking = true;
         }
@@ -548,23 +548,26 @@ void PythonEventDecoder::finish(qint64 endClockNs, bool stopped)
     if (!m_hello) {
         return;
     }
-    if (!m_originSet) {
-        // No event loop, no task, no thread: the program ran no asyncio at all.
-        const qint64 endClock = m_endNs != kUnknownTime ? m_endNs : endClockNs;
-        toRun(m_helloClockNs);
-        m_endNs = toRun(endClock);
-        const LaneId lane = m_rec.addLane(Tr::tr("main thread"), LaneKind::Task, 0);
-        const bool busy = m_processCpuNs >= 0 && m_processCpuNs * 2 >= m_endNs;
-        m_rec.add(Span {.beginNs = 0,
-            .endNs = m_endNs,
+    if (!sawLoop()) {
+        // No event loop, no task: the program ran no asyncio at all (threads maybe).
+        if (!m_originSet) {
+            const qint64 endClock = m_endNs != kUnknownTime ? m_endNs : endClockNs;
+            toRun(m_helloClockNs);
+            m_endNs = toRun(endClock);
+        } else if (m_endNs == kUnknownTime) {
+            m_endNs = toRun(endClockNs);
+        }
+        const qint64 begin = toRun(m_helloClockNs);
+        const LaneId lane = m_rec.addLane(Tr::tr("main thread"), LaneKind::Task, begin);
+        const bool busy = m_processCpuNs >= 0 && m_processCpuNs * 2 >= m_endNs - begin;
+        m_rec.add(Span {.beginNs = begin,
+            .endNs = std::max(begin, m_endNs),
             .lane = lane,
             .name = m_rec.intern(Tr::tr("no asyncio event loop ran")),
             .detail = m_rec.intern(Tr::tr("the program never created an asyncio event loop: there are no tasks to draw")),
             .kind = busy ? SpanKind::Cpu : SpanKind::Blocking,
             .status = stopped ? SpanStatus::Cancelled : SpanStatus::Ok});
-        return;
-    }
-    if (m_endNs == kUnknownTime) {
+    } else if (m_endNs == kUnknownTime) {
         m_endNs = toRun(endClockNs);
     }
     for (auto it = m_jobs.cbegin(); it != m_jobs.cend(); ++it) {

@@ -1,6 +1,13 @@
 # Seed 003 — "[Python] Python 비동기 asyncio 사용하기" (2023-05-05), §6.1 (first example)
+# Runnable: coroscope trace -- python3 await-sequential.py  (or the Code tab's "Run the seed's Python").
+# D is Coroscope's delay parameter (COROSCOPE_DELAY); the post used 3 s.
+import asyncio
+import os
+import time
 
-async def call_api(message, result=1000, delay=3):
+D = float(os.environ.get("COROSCOPE_DELAY", "3"))
+
+async def call_api(message, result=1000, delay=D):
     print(message)
     await asyncio.sleep(delay)
     return result

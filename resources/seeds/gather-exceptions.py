@@ -1,4 +1,12 @@
 # Seed 003 — "[Python] Python 비동기 asyncio 사용하기" (2023-05-05), §6.2 asyncio.gather(..., return_exceptions=True)
+# Runnable: coroscope trace -- python3 gather-exceptions.py [values|fail-fast]
+# D: COROSCOPE_DELAY (the post used 1 s and 2 s).
+import asyncio
+import os
+import sys
+
+D = float(os.environ.get("COROSCOPE_DELAY", "1"))
+MODE = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("COROSCOPE_MODE", "values")
 
 class APIError(Exception):
     def __init__(self, message):
@@ -12,15 +20,15 @@ async def call_api(message, result, delay=3):
     return result
 
 async def call_api_failed():
-    await asyncio.sleep(1)
+    await asyncio.sleep(1 * D)
     raise APIError('API failed')
 
 async def main():
     a, b, c = await asyncio.gather(
-        call_api('Calling API 1 ...', 100, 1),
-        call_api('Calling API 2 ...', 200, 2),
+        call_api('Calling API 1 ...', 100, 1 * D),
+        call_api('Calling API 2 ...', 200, 2 * D),
         call_api_failed(),
-        return_exceptions=True      # mode "values"; False is mode "fail-fast"
+        return_exceptions=(MODE == "values")      # mode "values"; False is mode "fail-fast"
     )
     print(a, b, c)
 

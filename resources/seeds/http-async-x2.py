@@ -1,10 +1,18 @@
 # Seed 000 — "python asyncio 사용법" (2023-06-06), httpx and psycopg experiments, §2 CASE 2 asyncio(httpx.async + httpx.async)
 # (The post describes this case in prose and tables; the code below is written in its style
 #  from its function names, to show what Coroscope mirrors.)
+# Runnable: coroscope trace -- python3 http-async-x2.py  (D: COROSCOPE_DELAY; the post used 3 s)
+import asyncio
+import os
 
-async def call_api2_nw(value=1000, delay=3):
+import httpx  # Debian: python3-httpx
+
+D = float(os.environ.get("COROSCOPE_DELAY", "3"))
+URL = os.environ.get("COROSCOPE_HTTP_URL", "http://localhost:8000/")  # coroscope trace: its delay server
+
+async def call_api2_nw(value=1000, delay=D):
     async with httpx.AsyncClient() as client:
-        r = await client.get(f"http://localhost:8000/?delay={delay}&value={value}")
+        r = await client.get(f"{URL}?delay={delay}&value={value}")
         return r.json()["value"]
 
 async def test():
@@ -13,3 +21,5 @@ async def test():
     task_2 = asyncio.create_task(call_api2_nw(400))
     await task_1
     await task_2
+
+asyncio.run(test())

@@ -1,0 +1,503 @@
+// SPDX-License-Identifier: MIT
+// Tracing real Python asyncio programs (Debian's /usr/bin/python3, the seeds' runnable code in
+// resources/seeds) with the same structural assertions as the C++ experiments: overlap where
+// expected, loop stalls of at least 0.9 D for blocking calls, the blame on the blocking call,
+// task names as lanes; and the failure paths: a traceback, no asyncio, no interpreter, a
+// tracer of another version, Stop.
+
+#include "http/delayserver.h"
+#include "python/pythontrace.h"
+#include "testutil.h"
+#include "timeline/analysis.h"
+
+#include <QElapsedTimer>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Coroscope;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr double D = 0.2;
+const QString kPython = u"/usr/bin/python3"_s;
+
+QString seed(const QString &id)
+{
+    return QStringLiteral(COROSCOPE_SOURCE_DIR "/resources/seeds/") + id + u".py"_s;
+}
+
+PythonProgram program(const QStringList &target, const QStringList &args = {})
+{
+    PythonProgram p;
+    p.interpreter = kPython;
+    p.target = target;
+    p.arguments = args;
+    p.environment.append({u"COROSCOPE_DELAY"_s, QString::number(D)});
+    return p;
+}
+
+struct Traced
+{
+    RunData run;
+    QStringList out;
+    QStringList err;
+};
+
+Traced trace(PythonProgram p)
+{
+    Traced t;
+    PythonTracer tracer;
+    QObject::connect(&tracer, &PythonTracer::output, &tracer,
+        [&t](const QString &line, bool isError) { (isError ? t.err : t.out).append(line); });
+    t.run = tracer.runAndWait(p);
+    return t;
+}
+
+std::vector<const Span *> spansOn(const RunData &run, const QString &lanePrefix, SpanKind kind)
+{
+    std::vector<const Span *> out;
+    for (const Span &s : run.spans) {
+        if (run.lanes.at(s.lane).name.startsWith(lanePrefix) && s.kind == kind) {
+            out.push_back(&s);
+        }
+    }
+    return out;
+}
+
+double seconds(const Span &s)
+{
+    return static_cast<double>(s.durationNs()) / 1e9;
+}
+
+bool overlaps(const Span &a, const Span &b)
+{
+    return a.beginNs < b.endNs && b.beginNs < a.endNs;
+}
+
+int lanesNamed(const RunData &run, const QString &part)
+{
+    int n = 0;
+    for (const Lane &l : run.lanes) {
+        n += l.name.contains(part) ? 1 : 0;
+    }
+    return n;
+}
+
+QString dump(const RunData &run)
+{
+    QString text = u"status %1 error '%2' wall %3\n"_s.arg(toString(run.status), run.error).arg(run.stats.wallS);
+    for (const Span &s : run.spans) {
+        text += u"  %1 | %2 %3 %4–%5 ready %6 %7\n"_s.arg(run.lanes.at(s.lane).name, toString(s.kind), run.str(s.name))
+                    .arg(static_cast<double>(s.beginNs) / 1e9, 0, 'f', 3)
+                    .arg(static_cast<double>(s.endNs) / 1e9, 0, 'f', 3)
+                    .arg(static_cast<double>(s.readyNs) / 1e9, 0, 'f', 3)
+                    .arg(toString(s.status));
+    }
+    return text;
+}
+
+bool importable(const QString &module)
+{
+    return QProcess::execute(kPython, {u"-c"_s, u"import "_s + module}) == 0;
+}
+
+} // namespace
+
+class TstTrace : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QFileInfo(kPython).isExecutable(), "Debian's /usr/bin/python3 is needed (apt install python3)");
+        QVERIFY2(!pythonTracerPath().isEmpty(), "python/coroscope_tracer.py not found");
+    }
+
+    void parsesCommandLines()
+    {
+        QString error;
+        auto p = parsePythonCommand({u"python3"_s, u"-u"_s, u"-X"_s, u"dev"_s, u"app.py"_s, u"-v"_s, u"x"_s}, &error);
+        QVERIFY(p);
+        QCOMPARE(p->interpreter, u"python3"_s);
+        QCOMPARE(p->options, (QStringList {u"-u"_s, u"-X"_s, u"dev"_s}));
+        QCOMPARE(p->target, QStringList {u"app.py"_s});
+        QCOMPARE(p->arguments, (QStringList {u"-v"_s, u"x"_s}));
+        p = parsePythonCommand({u"/usr/bin/python3.11"_s, u"-m"_s, u"http.server"_s, u"0"_s}, &error);
+        QVERIFY(p);
+        QCOMPARE(p->target, (QStringList {u"-m"_s, u"http.server"_s}));
+        QCOMPARE(p->shortName(), u"-m http.server"_s);
+        p = parsePythonCommand({u"app.py"_s, u"3"_s}, &error);
+        QVERIFY(p);
+        QCOMPARE(p->interpreter, u"python3"_s);
+        QVERIFY(!parsePythonCommand({u"node"_s, u"app.js"_s}, &error));
+        QVERIFY2(error.contains(u"'node' is not a Python interpreter"), qPrintable(error));
+        QVERIFY(!parsePythonCommand({u"python3"_s, u"-u"_s}, &error));
+        QVERIFY2(error.contains(u"no script to trace"), qPrintable(error));
+        QVERIFY(!parsePythonCommand({u"python3"_s, u"-"_s}, &error));
+        QVERIFY(!parsePythonCommand({}, &error));
+    }
+
+    void sequentialAwaits()
+    {
+        const Traced t = trace(program({seed(u"await-sequential"_s)}));
+        const RunData &run = t.run;
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(dump(run)));
+        const auto sleeps = spansOn(run, u"Task-1 · main"_s, SpanKind::Sleep);
+        QCOMPARE(sleeps.size(), 2u);
+        QVERIFY(!overlaps(*sleeps[0], *sleeps[1]));
+        QCOMPARE(run.str(sleeps[0]->name), u"asyncio.sleep(%1)"_s.arg(D));
+        QVERIFY2(run.stats.wallS >= 1.9 * D && run.stats.wallS < 2 * D + 0.25, qPrintable(dump(run)));
+        QCOMPARE(run.stats.totalStallS, 0.0);
+        QVERIFY(t.out.contains(u"Get stock price of GOOG..."_s));
+        // print() lines are marks on the task that printed.
+        const bool marked = std::any_of(run.marks.begin(), run.marks.end(),
+            [&run](const Mark &m) { return run.str(m.name) == u"Get stock price of APPL..."; });
+        QVERIFY(marked);
+    }
+
+    void createTaskOverlaps()
+    {
+        const RunData run = trace(program({seed(u"tasks-concurrent"_s)})).run;
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(dump(run)));
+        QCOMPARE(lanesNamed(run, u"call_api"_s), 2);
+        const auto sleeps = spansOn(run, u"Task-"_s, SpanKind::Sleep);
+        QCOMPARE(sleeps.size(), 2u);
+        QVERIFY(overlaps(*sleeps[0], *sleeps[1]));
+        QCOMPARE(run.stats.maxConcurrency, 2);
+        QVERIFY2(run.stats.wallS < D + 0.2, qPrintable(dump(run)));
+    }
+
+    void blockingSleepInATask()
+    {
+        const RunData run = trace(program({seed(u"blocking-in-task"_s)})).run;
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(dump(run)));
+        // time.sleep holds the loop: two holding steps, one after the other, each ≥ 0.9 D.
+        std::vector<const Span *> held;
+        for (const Span &s : run.spans) {
+            if (run.lanes.at(s.lane).kind == LaneKind::Task && s.holdsThread() && seconds(s) >= 0.9 * D) {
+                held.push_back(&s);
+            }
+        }
+        QVERIFY2(held.size() == 2, qPrintable(dump(run)));
+        QVERIFY(!overlaps(*held[0], *held[1]));
+        QVERIFY(held[0]->lane != held[1]->lane);
+        QCOMPARE(run.str(held[0]->name), u"time.sleep(delay)"_s);
+        QVERIFY2(run.str(held[0]->detail).contains(u"blocking-in-task.py:13 in call_api_blocking"),
+            qPrintable(run.str(held[0]->detail)));
+        QVERIFY(held[0]->kind == SpanKind::Sleep && held[0]->blocking);
+        // The loop lane stalled as long, and the blame names the blocking call.
+        QVERIFY2(run.stats.totalStallS >= 1.8 * D, qPrintable(dump(run)));
+        QVERIFY(!run.blame.empty());
+        const Blame &b = run.blame.front();
+        QVERIFY2(Analysis::describeStep(run, b.culprit).contains(u"time.sleep(delay)"),
+            qPrintable(Analysis::blameSentence(run, b.culprit, b.victim)));
+        QVERIFY(static_cast<double>(b.delayNs) / 1e9 >= 0.9 * D);
+        QVERIFY(run.stats.maxConcurrency == 1);
+        // Sequential in fact; with the blocking steps made async, both at once.
+        QVERIFY2(run.stats.idealAllAsyncS < 1.2 * D && run.stats.madeAsync == 2, qPrintable(dump(run)));
+    }
+
+    void gatherReturnExceptions()
+    {
+        const Traced t = trace(program({seed(u"gather-exceptions"_s)}, {u"values"_s}));
+        const RunData &run = t.run;
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(dump(run)));
+        QCOMPARE(lanesNamed(run, u"call_api"_s), 3);
+        const auto failed = std::find_if(run.spans.begin(), run.spans.end(),
+            [](const Span &s) { return s.status == SpanStatus::Error; });
+        QVERIFY(failed != run.spans.end());
+        QCOMPARE(run.str(failed->name), u"raised APIError: API failed"_s);
+        QVERIFY(run.lanes.at(failed->lane).name.contains(u"call_api_failed"));
+        QVERIFY(t.out.contains(u"100 200 API failed"_s));
+        QCOMPARE(run.stats.maxConcurrency, 3);
+        QVERIFY2(run.stats.wallS >= 1.9 * D && run.stats.wallS < 2 * D + 0.25, qPrintable(dump(run)));
+
+        // fail-fast: gather raises, the program exits 1 with its traceback; the partial timeline stays.
+        const Traced fast = trace(program({seed(u"gather-exceptions"_s)}, {u"fail-fast"_s}));
+        QVERIFY2(fast.run.status == RunStatus::Failed, qPrintable(dump(fast.run)));
+        QVERIFY2(fast.run.error.contains(u"exited with status 1: APIError: API failed"), qPrintable(fast.run.error));
+        QVERIFY(fast.err.join(u'\n').contains(u"Traceback (most recent call last)"));
+        QVERIFY(!fast.err.join(u'\n').contains(u"coroscope_tracer.py")); // the tracer's frames left out
+        QVERIFY(lanesNamed(fast.run, u"call_api"_s) == 3);
+    }
+
+    void asCompletedOverlapsAll()
+    {
+        const RunData run = trace(program({seed(u"as-completed"_s)})).run;
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(dump(run)));
+        QCOMPARE(spansOn(run, u"Task-"_s, SpanKind::Sleep).size(), 5u);
+        QCOMPARE(run.stats.maxConcurrency, 5);
+        QVERIFY(run.stats.wallS < 4 * D + 0.3);
+    }
+
+    void runInExecutor()
+    {
+        const RunData run = trace(program({seed(u"offload-to-pool"_s)})).run;
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(dump(run)));
+        const auto jobs = spansOn(run, u"pool thread · "_s, SpanKind::Blocking);
+        QVERIFY2(jobs.size() == 3, qPrintable(dump(run)));
+        QVERIFY(overlaps(*jobs[0], *jobs[1]) && overlaps(*jobs[1], *jobs[2]));
+        QCOMPARE(run.str(jobs[0]->name), u"sleep"_s);
+        const auto waits = spansOn(run, u"Task-"_s, SpanKind::Wait);
+        const int executorWaits = static_cast<int>(std::count_if(waits.begin(), waits.end(),
+            [&run](const Span *s) { return run.str(s->name) == u"run_in_executor(sleep)"; }));
+        QCOMPARE(executorWaits, 3);
+        QVERIFY2(run.stats.wallS >= 2.9 * D && run.stats.wallS < 3 * D + 0.25, qPrintable(dump(run)));
+        QCOMPARE(run.stats.totalStallS, 0.0);
+    }
+
+    void httpxSyncVersusAsync()
+    {
+        QVERIFY2(importable(u"httpx"_s), "python3-httpx is needed (test.sh installs it)");
+        QString error;
+        DelayServer &server = DelayServer::embedded(&error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        auto p = program({seed(u"http-blocking-x2"_s)});
+        p.environment.append({u"COROSCOPE_HTTP_URL"_s, server.url().toString()});
+        const RunData sync = trace(p).run;
+        QVERIFY2(sync.status == RunStatus::Ok, qPrintable(dump(sync)));
+        const auto blocking = spansOn(sync, u"Task-"_s, SpanKind::Http);
+        QVERIFY2(blocking.size() == 2 && blocking[0]->blocking && !overlaps(*blocking[0], *blocking[1]),
+            qPrintable(dump(sync)));
+        QVERIFY(sync.str(blocking[0]->name).startsWith(u"GET "_s + server.url().toString()));
+        QVERIFY(seconds(*blocking[0]) >= 0.9 * D && seconds(*blocking[1]) >= 0.9 * D);
+        QVERIFY(sync.stats.totalStallS >= 1.8 * D);
+        QVERIFY(!sync.blame.empty());
+        QVERIFY(Analysis::describeStep(sync, sync.blame.front().culprit).contains(u"blocking GET "));
+
+        p.target = {seed(u"http-async-x2"_s)};
+        const RunData async = trace(p).run;
+        QVERIFY2(async.status == RunStatus::Ok, qPrintable(dump(async)));
+        const auto requests = spansOn(async, u"Task-"_s, SpanKind::Http);
+        std::vector<const Span *> suspended;
+        for (const Span *s : requests) {
+            if (!s->holdsThread() && seconds(*s) >= 0.9 * D) {
+                suspended.push_back(s);
+            }
+        }
+        QVERIFY2(suspended.size() == 2 && overlaps(*suspended[0], *suspended[1]), qPrintable(dump(async)));
+        QVERIFY(async.str(suspended[0]->name).startsWith(u"GET http://127.0.0.1:"));
+        QVERIFY2(async.stats.wallS < sync.stats.wallS - 0.7 * D, qPrintable(dump(async)));
+    }
+
+    void psycopgSyncVersusAsync()
+    {
+        QVERIFY2(importable(u"psycopg"_s), "python3-psycopg is needed (test.sh installs it)");
+        const QString dsn = Test::useFixtureCluster();
+        if (dsn.isEmpty()) {
+            QSKIP("no PostgreSQL fixture (run through ctest)");
+        }
+        auto p = program({seed(u"pg-blocking-x2"_s)});
+        p.environment.append({u"COROSCOPE_PG_DSN"_s, dsn});
+        const RunData sync = trace(p).run;
+        QVERIFY2(sync.status == RunStatus::Ok, qPrintable(dump(sync)));
+        std::vector<const Span *> queries;
+        for (const Span *s : spansOn(sync, u"Task-"_s, SpanKind::Db)) {
+            if (seconds(*s) >= 0.9 * D) {
+                queries.push_back(s);
+            }
+        }
+        QVERIFY2(queries.size() == 2 && queries[0]->blocking && !overlaps(*queries[0], *queries[1]), qPrintable(dump(sync)));
+        QCOMPARE(sync.str(queries[0]->name), u"SELECT pg_sleep(%s)"_s);
+        QVERIFY(sync.stats.totalStallS >= 1.8 * D);
+
+        p.target = {seed(u"pg-async-x2"_s)};
+        const RunData async = trace(p).run;
+        QVERIFY2(async.status == RunStatus::Ok, qPrintable(dump(async)));
+        queries.clear();
+        for (const Span *s : spansOn(async, u"Task-"_s, SpanKind::Db)) {
+            if (!s->holdsThread() && seconds(*s) >= 0.9 * D) {
+                queries.push_back(s);
+            }
+        }
+        QVERIFY2(queries.size() == 2 && overlaps(*queries[0], *queries[1]), qPrintable(dump(async)));
+    }
+
+    void comboMixedTellsTheSeedsStory()
+    {
+        QVERIFY(importable(u"httpx"_s) && importable(u"psycopg"_s));
+        const QString dsn = Test::useFixtureCluster();
+        if (dsn.isEmpty()) {
+            QSKIP("no PostgreSQL fixture (run through ctest)");
+        }
+        QString error;
+        DelayServer &server = DelayServer::embedded(&error);
+        auto p = program({seed(u"combo-mixed"_s)});
+        p.environment.append({u"COROSCOPE_HTTP_URL"_s, server.url().toString()});
+        p.environment.append({u"COROSCOPE_PG_DSN"_s, dsn});
+        const RunData run = trace(p).run;
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(dump(run)));
+        // task 1: a sync GET (holds the loop), then an async query; task 2: an async GET, then a
+        // sync query (holds it): two stalls of about D, 3 D in all instead of 4 D.
+        const auto onTask = [&run](const QString &coroutine, SpanKind kind, bool holding) {
+            for (const Span &s : run.spans) {
+                if (run.lanes.at(s.lane).name.endsWith(coroutine) && s.kind == kind && s.holdsThread() == holding
+                    && seconds(s) >= 0.9 * D) {
+                    return &s;
+                }
+            }
+            return static_cast<const Span *>(nullptr);
+        };
+        const Span *syncGet = onTask(u"call_api2_12"_s, SpanKind::Http, true);
+        const Span *asyncQuery = onTask(u"call_api2_12"_s, SpanKind::Db, false);
+        const Span *asyncGet = onTask(u"call_api2_21"_s, SpanKind::Http, false);
+        const Span *syncQuery = onTask(u"call_api2_21"_s, SpanKind::Db, true);
+        QVERIFY2(syncGet && asyncQuery && asyncGet && syncQuery, qPrintable(dump(run)));
+        QVERIFY(syncGet->endNs <= asyncGet->beginNs + 5'000'000); // task 2 could not start meanwhile
+        QVERIFY(overlaps(*asyncQuery, *asyncGet));
+        QVERIFY(run.stats.totalStallS >= 1.8 * D);
+        QVERIFY2(run.stats.wallS >= 2.8 * D && run.stats.wallS < 3 * D + 0.4, qPrintable(dump(run)));
+        QVERIFY(!run.blame.empty());
+        QVERIFY(Analysis::describeStep(run, run.blame.front().culprit).contains(u"blocking GET"));
+    }
+
+    void threadsAreLanes()
+    {
+        QTemporaryDir dir;
+        QFile script(dir.filePath(u"threads.py"_s));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("import threading, time\n"
+                     "def worker():\n"
+                     "    time.sleep(0.2)\n"
+                     "t = threading.Thread(target=worker)\n"
+                     "t.start()\n"
+                     "t.join()\n");
+        script.close();
+        const RunData run = trace(program({script.fileName()})).run;
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(dump(run)));
+        const auto work = spansOn(run, u"thread · Thread-1"_s, SpanKind::Blocking);
+        QVERIFY2(work.size() == 1 && seconds(*work[0]) >= 0.18, qPrintable(dump(run)));
+        QCOMPARE(run.str(work[0]->name), u"worker"_s);
+        // No asyncio: its main lane says so.
+        QVERIFY(std::any_of(run.spans.begin(), run.spans.end(),
+            [&run](const Span &s) { return run.str(s.name) == u"no asyncio event loop ran"; }));
+    }
+
+    void badInput()
+    {
+        auto p = program({seed(u"await-sequential"_s)});
+        p.interpreter = u"python-that-is-not-installed"_s;
+        RunData run = trace(p).run;
+        QVERIFY(run.status == RunStatus::Failed);
+        QVERIFY2(run.error.contains(u"cannot start 'python-that-is-not-installed'")
+                && run.error.contains(u"apt install python3"),
+            qPrintable(run.error));
+        QVERIFY(!run.spans.empty() && run.spans.front().status == SpanStatus::Error); // a red span
+
+        run = trace(program({u"/nonexistent/app.py"_s})).run;
+        QVERIFY(run.status == RunStatus::Failed);
+        QVERIFY2(run.error.contains(u"cannot trace '/nonexistent/app.py': no such file"), qPrintable(run.error));
+
+        // A tracer speaking another protocol is refused, naming both versions.
+        QTemporaryDir dir;
+        QFile fake(dir.filePath(u"coroscope_tracer.py"_s));
+        QVERIFY(fake.open(QIODevice::WriteOnly));
+        fake.write("import os, socket, time\n"
+                   "s = socket.socket(socket.AF_UNIX); s.connect(os.environ['COROSCOPE_TRACE_SOCKET'])\n"
+                   "s.sendall(b'H\\t99\\t1\\t3.11.2\\t0\\n'); time.sleep(5)\n");
+        fake.close();
+        qputenv("COROSCOPE_TRACER", fake.fileName().toUtf8());
+        QElapsedTimer timer;
+        timer.start();
+        run = trace(program({seed(u"await-sequential"_s)})).run;
+        qunsetenv("COROSCOPE_TRACER");
+        QVERIFY(run.status == RunStatus::Failed);
+        QVERIFY2(run.error.contains(u"the tracer speaks protocol 99, this Coroscope reads protocol 1"),
+            qPrintable(run.error));
+        QVERIFY(timer.elapsed() < 3000); // not waiting for it
+    }
+
+    void stopEndsTheProcessGroup()
+    {
+        QTemporaryDir dir;
+        QFile script(dir.filePath(u"forever.py"_s));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("import asyncio, subprocess, signal\n"
+                     "signal.signal(signal.SIGINT, signal.SIG_IGN)\n" // a program that ignores Ctrl+C
+                     "child = subprocess.Popen(['sleep', '1000'])\n"
+                     "print(child.pid, flush=True)\n"
+                     "async def main():\n"
+                     "    await asyncio.sleep(1000)\n"
+                     "asyncio.run(main())\n");
+        script.close();
+        PythonTracer tracer;
+        qint64 child = 0;
+        QObject::connect(&tracer, &PythonTracer::output, &tracer, [&child](const QString &line, bool isError) {
+            if (!isError && child == 0) {
+                child = line.toLongLong();
+            }
+        });
+        QVERIFY(tracer.start(program({script.fileName()})));
+        QTRY_VERIFY_WITH_TIMEOUT(child > 0, 5000);
+        QTest::qWait(300);
+        QVERIFY(::kill(static_cast<pid_t>(child), 0) == 0);
+        QElapsedTimer timer;
+        timer.start();
+        bool done = false;
+        QObject::connect(&tracer, &PythonTracer::finished, &tracer, [&done] { done = true; });
+        tracer.cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(done, 2000);
+        QVERIFY2(timer.elapsed() < 500, qPrintable(QString::number(timer.elapsed())));
+        const RunData &run = tracer.lastRun();
+        QVERIFY(run.status == RunStatus::Cancelled);
+        // The partial timeline: the sleep it was in, ended as cancelled.
+        const auto sleeps = spansOn(run, u"Task-1"_s, SpanKind::Sleep);
+        QVERIFY2(sleeps.size() == 1 && sleeps[0]->status == SpanStatus::Cancelled, qPrintable(dump(run)));
+        // The child is gone too (dead: a zombie until init reaps it, or reaped already).
+        const auto alive = [child] {
+            QFile stat(u"/proc/%1/stat"_s.arg(child));
+            if (!stat.open(QIODevice::ReadOnly)) {
+                return false;
+            }
+            const QByteArray text = stat.readAll();
+            const qsizetype close = text.lastIndexOf(')');
+            return close > 0 && text.size() > close + 2 && text.at(close + 2) != 'Z';
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!alive(), 1000);
+    }
+
+    void commandLine()
+    {
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"COROSCOPE_LANG"_s, u"en"_s);
+        env.insert(u"COROSCOPE_DELAY"_s, QString::number(D));
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(COROSCOPE_BIN), {u"trace"_s, u"--"_s, u"node"_s, u"app.js"_s});
+        QVERIFY(cli.waitForFinished(10000));
+        QCOMPARE(cli.exitCode(), 2);
+        QVERIFY(cli.readAllStandardError().contains("'node' is not a Python interpreter"));
+
+        QTemporaryDir dir;
+        const QString png = dir.filePath(u"b.png"_s);
+        cli.start(QStringLiteral(COROSCOPE_BIN),
+            {u"trace"_s, u"--export"_s, png, u"--"_s, kPython, seed(u"blocking-in-task"_s)});
+        QVERIFY(cli.waitForFinished(20000));
+        const QString out = QString::fromUtf8(cli.readAllStandardOutput());
+        QVERIFY2(cli.exitCode() == 0, qPrintable(out + QString::fromUtf8(cli.readAllStandardError())));
+        QVERIFY(out.contains(u"Get stock price of GOOG..."_s)); // the program's own output
+        QVERIFY2(out.contains(u"delayed    Task-"_s) && out.contains(u"blocking time.sleep(delay) held the loop"),
+            qPrintable(out));
+        QVERIFY(QImage(png).width() > 1000);
+
+        cli.start(QStringLiteral(COROSCOPE_BIN),
+            {u"trace"_s, u"--json"_s, u"--"_s, kPython, seed(u"gather-exceptions"_s), u"fail-fast"_s});
+        QVERIFY(cli.waitForFinished(20000));
+        QCOMPARE(cli.exitCode(), 1);
+        const QByteArray json = cli.readAllStandardOutput();
+        const QJsonObject root = QJsonDocument::fromJson(json).object();
+        QCOMPARE(root.value(u"status"_s).toString(), u"failed"_s);
+        QVERIFY(cli.readAllStandardError().contains("Traceback"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstTrace)
+#include "tst_trace.moc"
