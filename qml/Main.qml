@@ -78,6 +78,7 @@ ApplicationWindow {
     Shortcut { sequences: [StandardKey.Copy]; onActivated: app.copyChart(chartView.chartWidth, chartView.chartHeight) }
     Shortcut { sequences: [StandardKey.Open]; onActivated: openDialog.open() }
     Shortcut { sequence: "Ctrl+F"; onActivated: experimentList.focusSearch() }
+    Shortcut { sequence: "Ctrl+T"; enabled: !app.running; onActivated: traceDialog.open() }
     Shortcut { sequence: "Ctrl+,"; onActivated: settingsDialog.open() }
     Shortcut { sequence: "Ctrl+1"; onActivated: viewTabs.currentIndex = 0 }
     Shortcut { sequence: "Ctrl+2"; onActivated: viewTabs.currentIndex = 1 }
@@ -129,6 +130,14 @@ ApplicationWindow {
                 onClicked: openDialog.open()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Open a saved run or a Chrome trace (Ctrl+O)")
+            }
+            ToolButton {
+                objectName: "traceButton"
+                text: qsTr("Trace Python…")
+                enabled: !app.running
+                onClicked: traceDialog.open()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Run a Python asyncio program under Coroscope's tracer and draw its tasks (Ctrl+T)")
             }
             ToolSeparator {}
             // Timeline / Compare: a segmented switch whose current side is filled.
@@ -238,7 +247,7 @@ ApplicationWindow {
                 objectName: "statusMessage"
                 Layout.fillWidth: true
                 // While a run goes, how long it has run (the live clock), else the last error or result.
-                text: app.running ? qsTr("Running %1 — %2 s").arg(app.current.experimentId).arg(app.current.wallSeconds.toFixed(1))
+                text: app.running ? qsTr("Running %1 — %2 s").arg(app.current.experimentId === "python" ? app.current.title : app.current.experimentId).arg(app.current.wallSeconds.toFixed(1))
                       : app.message !== "" ? app.message : app.lastSummary
                 color: app.message !== "" && !app.running ? "#cf222e" : palette.windowText
                 elide: Text.ElideRight
@@ -271,5 +280,16 @@ ApplicationWindow {
     SettingsDialog {
         id: settingsDialog
         controller: app
+    }
+
+    TraceDialog {
+        id: traceDialog
+        controller: app
+        onTraced: viewTabs.currentIndex = 0
+    }
+
+    Connections {
+        target: app
+        function onCompareRequested() { viewTabs.currentIndex = 1 }
     }
 }

@@ -104,6 +104,15 @@ Pane {
                         font.bold: true
                         wrapMode: Text.WordWrap
                     }
+                    Button {
+                        objectName: "runSeedPython"
+                        visible: root.controller.seedRunnable
+                        enabled: !root.controller.running
+                        text: qsTr("▶ Run the seed's Python")
+                        onClicked: root.controller.runSeedPython()
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Trace this Python with the experiment's parameters and pin it beside the C++ run in Compare")
+                    }
                     TextEdit {
                         id: pyCode
                         readOnly: true

@@ -192,7 +192,7 @@ QString pythonTracerPath()
 
 PythonEventDecoder::PythonEventDecoder(Recorder &recorder)
     : m_rec(recorder)
-    , m_startName(recorder.intern(u"first step"))
+    , m_startName(recorder.intern(u"scheduled"))
     , m_stallName(recorder.intern(u"loop blocked"))
 {
     m_strings.push_back(0); // the tracer's string 0 is "" too
@@ -493,7 +493,8 @@ void PythonEventDecoder::onStep(const QByteArrayView *f)
         bool blocking = false;
         // A blocking client that mostly waited: its kind. One that computed (httpx building its SSL
         // context) computed, whatever library it was in.
-        if ((lib == "http" || lib == "db" || lib == "sleep") && kind == SpanKind::Blocking) {
+        // (time.sleep stays `blocking`, as the C++ experiments' blocking sleep.)
+        if ((lib == "http" || lib == "db") && kind == SpanKind::Blocking) {
             kind = kindOf(lib);
             blocking = true;
         }
@@ -853,7 +854,7 @@ RunData PythonTracer::baseRun() const
 {
     RunData run;
     run.experiment = u"python"_s;
-    run.title = m_program.commandLine();
+    run.title = m_program.title.isEmpty() ? m_program.commandLine() : m_program.title;
     run.params = {{u"program"_s, m_program.shortName()}};
     if (!m_program.arguments.isEmpty()) {
         run.params.append({u"args"_s, m_program.arguments.join(u' ')});

@@ -37,6 +37,7 @@ struct PythonProgram
     QStringList arguments; ///< the program's arguments
     QString workingDirectory; ///< empty: the current one
     QList<std::pair<QString, QString>> environment; ///< set for the program (and its children)
+    QString title; ///< the run's title; empty: the command line
 
     /// "python3 app.py --n 3", as a user would type it.
     [[nodiscard]] QString commandLine() const;

@@ -15,6 +15,7 @@
 #include "pg/pgconnection.h"
 #include "pg/postgres.h"
 #include "pinboard.h"
+#include "python/pythontrace.h"
 #include "render/exporters.h"
 #include "render/ganttpainter.h"
 #include "runhandle.h"
@@ -23,6 +24,10 @@
 #include "timeline/traceimport.h"
 
 #include <QClipboard>
+#include <QPointer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <thread>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -60,7 +65,12 @@ AppController::AppController(QObject *parent)
           [this](const QString &text) { appendLog(text); }, this))
     , m_status(new ServiceStatus(this))
     , m_runner(new Runner(this))
+    , m_tracer(new PythonTracer(this))
 {
+    connect(m_tracer, &PythonTracer::finished, this, &AppController::onFinished);
+    connect(m_tracer, &PythonTracer::output, this, [this](const QString &line, bool isError) {
+        appendLog(isError ? tr("stderr: %1").arg(line) : line);
+    });
     m_runner->setLiveInterval(kLiveIntervalMs);
     // While a run goes, the chart's clock moves even when nothing new is recorded (a long
     // wait), and a snapshot skipped to keep the GUI thread free is taken on the next tick.
@@ -93,6 +103,9 @@ AppController::~AppController()
 {
     if (m_runner->isRunning()) {
         m_runner->cancel();
+    }
+    if (!m_seedDir.isEmpty()) {
+        QDir(m_seedDir).removeRecursively();
     }
 }
 
@@ -196,11 +209,15 @@ QString AppController::unavailableReason() const
 
 bool AppController::isRunning() const
 {
-    return m_runner->isRunning();
+    return m_runner->isRunning() || m_tracer->isRunning() || m_tracePending;
 }
 
 bool AppController::run()
 {
+    if (m_tracer->isRunning() || m_tracePending) {
+        setMessage(tr("A traced Python program is still running: stop it first."));
+        return false;
+    }
     if (!m_experiment) {
         setMessage(tr("Pick an experiment first."));
         return false;
@@ -238,10 +255,188 @@ void AppController::stop()
         m_runner->cancel();
         appendLog(tr("%1: stopped — the partial timeline is kept").arg(m_runExperiment));
     }
+    if (m_tracer->isRunning()) {
+        m_tracer->cancel();
+        appendLog(tr("%1: stopping the program's process group — the partial timeline is kept").arg(m_runTitle));
+    }
+}
+
+// ---- tracing Python programs ----------------------------------------------------------------
+
+bool AppController::seedRunnable() const
+{
+    if (!m_experiment) {
+        return false;
+    }
+    QFile file(u":/coroscope/seeds/%1.py"_s.arg(m_experiment->id()));
+    return file.open(QIODevice::ReadOnly) && file.read(2048).contains("# Runnable:");
+}
+
+QVariantMap AppController::lastTrace() const
+{
+    return {{u"script"_s, m_settings.value(u"trace/script"_s).toString()},
+        {u"arguments"_s, m_settings.value(u"trace/arguments"_s).toString()},
+        {u"interpreter"_s, m_settings.value(u"trace/interpreter"_s, u"python3"_s).toString()},
+        {u"folder"_s, m_settings.value(u"trace/folder"_s).toString()}};
+}
+
+bool AppController::tracePython(
+    const QString &script, const QString &arguments, const QString &interpreter, const QString &folder)
+{
+    const QString path = localPath(script.trimmed());
+    if (path.isEmpty()) {
+        setMessage(tr("Choose the Python program to trace."));
+        return false;
+    }
+    QStringList argv {interpreter.trimmed().isEmpty() ? u"python3"_s : interpreter.trimmed(), path};
+    argv += QProcess::splitCommand(arguments);
+    QString error;
+    auto program = parsePythonCommand(argv, &error);
+    if (!program) {
+        setMessage(error);
+        return false;
+    }
+    program->workingDirectory = folder.trimmed().isEmpty() ? QFileInfo(path).absolutePath() : localPath(folder.trimmed());
+    m_settings.setValue(u"trace/script"_s, path);
+    m_settings.setValue(u"trace/arguments"_s, arguments);
+    m_settings.setValue(u"trace/interpreter"_s, program->interpreter);
+    m_settings.setValue(u"trace/folder"_s, program->workingDirectory);
+    Q_EMIT settingsChanged();
+    return startTrace(*program, false);
+}
+
+bool AppController::runSeedPython()
+{
+    if (!m_experiment || !seedRunnable()) {
+        setMessage(tr("This experiment's seed has no runnable Python."));
+        return false;
+    }
+    QString error;
+    const auto params = m_params->params(&error);
+    if (!params) {
+        setMessage(error);
+        return false;
+    }
+    if (m_seedDir.isEmpty()) {
+        QTemporaryDir dir(QDir::tempPath() + u"/coroscope-seeds-XXXXXX"_s);
+        dir.setAutoRemove(false);
+        m_seedDir = dir.path();
+    }
+    const QString id = m_experiment->id();
+    const QString target = m_seedDir + u'/' + id + u".py"_s;
+    QFile::remove(target);
+    if (!QFile::copy(u":/coroscope/seeds/%1.py"_s.arg(id), target)) {
+        setMessage(tr("cannot write the seed's Python to %1").arg(target));
+        return false;
+    }
+    QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
+    PythonProgram program;
+    program.target = {target};
+    program.title = tr("%1 — the seed's Python (asyncio)").arg(id);
+    program.workingDirectory = m_seedDir;
+    // The experiment's parameters, as the seed's program reads them: COROSCOPE_DELAY, …
+    for (const auto &[key, value] : params->values()) {
+        program.environment.append({u"COROSCOPE_"_s + key.toUpper(), value.toString()});
+    }
+    // Beside the C++ run of the same experiment, when there is one.
+    if (const RunData *run = m_current->run(); run && !m_current->isLive() && run->experiment == id) {
+        QString pinError;
+        m_pins->pin(*run, m_current->path(), m_current->name(), &pinError);
+    }
+    return startTrace(program, true);
+}
+
+bool AppController::startTrace(const PythonProgram &given, bool pinWhenDone)
+{
+    if (isRunning()) {
+        setMessage(tr("A run is still going: stop it first."));
+        return false;
+    }
+    PythonProgram program = given;
+    QString url = httpUrl();
+    if (url.isEmpty()) {
+        QString error;
+        DelayServer &server = DelayServer::embedded(&error);
+        url = error.isEmpty() ? server.url().toString() : QString();
+    }
+    if (!url.isEmpty()) {
+        program.environment.append({u"COROSCOPE_HTTP_URL"_s, url});
+    }
+    bool wantsPostgres = false;
+    if (program.target.size() == 1) {
+        QFile file(QDir(program.workingDirectory.isEmpty() ? QDir::currentPath() : program.workingDirectory)
+                       .filePath(program.target.constFirst()));
+        wantsPostgres = file.open(QIODevice::ReadOnly) && file.read(4 << 20).contains("COROSCOPE_PG_DSN");
+    }
+    m_pinTrace = pinWhenDone;
+    m_runExperiment = u"python"_s;
+    m_runTitle = program.title.isEmpty() ? program.commandLine() : program.title;
+    m_runParams = {};
+    m_runIdealNs = 0;
+    const auto launch = [this](PythonProgram p) {
+        m_tracePending = false;
+        QString error;
+        if (!m_tracer->start(p, &error)) {
+            setMessage(error);
+            appendLog(tr("trace: %1").arg(error));
+            Q_EMIT runningChanged();
+            return false;
+        }
+        appendLog(tr("tracing %1").arg(p.commandLine()));
+        m_current->setPath({});
+        m_current->setName({});
+        m_sinceSnapshot.invalidate();
+        onSpanEvents();
+        m_liveClock.start();
+        Q_EMIT runningChanged();
+        return true;
+    };
+    setMessage({});
+    if (!wantsPostgres) {
+        return launch(program);
+    }
+    // Finding (or starting) a PostgreSQL may take a second: not on the GUI thread.
+    m_tracePending = true;
+    Q_EMIT runningChanged();
+    appendLog(tr("finding a PostgreSQL for %1…").arg(program.shortName()));
+    std::thread([self = QPointer<AppController>(this), program, launch]() mutable {
+        QString error;
+        const QString dsn = Postgres::conninfo(&error);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, program, dsn, error, launch]() mutable {
+                if (!self) {
+                    return;
+                }
+                if (dsn.isEmpty()) {
+                    self->m_tracePending = false;
+                    self->setMessage(tr("No PostgreSQL for the program: %1").arg(error));
+                    Q_EMIT self->runningChanged();
+                    return;
+                }
+                program.environment.append({u"COROSCOPE_PG_DSN"_s, dsn});
+                launch(program);
+            },
+            Qt::QueuedConnection);
+    }).detach();
+    return true;
 }
 
 void AppController::onSpanEvents()
 {
+    if (m_tracer->isRunning()) {
+        if (m_sinceSnapshot.isValid() && m_sinceSnapshot.nsecsElapsed() < 3 * m_snapshotCostNs) {
+            return;
+        }
+        QElapsedTimer cost;
+        cost.start();
+        RunData live = m_tracer->snapshot();
+        computeStats(live, false);
+        m_current->setRun(std::move(live), true);
+        m_snapshotCostNs = cost.nsecsElapsed();
+        m_sinceSnapshot.start();
+        return;
+    }
     const auto recorder = m_runner->recorder();
     if (!recorder || !m_runner->isRunning()) {
         return;
@@ -293,6 +488,13 @@ void AppController::onFinished(const RunData &run)
         appendLog(tr("%1 failed: %2").arg(run.experiment, run.error));
     } else {
         appendLog(m_lastSummary);
+    }
+    if (m_pinTrace && run.experiment == u"python") {
+        m_pinTrace = false;
+        QString pinError;
+        if (m_pins->pin(run, m_current->path(), {}, &pinError)) {
+            Q_EMIT compareRequested();
+        }
     }
     Q_EMIT runningChanged();
     Q_EMIT runFinished(toString(run.status));

@@ -7,6 +7,7 @@
 #include <QSettings>
 #include <QStringList>
 #include <QTimer>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -23,6 +24,8 @@ class HistoryModel;
 class ParamModel;
 class RunHandle;
 class Runner;
+class PythonTracer;
+struct PythonProgram;
 struct RunData;
 struct SpanEvent;
 
@@ -60,6 +63,10 @@ class AppController : public QObject
     Q_PROPERTY(QString experimentSource READ experimentSource NOTIFY experimentChanged)
     Q_PROPERTY(QString seedExcerpt READ seedExcerpt NOTIFY experimentChanged)
     Q_PROPERTY(QString unavailableReason READ unavailableReason NOTIFY experimentChanged)
+    /// The seed's Python is a program Coroscope can trace (resources/seeds/ID.py says "Runnable").
+    Q_PROPERTY(bool seedRunnable READ seedRunnable NOTIFY experimentChanged)
+    /// The last "Trace a Python program…" form: {script, arguments, interpreter, folder}.
+    Q_PROPERTY(QVariantMap lastTrace READ lastTrace NOTIFY settingsChanged)
 
     Q_PROPERTY(bool running READ isRunning NOTIFY runningChanged)
     Q_PROPERTY(QString lastSummary READ lastSummary NOTIFY lastSummaryChanged)
@@ -99,6 +106,8 @@ public:
     [[nodiscard]] QString experimentSource() const;
     [[nodiscard]] QString seedExcerpt() const;
     [[nodiscard]] QString unavailableReason() const;
+    [[nodiscard]] bool seedRunnable() const;
+    [[nodiscard]] QVariantMap lastTrace() const;
 
     [[nodiscard]] bool isRunning() const;
     [[nodiscard]] QString lastSummary() const { return m_lastSummary; }
@@ -122,6 +131,14 @@ public:
     Q_INVOKABLE bool run();
     /// Cancels the run; the partial timeline stays.
     Q_INVOKABLE void stop();
+    /// Traces a Python program (its arguments split as a shell would); false (with `message`)
+    /// when the form is wrong or a run is going. It gets COROSCOPE_HTTP_URL (the settings' target
+    /// or the embedded delay server) and, when it reads it, COROSCOPE_PG_DSN.
+    Q_INVOKABLE bool tracePython(const QString &script, const QString &arguments, const QString &interpreter,
+        const QString &folder);
+    /// Traces the selected experiment's seed Python with its parameters (COROSCOPE_DELAY…),
+    /// pins the experiment's last run and the traced one, and asks for the compare view.
+    Q_INVOKABLE bool runSeedPython();
     /// Pins the current run for the compare view (a copy that later runs do not change); a
     /// run pinned already is not pinned twice.
     Q_INVOKABLE bool pin();
@@ -156,11 +173,14 @@ Q_SIGNALS:
     void settingsChanged();
     /// A run ended (ok, failed or cancelled) and is saved.
     void runFinished(const QString &status);
+    /// The seed's Python run and the C++ run are pinned side by side: show them.
+    void compareRequested();
 
 private:
     void protectSettingsFile();
     void onSpanEvents();
     void onFinished(const RunData &run);
+    bool startTrace(const PythonProgram &program, bool pinWhenDone);
     void setMessage(const QString &text);
     /// A saved run or a Chrome trace into `handle`; false (with the message) when it cannot be read.
     bool loadInto(RunHandle &handle, const QString &path);
@@ -176,6 +196,10 @@ private:
     Exporter *m_exporter = nullptr;
     ServiceStatus *m_status = nullptr;
     Runner *m_runner = nullptr;
+    PythonTracer *m_tracer = nullptr;
+    bool m_tracePending = false; ///< a trace waits for its PostgreSQL (started off the GUI thread)
+    bool m_pinTrace = false; ///< pin the traced run when it ends (the seed's Python)
+    QString m_seedDir; ///< where the seeds' Python is written out to run
     const Experiment *m_experiment = nullptr;
     QHash<QString, QHash<QString, QString>> m_typed; ///< per experiment: key → text as typed
     QString m_runExperiment;

@@ -480,6 +480,38 @@ private Q_SLOTS:
         QCOMPARE(none.count(), 0);
     }
 
+    // The Code tab's "Run the seed's Python": the traced asyncio run is pinned beside the C++
+    // run of the same experiment, with the same delay, and Compare is asked for; a program
+    // traced from the dialog shows its output in the Log; a missing script is refused.
+    void seedPythonIsPinnedBesideTheCppRun()
+    {
+        m_app->pins()->clear();
+        QCOMPARE(runToEnd(u"blocking-in-task"_s, u"0.1"_s), u"ok"_s);
+        QVERIFY(m_app->seedRunnable());
+        QSignalSpy finished(m_app, &AppController::runFinished);
+        QSignalSpy compare(m_app, &AppController::compareRequested);
+        QVERIFY2(m_app->runSeedPython(), qPrintable(m_app->message()));
+        QVERIFY(m_app->isRunning());
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(finished.constFirst().constFirst().toString(), u"ok"_s);
+        QCOMPARE(compare.count(), 1);
+        const auto runs = m_app->pins()->handles();
+        QCOMPARE(runs.size(), 2);
+        QCOMPARE(runs[0]->run()->experiment, u"blocking-in-task"_s);
+        QCOMPARE(runs[1]->run()->experiment, u"python"_s);
+        // Two tasks blocking 0.1 s each, one after the other, as in C++.
+        QVERIFY2(runs[1]->run()->stats.totalStallS >= 0.18, qPrintable(runs[1]->summary()));
+        QVERIFY(runs[1]->run()->title.contains(u"the seed's Python"_s));
+        QVERIFY(m_app->log().join(u'\n').contains(u"Get stock price of GOOG..."_s));
+        m_app->pins()->clear();
+
+        QVERIFY(!m_app->tracePython(m_dir.filePath(u"missing.py"_s), {}, u"python3"_s, {}));
+        QVERIFY2(m_app->message().contains(u"no such file"_s), qPrintable(m_app->message()));
+        QVERIFY(!m_app->isRunning());
+        m_app->setExperimentId(u"http-fanout"_s);
+        QVERIFY(!m_app->seedRunnable());
+    }
+
     // The Export dialog's paths: an absolute path as typed, a relative one in the remembered
     // folder; the size it states is the size written.
     void exportTakesTypedPathsAndStatesTheSizeWritten()
