@@ -3,7 +3,7 @@
 <context>
     <name>Coroscope::Cli</name>
     <message numerus="yes">
-        <location filename="../core/cli/cli.cpp" line="+223" />
+        <location filename="../core/cli/cli.cpp" line="+225" />
         <source> (and %n more, +%1 s in all)</source>
         <translation>
             <numerusform> (and %n more, +%1 s in all)</numerusform><numerusform> (and %n more, +%1 s in all)</numerusform></translation>
@@ -26,11 +26,20 @@
 </numerusform><numerusform>  all async  %1 s if its %n blocking steps were async
 </numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location line="+445" />
+        <source>  python     %1, %n task(s)
+</source>
+        <translation>
+            <numerusform>  python     %1, %n task
+</numerusform><numerusform>  python     %1, %n tasks
+</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Coroscope::Exporter</name>
     <message numerus="yes">
-        <location filename="../qml/cpp/exporter.cpp" line="+343" />
+        <location filename="../qml/cpp/exporter.cpp" line="+340" />
         <source>%n pinned runs on one time axis</source>
         <translation>
             <numerusform>%n pinned run on one time axis</numerusform><numerusform>%n pinned runs on one time axis</numerusform></translation>

@@ -13,7 +13,7 @@
         <translation>실행 전체입니다. 상자가 지금 보이는 부분입니다(드래그해 이동). 키: W/S 확대·축소, A/D 좌우 이동, 0 전체 맞춤.</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+59" />
         <source>Arrows</source>
         <translation>화살표</translation>
     </message>
@@ -119,7 +119,12 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
 <context>
     <name>Coroscope::AppController</name>
     <message>
-        <location filename="../qml/cpp/appcontroller.cpp" line="+153" />
+        <location filename="../qml/cpp/appcontroller.cpp" line="+72" />
+        <source>stderr: %1</source>
+        <translation>stderr: %1</translation>
+    </message>
+    <message>
+        <location line="+94" />
         <source>seed %1 · ideal %2</source>
         <translation>원글 %1 · 이상적 %2</translation>
     </message>
@@ -145,6 +150,11 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
     </message>
     <message>
         <location line="+23" />
+        <source>A traced Python program is still running: stop it first.</source>
+        <translation>트레이스 중인 Python 프로그램이 아직 실행 중입니다: 먼저 중지하세요.</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Pick an experiment first.</source>
         <translation>먼저 실험을 선택하세요.</translation>
     </message>
@@ -159,7 +169,57 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>%1: 중지됨 — 부분 타임라인은 유지됩니다</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+4" />
+        <source>%1: stopping the program's process group — the partial timeline is kept</source>
+        <translation>%1: 프로그램의 프로세스 그룹을 중지하는 중 — 부분 타임라인은 유지됩니다</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Choose the Python program to trace.</source>
+        <translation>트레이스할 Python 프로그램을 선택하세요.</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>This experiment's seed has no runnable Python.</source>
+        <translation>이 실험의 원글에는 실행할 수 있는 Python 코드가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>cannot write the seed's Python to %1</source>
+        <translation>원글의 Python 코드를 %1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>%1 — the seed's Python (asyncio)</source>
+        <translation>%1 — 원글의 Python 코드 (asyncio)</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>A run is still going: stop it first.</source>
+        <translation>실행이 아직 진행 중입니다: 먼저 중지하세요.</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>trace: %1</source>
+        <translation>트레이스: %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>tracing %1</source>
+        <translation>%1 트레이스 중</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>finding a PostgreSQL for %1…</source>
+        <translation>%1에 쓸 PostgreSQL을 찾는 중…</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>No PostgreSQL for the program: %1</source>
+        <translation>프로그램에 쓸 PostgreSQL이 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+59" />
         <source>history: %1</source>
         <translation>기록: %1</translation>
     </message>
@@ -170,7 +230,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>%1 실패: %2</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+21" />
         <source>Wait for the run to finish before pinning it.</source>
         <translation>실행이 끝난 뒤에 고정하세요.</translation>
     </message>
@@ -208,7 +268,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
 <context>
     <name>Coroscope::Cli</name>
     <message>
-        <location filename="../core/cli/cli.cpp" line="+101" />
+        <location filename="../core/cli/cli.cpp" line="+103" />
         <source>unknown experiment '%1'</source>
         <translation>알 수 없는 실험 '%1'</translation>
     </message>
@@ -529,13 +589,14 @@ Source (core/experiments/%1):
     </message>
     <message>
         <location line="+3" />
+        <location line="+140" />
         <source>  wall       %1 s
 </source>
         <translation>  wall       %1 s
 </translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-138" />
         <source>  overhead   %1
 </source>
         <translation>  overhead   %1
@@ -543,25 +604,28 @@ Source (core/experiments/%1):
     </message>
     <message>
         <location line="+3" />
+        <location line="+137" />
         <source>  overlap    max %1 at once, average %2
 </source>
         <translation>  overlap    최대 동시 %1개, 평균 %2
 </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-134" />
+        <location line="+137" />
         <source>  loop       longest stall %1%2
 </source>
         <translation>  loop       가장 긴 멈춤 %1%2
 </translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-135" />
+        <location line="+137" />
         <source>, frozen %1 in all</source>
         <translation>, 총 %1 동안 멈춤</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-135" />
         <source>  verdict    %1
 </source>
         <translation>  verdict    %1
@@ -573,13 +637,59 @@ Source (core/experiments/%1):
         <translation>취소됨</translation>
     </message>
     <message>
-        <location line="-317" />
+        <location line="+286" />
+        <source>Coroscope — see concurrency: real experiments drawn as timelines.
+
+Usage:
+  coroscope list [--json]                  the experiments
+  coroscope describe ID                    what an experiment does, its parameters, its C++ source
+  coroscope run ID [--param k=v]... [--export FILE]... [--repeat N] [--json] [--text]
+                                           run it; print wall, ideal, overhead and a verdict
+  coroscope render FILE --export OUT... [--text]
+                                           draw a saved run or a Chrome trace (VizTracer, Perfetto)
+  coroscope trace [--export FILE]... [--text] [--json] -- python3 app.py [args]
+                                           trace a Python asyncio program: its tasks, loop stalls, blame
+  coroscope serve [--port 8000] [--serial] the delay server alone: GET /?delay=S answers after S s
+
+Exports: .png .svg .pdf (the chart), .json (run file), .trace.json (Chrome trace), .csv
+Chart options: --scale 2 (HiDPI PNG), --theme dark, --width 1600, --text (Unicode bars),
+               --hide blame,states,ideal (arrows, state strips, zero-overhead outlines)
+
+Exit codes: 0 ok, 1 the run failed or was cancelled, 2 bad usage.
+Example:
+  coroscope run tasks-concurrent --param delay=0.3 --export t.png --export t.json
+</source>
+        <translation>Coroscope — 동시성을 눈으로 보기: 실제 실험을 타임라인으로 그립니다.
+
+사용법:
+  coroscope list [--json]                  실험 목록
+  coroscope describe ID                    실험이 하는 일, 파라미터, C++ 소스 코드
+  coroscope run ID [--param k=v]... [--export FILE]... [--repeat N] [--json] [--text]
+                                           실험을 실행하고 wall, ideal, overhead와 판정(verdict)을 출력
+  coroscope render FILE --export OUT... [--text]
+                                           저장된 실행 기록이나 Chrome 트레이스(VizTracer, Perfetto)를 그림
+  coroscope trace [--export FILE]... [--text] [--json] -- python3 app.py [args]
+                                           Python asyncio 프로그램을 트레이스: 태스크, 루프 멈춤, 지연 원인(blame)
+  coroscope serve [--port 8000] [--serial] 지연 서버만 단독 실행: GET /?delay=S 요청에 S초 뒤 응답
+
+내보내기: .png .svg .pdf (차트), .json (실행 기록 파일), .trace.json (Chrome 트레이스), .csv
+차트 옵션: --scale 2 (HiDPI PNG), --theme dark, --width 1600, --text (유니코드 막대),
+           --hide blame,states,ideal (화살표, 상태 띠, 오버헤드 0일 때의 윤곽선)
+
+종료 코드: 0 정상, 1 실행이 실패했거나 취소됨, 2 잘못된 사용법.
+예:
+  coroscope run tasks-concurrent --param delay=0.3 --export t.png --export t.json
+</translation>
+    </message>
+    <message>
+        <location line="-603" />
         <location line="+317" />
+        <location line="+134" />
         <source>failed</source>
         <translation>실패함</translation>
     </message>
     <message numerus="yes">
-        <location line="-365" />
+        <location line="-499" />
         <source> (and %n more, +%1 s in all)</source>
         <translation><numerusform> (외 %n건, 총 +%1 s)</numerusform></translation>
     </message>
@@ -591,7 +701,69 @@ Source (core/experiments/%1):
 </numerusform></translation>
     </message>
     <message>
-        <location line="+368" />
+        <location line="+366" />
+        <source>Usage: coroscope trace [--export FILE]... [--text] [--json] [--postgres] [--cwd DIR] -- python3 SCRIPT.py [ARGS...]</source>
+        <translation>사용법: coroscope trace [--export FILE]... [--text] [--json] [--postgres] [--cwd DIR] -- python3 SCRIPT.py [ARGS...]</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Run a Python asyncio program under Coroscope's tracer and draw it: a lane per task, the event loop's stalls and what held it, executor jobs and threads. The program gets COROSCOPE_HTTP_URL (the embedded delay server) and, with --postgres or when it reads it, COROSCOPE_PG_DSN.</source>
+        <translation>Coroscope의 트레이서로 Python asyncio 프로그램을 실행하고 그 결과를 그립니다: 태스크마다 레인 하나, 이벤트 루프의 멈춤과 루프를 점유한 것, executor 작업과 스레드. 프로그램에는 COROSCOPE_HTTP_URL(내장 지연 서버)이 주어지고, --postgres를 지정하거나 프로그램이 읽으면 COROSCOPE_PG_DSN도 주어집니다.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>python3 SCRIPT.py [ARGS...] (or -m module)</source>
+        <translation>python3 SCRIPT.py [ARGS...] (또는 -m module)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Print the results as JSON on stdout (the program's output goes to stderr).</source>
+        <translation>결과를 JSON으로 stdout에 출력합니다 (프로그램의 출력은 stderr로 갑니다).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Give the program a PostgreSQL DSN in COROSCOPE_PG_DSN (--dsn, COROSCOPE_PG_DSN, the PG* variables, or a private throwaway cluster).</source>
+        <translation>프로그램에 COROSCOPE_PG_DSN으로 PostgreSQL DSN을 넘깁니다 (--dsn, COROSCOPE_PG_DSN, PG* 환경 변수, 또는 전용 일회용 클러스터).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The PostgreSQL to give the program (implies --postgres).</source>
+        <translation>프로그램에 넘길 PostgreSQL (지정하면 --postgres도 켜집니다).</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Run the program in DIR.</source>
+        <translation>DIR에서 프로그램을 실행합니다.</translation>
+    </message>
+    <message>
+        <location line="+44" />
+        <source>no PostgreSQL for the program: %1</source>
+        <translation>프로그램에 쓸 PostgreSQL이 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>interrupted: stopping the program (Ctrl+C again to quit at once)</source>
+        <translation>중단됨: 프로그램을 중지하는 중입니다 (즉시 종료하려면 Ctrl+C를 한 번 더 누르세요)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29" />
+        <source>  python     %1, %n task(s)
+</source>
+        <translation><numerusform>  python     %1, 태스크 %n개
+</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>(the tracer did not start)</source>
+        <translation>(트레이서가 시작되지 않음)</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>was stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>Run the delay server alone: GET /?delay=S answers after S seconds.</source>
         <translation>지연 서버만 단독으로 실행합니다: GET /?delay=S 요청에 S초 뒤 응답합니다.</translation>
     </message>
@@ -691,46 +863,7 @@ Source (core/experiments/%1):
         <translation>render에는 --export FILE 또는 --text가 필요합니다: 할 일이 없습니다</translation>
     </message>
     <message>
-        <location line="+17" />
-        <source>Coroscope — see concurrency: real experiments drawn as timelines.
-
-Usage:
-  coroscope list [--json]                  the experiments
-  coroscope describe ID                    what an experiment does, its parameters, its C++ source
-  coroscope run ID [--param k=v]... [--export FILE]... [--repeat N] [--json] [--text]
-                                           run it; print wall, ideal, overhead and a verdict
-  coroscope render FILE --export OUT...    draw a saved run or a Chrome trace (VizTracer, Perfetto)
-  coroscope serve [--port 8000] [--serial] the delay server alone: GET /?delay=S answers after S s
-
-Exports: .png .svg .pdf (the chart), .json (run file), .trace.json (Chrome trace), .csv
-Chart options: --scale 2 (HiDPI PNG), --theme dark, --width 1600, --text (Unicode bars),
-               --hide blame,states,ideal (arrows, state strips, zero-overhead outlines)
-
-Exit codes: 0 ok, 1 the run failed or was cancelled, 2 bad usage.
-Example:
-  coroscope run tasks-concurrent --param delay=0.3 --export t.png --export t.json
-</source>
-        <translation>Coroscope — 동시성을 눈으로 보기: 실제 실험을 타임라인으로 그립니다.
-
-사용법:
-  coroscope list [--json]                  실험 목록
-  coroscope describe ID                    실험이 하는 일, 파라미터, C++ 소스 코드
-  coroscope run ID [--param k=v]... [--export FILE]... [--repeat N] [--json] [--text]
-                                           실험을 실행하고 wall, ideal, overhead와 판정(verdict)을 출력
-  coroscope render FILE --export OUT...    저장된 실행 기록이나 Chrome 트레이스(VizTracer, Perfetto)를 그림
-  coroscope serve [--port 8000] [--serial] 지연 서버만 단독 실행: GET /?delay=S 요청에 S초 뒤 응답
-
-내보내기: .png .svg .pdf (차트), .json (실행 기록 파일), .trace.json (Chrome 트레이스), .csv
-차트 옵션: --scale 2 (HiDPI PNG), --theme dark, --width 1600, --text (유니코드 막대),
-           --hide blame,states,ideal (화살표, 상태 띠, 오버헤드 0일 때의 윤곽선)
-
-종료 코드: 0 정상, 1 실행이 실패했거나 취소됨, 2 잘못된 사용법.
-예:
-  coroscope run tasks-concurrent --param delay=0.3 --export t.png --export t.json
-</translation>
-    </message>
-    <message>
-        <location line="+53" />
+        <location line="+76" />
         <source>unknown command '%1'</source>
         <translation>알 수 없는 명령 '%1'</translation>
     </message>
@@ -761,7 +894,7 @@ Example:
 <context>
     <name>Coroscope::Exporter</name>
     <message>
-        <location filename="../qml/cpp/exporter.cpp" line="+249" />
+        <location filename="../qml/cpp/exporter.cpp" line="+246" />
         <source>%1 × %2 px at %3× (%4 × %5 pixels)</source>
         <translation>%1 × %2 px, %3× 배율 (%4 × %5 픽셀)</translation>
     </message>
@@ -1273,9 +1406,217 @@ Example:
     </message>
 </context>
 <context>
+    <name>Coroscope::PythonTrace</name>
+    <message>
+        <location filename="../core/python/pythontrace.cpp" line="+127" />
+        <source>no program to trace: give it after --, e.g. coroscope trace -- python3 app.py</source>
+        <translation>트레이스할 프로그램이 없습니다: -- 뒤에 지정하세요. 예: coroscope trace -- python3 app.py</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>'%1' is not a Python interpreter: the command must start with one, e.g. python3 app.py (a script alone works too)</source>
+        <translation>'%1'은(는) Python 인터프리터가 아닙니다: 명령은 인터프리터로 시작해야 합니다. 예: python3 app.py (스크립트만 지정해도 됩니다)</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>%1 needs an argument (python3 %1 …)</source>
+        <translation>%1에는 인자가 필요합니다 (python3 %1 …)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>a program read from standard input cannot be traced: give its file</source>
+        <translation>표준 입력에서 읽는 프로그램은 트레이스할 수 없습니다: 프로그램 파일을 지정하세요</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>no script to trace in '%1': give python3 SCRIPT.py (or -m module)</source>
+        <translation>'%1'에 트레이스할 스크립트가 없습니다: python3 SCRIPT.py (또는 -m module) 형식으로 지정하세요</translation>
+    </message>
+    <message>
+        <location line="+105" />
+        <source>the tracer's first line is not its greeting: it is not Coroscope's tracer, or not this version's</source>
+        <translation>트레이서의 첫 줄이 인사말이 아닙니다: Coroscope의 트레이서가 아니거나, 이 버전의 트레이서가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>the tracer speaks protocol %1, this Coroscope reads protocol %2: use the tracer installed with this Coroscope (%3)</source>
+        <translation>트레이서는 프로토콜 %1을 쓰지만 이 Coroscope는 프로토콜 %2를 읽습니다: 이 Coroscope와 함께 설치된 트레이서(%3)를 사용하세요</translation>
+    </message>
+    <message>
+        <location line="+59" />
+        <source>created; waiting for its first turn on the loop</source>
+        <translation>생성됨, 루프에서 첫 차례 대기 중</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>created (%1 defined at %2); waiting for its first turn on the loop</source>
+        <translation>생성됨 (%2에 정의된 %1), 루프에서 첫 차례 대기 중</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>no event handled for %1 ms</source>
+        <translation>%1 ms 동안 처리된 이벤트 없음</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>pool thread · %1</source>
+        <translation>풀 스레드 · %1</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>thread · %1</source>
+        <translation>스레드 · %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>run_in_executor, awaited by %1</source>
+        <translation>run_in_executor, %1이(가) await함</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>run_in_executor</source>
+        <translation>run_in_executor</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>a thread the program started</source>
+        <translation>프로그램이 시작한 스레드</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>a child process: its own work is not traced</source>
+        <translation>자식 프로세스: 자식 프로세스 안의 작업은 트레이스되지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>written to stderr</source>
+        <translation>stderr에 출력됨</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>printed</source>
+        <translation>출력됨</translation>
+    </message>
+    <message>
+        <location line="+80" />
+        <source>a step of %1 from %2</source>
+        <translation>%1의 단계 (%2부터)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>its start</source>
+        <translation>시작 지점</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> · CPU %1% of %2 ms</source>
+        <translation> · %2 ms 중 CPU %1%</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>raised %1</source>
+        <translation>%1 발생</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the task ended with an exception</source>
+        <translation>태스크가 예외로 종료됨</translation>
+    </message>
+    <message>
+        <location line="+52" />
+        <source>main thread</source>
+        <translation>메인 스레드</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>no asyncio event loop ran</source>
+        <translation>asyncio 이벤트 루프가 실행되지 않음</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the program never created an asyncio event loop: there are no tasks to draw</source>
+        <translation>프로그램이 asyncio 이벤트 루프를 만들지 않았습니다: 그릴 태스크가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>stopped while waiting</source>
+        <translation>대기 중에 중지됨</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>the program ended while it waited</source>
+        <translation>대기 중에 프로그램이 종료됨</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>a traced program is still running</source>
+        <translation>트레이스 중인 프로그램이 아직 실행 중입니다</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Coroscope's tracer (coroscope_tracer.py) is not installed next to the coroscope binary, nor in ../share/coroscope: reinstall Coroscope, or set COROSCOPE_TRACER</source>
+        <translation>Coroscope의 트레이서(coroscope_tracer.py)가 Coroscope 실행 파일 옆에도, ../share/coroscope에도 설치되어 있지 않습니다: Coroscope를 다시 설치하거나 COROSCOPE_TRACER를 설정하세요</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>cannot trace '%1': %2</source>
+        <translation>'%1'을(를) 트레이스할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>it is not a file</source>
+        <translation>파일이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>no such file</source>
+        <translation>파일이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>working folder '%1' does not exist</source>
+        <translation>작업 폴더 '%1'이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>cannot listen for the tracer on %1: %2</source>
+        <translation>%1에서 트레이서의 연결을 기다릴 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+132" />
+        <source>cannot start '%1': %2 — is Python 3 installed? (Debian: apt install python3)</source>
+        <translation>'%1'을(를) 시작할 수 없습니다: %2 — Python 3이 설치되어 있나요? (Debian: apt install python3)</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>stopped before the program started</source>
+        <translation>프로그램이 시작되기 전에 중지됨</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 did not run Coroscope's tracer (exit status %2)%3</source>
+        <translation>%1이(가) Coroscope의 트레이서를 실행하지 않았습니다 (종료 상태 %2)%3</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>stopped: the program's process group was ended</source>
+        <translation>중지됨: 프로그램의 프로세스 그룹을 종료했습니다</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 was killed by a signal%2</source>
+        <translation>%1이(가) 시그널로 강제 종료되었습니다%2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 exited with status %2%3</source>
+        <translation>%1이(가) 종료 상태 %2로 끝났습니다%3</translation>
+    </message>
+</context>
+<context>
     <name>Coroscope::Recorded</name>
     <message>
-        <location filename="../core/render/theme.cpp" line="+93" />
+        <location filename="../core/render/theme.cpp" line="+95" />
         <source>event loop</source>
         <translation>이벤트 루프</translation>
     </message>
@@ -1509,6 +1850,16 @@ Example:
         <location line="+2" />
         <source>connection checked out</source>
         <translation>커넥션 대여 중</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>socket I/O (blocking the thread)</source>
+        <translation>소켓 I/O (스레드 블로킹)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>socket I/O (suspended)</source>
+        <translation>소켓 I/O (일시 중단)</translation>
     </message>
 </context>
 <context>
@@ -2534,7 +2885,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>Coroscope — %1</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+78" />
         <source>▶ Run</source>
         <translation>▶ 실행</translation>
     </message>
@@ -2592,6 +2943,16 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <location line="+3" />
         <source>Open a saved run or a Chrome trace (Ctrl+O)</source>
         <translation>저장된 실행 또는 Chrome 트레이스 열기 (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Trace Python…</source>
+        <translation>Python 트레이스…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Run a Python asyncio program under Coroscope's tracer and draw its tasks (Ctrl+T)</source>
+        <translation>Coroscope의 트레이서로 Python asyncio 프로그램을 실행하고 태스크를 그리기 (Ctrl+T)</translation>
     </message>
     <message>
         <location line="+10" />
@@ -2784,7 +3145,17 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>원본 (Python asyncio) — 원글 %1</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+8" />
+        <source>▶ Run the seed's Python</source>
+        <translation>▶ 원글의 Python 실행</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Trace this Python with the experiment's parameters and pin it beside the C++ run in Compare</source>
+        <translation>이 Python 코드를 실험의 파라미터로 트레이스하고, 비교 보기에서 C++ 실행 옆에 고정</translation>
+    </message>
+    <message>
+        <location line="+41" />
         <source>Run an experiment: this tab says why it took as long as it did.</source>
         <translation>실험을 실행하세요: 이 탭에서 실행이 왜 그만큼 걸렸는지 설명합니다.</translation>
     </message>
@@ -2802,6 +3173,79 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <location line="+51" />
         <source>Clear</source>
         <translation>지우기</translation>
+    </message>
+</context>
+<context>
+    <name>TraceDialog</name>
+    <message>
+        <location filename="../qml/TraceDialog.qml" line="+14" />
+        <source>Trace a Python program</source>
+        <translation>Python 프로그램 트레이스</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Program</source>
+        <translation>프로그램</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>app.py — an asyncio program</source>
+        <translation>app.py — asyncio 프로그램</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Arguments</source>
+        <translation>인자</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>as in a shell: --n 3 'two words'</source>
+        <translation>셸에서처럼: --n 3 'two words'</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Interpreter</source>
+        <translation>인터프리터</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>empty: the program's folder</source>
+        <translation>비우면: 프로그램의 폴더</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The program gets COROSCOPE_HTTP_URL (the delay server) and, when it reads it, COROSCOPE_PG_DSN. Stop ends its whole process group; what it did until then stays on the chart.</source>
+        <translation>프로그램에는 COROSCOPE_HTTP_URL(지연 서버)이 주어지고, 프로그램이 읽으면 COROSCOPE_PG_DSN도 주어집니다. 중지하면 프로그램의 프로세스 그룹 전체가 종료되며, 그때까지 프로그램이 한 일은 차트에 남습니다.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>▶ Trace</source>
+        <translation>▶ 트레이스</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>A Python program to trace</source>
+        <translation>트레이스할 Python 프로그램</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Python programs (*.py)</source>
+        <translation>Python 프로그램 (*.py)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
     </message>
 </context>
 </TS>

@@ -617,7 +617,7 @@ bool PythonTracer::start(const PythonProgram &program, QString *error)
     }
     const QString tracer = pythonTracerPath();
     if (tracer.isEmpty()) {
-        return fail(Tr::tr("Coroscope's tracer (coroscope_tracer.py) is not installed next to the program, nor "
+        return fail(Tr::tr("Coroscope's tracer (coroscope_tracer.py) is not installed next to the coroscope binary, nor "
                        "in ../share/coroscope: reinstall Coroscope, or set COROSCOPE_TRACER"));
     }
     if (program.target.size() == 1) {
