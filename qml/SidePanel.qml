@@ -84,6 +84,15 @@ Pane {
                     x: 12
                     y: 12
                     spacing: 6
+                    Button {
+                        objectName: "runSeedPython"
+                        visible: root.controller.seedRunnable
+                        enabled: !root.controller.running
+                        text: qsTr("▶ Run the seed's Python")
+                        onClicked: root.controller.runSeedPython()
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Trace this Python with the experiment's parameters and pin it beside the C++ run in Compare")
+                    }
                     Label {
                         width: codeScroll.width - 36
                         text: qsTr("Coroscope (C++ / QCoro) — the code that ran")
@@ -103,15 +112,6 @@ Pane {
                         text: qsTr("The seed (Python asyncio) — seed %1").arg(root.controller.experimentSeed)
                         font.bold: true
                         wrapMode: Text.WordWrap
-                    }
-                    Button {
-                        objectName: "runSeedPython"
-                        visible: root.controller.seedRunnable
-                        enabled: !root.controller.running
-                        text: qsTr("▶ Run the seed's Python")
-                        onClicked: root.controller.runSeedPython()
-                        ToolTip.visible: hovered
-                        ToolTip.text: qsTr("Trace this Python with the experiment's parameters and pin it beside the C++ run in Compare")
                     }
                     TextEdit {
                         id: pyCode

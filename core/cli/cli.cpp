@@ -639,13 +639,7 @@ int cmdTrace(const QStringList &args)
     const bool json = parser.isSet(u"json"_s);
 
     // What the seeds' programs (and the user's) connect to.
-    if (qEnvironmentVariableIsEmpty("COROSCOPE_HTTP_URL")) {
-        QString serverError;
-        DelayServer &server = DelayServer::embedded(&serverError);
-        if (serverError.isEmpty()) {
-            program->environment.append({u"COROSCOPE_HTTP_URL"_s, server.url().toString()});
-        }
-    }
+    program->withDelayServer = qEnvironmentVariableIsEmpty("COROSCOPE_HTTP_URL");
     bool wantsPostgres = parser.isSet(u"postgres"_s) || parser.isSet(u"dsn"_s);
     if (!wantsPostgres && program->target.size() == 1) {
         QFile script(QDir(program->workingDirectory.isEmpty() ? QDir::currentPath() : program->workingDirectory)

@@ -477,7 +477,15 @@ void DelayServer::Impl::handle(const HttpRequestParser::Request &request, Server
     const auto received = Clock::now();
     const bool head = request.method == "HEAD";
     const QUrl url = QUrl::fromEncoded(request.target);
-    const QString path = url.path();
+    QString path = url.path();
+    // /run/TAG/?delay=S: a client that cannot send the X-Coroscope-Run header (a traced Python
+    // program's httpx) names its run in the path instead.
+    QByteArray pathTag;
+    if (path.startsWith(u"/run/")) {
+        const qsizetype slash = path.indexOf(u'/', 5);
+        pathTag = path.mid(5, slash < 0 ? -1 : slash - 5).toLatin1();
+        path = slash < 0 ? QString() : path.mid(slash);
+    }
     auto write = [&](int status, const QByteArray &body) {
         slot->bytes
             = httpResponse(status, "application/json", body, head, request.keepAlive, request.minorVersion);
@@ -567,9 +575,11 @@ void DelayServer::Impl::handle(const HttpRequestParser::Request &request, Server
             return;
         }
     }
+    QUrl shown = url;
+    shown.setPath(path.isEmpty() ? u"/"_s : path);
     p->target = QString::fromLatin1(request.method) + u' '
-        + printable(url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority), 300);
-    const QByteArray &tag = request.runTag;
+        + printable(shown.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority), 300);
+    const QByteArray &tag = request.runTag.isEmpty() ? pathTag : request.runTag;
     if (!tag.isEmpty()) {
         std::lock_guard lock(mutex);
         p->attachment = attachments.value(tag);

@@ -31,7 +31,7 @@ namespace Coroscope {
  * handles one request at a time, like a single synchronous worker (WSGI vs ASGI).
  *
  * A run can attach its recorder: requests carrying that run's tag (header
- * `X-Coroscope-Run`) then appear as spans on the run's server lane, with an in-flight
+ * `X-Coroscope-Run`, or the path `/run/TAG/?delay=S`) then appear as spans on the run's server lane, with an in-flight
  * counter. It never runs on an experiment's loop, or a blocking client there would wait
  * forever on its own server.
  */

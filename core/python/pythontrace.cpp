@@ -2,6 +2,7 @@
 #include "pythontrace.h"
 
 #include "async/errors.h"
+#include "http/delayserver.h"
 #include "timeline/stats.h"
 
 #include <QCoreApplication>
@@ -666,6 +667,18 @@ bool PythonTracer::start(const PythonProgram &program, QString *error)
     for (const auto &[k, v] : program.environment) {
         env.insert(k, v);
     }
+    if (program.withDelayServer) {
+        // Its requests as the server saw them, on the run's own lane: tagged by their path.
+        QString serverError;
+        DelayServer &server = DelayServer::embedded(&serverError);
+        if (server.isRunning()) {
+            static int s_runs = 0;
+            m_serverTag = "py-" + QByteArray::number(QCoreApplication::applicationPid()) + '-' + QByteArray::number(++s_runs);
+            server.attach(m_serverTag, m_recorder, m_recorder->addLane(u"delay server"_s, LaneKind::Server));
+            env.insert(u"COROSCOPE_HTTP_URL"_s,
+                server.url().toString() + u"run/"_s + QString::fromLatin1(m_serverTag) + u'/');
+        }
+    }
     m_process->setProcessEnvironment(env);
     if (!program.workingDirectory.isEmpty()) {
         m_process->setWorkingDirectory(program.workingDirectory);
@@ -929,6 +942,11 @@ void PythonTracer::complete(RunStatus status, const QString &error)
         m_process = nullptr;
     }
     m_pid = 0;
+    if (!m_serverTag.isEmpty()) {
+        QString ignored;
+        DelayServer::embedded(&ignored).detach(m_serverTag);
+        m_serverTag.clear();
+    }
     m_lastRun = std::move(run);
     Q_EMIT finished(m_lastRun);
 }

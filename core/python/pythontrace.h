@@ -38,6 +38,8 @@ struct PythonProgram
     QString workingDirectory; ///< empty: the current one
     QList<std::pair<QString, QString>> environment; ///< set for the program (and its children)
     QString title; ///< the run's title; empty: the command line
+    /// Give it the embedded delay server (COROSCOPE_HTTP_URL), its requests on a server lane.
+    bool withDelayServer = false;
 
     /// "python3 app.py --n 3", as a user would type it.
     [[nodiscard]] QString commandLine() const;
@@ -185,6 +187,7 @@ private:
     bool m_failedToStart = false;
     qint64 m_pid = 0;
     QString m_startError;
+    QByteArray m_serverTag; ///< this run's tag at the embedded delay server, when attached
     QDateTime m_startedAt;
     RunData m_lastRun;
 };

@@ -353,13 +353,9 @@ bool AppController::startTrace(const PythonProgram &given, bool pinWhenDone)
         return false;
     }
     PythonProgram program = given;
-    QString url = httpUrl();
-    if (url.isEmpty()) {
-        QString error;
-        DelayServer &server = DelayServer::embedded(&error);
-        url = error.isEmpty() ? server.url().toString() : QString();
-    }
-    if (!url.isEmpty()) {
+    if (const QString url = httpUrl(); url.isEmpty()) {
+        program.withDelayServer = true; // the embedded one, its requests on the run's server lane
+    } else {
         program.environment.append({u"COROSCOPE_HTTP_URL"_s, url});
     }
     bool wantsPostgres = false;

@@ -273,8 +273,14 @@ private Q_SLOTS:
         QVERIFY(!sync.blame.empty());
         QVERIFY(Analysis::describeStep(sync, sync.blame.front().culprit).contains(u"blocking GET "));
 
+        // The embedded server given by the tracer: the requests as it saw them, on the run's server lane.
         p.target = {seed(u"http-async-x2"_s)};
+        p.environment.removeLast();
+        p.withDelayServer = true;
         const RunData async = trace(p).run;
+        const auto served = spansOn(async, u"delay server"_s, SpanKind::Http);
+        QVERIFY2(served.size() == 2 && overlaps(*served[0], *served[1]), qPrintable(dump(async)));
+        QVERIFY2(async.str(served[0]->name).startsWith(u"GET /?delay="_s), qPrintable(async.str(served[0]->name)));
         QVERIFY2(async.status == RunStatus::Ok, qPrintable(dump(async)));
         const auto requests = spansOn(async, u"Task-"_s, SpanKind::Http);
         std::vector<const Span *> suspended;
