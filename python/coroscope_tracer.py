@@ -26,6 +26,7 @@ import collections
 import linecache
 import os
 import runpy
+import select
 import socket
 import sys
 import threading
@@ -66,6 +67,10 @@ class Tracer:
         self.next_task = 1
         self.tasks = {}  # id(task) -> (task number, weak reference to the task)
         self.jobs = {}  # id(executor future) -> the job's function name
+        self.job_futures = {}  # job number -> id(its asyncio future)
+        # When a future's result was really there, where the loop learns it later: a timer's
+        # deadline, a pool job's end (id(future) -> monotonic ns).
+        self.ready_at = {}
         self.next_job = 0
         self.next_thread = 0
         self.next_loop = 1
@@ -177,6 +182,8 @@ class Tracer:
         ]
         if not due:
             return
+        for lp in due:
+            self._poll_fds(lp, now)
         frames = sys._current_frames()
         for lp in due:
             frame = frames.get(lp._cs_thread)
@@ -185,6 +192,24 @@ class Tracer:
             key = self.frames_key(frame)
             with self.sample_lock:
                 self.samples.append((now, lp._cs_thread, key))
+
+    @staticmethod
+    def _poll_fds(lp, now):
+        """While the loop is held, note when its sockets become ready: the loop only sees it
+        once it is free, and a reply that waited for the loop must not look like a slow server."""
+        fds = lp._cs_fds
+        if not fds:
+            return
+        seen = lp._cs_seen
+        p = select.poll()
+        try:
+            for fd, events in list(fds.items()):
+                if fd not in seen:
+                    p.register(fd, (select.POLLIN if events & 1 else 0) | (select.POLLOUT if events & 2 else 0))
+            for fd, _ in p.poll(0):
+                seen.setdefault(fd, now)
+        except (OSError, ValueError):
+            pass
 
     def frames_key(self, frame):
         """(text, where, library hint) of the innermost user frame and what it called."""
@@ -363,15 +388,34 @@ def _outcome(task):
     return "e", "%s: %s" % (type(exc).__name__, exc)
 
 
+_set_result_unless_cancelled = getattr(asyncio.futures, "_set_result_unless_cancelled", None)
+
 _ASYNCIO_OWN = {"BaseEventLoop.shutdown_asyncgens", "BaseEventLoop.shutdown_default_executor"}
 
 
 class _SelectorProxy:
-    """The loop's selector, timing each wait: between two waits the loop was busy."""
+    """The loop's selector, timing each wait: between two waits the loop was busy. It keeps
+    the registered sockets for the watchdog, and which of the sockets it returns were ready
+    before (seen by the watchdog while the loop was held)."""
 
     def __init__(self, loop, selector):
         self._loop = loop
         self._selector = selector
+
+    def register(self, fileobj, events, data=None):
+        key = self._selector.register(fileobj, events, data)
+        self._loop._cs_fds[key.fd] = events
+        return key
+
+    def modify(self, fileobj, events, data=None):
+        key = self._selector.modify(fileobj, events, data)
+        self._loop._cs_fds[key.fd] = events
+        return key
+
+    def unregister(self, fileobj):
+        key = self._selector.unregister(fileobj)
+        self._loop._cs_fds.pop(key.fd, None)
+        return key
 
     def select(self, timeout=None):
         lp = self._loop
@@ -382,10 +426,20 @@ class _SelectorProxy:
             lp._cs_stall(since, t)
         elif _tracer.samples:
             _tracer.take_samples(lp._cs_thread, 0, t, drop=True)
+        events = []
         try:
-            return self._selector.select(timeout)
+            events = self._selector.select(timeout)
+            return events
         finally:
             lp._cs_busy_since = _now()
+            seen = lp._cs_seen
+            lp._cs_io_ready = None
+            if seen:
+                lp._cs_seen = {}
+                # The latest of the returned sockets' ready times: never earlier than any was.
+                times = [seen[key.fd] for key, _ in events if key.fd in seen]
+                if times:
+                    lp._cs_io_ready = max(times)
 
     def __getattr__(self, name):
         return getattr(self._selector, name)
@@ -399,6 +453,9 @@ class TracingLoop(asyncio.SelectorEventLoop):
         tr.next_loop += 1
         self._cs_thread = threading.get_ident()
         self._cs_busy_since = None  # busy from a selector wait's end to the next one
+        self._cs_fds = {}  # fd -> selector events, for the watchdog
+        self._cs_seen = {}  # fd -> when the watchdog saw it ready while the loop was held
+        self._cs_io_ready = None  # this iteration's sockets were ready this early
         self._selector = _SelectorProxy(self, self._selector)
         tr.loops.append(self)
         tr.emit("L", self._cs_id, _now(), tr.sid(threading.current_thread().name))
@@ -448,9 +505,21 @@ class TracingLoop(asyncio.SelectorEventLoop):
             tr = _tracer
             n = tr.number(task) or self._cs_tid(task)
             if n > 0:
-                tr.queue.append("R\t%d\t%d" % (n, _now()))
+                # R task now ready-at: when what it awaited was really there, if known earlier.
+                hint = 0
+                if args:
+                    fut = args[0]
+                    hint = tr.ready_at.pop(id(fut), 0)
+                    if not hint and self._cs_io_ready and not isinstance(fut, asyncio.Task):
+                        hint = self._cs_io_ready
+                tr.queue.append("R\t%d\t%d\t%d" % (n, _now(), hint))
                 return super().call_soon(self._cs_step, callback, task, n, *args, context=context)
         return super().call_soon(callback, *args, context=context)
+
+    def call_at(self, when, callback, *args, context=None):
+        if callback is _set_result_unless_cancelled and args:
+            _tracer.ready_at[id(args[0])] = int(when * 1e9)  # asyncio.sleep: ready at its deadline
+        return super().call_at(when, callback, *args, context=context)
 
     def _cs_step(self, callback, task, n, *args):
         tr = _tracer
@@ -512,10 +581,15 @@ class TracingLoop(asyncio.SelectorEventLoop):
                 ok = "e"
                 raise
             finally:
-                tr.emit("J", job, _now(), _cpu() - c0, ok)
+                t1 = _now()
+                f = tr.job_futures.pop(job, None)
+                if f is not None:
+                    tr.ready_at[f] = t1
+                tr.emit("J", job, t1, _cpu() - c0, ok)
 
         fut = super().run_in_executor(executor, run)
         tr.jobs[id(fut)] = name
+        tr.job_futures[job] = id(fut)
         return fut
 
 

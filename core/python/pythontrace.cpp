@@ -12,6 +12,7 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QUuid>
 
 #include <array>
@@ -313,6 +314,12 @@ bool PythonEventDecoder::feed(QByteArrayView line)
         }
         auto it = m_tasks.find(static_cast<quint64>(a));
         if (it != m_tasks.end()) {
+            // When what it awaited was really there (a timer's deadline, a pool job's end, a
+            // socket the watchdog saw ready while the loop was held), if before the loop saw it.
+            qint64 hint = 0;
+            if (n >= 4 && toInt(f[3], &hint) && hint > 0 && hint < b) {
+                b = std::max(hint, m_originClockNs);
+            }
             const qint64 t = toRun(b);
             if (it->readyNs == kUnknownTime) {
                 it->readyNs = t; // the step that follows decides whether it came before it began
@@ -853,6 +860,12 @@ void PythonTracer::onProcessFinished(int exitCode, QProcess::ExitStatus status)
         complete(RunStatus::Failed,
             Tr::tr("%1 was killed by a signal%2").arg(m_program.shortName(), lastError.isEmpty() ? QString() : u": "_s + lastError));
     } else if (exitCode != 0) {
+        // A module the program imports is not installed for this interpreter: say so.
+        static const QRegularExpression missing(uR"(^ModuleNotFoundError: No module named '([A-Za-z0-9_]+))"_s);
+        if (const auto m = missing.match(lastError); m.hasMatch()) {
+            lastError += Tr::tr(" — install it for %1 (Debian: apt install python3-%2)")
+                             .arg(printable(m_program.interpreter), m.captured(1).toLower());
+        }
         complete(RunStatus::Failed,
             Tr::tr("%1 exited with status %2%3")
                 .arg(m_program.shortName())

@@ -331,6 +331,10 @@ bool AppController::runSeedPython()
     }
     QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
     PythonProgram program;
+    // Debian's interpreter: run.sh installs the seeds' packages (python3-httpx, python3-psycopg) for it.
+    if (QFileInfo(u"/usr/bin/python3"_s).isExecutable()) {
+        program.interpreter = u"/usr/bin/python3"_s;
+    }
     program.target = {target};
     program.title = tr("%1 — the seed's Python (asyncio)").arg(id);
     program.workingDirectory = m_seedDir;

@@ -294,6 +294,62 @@ private Q_SLOTS:
         QVERIFY2(async.stats.wallS < sync.stats.wallS - 0.7 * D, qPrintable(dump(async)));
     }
 
+    // A reply that waited for the loop must not look like a slow server: while one task holds
+    // the loop, a timer that expires and a reply that arrives are ready when they were, not
+    // when the loop got round to them (the watchdog polls the loop's sockets meanwhile).
+    void readyTimesAreWhenThingsWereReadyNotWhenTheLoopSawThem()
+    {
+        QVERIFY(importable(u"httpx"_s));
+        QTemporaryDir dir;
+        QFile script(dir.filePath(u"held.py"_s));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("import asyncio, os, time\n"
+                     "import httpx\n"
+                     "URL = os.environ['COROSCOPE_HTTP_URL']\n"
+                     "D = float(os.environ['COROSCOPE_DELAY'])\n"
+                     "async def sleeper():\n"
+                     "    await asyncio.sleep(1.25 * D)\n"
+                     "async def getter():\n"
+                     "    async with httpx.AsyncClient() as c:\n"
+                     "        await c.get(f'{URL}?delay={D}')\n"
+                     "async def blocker():\n"
+                     "    await asyncio.sleep(0.05)\n"
+                     "    time.sleep(2 * D)\n"
+                     "async def main():\n"
+                     "    await asyncio.gather(sleeper(), getter(), blocker())\n"
+                     "asyncio.run(main())\n");
+        script.close();
+        auto p = program({script.fileName()});
+        p.withDelayServer = true;
+        const RunData run = trace(p).run;
+        QVERIFY2(run.status == RunStatus::Ok, qPrintable(dump(run)));
+        const auto sleeps = spansOn(run, u"Task-2 · sleeper"_s, SpanKind::Sleep);
+        QVERIFY2(sleeps.size() == 1, qPrintable(dump(run)));
+        const Span &sleep = *sleeps[0];
+        QVERIFY2(std::abs(static_cast<double>(sleep.readyNs - sleep.beginNs) / 1e9 - 1.25 * D) < 0.01, qPrintable(dump(run)));
+        QVERIFY2(seconds(sleep) > 1.25 * D + 0.1, qPrintable(dump(run))); // resumed only once the loop was free
+        const Span *reply = nullptr;
+        for (const Span *s : spansOn(run, u"Task-3 · getter"_s, SpanKind::Http)) {
+            if (!reply || s->durationNs() > reply->durationNs()) {
+                reply = s;
+            }
+        }
+        QVERIFY(reply);
+        const auto served = spansOn(run, u"delay server"_s, SpanKind::Http);
+        QVERIFY(served.size() == 1);
+        // Ready within a watchdog period or two of the server's answer, long before its resumption.
+        const double lag = static_cast<double>(reply->readyNs - served[0]->endNs) / 1e9;
+        QVERIFY2(lag >= -0.001 && lag < 0.03, qPrintable(u"lag %1\n"_s.arg(lag) + dump(run)));
+        QVERIFY(static_cast<double>(reply->endNs - reply->readyNs) / 1e9 > 0.5 * D);
+        // Both are blamed on the blocking step.
+        int onBlocker = 0;
+        for (const Blame &b : run.blame) {
+            onBlocker += run.lanes.at(run.spans[static_cast<std::size_t>(b.culprit)].lane).name.contains(u"blocker")
+                && static_cast<double>(b.delayNs) / 1e9 > 0.4 * D;
+        }
+        QVERIFY2(onBlocker >= 2, qPrintable(dump(run)));
+    }
+
     void psycopgSyncVersusAsync()
     {
         QVERIFY2(importable(u"psycopg"_s), "python3-psycopg is needed (test.sh installs it)");
