@@ -32,6 +32,7 @@ import sys
 import threading
 import time
 import traceback
+import types
 import weakref
 
 PROTOCOL = 1
@@ -64,6 +65,11 @@ class Tracer:
         self.string_lock = threading.Lock()
         self.enabled = True
         self.user_code = {}  # code object -> bool (the program's own code, not a library's)
+        self.lines = {}  # (code, instruction) -> (text, where, their string ids)
+        self.coroutines = {}  # a coroutine's code -> (name id, where id), or (-1, -1): not drawn
+        self.ready = {}  # task number -> (when its wake-up was scheduled, when it was really ready)
+        self.code_kind = {}  # a library's code object -> what awaiting in it means
+        self.sleeps = {}  # id(asyncio.sleep's future) -> its delay, as written
         self.next_task = 1
         self.tasks = {}  # id(task) -> (task number, weak reference to the task)
         self.jobs = {}  # id(executor future) -> the job's function name
@@ -77,7 +83,6 @@ class Tracer:
         self.loops = []
         self.samples = []  # (t, thread id, frames key) from the watchdog
         self.sample_lock = threading.Lock()
-        self.current = 0  # the task whose step is running on the main thread's loop
         self.stop = threading.Event()
         self.emit("H", PROTOCOL, os.getpid(), "%d.%d.%d" % sys.version_info[:3], _now())
         self.flush()
@@ -139,6 +144,16 @@ class Tracer:
             pass
         self.enabled = False
 
+    @property
+    def current(self):
+        """The number of the task running on this thread's loop, or 0 (prints, forks, pool jobs:
+        not on every step)."""
+        try:
+            task = asyncio.current_task()
+        except RuntimeError:
+            return 0
+        return self.number(task) if task is not None else 0
+
     def number(self, task):
         """The task's number, or 0 if it was not seen yet."""
         entry = self.tasks.get(id(task))
@@ -163,14 +178,30 @@ class Tracer:
                 or f.startswith(_LIB_DIRS)
             )
             self.user_code[code] = u
+            # What a library's code awaits, once per code object: "http", "db", "acquire"
+            # (locks, queues), "io" (streams, sockets), or "".
+            if not u:
+                kind = _library_kind([f], "")
+                if not kind:
+                    base = os.path.basename(f)
+                    if base in ("locks.py", "queues.py"):
+                        kind = "acquire"
+                    elif base in ("streams.py", "selector_events.py", "base_events.py"):
+                        kind = "io"
+                self.code_kind[code] = kind
         return u
 
-    @staticmethod
-    def line_of(frame):
-        code = frame.f_code
-        line = frame.f_lineno
-        text = _call_text(linecache.getline(code.co_filename, line))
-        return text, "%s:%d in %s" % (os.path.basename(code.co_filename), line, code.co_name)
+    def line_of(self, frame):
+        """(the call on the frame's line, "file.py:12 in func"), cached per code and line."""
+        key = (frame.f_code, frame.f_lasti)  # (f_lineno walks the line table: not on every step)
+        found = self.lines.get(key)
+        if found is None:
+            code, line = frame.f_code, frame.f_lineno
+            text = _call_text(linecache.getline(code.co_filename, line))
+            where = "%s:%d in %s" % (os.path.basename(code.co_filename), line, code.co_name)
+            found = (text, where, self.sid(text), self.sid(where))
+            self.lines[key] = found
+        return found
 
     def _sample(self):
         """While a loop has been busy for a while, note where its thread is."""
@@ -190,8 +221,12 @@ class Tracer:
             if frame is None:
                 continue
             key = self.frames_key(frame)
+            try:
+                cpu = time.clock_gettime_ns(lp._cs_cpu_clock)
+            except (OSError, AttributeError):
+                cpu = -1
             with self.sample_lock:
-                self.samples.append((now, lp._cs_thread, key))
+                self.samples.append((now, lp._cs_thread, key, cpu))
 
     @staticmethod
     def _poll_fds(lp, now):
@@ -220,7 +255,7 @@ class Tracer:
             f = f.f_back
         if f is None:
             f = frame
-        text, where = self.line_of(f)
+        text, where = self.line_of(f)[:2]
         kind = _library_kind(inner, text)
         if kind:
             # A blocking client's own words for what it does: "GET http://…", the query.
@@ -238,13 +273,23 @@ class Tracer:
                 text = named
         return (text, where, kind)
 
+    def cpu_share(self, thread, t0, t1, duration):
+        """The thread's CPU time over [t0, t1], from the first and last samples in it (scaled
+        to the whole step), or -1 with fewer than two."""
+        with self.sample_lock:
+            inside = [s for s in self.samples if s[1] == thread and t0 <= s[0] <= t1 and s[3] >= 0]
+        if len(inside) < 2 or inside[-1][0] <= inside[0][0]:
+            return -1
+        share = (inside[-1][3] - inside[0][3]) / (inside[-1][0] - inside[0][0])
+        return int(max(0.0, min(1.0, share)) * duration)
+
     def take_samples(self, thread, t0, t1, drop=False):
         """The most frequent sample of `thread` in [t0, t1], or None; `drop`: and forget the
         samples up to t1 (a busy period ended)."""
         with self.sample_lock:
             if not self.samples:
                 return None
-            counts = collections.Counter(k for t, th, k in self.samples if th == thread and t0 <= t <= t1)
+            counts = collections.Counter(s[2] for s in self.samples if s[1] == thread and t0 <= s[0] <= t1)
             if drop:
                 self.samples = [s for s in self.samples if s[0] > t1 or s[1] != thread]
         if not counts:
@@ -302,49 +347,85 @@ _tracer = None
 
 
 def _awaited(task, tracer):
-    """What a suspended task awaits: (kind, name, where)."""
-    waiter = getattr(task, "_fut_waiter", None)
+    """What a suspended task awaits: (kind, name, where, the awaited task's number). On every
+    step of every task: kept cheap (no frame locals but for HTTP and database names)."""
+    waiter = task._fut_waiter
     coro = task.get_coro()
+    user = None
+    inner = None
+    lib = ""  # the innermost library code's kind that says something
+    has_lib = False
+    user_code = tracer.user_code
+    code_kind = tracer.code_kind
+    while coro is not None:
+        t = type(coro)  # (no try/except: raising AttributeError on every step cost microseconds)
+        if t is _CoroutineType:
+            frame = coro.cr_frame
+            nxt = coro.cr_await
+        elif t is _GeneratorType:
+            frame = coro.gi_frame
+            nxt = coro.gi_yieldfrom
+        else:
+            frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
+            nxt = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None)
+        if frame is None:
+            break
+        code = frame.f_code
+        u = user_code.get(code)
+        if u is None:
+            u = tracer.is_user(code)
+        if u:
+            user = frame
+        else:
+            has_lib = True
+            k = code_kind.get(code, "")
+            if k and (not lib or lib == "io" or lib == "acquire"):
+                lib = k  # http/db over the generic kinds
+        inner = frame
+        coro = nxt
+    if user is None:
+        user = inner
+    if user is not None:
+        text, _, text_id, where = tracer.line_of(user)
+    else:
+        text, text_id, where = "", 0, 0
+    sid = tracer.sid
+    if waiter is not None:
+        if isinstance(waiter, asyncio.Task):
+            return "wait", sid("await %s" % _task_label(waiter)), where, tracer.number(waiter)
+        key = id(waiter)
+        delay = tracer.sleeps.pop(key, None)
+        if delay is not None:
+            return "sleep", sid("asyncio.sleep(%s)" % delay), where, 0
+        job = tracer.jobs.pop(key, None)
+        if job is not None:
+            return "wait", sid("run_in_executor(%s)" % job), where, 0
+        if type(waiter).__name__ == "_GatheringFuture":
+            return "wait", text_id if text else sid("gather"), where, 0
+    if lib:
+        if lib == "http":
+            return "http", sid(_http_name(_chain(task)) or text), where, 0
+        if lib == "db":
+            return "db", sid(_db_name(_chain(task)) or text), where, 0
+        if lib == "acquire":
+            return "acquire", text_id, where, 0
+        if waiter is not None:
+            return "io", text_id, where, 0
+    if waiter is None and not text:
+        return "wait", sid("yielded to the loop"), where, 0
+    return "wait", text_id, where, 0
+
+
+def _chain(task):
     frames = []
+    coro = task.get_coro()
     while coro is not None:
         frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
         if frame is None:
             break
         frames.append(frame)
         coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None)
-    user = None
-    for frame in frames:
-        if tracer.is_user(frame.f_code):
-            user = frame
-    if user is None and frames:
-        user = frames[-1]
-    text, where = tracer.line_of(user) if user is not None else ("", "")
-    lib = [f.f_code.co_filename for f in frames if not tracer.is_user(f.f_code)]
-    inner = frames[-1].f_code if frames else None
-    if isinstance(waiter, asyncio.Task):
-        return "wait", "await %s" % _task_label(waiter), where, tracer.number(waiter)
-    if inner is not None and inner.co_name == "sleep" and inner.co_filename.endswith("tasks.py"):
-        delay = frames[-1].f_locals.get("delay", "")
-        return "sleep", "asyncio.sleep(%s)" % delay, where, 0
-    if waiter is not None:
-        job = tracer.jobs.pop(id(waiter), None)
-        if job is not None:
-            return "wait", "run_in_executor(%s)" % job, where, 0
-        if type(waiter).__name__ == "_GatheringFuture":
-            return "wait", text or "gather", where, 0
-    kind = _library_kind(lib, "")
-    if kind == "http":
-        return "http", _http_name(frames) or text, where, 0
-    if kind == "db":
-        return "db", _db_name(frames) or text, where, 0
-    libs = " ".join(lib)
-    if "locks.py" in libs or "queues.py" in libs:
-        return "acquire", text, where, 0
-    if "streams.py" in libs or "selector_events.py" in libs or "base_events.py" in libs:
-        return "io", text, where, 0
-    if waiter is None:
-        return "wait", text or "yielded to the loop", where, 0
-    return "wait", text, where, 0
+    return frames
 
 
 def _http_name(frames):
@@ -388,6 +469,11 @@ def _outcome(task):
     return "e", "%s: %s" % (type(exc).__name__, exc)
 
 
+_Handle = asyncio.events.Handle
+_Task = asyncio.Task
+_CoroutineType = types.CoroutineType
+_GeneratorType = types.GeneratorType
+_NOT_WOKEN = (0, 0)
 _set_result_unless_cancelled = getattr(asyncio.futures, "_set_result_unless_cancelled", None)
 
 _ASYNCIO_OWN = {"BaseEventLoop.shutdown_asyncgens", "BaseEventLoop.shutdown_default_executor"}
@@ -445,6 +531,63 @@ class _SelectorProxy:
         return getattr(self._selector, name)
 
 
+class _StepHandle(asyncio.events.Handle):
+    """A task's step, timed where the loop runs it (no wrapper: one frame less per step)."""
+
+    __slots__ = ("_cs_task", "_cs_n")
+
+    def _run(self):
+        # S task t0 t1 cpu state kind name where other-task held-text held-where held-library
+        #   woken ready-at
+        # cpu: the thread's CPU time in the step as the watchdog's samples saw it, -1 unknown;
+        # woken: when the wake-up that ran this step was scheduled (0: none seen); ready-at:
+        # when what the task awaited was really there, if known earlier (0: no better guess).
+        tr = _tracer
+        n = self._cs_n
+        task = self._cs_task
+        woken, hint = tr.ready.pop(n, _NOT_WOKEN)  # what made this step run (later ones: the next)
+        t0 = _now()
+        try:
+            self._context.run(self._callback, *self._args)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            _report(self, exc)  # as Handle._run does
+        finally:
+            t1 = _now()
+            held = "0\t0\t"
+            cpu = -1
+            if t1 - t0 >= HOLD_NS:
+                thread = self._loop._cs_thread
+                sample = tr.take_samples(thread, t0, t1)
+                if sample is not None:
+                    held = "%d\t%d\t%s" % (tr.sid(sample[0]), tr.sid(sample[1]), sample[2])
+                    cpu = tr.cpu_share(thread, t0, t1, t1 - t0)
+            if task.done():
+                state, what = _outcome(task)
+                tr.forget(task)
+                tr.ready.pop(n, None)
+                tr.queue.append(
+                    "S\t%d\t%d\t%d\t%d\t%s\t\t%d\t0\t0\t%s\t%d\t%d" % (n, t0, t1, cpu, state, tr.sid(what), held, woken, hint)
+                )
+            else:
+                kind, name, where, other = _awaited(task, tr)
+                tr.queue.append(
+                    "S\t%d\t%d\t%d\t%d\tw\t%s\t%d\t%d\t%d\t%s\t%d\t%d" % (n, t0, t1, cpu, kind, name, where, other, held, woken, hint)
+                )
+
+
+def _report(handle, exc):
+    """An exception out of a callback, to the loop's exception handler (events.Handle._run)."""
+    from asyncio import format_helpers
+
+    cb = format_helpers._format_callback_source(handle._callback, handle._args, debug=handle._loop.get_debug())
+    context = {"message": "Exception in callback %s" % cb, "exception": exc, "handle": handle}
+    if handle._source_traceback:
+        context["source_traceback"] = handle._source_traceback
+    handle._loop.call_exception_handler(context)
+
+
 class TracingLoop(asyncio.SelectorEventLoop):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -452,6 +595,10 @@ class TracingLoop(asyncio.SelectorEventLoop):
         self._cs_id = tr.next_loop
         tr.next_loop += 1
         self._cs_thread = threading.get_ident()
+        try:
+            self._cs_cpu_clock = time.pthread_getcpuclockid(self._cs_thread)
+        except (OSError, AttributeError):
+            self._cs_cpu_clock = None
         self._cs_busy_since = None  # busy from a selector wait's end to the next one
         self._cs_fds = {}  # fd -> selector events, for the watchdog
         self._cs_seen = {}  # fd -> when the watchdog saw it ready while the loop was held
@@ -479,80 +626,77 @@ class TracingLoop(asyncio.SelectorEventLoop):
         super().close()
 
     def _cs_tid(self, task):
+        """A task seen for the first time (its first step is being scheduled): its number.
+        T task loop created name coroutine where creator — the name "#12" for asyncio's own
+        "Task-12" (sent as a number: every task has one)."""
         tr = _tracer
         n = tr.number(task)
         if not n:
             coro = task.get_coro()
-            cname = getattr(coro, "__qualname__", None) or type(coro).__name__
-            if cname in _ASYNCIO_OWN:
+            code = getattr(coro, "cr_code", None)
+            described = tr.coroutines.get(code) if code is not None else None
+            if described is None:
+                cname = getattr(coro, "__qualname__", None) or type(coro).__name__
+                if cname in _ASYNCIO_OWN:
+                    described = (-1, -1)
+                else:
+                    where = ""
+                    if code is not None:
+                        where = "%s:%d" % (os.path.basename(code.co_filename), code.co_firstlineno)
+                        if not tr.is_user(code):
+                            cname = "%s (%s)" % (cname, _package(code.co_filename))  # a library's own task
+                    described = (tr.sid(cname), tr.sid(where))
+                if code is not None:
+                    tr.coroutines[code] = described
+            if described[0] < 0:
                 tr.tasks[id(task)] = (-1, weakref.ref(task))  # asyncio.run's clean-up: not drawn
                 return -1
             n = tr.next_task
             tr.next_task += 1
             tr.tasks[id(task)] = (n, weakref.ref(task))
-            frame = getattr(coro, "cr_frame", None)
-            where = ""
-            if frame is not None:
-                where = "%s:%d" % (os.path.basename(frame.f_code.co_filename), frame.f_code.co_firstlineno)
-            if frame is not None and not tr.is_user(frame.f_code):
-                cname = "%s (%s)" % (cname, _package(frame.f_code.co_filename))  # a library's own task
-            tr.emit("T", n, self._cs_id, _now(), tr.sid(task.get_name()), tr.sid(cname), tr.sid(where), tr.current)
+            name = task.get_name()
+            if name.startswith("Task-") and name[5:].isdigit():
+                name = "#" + name[5:]
+            else:
+                name = str(tr.sid(name))
+            tr.queue.append("T\t%d\t%d\t%d\t%s\t%d\t%d\t%d" % (n, self._cs_id, _now(), name, described[0], described[1], tr.current))
         return n
 
     def call_soon(self, callback, *args, context=None):
         task = getattr(callback, "__self__", None)
-        if task is not None and isinstance(task, asyncio.Task):
+        if task is not None and isinstance(task, _Task):
             tr = _tracer
-            n = tr.number(task) or self._cs_tid(task)
+            entry = tr.tasks.get(id(task))
+            n = entry[0] if entry is not None and entry[1]() is task else self._cs_tid(task)
             if n > 0:
                 # R task now ready-at: when what it awaited was really there, if known earlier.
                 hint = 0
                 if args:
                     fut = args[0]
-                    hint = tr.ready_at.pop(id(fut), 0)
-                    if not hint and self._cs_io_ready and not isinstance(fut, asyncio.Task):
+                    if tr.ready_at:
+                        hint = tr.ready_at.pop(id(fut), 0)
+                    if not hint and self._cs_io_ready and not isinstance(fut, _Task):
                         hint = self._cs_io_ready
-                tr.queue.append("R\t%d\t%d\t%d" % (n, _now(), hint))
-                return super().call_soon(self._cs_step, callback, task, n, *args, context=context)
+                if n not in tr.ready:
+                    tr.ready[n] = (_now(), hint)  # the first wake-up counts
+                # BaseEventLoop.call_soon, inlined: this runs on every step of every task.
+                if self._closed:
+                    self._check_closed()
+                handle = _StepHandle(callback, args, self, context)
+                handle._cs_task = task
+                handle._cs_n = n
+                self._ready.append(handle)
+                return handle
         return super().call_soon(callback, *args, context=context)
 
-    def call_at(self, when, callback, *args, context=None):
+    def call_later(self, delay, callback, *args, context=None):
+        # asyncio.sleep(delay): ready at its deadline; named with the delay as it was given.
         if callback is _set_result_unless_cancelled and args:
-            _tracer.ready_at[id(args[0])] = int(when * 1e9)  # asyncio.sleep: ready at its deadline
-        return super().call_at(when, callback, *args, context=context)
-
-    def _cs_step(self, callback, task, n, *args):
-        tr = _tracer
-        outer = tr.current
-        tr.current = n
-        c0 = _cpu()
-        t0 = _now()
-        try:
-            callback(*args)
-        finally:
-            t1 = _now()
-            cpu = _cpu() - c0
-            tr.current = outer
-            self._cs_after(task, n, t0, t1, cpu)
-
-    def _cs_after(self, task, n, t0, t1, cpu):
-        # S task t0 t1 cpu state kind name where other-task held-text held-where held-library
-        tr = _tracer
-        held = "0\t0\t"
-        if t1 - t0 >= HOLD_NS:
-            sample = tr.take_samples(self._cs_thread, t0, t1)
-            if sample is not None:
-                held = "%d\t%d\t%s" % (tr.sid(sample[0]), tr.sid(sample[1]), sample[2])
-        if task.done():
-            state, what = _outcome(task)
-            tr.forget(task)
-            tr.queue.append("S\t%d\t%d\t%d\t%d\t%s\t\t%d\t0\t0\t%s" % (n, t0, t1, cpu, state, tr.sid(what), held))
-            return
-        kind, name, where, other = _awaited(task, tr)
-        tr.queue.append(
-            "S\t%d\t%d\t%d\t%d\tw\t%s\t%d\t%d\t%d\t%s"
-            % (n, t0, t1, cpu, kind, tr.sid(name), tr.sid(where), other, held)
-        )
+            tr = _tracer
+            key = id(args[0])
+            tr.ready_at[key] = int((self.time() + delay) * 1e9)
+            tr.sleeps[key] = "%g" % delay
+        return super().call_later(delay, callback, *args, context=context)
 
     def _cs_stall(self, t0, t1):
         tr = _tracer
@@ -633,7 +777,7 @@ class _Output:
     def write(self, text):
         if text and not text.isspace() and self._tracer.enabled:
             tr = self._tracer
-            tr.emit("O", _now(), tr.current if threading.current_thread() is threading.main_thread() else 0,
+            tr.emit("O", _now(), tr.current,
                     self._which, tr.sid(text.strip()[:200]))
         return self._stream.write(text)
 

@@ -302,7 +302,7 @@ bool PythonEventDecoder::feed(QByteArrayView line)
         return true;
     }
     if (type == "S") {
-        if (n < 13) {
+        if (n < 15) {
             return garbled();
         }
         onStep(f.data());
@@ -336,7 +336,8 @@ bool PythonEventDecoder::feed(QByteArrayView line)
             return garbled();
         }
         const qint64 created = toRun(at);
-        const QString name = text(f[4]);
+        // asyncio's own names ("Task-12") come as "#12": every task has one.
+        const QString name = f[4].startsWith('#') ? u"Task-"_s + QString::fromLatin1(f[4].sliced(1)) : text(f[4]);
         const QString coroutine = text(f[5]);
         Task task;
         task.coroutine = coroutine;
@@ -456,7 +457,8 @@ void PythonEventDecoder::onStep(const QByteArrayView *f)
     qint64 t0c = 0;
     qint64 t1c = 0;
     qint64 cpu = 0;
-    if (!toInt(f[1], &id) || !toInt(f[2], &t0c) || !toInt(f[3], &t1c) || !toInt(f[4], &cpu) || t1c < t0c) {
+    if (!toInt(f[1], &id) || !toInt(f[2], &t0c) || !toInt(f[3], &t1c) || !toInt(f[4], &cpu) || t1c < t0c
+        || cpu < -1) {
         ++m_garbled;
         return;
     }
@@ -469,21 +471,20 @@ void PythonEventDecoder::onStep(const QByteArrayView *f)
     const qint64 t0 = toRun(t0c);
     const qint64 t1 = toRun(t1c);
     const QByteArrayView state = f[5];
-    // Wake-ups at or before this step's begin made the open wait ready; one during the step
-    // (the task scheduled itself: sleep(0), a cancellation) makes the next wait ready at once.
+    // The wake-up that ran this step made the open wait ready — when what it awaited was
+    // really there (a timer's deadline, a pool job's end, a socket the watchdog saw ready while
+    // the loop was held) if that is known and earlier. One scheduled while the task ran (it
+    // rescheduled itself: sleep(0), a cancellation) comes before the wait began: ready at once.
+    qint64 woken = 0;
+    qint64 hint = 0;
+    toInt(f[13], &woken);
+    toInt(f[14], &hint);
     qint64 readyOpen = kUnknownTime;
-    bool readyNext = false;
-    for (const qint64 r : {task.readyNs, task.readyEarlyNs}) {
-        if (r == kUnknownTime) {
-            continue;
-        }
-        if (r <= t0 && readyOpen == kUnknownTime) {
-            readyOpen = r;
-        } else if (r > t0) {
-            readyNext = true;
-        }
+    if (woken > 0 && woken <= t0c) {
+        const qint64 at = hint > 0 && hint < woken ? std::max(hint, m_originClockNs) : woken;
+        readyOpen = toRun(at);
     }
-    task.readyNs = task.readyEarlyNs = kUnknownTime;
+    const bool readyNext = false;
     if (task.hasOpen) {
         m_rec.end(task.open,
             {.status = state == "c" ? SpanStatus::Cancelled : SpanStatus::Ok,
@@ -497,7 +498,9 @@ void PythonEventDecoder::onStep(const QByteArrayView *f)
         const QString heldText = text(f[10]);
         const QString heldWhere = text(f[11]);
         const QByteArrayView lib = f[12];
-        SpanKind kind = cpu * 2 >= duration ? SpanKind::Cpu : SpanKind::Blocking;
+        // Computing only on evidence (the watchdog's CPU clock readings, cpu ≥ 0): a step
+        // that held the loop without them is said to hold it, no more.
+        SpanKind kind = cpu >= 0 && cpu * 2 >= duration ? SpanKind::Cpu : SpanKind::Blocking;
         bool blocking = false;
         // A blocking client that mostly waited: its kind. One that computed (httpx building its SSL
         // context) computed, whatever library it was in.
@@ -510,9 +513,13 @@ void PythonEventDecoder::onStep(const QByteArrayView *f)
         QString detail = heldWhere.isEmpty()
             ? Tr::tr("a step of %1 from %2").arg(task.coroutine, task.lastWhere.isEmpty() ? Tr::tr("its start") : task.lastWhere)
             : heldWhere;
-        detail += Tr::tr(" · CPU %1% of %2 ms")
-                      .arg(duration > 0 ? qRound(100.0 * static_cast<double>(cpu) / static_cast<double>(duration)) : 0)
-                      .arg(static_cast<double>(duration) / 1e6, 0, 'f', 1);
+        if (cpu >= 0) {
+            detail += Tr::tr(" · CPU %1% of %2 ms")
+                          .arg(duration > 0 ? qRound(100.0 * static_cast<double>(cpu) / static_cast<double>(duration)) : 0)
+                          .arg(static_cast<double>(duration) / 1e6, 0, 'f', 1);
+        } else {
+            detail += Tr::tr(" · %1 ms on the loop").arg(static_cast<double>(duration) / 1e6, 0, 'f', 1);
+        }
         if (failed) {
             name = Tr::tr("raised %1").arg(text(f[7]));
             detail = Tr::tr("the task ended with an exception") + u" · "_s + detail;
@@ -643,7 +650,7 @@ bool PythonTracer::start(const PythonProgram &program, QString *error)
 
     m_program = program;
     m_recorder = std::make_shared<Recorder>();
-    m_recorder->setEventsEnabled(true);
+    // Live views take snapshots (snapshot()): no per-span event queue, which nothing would drain.
     m_decoder = std::make_unique<PythonEventDecoder>(*m_recorder);
     m_pending.clear();
     m_outBuffer[0].clear();
