@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan + UBSan) and runs each for SECONDS (default 60).
-#   tests/fuzz/run.sh [SECONDS] [TARGET...]     targets: runfile trace conninfo http
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]     targets: runfile trace conninfo http pyevents
 # The corpus in tests/fuzz/corpus/TARGET seeds each run (new inputs go to a scratch folder,
 # not into the repository). A crash leaves its input in build/fuzz/crashes/TARGET: add it to
 # the corpus once the bug is fixed. Exits non-zero if any target crashed.
@@ -12,7 +12,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 if ((${#targets[@]} == 0)); then
-    targets=(runfile trace conninfo http)
+    targets=(runfile trace conninfo http pyevents)
 fi
 
 COROSCOPE_PACKAGES+=(clang libfuzzer-14-dev libclang-rt-14-dev)
