@@ -27,6 +27,9 @@ cp "$out/combo-mixed.png" "$out/why-combo-mixed.png"
 cp "$out/blocking-in-task.png" "$out/why-blocking-in-task.png"
 cp "$out/nested-event-loop.png" "$out/why-nested-event-loop.png"
 COROSCOPE_LANG=ko fig combo-mixed-ko combo-mixed
+# A Python asyncio program traced: the seed's combo-mixed, D = 0.3 s (a private cluster for it).
+COROSCOPE_DELAY=0.3 "$bin" trace --export "$out/trace-combo-mixed.png" -- /usr/bin/python3 "$root/resources/seeds/combo-mixed.py" >/dev/null
+echo "wrote docs/images/trace-combo-mixed.png"
 
 shot="$root/tests/gui/screenshot.sh"
 # The main screenshot: combo-mixed, the Why tab.
@@ -34,3 +37,5 @@ SCREENSHOT_CLICKS="1222,44" "$shot" "$out/gui-combo-mixed.png" combo-mixed 0.3
 SCREENSHOT_THEME=dark SCREENSHOT_CLICKS="1128,44" "$shot" "$out/gui-dark-code.png" pg-pool-saturation 0.3
 "$shot" "$out/gui-compare.png" http-blocking-x2 0.3 --pin-then http-async-x2
 SCREENSHOT_SIZE=1024x700 SCREENSHOT_LANG=ko_KR.UTF-8 SCREENSHOT_CLICKS="815,44" "$shot" "$out/gui-korean-small.png" combo-mixed 0.3
+# Compare: combo-mixed in C++, then the Code tab's "Run the seed's Python" pins both.
+SCREENSHOT_CLICKS="1129,44 1108,79 700,820" SCREENSHOT_KEYS="shift shift shift shift shift shift" "$shot" "$out/gui-compare-python.png" combo-mixed 0.3

@@ -183,7 +183,10 @@ bool PythonEventDecoder::feed(QByteArrayView line)
             return garbled();
         }
         // The text may hold tabs no more (the tracer replaced them), but keep what follows.
-        const QString text = QString::fromUtf8(line.sliced(f[2].data() - line.data()));
+        QString text = QString::fromUtf8(line.sliced(f[2].data() - line.data()));
+        if (!m_urlTag.isEmpty()) {
+            text.replace(m_urlTag, u"/"_s);
+        }
         m_texts.push_back(text);
         m_strings.push_back(m_rec.intern(text));
         return true;

@@ -43,6 +43,8 @@ public:
     [[nodiscard]] qint64 endNs() const { return m_endNs; }
     [[nodiscard]] bool sawLoop() const { return !m_loopLanes.isEmpty(); }
     [[nodiscard]] int tasksSeen() const { return static_cast<int>(m_tasks.size()); }
+    /// The run's tag in the delay server's URLs (/run/TAG/): left out of the names shown.
+    void setUrlTag(const QString &tag) { m_urlTag = tag.isEmpty() ? QString() : QStringLiteral("/run/") + tag + u'/'; }
     /// Converts a steady-clock time to recorder time (sets the origin if not yet set).
     qint64 toRun(qint64 clockNs);
 
@@ -84,6 +86,7 @@ private:
     int m_garbled = 0;
     QString m_pythonVersion;
     QString m_protocolError;
+    QString m_urlTag;
     std::vector<StrId> m_strings; ///< the tracer's string numbers → this recorder's
     std::vector<QString> m_texts;
     QHash<QString, LaneId> m_loopLanes; ///< by thread name

@@ -231,6 +231,7 @@ bool PythonTracer::start(const PythonProgram &program, QString *error)
             static int s_runs = 0;
             m_serverTag = "py-" + QByteArray::number(QCoreApplication::applicationPid()) + '-' + QByteArray::number(++s_runs);
             server.attach(m_serverTag, m_recorder, m_recorder->addLane(u"delay server"_s, LaneKind::Server));
+            m_decoder->setUrlTag(QString::fromLatin1(m_serverTag));
             env.insert(u"COROSCOPE_HTTP_URL"_s,
                 server.url().toString() + u"run/"_s + QString::fromLatin1(m_serverTag) + u'/');
         }
