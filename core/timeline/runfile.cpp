@@ -9,6 +9,13 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <future>
+#include <string_view>
+#include <unordered_map>
 #include <QJsonObject>
 
 #include <cmath>
@@ -54,6 +61,350 @@ QJsonObject statsToJson(const RunStats &s)
 }
 
 namespace {
+
+// ---- the spans array without a DOM ---------------------------------------------------------
+// A million spans as a QJsonDocument took 670 MB and 1.7 s to parse, and as long again to
+// read field by field. The top-level "spans" array is found by a shallow scan and read straight
+// into spans; everything else (small) still goes through QJsonDocument. Any syntax error in
+// the fast path falls back to QJsonDocument for the whole file, so a broken file is refused
+// with exactly the message it always was.
+
+/// Skips white space, a string, or one value with everything nested in it; false at a
+/// syntax problem the skip can see (it does not validate scalars: the fast parse does).
+struct Shallow
+{
+    const char *p;
+    const char *e;
+
+    void ws()
+    {
+        while (p < e && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) {
+            ++p;
+        }
+    }
+    bool string()
+    {
+        if (p >= e || *p != '"') {
+            return false;
+        }
+        for (++p; p < e; ++p) {
+            if (*p == '\\') {
+                ++p;
+            } else if (*p == '"') {
+                ++p;
+                return true;
+            }
+        }
+        return false;
+    }
+    bool value()
+    {
+        ws();
+        if (p >= e) {
+            return false;
+        }
+        if (*p == '"') {
+            return string();
+        }
+        if (*p != '{' && *p != '[') {
+            while (p < e && *p != ',' && *p != '}' && *p != ']' && *p != ' ' && *p != '\n' && *p != '\r'
+                && *p != '\t') {
+                ++p;
+            }
+            return true;
+        }
+        int depth = 0;
+        while (p < e) {
+            const char c = *p;
+            if (c == '"') {
+                if (!string()) {
+                    return false;
+                }
+                continue;
+            }
+            if (c == '{' || c == '[') {
+                ++depth;
+            } else if (c == '}' || c == ']') {
+                if (--depth == 0) {
+                    ++p;
+                    return true;
+                }
+            }
+            ++p;
+        }
+        return false;
+    }
+};
+
+/// Where the top-level object's "spans" array is: [begin, end) byte offsets, or {-1, -1}.
+std::pair<qsizetype, qsizetype> findSpansArray(QByteArrayView json)
+{
+    Shallow s {json.data(), json.data() + json.size()};
+    std::pair<qsizetype, qsizetype> found {-1, -1};
+    s.ws();
+    if (s.p >= s.e || *s.p != '{') {
+        return {-1, -1};
+    }
+    ++s.p;
+    while (true) {
+        s.ws();
+        const char *keyBegin = s.p;
+        if (!s.string()) {
+            return {-1, -1};
+        }
+        const QByteArrayView key(keyBegin + 1, s.p - keyBegin - 2);
+        s.ws();
+        if (s.p >= s.e || *s.p != ':') {
+            return {-1, -1};
+        }
+        ++s.p;
+        s.ws();
+        const char *valueBegin = s.p;
+        if (!s.value()) {
+            return {-1, -1};
+        }
+        if (key.contains('\\')) {
+            return {-1, -1}; // an escaped key might be "spans": the reference path decides
+        }
+        if (key == "spans") {
+            if (found.first >= 0 || *valueBegin != '[') {
+                return {-1, -1}; // twice (QJsonDocument keeps the last), or not an array
+            }
+            found = {valueBegin - json.data(), s.p - json.data()};
+        }
+        s.ws();
+        if (s.p < s.e && *s.p == ',') {
+            ++s.p;
+            continue;
+        }
+        if (s.p < s.e && *s.p == '}') {
+            return found;
+        }
+        return {-1, -1};
+    }
+}
+
+/// A strict reader of the spans array's values. A syntax error makes it give up (`bad`): the
+/// caller then parses the whole file the slow way, for QJsonDocument's own message.
+struct FastJson
+{
+    const char *p;
+    const char *e;
+    bool bad = false;
+
+    void ws()
+    {
+        while (p < e && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) {
+            ++p;
+        }
+    }
+    bool eat(char c)
+    {
+        ws();
+        if (p < e && *p == c) {
+            ++p;
+            return true;
+        }
+        return false;
+    }
+    /// A string: its raw bytes when it has no escapes (`view`), else decoded into `decoded`.
+    bool string(QByteArrayView *view, QString *decoded, bool *escaped)
+    {
+        ws();
+        if (p >= e || *p != '"') {
+            bad = true;
+            return false;
+        }
+        const char *b = ++p;
+        *escaped = false;
+        while (p < e && *p != '"') {
+            if (static_cast<unsigned char>(*p) < 0x20) {
+                bad = true;
+                return false;
+            }
+            if (static_cast<unsigned char>(*p) >= 0x80) {
+                *escaped = true; // not ASCII: Qt decodes it (and refuses what is not UTF-8)
+            }
+            if (*p == '\\') {
+                *escaped = true;
+                ++p;
+            }
+            ++p;
+        }
+        if (p >= e) {
+            bad = true;
+            return false;
+        }
+        *view = QByteArrayView(b, p - b);
+        ++p;
+        if (*escaped) {
+            // Rare: let Qt decode it, exactly as it would have.
+            QByteArray quoted;
+            quoted.reserve(view->size() + 4);
+            quoted.append("[\"").append(view->data(), view->size()).append("\"]");
+            QJsonParseError err;
+            const QJsonDocument d = QJsonDocument::fromJson(quoted, &err);
+            if (err.error != QJsonParseError::NoError) {
+                bad = true;
+                return false;
+            }
+            *decoded = d.array().at(0).toString();
+        }
+        return true;
+    }
+    /// JSON's number grammar exactly: -? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?
+    bool number(double *out)
+    {
+        ws();
+        const char *b = p;
+        const auto digits = [this] {
+            const char *from = p;
+            while (p < e && *p >= '0' && *p <= '9') {
+                ++p;
+            }
+            return p > from;
+        };
+        if (p < e && *p == '-') {
+            ++p;
+        }
+        if (p < e && *p == '0') {
+            ++p;
+        } else if (!digits()) {
+            bad = true;
+            return false;
+        }
+        if (p < e && *p == '.') {
+            ++p;
+            if (!digits()) {
+                bad = true;
+                return false;
+            }
+        }
+        if (p < e && (*p == 'e' || *p == 'E')) {
+            ++p;
+            if (p < e && (*p == '+' || *p == '-')) {
+                ++p;
+            }
+            if (!digits()) {
+                bad = true;
+                return false;
+            }
+        }
+        const auto [end, ec] = std::from_chars(b, p, *out);
+        if (ec != std::errc() || end != p) {
+            bad = true;
+            return false;
+        }
+        return true;
+    }
+    bool literal(QByteArrayView word)
+    {
+        if (e - p >= word.size() && QByteArrayView(p, word.size()) == word) {
+            p += word.size();
+            return true;
+        }
+        bad = true;
+        return false;
+    }
+    /// Skips one value of any type, checking its syntax.
+    bool skip(int depth = 0)
+    {
+        ws();
+        if (p >= e || depth > 200) {
+            bad = true;
+            return false;
+        }
+        QByteArrayView view;
+        QString decoded;
+        bool escaped = false;
+        double d = 0;
+        switch (*p) {
+        case '"':
+            return string(&view, &decoded, &escaped);
+        case 't':
+            return literal("true");
+        case 'f':
+            return literal("false");
+        case 'n':
+            return literal("null");
+        case '{':
+            ++p;
+            if (eat('}')) {
+                return true;
+            }
+            do {
+                if (!string(&view, &decoded, &escaped) || !eat(':') || !skip(depth + 1)) {
+                    bad = true;
+                    return false;
+                }
+            } while (eat(','));
+            if (!eat('}')) {
+                bad = true;
+            }
+            return !bad;
+        case '[':
+            ++p;
+            if (eat(']')) {
+                return true;
+            }
+            do {
+                if (!skip(depth + 1)) {
+                    return false;
+                }
+            } while (eat(','));
+            if (!eat(']')) {
+                bad = true;
+            }
+            return !bad;
+        default:
+            return number(&d);
+        }
+    }
+};
+
+/// A kind or status named in plain ASCII, without a QString per span.
+std::optional<SpanKind> kindFromBytes(QByteArrayView name)
+{
+    static const auto names = [] {
+        std::array<QByteArray, kSpanKindCount> n;
+        for (int k = 0; k < kSpanKindCount; ++k) {
+            n[static_cast<std::size_t>(k)] = toString(static_cast<SpanKind>(k)).toLatin1();
+        }
+        return n;
+    }();
+    for (int k = 0; k < kSpanKindCount; ++k) {
+        if (name == names[static_cast<std::size_t>(k)]) {
+            return static_cast<SpanKind>(k);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<SpanStatus> statusFromBytes(QByteArrayView name)
+{
+    if (name == "ok") {
+        return SpanStatus::Ok;
+    }
+    if (name == "error") {
+        return SpanStatus::Error;
+    }
+    if (name == "cancelled") {
+        return SpanStatus::Cancelled;
+    }
+    return std::nullopt;
+}
+
+/// One span object's fields as written, before they are checked (in the order and with the
+/// messages of the QJsonObject path).
+struct RawField
+{
+    enum Type : quint8 { Missing, Null, String, Number, Bool, Other } type = Missing;
+    QByteArrayView view;
+    QString decoded;
+    bool escaped = false;
+    double number = 0;
+    bool flag = false;
+};
 
 /// Reads typed fields and remembers the first problem with its JSON path.
 class Reader
@@ -255,19 +606,78 @@ QByteArray toJson(const RunData &run)
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
-std::optional<RunData> fromJson(const QByteArray &json, QString *error)
+namespace {
+
+std::optional<RunData> parseBody(
+    const QByteArray &json, QString *error, bool withStats, std::pair<qsizetype, qsizetype> spansRange);
+
+/// The spans array's syntax alone (the fast path reads it after checks that may refuse the
+/// file first: a broken array must still be refused as QJsonDocument refuses it).
+bool spansSyntaxOk(const QByteArray &json, std::pair<qsizetype, qsizetype> range)
 {
+    FastJson v {json.constData() + range.first, json.constData() + range.second};
+    if (!v.skip()) {
+        return false;
+    }
+    v.ws();
+    return v.p == v.e;
+}
+
+std::optional<RunData> parseRun(const QByteArray &json, QString *error, bool withStats, bool fast)
+{
+    const auto range = fast ? findSpansArray(json) : std::pair<qsizetype, qsizetype>(-1, -1);
+    if (range.first < 0) {
+        return parseBody(json, error, withStats, range);
+    }
+    // Checked beside the parse, on the other core, when it is big.
+    const bool big = range.second - range.first > (1 << 20);
+    std::future<bool> syntax;
+    bool syntaxOk = true;
+    if (big) {
+        syntax = std::async(std::launch::async, [&json, range] { return spansSyntaxOk(json, range); });
+    } else {
+        syntaxOk = spansSyntaxOk(json, range);
+    }
+    QString why;
+    auto run = syntaxOk ? parseBody(json, &why, withStats, range) : std::nullopt;
+    if (big) {
+        syntaxOk = syntax.get();
+    }
+    if (!syntaxOk) {
+        return parseBody(json, error, withStats, {-1, -1}); // QJsonDocument's own message
+    }
+    if (!run && error) {
+        *error = why;
+    }
+    return run;
+}
+
+std::optional<RunData> parseBody(
+    const QByteArray &json, QString *error, bool withStats, std::pair<qsizetype, qsizetype> spansRange)
+{
+    bool fast = spansRange.first >= 0;
     auto failWith = [error](const QString &message) -> std::optional<RunData> {
         if (error) {
             *error = message;
         }
         return std::nullopt;
     };
-    if (json.trimmed().isEmpty()) {
+    // (Not json.trimmed(): a copy of the whole file.)
+    if (std::all_of(json.cbegin(), json.cend(), [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; })) {
         return failWith(u"the file is empty"_s);
     }
+    // The spans array apart (see FastJson): the rest of the document is small.
+    const auto [spansBegin, spansEnd] = spansRange;
+    QByteArray rest;
+    if (fast) {
+        rest.reserve(json.size() - (spansEnd - spansBegin) + 2);
+        rest.append(json.constData(), spansBegin).append("[]").append(json.constData() + spansEnd, json.size() - spansEnd);
+    }
     QJsonParseError parseError;
-    const auto doc = QJsonDocument::fromJson(json, &parseError);
+    const auto doc = QJsonDocument::fromJson(fast ? rest : json, &parseError);
+    if (parseError.error != QJsonParseError::NoError && fast) {
+        return parseBody(json, error, withStats, {-1, -1}); // its message, at its byte
+    }
     if (parseError.error != QJsonParseError::NoError) {
         const bool atEnd = parseError.offset >= json.trimmed().size() - 1;
         return failWith(u"not valid JSON: %1 at byte %2%3"_s.arg(parseError.errorString())
@@ -379,48 +789,308 @@ std::optional<RunData> fromJson(const QByteArray &json, QString *error)
         return laneIndex.value(id);
     };
 
-    const QJsonArray spans = r.array(root, u"spans"_s);
-    run.spans.reserve(static_cast<std::size_t>(spans.size()));
-    for (qsizetype i = 0; i < spans.size() && !r.failed(); ++i) {
-        const QString path = u"spans[%1]"_s.arg(i);
-        const QJsonObject o = r.object(spans.at(i), path);
-        Span span;
-        span.lane = laneOf(o, path);
-        span.name = intern(r.string(o, path, u"name"_s));
-        const QString kindText = r.string(o, path, u"kind"_s);
-        const auto kind = spanKindFromString(kindText);
-        if (!r.failed() && !kind) {
-            r.fail(path + u".kind"_s, u"unknown span kind \"%1\""_s.arg(kindText));
-        }
-        const QString statusText = r.string(o, path, u"status"_s, false);
-        const auto spanStatus
-            = statusText.isEmpty() ? std::optional(SpanStatus::Ok) : spanStatusFromString(statusText);
-        if (!r.failed() && !spanStatus) {
-            r.fail(path + u".status"_s,
-                u"unknown span status \"%1\" (expected ok, error or cancelled)"_s.arg(statusText));
-        }
-        const qint64 start = r.time(o, path, u"start_s"_s);
-        const qint64 end = r.time(o, path, u"end_s"_s);
-        if (!r.failed() && end < start) {
-            r.fail(path, u"ends (%1 s) before it starts (%2 s)"_s.arg(static_cast<double>(end) / 1e9).arg(static_cast<double>(start) / 1e9));
-        }
-        if (r.failed()) {
-            break;
-        }
-        span.kind = *kind;
-        span.status = *spanStatus;
-        span.beginNs = start;
-        span.endNs = end;
-        span.detail = intern(r.string(o, path, u"detail"_s, false));
-        if (o.contains(u"ready_s"_s)) {
-            span.readyNs = r.time(o, path, u"ready_s"_s, false, -1);
-            if (span.readyNs < 0) {
-                span.readyNs = kUnknownTime;
+    if (fast) {
+        FastJson fj {json.constData() + spansBegin, json.constData() + spansEnd};
+        std::unordered_map<std::string_view, StrId> byBytes; // interning without a QString per span
+        const auto internView = [&](const RawField &f) -> StrId {
+            if (f.escaped) {
+                return intern(f.decoded);
+            }
+            if (f.view.isEmpty()) {
+                return 0;
+            }
+            const std::string_view key(f.view.data(), static_cast<std::size_t>(f.view.size()));
+            if (const auto it = byBytes.find(key); it != byBytes.end()) {
+                return it->second;
+            }
+            const StrId id = intern(QString::fromUtf8(f.view));
+            byBytes.emplace(key, id);
+            return id;
+        };
+        const auto text = [](const RawField &f) { return f.escaped ? f.decoded : QString::fromUtf8(f.view); };
+        fj.eat('[');
+        run.spans.reserve(static_cast<std::size_t>((spansEnd - spansBegin) / 96)); // ~110 bytes a span
+        qsizetype i = 0;
+        const bool empty = fj.eat(']');
+        // After a refusal the rest is still read for its syntax: a broken file is refused for
+        // that, as QJsonDocument refuses it, whatever the first span said.
+        const auto next = [&fj]() {
+            if (!fj.eat(',')) {
+                if (!fj.eat(']')) {
+                    fj.bad = true;
+                }
+                return false;
+            }
+            return true;
+        };
+        while (!empty && !fj.bad) {
+            if (r.failed()) {
+                if (!fj.skip() || !next()) {
+                    break;
+                }
+                continue;
+            }
+            // spans[i] as it is written
+            RawField lane, name, kind, status, start, end, detail, ready, blocking, nested;
+            fj.ws();
+            if (fj.p < fj.e && *fj.p != '{') {
+                const QString path = u"spans[%1]"_s.arg(i);
+                fj.ws();
+                if (fj.skip()) {
+                    r.fail(path, u"expected an object"_s);
+                }
+                if (!next()) {
+                    break;
+                }
+                continue;
+            }
+            fj.eat('{');
+            if (!fj.eat('}')) {
+                do {
+                    QByteArrayView key;
+                    QString decodedKey;
+                    bool escapedKey = false;
+                    if (!fj.string(&key, &decodedKey, &escapedKey) || !fj.eat(':')) {
+                        fj.bad = true;
+                        break;
+                    }
+                    RawField *f = nullptr;
+                    // (An escaped key is matched as Qt decodes it: it takes "\e" for "e".)
+                    QByteArray decodedKeyBytes;
+                    if (escapedKey) {
+                        decodedKeyBytes = decodedKey.toUtf8();
+                        key = decodedKeyBytes;
+                    }
+                    {
+                        if (key == "lane") {
+                            f = &lane;
+                        } else if (key == "name") {
+                            f = &name;
+                        } else if (key == "kind") {
+                            f = &kind;
+                        } else if (key == "status") {
+                            f = &status;
+                        } else if (key == "start_s") {
+                            f = &start;
+                        } else if (key == "end_s") {
+                            f = &end;
+                        } else if (key == "detail") {
+                            f = &detail;
+                        } else if (key == "ready_s") {
+                            f = &ready;
+                        } else if (key == "blocking") {
+                            f = &blocking;
+                        } else if (key == "nested_loop") {
+                            f = &nested;
+                        }
+                    }
+                    fj.ws();
+                    if (!f || fj.p >= fj.e) {
+                        fj.skip();
+                        continue;
+                    }
+                    *f = {};
+                    switch (*fj.p) {
+                    case '"':
+                        f->type = RawField::String;
+                        fj.string(&f->view, &f->decoded, &f->escaped);
+                        break;
+                    case 'n':
+                        f->type = RawField::Null;
+                        fj.literal("null");
+                        break;
+                    case 't':
+                        f->type = RawField::Bool;
+                        f->flag = fj.literal("true");
+                        break;
+                    case 'f':
+                        f->type = RawField::Bool;
+                        fj.literal("false");
+                        break;
+                    case '{':
+                    case '[':
+                        f->type = RawField::Other;
+                        fj.skip();
+                        break;
+                    default:
+                        f->type = RawField::Number;
+                        fj.number(&f->number);
+                    }
+                } while (!fj.bad && fj.eat(','));
+                if (!fj.bad && !fj.eat('}')) {
+                    fj.bad = true;
+                }
+            }
+            if (fj.bad) {
+                break;
+            }
+            // The checks of the QJsonObject path, in its order, with its messages (the path
+            // only written out for one).
+            struct LazyPath
+            {
+                qsizetype i;
+                QString operator+(const QString &rest) const { return u"spans[%1]"_s.arg(i) + rest; }
+                QString operator+(QChar c) const { return u"spans[%1]"_s.arg(i) + c; }
+                operator QString() const { return u"spans[%1]"_s.arg(i); }
+            };
+            const LazyPath path {i};
+            const auto field = [&](const RawField &f, const QString &key) {
+                if (f.type == RawField::Missing) {
+                    r.fail(path + u'.' + key, u"missing"_s);
+                }
+            };
+            const auto number = [&](const RawField &f, const QString &key, bool required, double fallback) {
+                if (required) {
+                    field(f, key);
+                }
+                if (f.type == RawField::Missing || (!required && f.type == RawField::Null)) {
+                    return fallback;
+                }
+                if (f.type != RawField::Number || !std::isfinite(f.number)) {
+                    r.fail(path + u'.' + key, u"expected a number"_s);
+                    return fallback;
+                }
+                return f.number;
+            };
+            const auto time = [&](const RawField &f, const QString &key, bool required, double fallback) -> qint64 {
+                const double v = number(f, key, required, fallback);
+                if (std::abs(v) > Reader::kMaxSeconds) {
+                    r.fail(path + u'.' + key, u"%1 s is out of range (times are within ±1e9 s)"_s.arg(v));
+                    return 0;
+                }
+                return nanoseconds(v);
+            };
+            const auto string = [&](const RawField &f, const QString &key, bool required) -> const RawField * {
+                if (required) {
+                    field(f, key);
+                }
+                if (f.type == RawField::Missing || (!required && f.type == RawField::Null)) {
+                    return nullptr;
+                }
+                if (f.type != RawField::String) {
+                    r.fail(path + u'.' + key, u"expected a string"_s);
+                    return nullptr;
+                }
+                return &f;
+            };
+            Span span;
+            {
+                const double v = number(lane, u"lane"_s, true, 0);
+                const double hi = std::numeric_limits<int>::max();
+                qint64 id = 0;
+                if (!r.failed() && (v != std::floor(v) || v < 0 || v > hi)) {
+                    r.fail(path + u".lane"_s, u"expected a whole number from %1 to %2, got %3"_s.arg(0).arg(std::numeric_limits<int>::max()).arg(v));
+                } else {
+                    id = static_cast<qint64>(v);
+                }
+                if (!r.failed() && !laneIndex.contains(id)) {
+                    r.fail(path + u".lane"_s, u"no lane with id %1"_s.arg(id));
+                }
+                span.lane = laneIndex.value(id);
+            }
+            const RawField *nameField = string(name, u"name"_s, true);
+            span.name = nameField ? internView(*nameField) : 0;
+            const RawField *kindField = string(kind, u"kind"_s, true);
+            auto spanKind = kindField && !kindField->escaped ? kindFromBytes(kindField->view) : std::nullopt;
+            const QString kindText = kindField && !spanKind ? text(*kindField) : QString();
+            if (!spanKind) {
+                spanKind = spanKindFromString(kindText);
+            }
+            if (!r.failed() && !spanKind) {
+                r.fail(path + u".kind"_s, u"unknown span kind \"%1\""_s.arg(kindText));
+            }
+            const RawField *statusField = string(status, u"status"_s, false);
+            std::optional<SpanStatus> spanStatus;
+            QString statusText;
+            if (statusField && !statusField->escaped) {
+                spanStatus = statusField->view.isEmpty() ? std::optional(SpanStatus::Ok) : statusFromBytes(statusField->view);
+            }
+            if (!spanStatus) {
+                statusText = statusField ? text(*statusField) : QString();
+                spanStatus = statusText.isEmpty() ? std::optional(SpanStatus::Ok) : spanStatusFromString(statusText);
+            }
+            if (!r.failed() && !spanStatus) {
+                r.fail(path + u".status"_s,
+                    u"unknown span status \"%1\" (expected ok, error or cancelled)"_s.arg(statusText));
+            }
+            const qint64 startNs = time(start, u"start_s"_s, true, 0);
+            const qint64 endNs = time(end, u"end_s"_s, true, 0);
+            if (!r.failed() && endNs < startNs) {
+                r.fail(path, u"ends (%1 s) before it starts (%2 s)"_s.arg(static_cast<double>(endNs) / 1e9).arg(static_cast<double>(startNs) / 1e9));
+            }
+            if (r.failed()) {
+                if (!next()) {
+                    break;
+                }
+                continue;
+            }
+            span.kind = *spanKind;
+            span.status = *spanStatus;
+            span.beginNs = startNs;
+            span.endNs = endNs;
+            const RawField *detailField = string(detail, u"detail"_s, false);
+            span.detail = detailField ? internView(*detailField) : 0;
+            if (ready.type != RawField::Missing) {
+                span.readyNs = time(ready, u"ready_s"_s, false, -1);
+                if (span.readyNs < 0) {
+                    span.readyNs = kUnknownTime;
+                }
+            }
+            span.blocking = blocking.type == RawField::Bool && blocking.flag;
+            span.nestedLoop = nested.type == RawField::Bool && nested.flag;
+            run.spans.push_back(span);
+            ++i;
+            if (!next()) {
+                break;
             }
         }
-        span.blocking = o.value(u"blocking"_s).toBool(false);
-        span.nestedLoop = o.value(u"nested_loop"_s).toBool(false);
-        run.spans.push_back(span);
+        if (fj.bad) {
+            return parseBody(json, error, withStats, {-1, -1}); // a syntax error: the DOM's message
+        }
+    } else {
+        const QJsonArray spans = r.array(root, u"spans"_s);
+        run.spans.reserve(static_cast<std::size_t>(spans.size()));
+        for (qsizetype i = 0; i < spans.size() && !r.failed(); ++i) {
+            const QString path = u"spans[%1]"_s.arg(i);
+            const QJsonObject o = r.object(spans.at(i), path);
+            Span span;
+            span.lane = laneOf(o, path);
+            span.name = intern(r.string(o, path, u"name"_s));
+            const QString kindText = r.string(o, path, u"kind"_s);
+            const auto kind = spanKindFromString(kindText);
+            if (!r.failed() && !kind) {
+                r.fail(path + u".kind"_s, u"unknown span kind \"%1\""_s.arg(kindText));
+            }
+            const QString statusText = r.string(o, path, u"status"_s, false);
+            const auto spanStatus
+                = statusText.isEmpty() ? std::optional(SpanStatus::Ok) : spanStatusFromString(statusText);
+            if (!r.failed() && !spanStatus) {
+                r.fail(path + u".status"_s,
+                    u"unknown span status \"%1\" (expected ok, error or cancelled)"_s.arg(statusText));
+            }
+            const qint64 start = r.time(o, path, u"start_s"_s);
+            const qint64 end = r.time(o, path, u"end_s"_s);
+            if (!r.failed() && end < start) {
+                r.fail(path, u"ends (%1 s) before it starts (%2 s)"_s.arg(static_cast<double>(end) / 1e9).arg(static_cast<double>(start) / 1e9));
+            }
+            if (r.failed()) {
+                break;
+            }
+            span.kind = *kind;
+            span.status = *spanStatus;
+            span.beginNs = start;
+            span.endNs = end;
+            span.detail = intern(r.string(o, path, u"detail"_s, false));
+            if (o.contains(u"ready_s"_s)) {
+                span.readyNs = r.time(o, path, u"ready_s"_s, false, -1);
+                if (span.readyNs < 0) {
+                    span.readyNs = kUnknownTime;
+                }
+            }
+            span.blocking = o.value(u"blocking"_s).toBool(false);
+            span.nestedLoop = o.value(u"nested_loop"_s).toBool(false);
+            run.spans.push_back(span);
+        }
     }
 
     const QJsonArray marks = r.array(root, u"marks"_s, false);
@@ -461,8 +1131,22 @@ std::optional<RunData> fromJson(const QByteArray &json, QString *error)
     if (r.failed()) {
         return failWith(r.error());
     }
-    computeStats(run); // and the blame list: recomputed from the spans, never trusted from the file
+    if (withStats) {
+        computeStats(run); // and the blame list: recomputed from the spans, never trusted from the file
+    }
     return run;
+}
+
+} // namespace
+
+std::optional<RunData> fromJson(const QByteArray &json, QString *error)
+{
+    return parseRun(json, error, true, true);
+}
+
+std::optional<RunData> fromJsonReference(const QByteArray &json, QString *error)
+{
+    return parseRun(json, error, true, false);
 }
 
 bool write(const RunData &run, const QString &path, QString *error)
@@ -472,15 +1156,20 @@ bool write(const RunData &run, const QString &path, QString *error)
 
 std::optional<RunData> read(const QString &path, QString *error)
 {
-    const auto bytes = readJsonInput(path, error);
+    auto bytes = readJsonInput(path, error);
     if (!bytes) {
         return std::nullopt;
     }
     QString why;
-    auto run = fromJson(*bytes, &why);
-    if (!run && error) {
-        *error = u"%1: %2"_s.arg(path, why);
+    auto run = parseRun(*bytes, &why, false, true);
+    bytes.reset(); // the file's bytes are gone before the stats need their memory
+    if (!run) {
+        if (error) {
+            *error = u"%1: %2"_s.arg(path, why);
+        }
+        return run;
     }
+    computeStats(*run);
     return run;
 }
 

@@ -25,6 +25,9 @@ inline constexpr auto kFormat = "coroscope-run";
 /// Parses a run file's bytes. On failure returns nullopt and sets `error` to a message that
 /// says what is wrong and where (e.g. `spans[3].end_s: expected a number`).
 [[nodiscard]] std::optional<RunData> fromJson(const QByteArray &json, QString *error);
+/// The same through QJsonDocument alone, without the fast path for the spans array: the
+/// reference the fast path must agree with (tests, fuzzing).
+[[nodiscard]] std::optional<RunData> fromJsonReference(const QByteArray &json, QString *error);
 
 /// Writes atomically (QSaveFile); on failure `error` names the path and the writer's reason.
 bool write(const RunData &run, const QString &path, QString *error);
