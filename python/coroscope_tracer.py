@@ -73,7 +73,6 @@ class Tracer:
         self.next_task = 1
         self.tasks = {}  # id(task) -> (task number, weak reference to the task)
         self.jobs = {}  # id(executor future) -> the job's function name
-        self.job_futures = {}  # job number -> id(its asyncio future)
         # When a future's result was really there, where the loop learns it later: a timer's
         # deadline, a pool job's end (id(future) -> monotonic ns).
         self.ready_at = {}
@@ -103,8 +102,8 @@ class Tracer:
                 n = self.strings.get(text)
                 if n is None:
                     n = len(self.strings)
+                    self.queue.append("N\t%d\t%s" % (n, _clean(text)))  # before another thread can use n
                     self.strings[text] = n
-                    self.queue.append("N\t%d\t%s" % (n, _clean(text)))
         return n
 
     def flush(self):
@@ -129,10 +128,35 @@ class Tracer:
     def _write_loop(self):
         last = _now()
         while not self.stop.wait(SAMPLE_PERIOD_S):
-            self._sample()
-            if _now() - last >= FLUSH_PERIOD_S * 1e9:
-                self.flush()
-                last = _now()
+            try:
+                self._sample()
+                if _now() - last >= FLUSH_PERIOD_S * 1e9:
+                    self.flush()
+                    last = _now()
+                    self._prune()
+            except Exception:
+                pass  # a sample that failed is lost, never the watchdog
+
+    def _prune(self):
+        """Entries of futures that were never awaited directly (gather, wait_for…) die with them."""
+        now = _now()
+        if now - getattr(self, "_pruned", 0) < 2e9:
+            return
+        self._pruned = now
+        for table in (self.ready_at, self.sleeps, self.jobs):
+            for key, entry in list(table.items()):
+                if entry[1]() is None:
+                    table.pop(key, None)
+        for key, entry in list(self.tasks.items()):
+            if entry[1]() is None:
+                self.tasks.pop(key, None)
+
+    def take(self, table, fut):
+        """The entry `table` holds for `fut` (and only for it: ids are reused), removed."""
+        entry = table.pop(id(fut), None)
+        if entry is not None and entry[1]() is fut:
+            return entry[0]
+        return None
 
     def close(self, status):
         self.emit("Z", _now(), status, time.process_time_ns())
@@ -196,7 +220,7 @@ class Tracer:
         key = (frame.f_code, frame.f_lasti)  # (f_lineno walks the line table: not on every step)
         found = self.lines.get(key)
         if found is None:
-            code, line = frame.f_code, frame.f_lineno
+            code, line = frame.f_code, frame.f_lineno or 0
             text = _call_text(linecache.getline(code.co_filename, line))
             where = "%s:%d in %s" % (os.path.basename(code.co_filename), line, code.co_name)
             found = (text, where, self.sid(text), self.sid(where))
@@ -393,20 +417,21 @@ def _awaited(task, tracer):
     if waiter is not None:
         if isinstance(waiter, asyncio.Task):
             return "wait", sid("await %s" % _task_label(waiter)), where, tracer.number(waiter)
-        key = id(waiter)
-        delay = tracer.sleeps.pop(key, None)
+        delay = tracer.take(tracer.sleeps, waiter) if tracer.sleeps else None
         if delay is not None:
             return "sleep", sid("asyncio.sleep(%s)" % delay), where, 0
-        job = tracer.jobs.pop(key, None)
+        job = tracer.take(tracer.jobs, waiter) if tracer.jobs else None
         if job is not None:
             return "wait", sid("run_in_executor(%s)" % job), where, 0
         if type(waiter).__name__ == "_GatheringFuture":
             return "wait", text_id if text else sid("gather"), where, 0
     if lib:
-        if lib == "http":
-            return "http", sid(_http_name(_chain(task)) or text), where, 0
-        if lib == "db":
-            return "db", sid(_db_name(_chain(task)) or text), where, 0
+        if lib == "http" or lib == "db":
+            try:
+                named = _http_name(_chain(task)) if lib == "http" else _db_name(_chain(task))
+            except Exception:
+                named = ""
+            return lib, sid(named or text), where, 0
         if lib == "acquire":
             return "acquire", text_id, where, 0
         if waiter is not None:
@@ -463,17 +488,29 @@ def _task_label(task):
 def _outcome(task):
     if task.cancelled():
         return "c", ""
-    exc = task.exception()
+    # Not task.exception(): that marks it retrieved, and asyncio would no longer say "Task
+    # exception was never retrieved".
+    exc = getattr(task, "_exception", None)
     if exc is None:
         return "d", ""
-    return "e", "%s: %s" % (type(exc).__name__, exc)
+    try:
+        return "e", "%s: %s" % (type(exc).__name__, exc)
+    except Exception:
+        return "e", type(exc).__name__
 
 
 _Handle = asyncio.events.Handle
 _Task = asyncio.Task
 _CoroutineType = types.CoroutineType
 _GeneratorType = types.GeneratorType
-_NOT_WOKEN = (0, 0)
+_NOT_WOKEN = (0, 0, 0)
+_STEP_NAMES = {"task_wakeup", "__step", "__wakeup", "_Task__step", "_Task__wakeup"}
+
+
+def _is_step(callback):
+    """A task's own step or wake-up (the C task's TaskStepMethWrapper / task_wakeup, the Python
+    task's __step / __wakeup) — not task.cancel or another bound method of a task."""
+    return type(callback).__name__ == "TaskStepMethWrapper" or getattr(callback, "__name__", None) in _STEP_NAMES
 _set_result_unless_cancelled = getattr(asyncio.futures, "_set_result_unless_cancelled", None)
 
 _ASYNCIO_OWN = {"BaseEventLoop.shutdown_asyncgens", "BaseEventLoop.shutdown_default_executor"}
@@ -538,14 +575,14 @@ class _StepHandle(asyncio.events.Handle):
 
     def _run(self):
         # S task t0 t1 cpu state kind name where other-task held-text held-where held-library
-        #   woken ready-at
+        #   woken ready-at io-ready
         # cpu: the thread's CPU time in the step as the watchdog's samples saw it, -1 unknown;
         # woken: when the wake-up that ran this step was scheduled (0: none seen); ready-at:
         # when what the task awaited was really there, if known earlier (0: no better guess).
         tr = _tracer
         n = self._cs_n
         task = self._cs_task
-        woken, hint = tr.ready.pop(n, _NOT_WOKEN)  # what made this step run (later ones: the next)
+        woken, hint, io = tr.ready.pop(n, _NOT_WOKEN)  # what made this step run (later ones: the next)
         t0 = _now()
         try:
             self._context.run(self._callback, *self._args)
@@ -554,34 +591,41 @@ class _StepHandle(asyncio.events.Handle):
         except BaseException as exc:
             _report(self, exc)  # as Handle._run does
         finally:
-            t1 = _now()
-            held = "0\t0\t"
-            cpu = -1
-            if t1 - t0 >= HOLD_NS:
-                thread = self._loop._cs_thread
-                sample = tr.take_samples(thread, t0, t1)
-                if sample is not None:
-                    held = "%d\t%d\t%s" % (tr.sid(sample[0]), tr.sid(sample[1]), sample[2])
-                    cpu = tr.cpu_share(thread, t0, t1, t1 - t0)
-            if task.done():
-                state, what = _outcome(task)
-                tr.forget(task)
-                tr.ready.pop(n, None)
-                tr.queue.append(
-                    "S\t%d\t%d\t%d\t%d\t%s\t\t%d\t0\t0\t%s\t%d\t%d" % (n, t0, t1, cpu, state, tr.sid(what), held, woken, hint)
-                )
-            else:
-                kind, name, where, other = _awaited(task, tr)
-                tr.queue.append(
-                    "S\t%d\t%d\t%d\t%d\tw\t%s\t%d\t%d\t%d\t%s\t%d\t%d" % (n, t0, t1, cpu, kind, name, where, other, held, woken, hint)
-                )
+            # The tracer's own trouble never reaches the program.
+            try:
+                t1 = _now()
+                held = "0\t0\t"
+                cpu = -1
+                if t1 - t0 >= HOLD_NS:
+                    thread = self._loop._cs_thread
+                    sample = tr.take_samples(thread, t0, t1)
+                    if sample is not None:
+                        held = "%d\t%d\t%s" % (tr.sid(sample[0]), tr.sid(sample[1]), sample[2])
+                        cpu = tr.cpu_share(thread, t0, t1, t1 - t0)
+                if task.done():
+                    state, what = _outcome(task)
+                    tr.forget(task)
+                    tr.ready.pop(n, None)
+                    tr.queue.append(
+                        "S\t%d\t%d\t%d\t%d\t%s\t\t%d\t0\t0\t%s\t%d\t%d\t%d" % (n, t0, t1, cpu, state, tr.sid(what), held, woken, hint, io)
+                    )
+                else:
+                    kind, name, where, other = _awaited(task, tr)
+                    tr.queue.append(
+                        "S\t%d\t%d\t%d\t%d\tw\t%s\t%d\t%d\t%d\t%s\t%d\t%d\t%d" % (n, t0, t1, cpu, kind, name, where, other, held, woken, hint, io)
+                    )
+            except Exception:
+                pass
 
 
 def _report(handle, exc):
     """An exception out of a callback, to the loop's exception handler (events.Handle._run)."""
     from asyncio import format_helpers
 
-    cb = format_helpers._format_callback_source(handle._callback, handle._args, debug=handle._loop.get_debug())
+    try:
+        cb = format_helpers._format_callback_source(handle._callback, handle._args)
+    except TypeError:  # 3.13 takes debug= too
+        cb = format_helpers._format_callback_source(handle._callback, handle._args, debug=handle._loop.get_debug())
     context = {"message": "Exception in callback %s" % cb, "exception": exc, "handle": handle}
     if handle._source_traceback:
         context["source_traceback"] = handle._source_traceback
@@ -594,20 +638,28 @@ class TracingLoop(asyncio.SelectorEventLoop):
         tr = _tracer
         self._cs_id = tr.next_loop
         tr.next_loop += 1
-        self._cs_thread = threading.get_ident()
-        try:
-            self._cs_cpu_clock = time.pthread_getcpuclockid(self._cs_thread)
-        except (OSError, AttributeError):
-            self._cs_cpu_clock = None
+        self._cs_announced = None  # the thread it was last run on (its lane), set by run_forever
+        self._cs_bind()
         self._cs_busy_since = None  # busy from a selector wait's end to the next one
         self._cs_fds = {}  # fd -> selector events, for the watchdog
         self._cs_seen = {}  # fd -> when the watchdog saw it ready while the loop was held
         self._cs_io_ready = None  # this iteration's sockets were ready this early
         self._selector = _SelectorProxy(self, self._selector)
         tr.loops.append(self)
-        tr.emit("L", self._cs_id, _now(), tr.sid(threading.current_thread().name))
+
+    def _cs_bind(self):
+        """The thread the loop runs on: the watchdog samples it, its lane is named after it."""
+        self._cs_thread = threading.get_ident()
+        try:
+            self._cs_cpu_clock = time.pthread_getcpuclockid(self._cs_thread)
+        except (OSError, AttributeError):
+            self._cs_cpu_clock = None
 
     def run_forever(self):
+        if self._cs_announced != threading.get_ident():
+            self._cs_bind()
+            self._cs_announced = self._cs_thread
+            _tracer.emit("L", self._cs_id, _now(), _tracer.sid(threading.current_thread().name))
         self._cs_busy_since = _now()
         try:
             super().run_forever()
@@ -664,24 +716,31 @@ class TracingLoop(asyncio.SelectorEventLoop):
 
     def call_soon(self, callback, *args, context=None):
         task = getattr(callback, "__self__", None)
-        if task is not None and isinstance(task, _Task):
+        if task is not None and isinstance(task, _Task) and _is_step(callback):
             tr = _tracer
             entry = tr.tasks.get(id(task))
             n = entry[0] if entry is not None and entry[1]() is task else self._cs_tid(task)
             if n > 0:
                 # R task now ready-at: when what it awaited was really there, if known earlier.
                 hint = 0
+                io = 0
                 if args:
                     fut = args[0]
                     if tr.ready_at:
-                        hint = tr.ready_at.pop(id(fut), 0)
+                        hint = tr.take(tr.ready_at, fut) or 0
                     if not hint and self._cs_io_ready and not isinstance(fut, _Task):
-                        hint = self._cs_io_ready
+                        # When this iteration's sockets were ready: it applies to a wait on a
+                        # socket, not to one on an Event its handler then set (the decoder
+                        # uses it for I/O waits only).
+                        io = self._cs_io_ready
                 if n not in tr.ready:
-                    tr.ready[n] = (_now(), hint)  # the first wake-up counts
+                    tr.ready[n] = (_now(), hint, io)  # the first wake-up counts
                 # BaseEventLoop.call_soon, inlined: this runs on every step of every task.
                 if self._closed:
                     self._check_closed()
+                if self._debug:
+                    self._check_thread()
+                    self._check_callback(callback, "call_soon")
                 handle = _StepHandle(callback, args, self, context)
                 handle._cs_task = task
                 handle._cs_n = n
@@ -693,9 +752,11 @@ class TracingLoop(asyncio.SelectorEventLoop):
         # asyncio.sleep(delay): ready at its deadline; named with the delay as it was given.
         if callback is _set_result_unless_cancelled and args:
             tr = _tracer
-            key = id(args[0])
-            tr.ready_at[key] = int((self.time() + delay) * 1e9)
-            tr.sleeps[key] = "%g" % delay
+            fut = args[0]
+            key = id(fut)
+            ref = weakref.ref(fut)
+            tr.ready_at[key] = (int((self.time() + delay) * 1e9), ref)
+            tr.sleeps[key] = ("%g" % delay, ref)
         return super().call_later(delay, callback, *args, context=context)
 
     def _cs_stall(self, t0, t1):
@@ -726,14 +787,17 @@ class TracingLoop(asyncio.SelectorEventLoop):
                 raise
             finally:
                 t1 = _now()
-                f = tr.job_futures.pop(job, None)
-                if f is not None:
-                    tr.ready_at[f] = t1
+                if holder:
+                    f = holder[0]()
+                    if f is not None:
+                        tr.ready_at[id(f)] = (t1, holder[0])
                 tr.emit("J", job, t1, _cpu() - c0, ok)
 
+        holder = []  # the future, once there is one (a fast job may end before)
         fut = super().run_in_executor(executor, run)
-        tr.jobs[id(fut)] = name
-        tr.job_futures[job] = id(fut)
+        ref = weakref.ref(fut)
+        holder.append(ref)
+        tr.jobs[id(fut)] = (name, ref)
         return fut
 
 
@@ -764,6 +828,22 @@ def _trace_threads(tracer):
             tracer.emit("Y", n, _now(), _cpu() - c0)
 
     threading.Thread._bootstrap_inner = bootstrap
+
+
+class _Discard:
+    """A queue that keeps nothing (a forked child's)."""
+
+    def append(self, item):
+        pass
+
+    def popleft(self):
+        raise IndexError
+
+    def clear(self):
+        pass
+
+    def __bool__(self):
+        return False
 
 
 class _Output:
@@ -809,8 +889,16 @@ def main():
         _tracer.emit("F", _now(), _tracer.current)
 
     def in_child():
-        _tracer.enabled = False  # the child's events would mix with the parent's
-        _tracer.queue.clear()
+        # The child's events would mix with the parent's, and the writer thread did not survive
+        # the fork: nothing is queued any more, and no lock the writer may have held is used.
+        tr = _tracer
+        tr.enabled = False
+        tr.queue = _Discard()
+        tr.write_lock = threading.Lock()
+        tr.string_lock = threading.Lock()
+        tr.sample_lock = threading.Lock()
+        tr.sid = lambda text: 0
+        tr.loops = []
 
     os.register_at_fork(before=at_fork, after_in_child=in_child)
 
@@ -833,7 +921,7 @@ def main():
         if code is None:
             status = "0"
         elif isinstance(code, int):
-            status = str(code)
+            status = str(int(code))  # sys.exit(False) is 0
         else:
             sys.stderr.write(str(code) + "\n")
             status = "1"
@@ -847,13 +935,18 @@ def main():
             tb = tb.tb_next
         traceback.print_exception(type(e), e, tb)
         status = "1"
-    # The interpreter would wait for the program's threads after this: their ends are traced.
-    for th in threading.enumerate():
-        if th is not threading.main_thread() and not th.daemon and not getattr(th, "_coroscope_internal", False):
-            try:
-                th.join()
-            except BaseException:
-                break
+    # What the interpreter does next — threading's exit hooks (a ThreadPoolExecutor left open
+    # ends its workers there) and joining the program's threads — done now, so their ends are
+    # traced. (A second call, by the interpreter, does nothing.)
+    try:
+        threading._shutdown()
+    except Exception:
+        for th in threading.enumerate():
+            if th is not threading.main_thread() and not th.daemon and not getattr(th, "_coroscope_internal", False):
+                try:
+                    th.join()
+                except BaseException:
+                    break
     try:
         sys.stdout.flush()
         sys.stderr.flush()

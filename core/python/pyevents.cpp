@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -96,7 +97,9 @@ qint64 PythonEventDecoder::toRun(qint64 clockNs)
         m_originClockNs = clockNs;
         m_rec.setOrigin(Recorder::Clock::time_point(std::chrono::nanoseconds(clockNs)));
     }
-    return std::max<qint64>(0, clockNs - m_originClockNs);
+    // Within ±1e9 s, as run files are: a hostile stream must not make a history file that can
+    // never be opened again.
+    return std::clamp<qint64>(clockNs - m_originClockNs, 0, 1'000'000'000'000'000'000);
 }
 
 StrId PythonEventDecoder::str(QByteArrayView id) const
@@ -179,8 +182,13 @@ bool PythonEventDecoder::feed(QByteArrayView line)
         return true;
     }
     if (type == "N") {
-        if (n < 3 || !toInt(f[1], &a) || a != static_cast<qint64>(m_strings.size())) {
+        if (n < 3 || !toInt(f[1], &a) || a < static_cast<qint64>(m_strings.size()) || a > 50'000'000) {
             return garbled();
+        }
+        while (static_cast<qint64>(m_strings.size()) < a) { // a line lost: its names stay empty
+            m_strings.push_back(0);
+            m_texts.emplace_back();
+            ++m_garbled;
         }
         // The text may hold tabs no more (the tracer replaced them), but keep what follows.
         QString text = QString::fromUtf8(line.sliced(f[2].data() - line.data()));
@@ -250,8 +258,11 @@ bool PythonEventDecoder::feed(QByteArrayView line)
         }
         toRun(b);
         const QString thread = text(f[3]);
-        laneForThread(thread, LaneKind::Loop,
-            thread == u"MainThread" ? u"event loop"_s : u"event loop (%1)"_s.arg(thread));
+        qint64 loop = 0;
+        toInt(f[1], &loop);
+        m_loopById.insert(loop,
+            laneForThread(thread, LaneKind::Loop,
+                thread == u"MainThread" ? u"event loop"_s : u"event loop (%1)"_s.arg(thread)));
         return true;
     }
     if (type == "B") {
@@ -259,7 +270,8 @@ bool PythonEventDecoder::feed(QByteArrayView line)
         if (n < 6 || !toInt(f[1], &loop) || !toInt(f[2], &a) || !toInt(f[3], &b) || b < a) {
             return garbled();
         }
-        const LaneId lane = markLane(0);
+        const auto known = m_loopById.constFind(loop);
+        const LaneId lane = known != m_loopById.cend() ? *known : markLane(0);
         const QString held = text(f[4]);
         const QString where = text(f[5]);
         const QString busy = Tr::tr("no event handled for %1 ms").arg(static_cast<double>(b - a) / 1e6, 0, 'f', 1);
@@ -367,8 +379,14 @@ void PythonEventDecoder::onStep(const QByteArrayView *f)
     // rescheduled itself: sleep(0), a cancellation) comes before the wait began: ready at once.
     qint64 woken = 0;
     qint64 hint = 0;
+    qint64 io = 0;
     toInt(f[13], &woken);
     toInt(f[14], &hint);
+    if (f[15].data() && toInt(f[15], &io) && io > 0 && hint == 0 && task.hasOpen
+        && (task.openKind == SpanKind::Http || task.openKind == SpanKind::Db || task.openKind == SpanKind::Io
+            || task.openKind == SpanKind::Connect)) {
+        hint = io; // its socket was ready then (seen by the watchdog while the loop was held)
+    }
     qint64 readyOpen = kUnknownTime;
     if (woken > 0 && woken <= t0c) {
         const qint64 at = hint > 0 && hint < woken ? std::max(hint, m_originClockNs) : woken;
@@ -426,7 +444,8 @@ void PythonEventDecoder::onStep(const QByteArrayView *f)
     }
     if (state == "w") {
         task.lastWhere = text(f[8]);
-        task.open = m_rec.begin(task.lane, str(f[7]), kindOf(f[6]), str(f[8]), t1);
+        task.openKind = kindOf(f[6]);
+        task.open = m_rec.begin(task.lane, str(f[7]), task.openKind, str(f[8]), t1);
         task.hasOpen = true;
         task.openBeginNs = t1;
         if (readyNext) {

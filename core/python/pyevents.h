@@ -59,6 +59,7 @@ private:
         qint64 readyEarlyNs = kUnknownTime; ///< woken while it ran (e.g. sleep(0))
         QString coroutine;
         QString lastWhere;
+        SpanKind openKind = SpanKind::Wait;
     };
     struct Job
     {
@@ -90,6 +91,7 @@ private:
     std::vector<StrId> m_strings; ///< the tracer's string numbers → this recorder's
     std::vector<QString> m_texts;
     QHash<QString, LaneId> m_loopLanes; ///< by thread name
+    QHash<qint64, LaneId> m_loopById; ///< the tracer's loop numbers
     QHash<QString, LaneId> m_threadLanes; ///< pool and program threads, by thread name
     QHash<quint64, Task> m_tasks;
     QHash<quint64, Job> m_jobs;

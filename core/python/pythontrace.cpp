@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QLocalServer>
@@ -15,6 +16,7 @@
 #include <QRegularExpression>
 #include <QUuid>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <csignal>
@@ -297,6 +299,15 @@ void PythonTracer::onReadable()
         return;
     }
     m_pending += m_socket->readAll();
+    if (m_pending.size() > (16 << 20) && m_pending.indexOf('\n') < 0) {
+        // 16 MB without a line end: not the tracer's stream.
+        m_startError = Tr::tr("the tracer's stream has a line longer than 16 MB: refused");
+        m_pending.clear();
+        m_socket->disconnect(this);
+        m_socket->abort();
+        signalGroup(SIGKILL);
+        return;
+    }
     qsizetype from = 0;
     while (true) {
         const qsizetype nl = m_pending.indexOf('\n', from);
@@ -378,12 +389,23 @@ void PythonTracer::onProcessFinished(int exitCode, QProcess::ExitStatus status)
             m_outBuffer[i].clear();
         }
     }
-    // What the tracer wrote before the program ended is still in the socket.
+    // What the tracer wrote before the program ended is still in the socket — and the
+    // connection itself, if this thread was too busy to accept it while the program ran.
+    if (!m_socket && m_server && m_server->isListening()) {
+        m_server->waitForNewConnection(0);
+        onConnection();
+    }
     if (m_socket) {
-        while (m_socket->state() == QLocalSocket::ConnectedState && m_socket->waitForReadyRead(200)) {
+        // At most a second: a child that kept the socket may write on and on.
+        QElapsedTimer drain;
+        drain.start();
+        while (m_socket && m_socket->state() == QLocalSocket::ConnectedState && drain.elapsed() < 1000
+            && m_socket->waitForReadyRead(static_cast<int>(std::max<qint64>(1, std::min<qint64>(200, 1000 - drain.elapsed()))))) {
             onReadable();
         }
-        onReadable();
+        if (m_socket) {
+            onReadable();
+        }
     }
     if (m_cancelled) {
         signalGroup(SIGKILL); // children it left behind

@@ -69,7 +69,12 @@ AppController::AppController(QObject *parent)
 {
     connect(m_tracer, &PythonTracer::finished, this, &AppController::onFinished);
     connect(m_tracer, &PythonTracer::output, this, [this](const QString &line, bool isError) {
-        appendLog(isError ? tr("stderr: %1").arg(line) : line);
+        // A chatty program must not make the Log repaint per line, nor hold megabytes in one entry.
+        QString shown = line.size() > 4000 ? line.left(4000) + u" …"_s : line;
+        m_pendingOutput.append(isError ? tr("stderr: %1").arg(shown) : shown);
+        if (m_pendingOutput.size() > 500) {
+            m_pendingOutput.removeFirst();
+        }
     });
     m_runner->setLiveInterval(kLiveIntervalMs);
     // While a run goes, the chart's clock moves even when nothing new is recorded (a long
@@ -103,6 +108,9 @@ AppController::~AppController()
 {
     if (m_runner->isRunning()) {
         m_runner->cancel();
+    }
+    if (m_finder && m_finder->joinable()) {
+        m_finder->join(); // it may be starting the private cluster: Postgres::shutdown() follows
     }
     if (!m_seedDir.isEmpty()) {
         QDir(m_seedDir).removeRecursively();
@@ -259,6 +267,28 @@ void AppController::stop()
         m_tracer->cancel();
         appendLog(tr("%1: stopping the program's process group — the partial timeline is kept").arg(m_runTitle));
     }
+    if (m_tracePending) {
+        m_tracePending = false;
+        ++m_traceRequest; // the PostgreSQL it waited for is not wanted any more
+        appendLog(tr("%1: stopped before it started").arg(m_runTitle));
+        Q_EMIT runningChanged();
+    }
+}
+
+void AppController::flushOutput()
+{
+    if (m_pendingOutput.isEmpty()) {
+        return;
+    }
+    const QString stamp = QTime::currentTime().toString(u"HH:mm:ss"_s) + u"  "_s;
+    for (const QString &line : std::as_const(m_pendingOutput)) {
+        m_log.append(stamp + line);
+    }
+    m_pendingOutput.clear();
+    while (m_log.size() > 500) {
+        m_log.removeFirst();
+    }
+    Q_EMIT logChanged();
 }
 
 // ---- tracing Python programs ----------------------------------------------------------------
@@ -397,16 +427,20 @@ bool AppController::startTrace(const PythonProgram &given, bool pinWhenDone)
     }
     // Finding (or starting) a PostgreSQL may take a second: not on the GUI thread.
     m_tracePending = true;
+    const quint64 request = ++m_traceRequest;
     Q_EMIT runningChanged();
     appendLog(tr("finding a PostgreSQL for %1…").arg(program.shortName()));
-    std::thread([self = QPointer<AppController>(this), program, launch]() mutable {
+    if (m_finder && m_finder->joinable()) {
+        m_finder->join(); // a previous lookup (stopped): it has finished or is about to
+    }
+    m_finder = std::make_unique<std::thread>([self = QPointer<AppController>(this), program, launch, request]() mutable {
         QString error;
         const QString dsn = Postgres::conninfo(&error);
         QMetaObject::invokeMethod(
-            qApp,
-            [self, program, dsn, error, launch]() mutable {
-                if (!self) {
-                    return;
+            self.data(),
+            [self, program, dsn, error, launch, request]() mutable {
+                if (!self || request != self->m_traceRequest || !self->m_tracePending) {
+                    return; // stopped meanwhile
                 }
                 if (dsn.isEmpty()) {
                     self->m_tracePending = false;
@@ -418,12 +452,13 @@ bool AppController::startTrace(const PythonProgram &given, bool pinWhenDone)
                 launch(program);
             },
             Qt::QueuedConnection);
-    }).detach();
+    });
     return true;
 }
 
 void AppController::onSpanEvents()
 {
+    flushOutput();
     if (m_tracer->isRunning()) {
         if (m_sinceSnapshot.isValid() && m_sinceSnapshot.nsecsElapsed() < 3 * m_snapshotCostNs) {
             return;
@@ -463,6 +498,7 @@ void AppController::onSpanEvents()
 
 void AppController::onFinished(const RunData &run)
 {
+    flushOutput();
     m_liveClock.stop();
     m_current->setRun(run, false);
     QString error;

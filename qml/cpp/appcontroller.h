@@ -11,6 +11,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
+#include <thread>
 
 namespace Coroscope {
 
@@ -180,6 +181,7 @@ private:
     void protectSettingsFile();
     void onSpanEvents();
     void onFinished(const RunData &run);
+    void flushOutput();
     bool startTrace(const PythonProgram &program, bool pinWhenDone);
     void setMessage(const QString &text);
     /// A saved run or a Chrome trace into `handle`; false (with the message) when it cannot be read.
@@ -198,6 +200,9 @@ private:
     Runner *m_runner = nullptr;
     PythonTracer *m_tracer = nullptr;
     bool m_tracePending = false; ///< a trace waits for its PostgreSQL (started off the GUI thread)
+    quint64 m_traceRequest = 0; ///< which pending trace is still wanted (Stop cancels it)
+    std::unique_ptr<std::thread> m_finder; ///< finds that PostgreSQL; joined before the controller goes
+    QStringList m_pendingOutput; ///< the traced program's lines, into the Log once per tick
     bool m_pinTrace = false; ///< pin the traced run when it ends (the seed's Python)
     QString m_seedDir; ///< where the seeds' Python is written out to run
     const Experiment *m_experiment = nullptr;

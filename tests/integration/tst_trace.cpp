@@ -443,6 +443,88 @@ private Q_SLOTS:
             [&run](const Span &s) { return run.str(s.name) == u"no asyncio event loop ran"; }));
     }
 
+    // The tracer changes nothing the program does (the review found each of these broken):
+    // a ThreadPoolExecutor left open still lets it exit; an exception out of a plain callback is
+    // reported by asyncio and the program goes on; a task's unretrieved exception is still
+    // reported; a loop run in another thread is sampled on that thread; a forked child running
+    // asyncio neither hangs nor pollutes the stream; sys.exit(False) is status 0.
+    void programsBehaveAsUntraced()
+    {
+        QTemporaryDir dir;
+        const auto write = [&dir](const QString &name, const QByteArray &code) {
+            QFile f(dir.filePath(name));
+            f.open(QIODevice::WriteOnly);
+            f.write(code);
+            return f.fileName();
+        };
+        const QString pool = write(u"pool.py"_s,
+            "import asyncio, time\n"
+            "from concurrent.futures import ThreadPoolExecutor\n"
+            "pool = ThreadPoolExecutor(2)\n"
+            "async def main():\n"
+            "    await asyncio.get_running_loop().run_in_executor(pool, time.sleep, 0.05)\n"
+            "asyncio.run(main())\n");
+        QElapsedTimer timer;
+        timer.start();
+        Traced t = trace(program({pool}));
+        QVERIFY2(t.run.status == RunStatus::Ok && timer.elapsed() < 5000, qPrintable(dump(t.run)));
+
+        const QString callback = write(u"callback.py"_s,
+            "import asyncio, sys\n"
+            "async def never():\n"
+            "    await asyncio.sleep(10)\n"
+            "async def fails():\n"
+            "    raise ValueError('dropped')\n"
+            "async def main():\n"
+            "    t = asyncio.ensure_future(never())\n"
+            "    asyncio.get_running_loop().call_soon(t.result)\n"
+            "    asyncio.ensure_future(fails())\n"
+            "    await asyncio.sleep(0.05)\n"
+            "    t.cancel()\n"
+            "    print('still running')\n"
+            "asyncio.run(main())\n"
+            "import gc; gc.collect()\n"
+            "sys.exit(False)\n");
+        t = trace(program({callback}));
+        const QString err = t.err.join(u'\n');
+        QVERIFY2(t.run.status == RunStatus::Ok, qPrintable(dump(t.run) + err));
+        QVERIFY(t.out.contains(u"still running"_s));
+        QVERIFY2(err.contains(u"Exception in callback"_s) && err.contains(u"InvalidStateError"_s), qPrintable(err));
+        QVERIFY2(err.contains(u"Task exception was never retrieved"_s), qPrintable(err));
+
+        const QString thread = write(u"thread.py"_s,
+            "import asyncio, threading, time\n"
+            "async def hold():\n"
+            "    time.sleep(0.3)\n"
+            "loop = asyncio.new_event_loop()\n"
+            "t = threading.Thread(target=lambda: loop.run_until_complete(hold()), name='worker')\n"
+            "t.start()\n"
+            "t.join()\n"
+            "loop.close()\n");
+        t = trace(program({thread}));
+        QVERIFY2(t.run.status == RunStatus::Ok, qPrintable(dump(t.run)));
+        const auto stalls = spansOn(t.run, u"event loop (worker)"_s, SpanKind::Stall);
+        QVERIFY2(stalls.size() == 1 && t.run.str(stalls[0]->detail).contains(u"time.sleep(0.3)"_s),
+            qPrintable(dump(t.run)));
+
+        const QString fork = write(u"fork.py"_s,
+            "import asyncio, os\n"
+            "async def work():\n"
+            "    for _ in range(200):\n"
+            "        await asyncio.sleep(0)\n"
+            "pid = os.fork()\n"
+            "asyncio.run(work())\n"
+            "if pid == 0:\n"
+            "    os._exit(0)\n"
+            "os.waitpid(pid, 0)\n");
+        timer.restart();
+        t = trace(program({fork}));
+        QVERIFY2(t.run.status == RunStatus::Ok && timer.elapsed() < 5000, qPrintable(dump(t.run)));
+        QCOMPARE(lanesNamed(t.run, u"work"_s), 1); // the parent's task only
+        QVERIFY(std::any_of(t.run.marks.begin(), t.run.marks.end(),
+            [&t](const Mark &m) { return t.run.str(m.name) == u"fork()"; }));
+    }
+
     void badInput()
     {
         auto p = program({seed(u"await-sequential"_s)});
