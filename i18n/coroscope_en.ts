@@ -27,7 +27,7 @@
 </numerusform></translation>
     </message>
     <message numerus="yes">
-        <location line="+445" />
+        <location line="+439" />
         <source>  python     %1, %n task(s)
 </source>
         <translation>

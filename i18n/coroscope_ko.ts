@@ -119,12 +119,12 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
 <context>
     <name>Coroscope::AppController</name>
     <message>
-        <location filename="../qml/cpp/appcontroller.cpp" line="+72" />
+        <location filename="../qml/cpp/appcontroller.cpp" line="+74" />
         <source>stderr: %1</source>
         <translation>stderr: %1</translation>
     </message>
     <message>
-        <location line="+94" />
+        <location line="+100" />
         <source>seed %1 · ideal %2</source>
         <translation>원글 %1 · 이상적 %2</translation>
     </message>
@@ -174,7 +174,12 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>%1: 프로그램의 프로세스 그룹을 중지하는 중 — 부분 타임라인은 유지됩니다</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+5" />
+        <source>%1: stopped before it started</source>
+        <translation>%1: 시작하기 전에 중지됨</translation>
+    </message>
+    <message>
+        <location line="+45" />
         <source>Choose the Python program to trace.</source>
         <translation>트레이스할 Python 프로그램을 선택하세요.</translation>
     </message>
@@ -189,7 +194,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>원글의 Python 코드를 %1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+10" />
         <source>%1 — the seed's Python (asyncio)</source>
         <translation>%1 — 원글의 Python 코드 (asyncio)</translation>
     </message>
@@ -199,7 +204,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>실행이 아직 진행 중입니다: 먼저 중지하세요.</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+25" />
         <source>trace: %1</source>
         <translation>트레이스: %1</translation>
     </message>
@@ -209,17 +214,17 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>%1 트레이스 중</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>finding a PostgreSQL for %1…</source>
         <translation>%1에 쓸 PostgreSQL을 찾는 중…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+15" />
         <source>No PostgreSQL for the program: %1</source>
         <translation>프로그램에 쓸 PostgreSQL이 없습니다: %1</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+61" />
         <source>history: %1</source>
         <translation>기록: %1</translation>
     </message>
@@ -589,14 +594,14 @@ Source (core/experiments/%1):
     </message>
     <message>
         <location line="+3" />
-        <location line="+140" />
+        <location line="+134" />
         <source>  wall       %1 s
 </source>
         <translation>  wall       %1 s
 </translation>
     </message>
     <message>
-        <location line="-138" />
+        <location line="-132" />
         <source>  overhead   %1
 </source>
         <translation>  overhead   %1
@@ -604,28 +609,28 @@ Source (core/experiments/%1):
     </message>
     <message>
         <location line="+3" />
-        <location line="+137" />
+        <location line="+131" />
         <source>  overlap    max %1 at once, average %2
 </source>
         <translation>  overlap    최대 동시 %1개, 평균 %2
 </translation>
     </message>
     <message>
-        <location line="-134" />
-        <location line="+137" />
+        <location line="-128" />
+        <location line="+131" />
         <source>  loop       longest stall %1%2
 </source>
         <translation>  loop       가장 긴 멈춤 %1%2
 </translation>
     </message>
     <message>
-        <location line="-135" />
-        <location line="+137" />
+        <location line="-129" />
+        <location line="+131" />
         <source>, frozen %1 in all</source>
         <translation>, 총 %1 동안 멈춤</translation>
     </message>
     <message>
-        <location line="-135" />
+        <location line="-129" />
         <source>  verdict    %1
 </source>
         <translation>  verdict    %1
@@ -637,7 +642,7 @@ Source (core/experiments/%1):
         <translation>취소됨</translation>
     </message>
     <message>
-        <location line="+286" />
+        <location line="+280" />
         <source>Coroscope — see concurrency: real experiments drawn as timelines.
 
 Usage:
@@ -682,14 +687,14 @@ Example:
 </translation>
     </message>
     <message>
-        <location line="-603" />
+        <location line="-597" />
         <location line="+317" />
-        <location line="+134" />
+        <location line="+128" />
         <source>failed</source>
         <translation>실패함</translation>
     </message>
     <message numerus="yes">
-        <location line="-499" />
+        <location line="-493" />
         <source> (and %n more, +%1 s in all)</source>
         <translation><numerusform> (외 %n건, 총 +%1 s)</numerusform></translation>
     </message>
@@ -736,7 +741,7 @@ Example:
         <translation>DIR에서 프로그램을 실행합니다.</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+38" />
         <source>no PostgreSQL for the program: %1</source>
         <translation>프로그램에 쓸 PostgreSQL이 없습니다: %1</translation>
     </message>
@@ -1408,7 +1413,7 @@ Example:
 <context>
     <name>Coroscope::PythonTrace</name>
     <message>
-        <location filename="../core/python/pythontrace.cpp" line="+127" />
+        <location filename="../core/python/pythontrace.cpp" line="+82" />
         <source>no program to trace: give it after --, e.g. coroscope trace -- python3 app.py</source>
         <translation>트레이스할 프로그램이 없습니다: -- 뒤에 지정하세요. 예: coroscope trace -- python3 app.py</translation>
     </message>
@@ -1433,17 +1438,17 @@ Example:
         <translation>'%1'에 트레이스할 스크립트가 없습니다: python3 SCRIPT.py (또는 -m module) 형식으로 지정하세요</translation>
     </message>
     <message>
-        <location line="+105" />
+        <location filename="../core/python/pyevents.cpp" line="+165" />
         <source>the tracer's first line is not its greeting: it is not Coroscope's tracer, or not this version's</source>
         <translation>트레이서의 첫 줄이 인사말이 아닙니다: Coroscope의 트레이서가 아니거나, 이 버전의 트레이서가 아닙니다</translation>
     </message>
     <message>
         <location line="+8" />
-        <source>the tracer speaks protocol %1, this Coroscope reads protocol %2: use the tracer installed with this Coroscope (%3)</source>
-        <translation>트레이서는 프로토콜 %1을 쓰지만 이 Coroscope는 프로토콜 %2를 읽습니다: 이 Coroscope와 함께 설치된 트레이서(%3)를 사용하세요</translation>
+        <source>the tracer speaks protocol %1, this Coroscope reads protocol %2: use the tracer installed with this Coroscope</source>
+        <translation>트레이서의 프로토콜은 %1이고 이 Coroscope는 프로토콜 %2를 읽습니다: 이 Coroscope와 함께 설치된 트레이서를 사용하세요</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+73" />
         <source>created; waiting for its first turn on the loop</source>
         <translation>생성됨, 루프에서 첫 차례 대기 중</translation>
     </message>
@@ -1453,7 +1458,7 @@ Example:
         <translation>생성됨 (%2에 정의된 %1), 루프에서 첫 차례 대기 중</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+30" />
         <source>no event handled for %1 ms</source>
         <translation>%1 ms 동안 처리된 이벤트 없음</translation>
     </message>
@@ -1498,7 +1503,7 @@ Example:
         <translation>출력됨</translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+88" />
         <source>a step of %1 from %2</source>
         <translation>%1의 단계 (%2부터)</translation>
     </message>
@@ -1508,12 +1513,17 @@ Example:
         <translation>시작 지점</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source> · CPU %1% of %2 ms</source>
         <translation> · %2 ms 중 CPU %1%</translation>
     </message>
     <message>
         <location line="+4" />
+        <source> · %1 ms on the loop</source>
+        <translation> · 루프에서 %1 ms</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>raised %1</source>
         <translation>%1 발생</translation>
     </message>
@@ -1523,7 +1533,7 @@ Example:
         <translation>태스크가 예외로 종료됨</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+53" />
         <source>main thread</source>
         <translation>메인 스레드</translation>
     </message>
@@ -1548,7 +1558,7 @@ Example:
         <translation>대기 중에 프로그램이 종료됨</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location filename="../core/python/pythontrace.cpp" line="+53" />
         <source>a traced program is still running</source>
         <translation>트레이스 중인 프로그램이 아직 실행 중입니다</translation>
     </message>
@@ -1583,12 +1593,17 @@ Example:
         <translation>%1에서 트레이서의 연결을 기다릴 수 없습니다: %2</translation>
     </message>
     <message>
-        <location line="+132" />
+        <location line="+88" />
+        <source>the tracer's stream has a line longer than 16 MB: refused</source>
+        <translation>트레이서 스트림에 16 MB보다 긴 줄이 있어 거부했습니다</translation>
+    </message>
+    <message>
+        <location line="+66" />
         <source>cannot start '%1': %2 — is Python 3 installed? (Debian: apt install python3)</source>
         <translation>'%1'을(를) 시작할 수 없습니다: %2 — Python 3이 설치되어 있나요? (Debian: apt install python3)</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+54" />
         <source>stopped before the program started</source>
         <translation>프로그램이 시작되기 전에 중지됨</translation>
     </message>
@@ -1608,7 +1623,12 @@ Example:
         <translation>%1이(가) 시그널로 강제 종료되었습니다%2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
+        <source> — install it for %1 (Debian: apt install python3-%2)</source>
+        <translation> — %1용으로 설치하세요 (Debian: apt install python3-%2)</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>%1 exited with status %2%3</source>
         <translation>%1이(가) 종료 상태 %2로 끝났습니다%3</translation>
     </message>
@@ -3135,7 +3155,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>이 환경에서 실행할 수 없음: %1</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+35" />
         <source>Coroscope (C++ / QCoro) — the code that ran</source>
         <translation>Coroscope (C++ / QCoro) — 실행된 코드</translation>
     </message>
@@ -3145,7 +3165,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>원본 (Python asyncio) — 원글 %1</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="-21" />
         <source>▶ Run the seed's Python</source>
         <translation>▶ 원글의 Python 실행</translation>
     </message>
@@ -3155,7 +3175,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>이 Python 코드를 실험의 파라미터로 트레이스하고, 비교 보기에서 C++ 실행 옆에 고정</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+61" />
         <source>Run an experiment: this tab says why it took as long as it did.</source>
         <translation>실험을 실행하세요: 이 탭에서 실행이 왜 그만큼 걸렸는지 설명합니다.</translation>
     </message>
