@@ -182,7 +182,10 @@ bool PythonEventDecoder::feed(QByteArrayView line)
         return true;
     }
     if (type == "N") {
-        if (n < 3 || !toInt(f[1], &a) || a < static_cast<qint64>(m_strings.size()) || a > 50'000'000) {
+        // A lost line or a few (the tracer numbers strings one after the other): more is not
+        // its stream, and must not make this side allocate for it.
+        if (n < 3 || !toInt(f[1], &a) || a < static_cast<qint64>(m_strings.size())
+            || a > static_cast<qint64>(m_strings.size()) + 1000) {
             return garbled();
         }
         while (static_cast<qint64>(m_strings.size()) < a) { // a line lost: its names stay empty
