@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
-// bench_gui_chart: the window's chart (GanttItem in a QQuickWindow) with 100 000 spans over
+// bench_gui_chart [FILE]: the window's chart (GanttItem in a QQuickWindow) with FILE (a run file or
+// trace) or else 100 000 synthetic spans over
 // 1 000 lanes at 1400×860: time from a wheel zoom or a pan to the next frame on screen, and a
 // hover look-up. Target: ≤ 16 ms median per interaction (smooth), ≤ 33 ms p95.
 
 #include "ganttitem.h"
 #include "runhandle.h"
 #include "testutil.h"
+#include "timeline/traceimport.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>
@@ -30,7 +32,18 @@ int main(int argc, char **argv)
     RunHandle run;
     QElapsedTimer build;
     build.start();
-    run.setRun(Test::syntheticRun(100'000, 1000), false);
+    // A run file or trace given: that one (e.g. a million spans), else the synthetic worst case.
+    if (argc > 1) {
+        QString error;
+        auto loaded = loadRunOrTrace(QString::fromLocal8Bit(argv[1]), &error);
+        if (!loaded) {
+            std::printf("%s\n", qPrintable(error));
+            return 1;
+        }
+        run.setRun(std::move(*loaded), false);
+    } else {
+        run.setRun(Test::syntheticRun(100'000, 1000), false);
+    }
     const double buildMs = static_cast<double>(build.nsecsElapsed()) / 1e6;
     auto *chart = new GanttItem(window.contentItem());
     chart->setSize(QSizeF(1400, 860));
@@ -75,7 +88,8 @@ int main(int argc, char **argv)
         QTest::mouseMove(&window, QPoint(200 + i * 5, 120 + (i * 7) % 600));
         hover.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
     }
-    std::printf("model: 100 000 spans, 1 000 lanes, built in %.1f ms (once per run)\n", buildMs);
+    std::printf("model: %zu spans, %lld lanes, %s in %.1f ms (once per run)\n", run.run()->spans.size(),
+        static_cast<long long>(run.run()->lanes.size()), argc > 1 ? "loaded and built" : "built", buildMs);
     bool ok = true;
     const auto report = [&](const char *what, const Test::Percentiles &f, double target) {
         const bool pass = f.median <= target && f.p95 <= 2 * target;
