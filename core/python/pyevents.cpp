@@ -426,7 +426,7 @@ void PythonEventDecoder::onStep(const QByteArrayView *f)
             : heldWhere;
         if (cpu >= 0) {
             detail += Tr::tr(" · CPU %1% of %2 ms")
-                          .arg(duration > 0 ? qRound(100.0 * static_cast<double>(cpu) / static_cast<double>(duration)) : 0)
+                          .arg(duration > 0 ? qRound(100.0 * static_cast<double>(std::min(cpu, duration)) / static_cast<double>(duration)) : 0)
                           .arg(static_cast<double>(duration) / 1e6, 0, 'f', 1);
         } else {
             detail += Tr::tr(" · %1 ms on the loop").arg(static_cast<double>(duration) / 1e6, 0, 'f', 1);
