@@ -265,6 +265,19 @@ QString scheduleLines(const RunData &run)
     return text;
 }
 
+/// What a run and a traced program both report after their wall: the schedule, the overlap,
+/// the loop's stalls and what delayed whom.
+QString whyLines(const RunData &run)
+{
+    const RunStats &s = run.stats;
+    QString text = scheduleLines(run);
+    text += Tr::tr("  overlap    max %1 at once, average %2\n").arg(s.maxConcurrency).arg(s.avgConcurrency, 0, 'f', 2);
+    text += Tr::tr("  loop       longest stall %1%2\n")
+                .arg(ms(s.longestStallS),
+                    s.totalStallS > 0 ? Tr::tr(", frozen %1 in all").arg(ms(s.totalStallS)) : QString());
+    return text + delayedLines(run);
+}
+
 QString verdict(const RunData &run, const Expectation &expected)
 {
     const RunStats &s = run.stats;
@@ -571,14 +584,7 @@ int cmdRun(const QStringList &args)
             text += Tr::tr("  ideal      %1 s\n").arg(s.idealS, 0, 'f', 4);
             text += Tr::tr("  overhead   %1\n").arg(signedMs(s.overheadS));
         }
-        text += scheduleLines(last);
-        text += Tr::tr("  overlap    max %1 at once, average %2\n")
-                    .arg(s.maxConcurrency)
-                    .arg(s.avgConcurrency, 0, 'f', 2);
-        text += Tr::tr("  loop       longest stall %1%2\n")
-                    .arg(ms(s.longestStallS),
-                        s.totalStallS > 0 ? Tr::tr(", frozen %1 in all").arg(ms(s.totalStallS)) : QString());
-        text += delayedLines(last);
+        text += whyLines(last);
         text += Tr::tr("  verdict    %1\n").arg(verdict(last, expected));
         out(text);
     }
@@ -702,14 +708,7 @@ int cmdTrace(const QStringList &args)
                     .arg(run.param(u"python"_s).toString().isEmpty() ? Tr::tr("(the tracer did not start)")
                                                                       : run.param(u"python"_s).toString());
         text += Tr::tr("  wall       %1 s\n").arg(s.wallS, 0, 'f', 4);
-        text += scheduleLines(run);
-        text += Tr::tr("  overlap    max %1 at once, average %2\n")
-                    .arg(s.maxConcurrency)
-                    .arg(s.avgConcurrency, 0, 'f', 2);
-        text += Tr::tr("  loop       longest stall %1%2\n")
-                    .arg(ms(s.longestStallS),
-                        s.totalStallS > 0 ? Tr::tr(", frozen %1 in all").arg(ms(s.totalStallS)) : QString());
-        text += delayedLines(run);
+        text += whyLines(run);
         out(text);
         printTextChart(run, *output);
     }
