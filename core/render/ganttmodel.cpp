@@ -86,13 +86,15 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
     std::vector<std::vector<quint32>> spansOf(laneCount);
     std::vector<std::vector<quint32>> marksOf(laneCount);
     m_endNs = std::max<qint64>(m_run.wallNs, 1);
+    const bool imported = m_run.isImportedTrace();
     for (std::size_t i = 0; i < m_run.spans.size(); ++i) {
         const Span &s = m_run.spans[i];
         if (s.lane < laneCount) {
             spansOf[s.lane].push_back(static_cast<quint32>(i));
         }
         m_endNs = std::max(m_endNs, s.isOpen() ? s.beginNs : s.endNs);
-        if (isWorkKind(s.kind) && s.lane < laneCount && countsAsWorkLane(m_run.lanes.at(s.lane).kind)) {
+        if (isWorkKind(s.kind) && s.lane < laneCount && countsAsWorkLane(m_run.lanes.at(s.lane).kind)
+            && !imported) {
             m_sequentialNs += s.durationNs();
         }
     }
@@ -199,8 +201,9 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
         if (row.lane < laneCount) {
             m_rowOfLane[row.lane] = static_cast<int>(r);
         }
-        if (row.type == GanttRow::Type::Lane && row.laneKind == LaneKind::Task) {
+        if (row.type == GanttRow::Type::Lane && row.laneKind == LaneKind::Task && !imported) {
             m_states[r] = Analysis::taskStates(m_run, row.spans);
+            m_legend.states = m_legend.states || !m_states[r].empty();
         }
     }
     m_blamePlaces.reserve(m_run.blame.size());

@@ -58,6 +58,7 @@ struct LegendFacts
     bool blame = false; ///< the run has blame arrows to draw
     bool ghosts = false; ///< some task step is visibly away from its ideal time
     bool marks = false; ///< instants (print, events) drawn as small triangles
+    bool states = false; ///< some row has a task-state strip (not in another tool's trace)
 };
 
 /**

@@ -304,7 +304,7 @@ std::vector<GanttPainter::LegendItem> GanttPainter::legendItems() const
         items.push_back(
             {LegendItem::Swatch::Arrow, m_theme.blame, tr("what held the loop → the step it delayed")});
     }
-    if (m_options.states) {
+    if (m_options.states && facts.states) {
         items.push_back({LegendItem::Swatch::States, m_theme.loopRunning,
             tr("task state: running · suspended · ready · holding the thread")});
     }

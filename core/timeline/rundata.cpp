@@ -38,6 +38,11 @@ EnvInfo EnvInfo::current()
     return env;
 }
 
+bool RunData::isImportedTrace() const
+{
+    return experiment == QLatin1StringView("imported trace");
+}
+
 const QString &RunData::str(StrId id) const
 {
     static const QString empty;

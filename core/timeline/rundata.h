@@ -111,6 +111,10 @@ struct RunData
     RunStats stats;
     EnvInfo env;
 
+    /// Another tool's trace (Chrome JSON from Node, VizTracer, Perfetto...): its lanes are
+    /// threads and async operations, not Coroscope's tasks — a gap between two slices says
+    /// nothing about a task running, and slices nest, so no task states and no sequential sum.
+    [[nodiscard]] bool isImportedTrace() const;
     [[nodiscard]] const QString &str(StrId id) const;
     [[nodiscard]] QVariant param(const QString &key) const;
     /// Interns into this run's own table (used by importers and tests).

@@ -103,6 +103,11 @@ SpanKind asyncKind(const QString &category, const QString &name)
     return guessed == SpanKind::Cpu || guessed == SpanKind::Blocking ? SpanKind::Wait : guessed;
 }
 
+bool isOwnName(const RunData &run, const Span &s, const QString &opName)
+{
+    return run.strings.at(s.name) == opName;
+}
+
 } // namespace
 
 std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &name, QString *error)
@@ -141,6 +146,12 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
         std::vector<Span> stack; // open B events
         std::vector<Span> spans;
         bool async = false; ///< an async operation's lane (its open slices just ran to the end)
+        QString opName; ///< an async operation's name (Node: its resource type), its group
+        bool lifetimeOnly = false; ///< its b..e is the object's life, not a wait (Node's PROMISE)
+        int groupOrder = 0; ///< async: the first appearance of its group (lanes kept together)
+        int groupRank = 0; ///< async: requests and queries first, then timers, then the rest
+        Thread *foldedInto = nullptr; ///< folded into a row of its group's
+        bool hasInstants = false;
     };
     std::map<std::pair<QString, QString>, Thread> threads;
     QHash<QString, QString> processNames;
@@ -182,7 +193,17 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
             it->second.async = true;
             const QJsonValue id
                 = e.contains(u"id"_s) ? e.value(u"id"_s) : e.value(u"id2"_s).toObject().begin().value();
-            it->second.name = e.value(u"name"_s).toString() + u" #"_s + idText(id);
+            it->second.opName = e.value(u"name"_s).toString();
+            it->second.name = it->second.opName + u" #"_s + idText(id);
+            // Node's async_hooks close a PROMISE when it is garbage-collected: its b..e says
+            // how long the object lived, not that anything waited on it.
+            it->second.lifetimeOnly = it->second.opName == u"PROMISE"
+                && e.value(u"cat"_s).toString().contains(u"node.async_hooks"_s);
+            const SpanKind kind = asyncKind(e.value(u"cat"_s).toString(), it->second.opName);
+            it->second.groupRank = kind == SpanKind::Http || kind == SpanKind::Db ? 0
+                : kind == SpanKind::Connect                                     ? 1
+                : kind == SpanKind::Sleep                                       ? 2
+                                                                                : 3;
         }
         return it->second;
     };
@@ -312,23 +333,109 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
                     eventName + (args.size() > 1 ? u'.' + it.key() : QString()), {}, true,
                     it.value().toDouble()});
             }
+            thread.hasInstants = true;
         } else {
             instants.push_back({{thread.pid, thread.tid}, ts, eventName, detail});
+            thread.hasInstants = true;
         }
+    }
+    // Async operations: a lane each, beside the others of their name. A name with more than
+    // kLanesPerName operations (Node's TickObjects, its PROMISEs) is folded into as few rows
+    // as its slices need, so a trace is not a wall of one-off lanes.
+    constexpr std::size_t kLanesPerName = 8;
+    std::map<std::pair<QString, QString>, std::vector<Thread *>> groups; // (pid, name) → ops
+    for (auto &[key, thread] : threads) {
+        if (thread.async) {
+            groups[{thread.pid, thread.opName}].push_back(&thread);
+        }
+    }
+    for (auto &[groupKey, ops] : groups) {
+        std::sort(ops.begin(), ops.end(), [](const Thread *a, const Thread *b) { return a->order < b->order; });
+        const bool fold = ops.size() > kLanesPerName;
+        const QString &opName = groupKey.second;
+        for (Thread *op : ops) {
+            op->groupOrder = ops.front()->order;
+            if (fold || op->lifetimeOnly) {
+                op->groupRank = 4; // bookkeeping of the runtime's: after what the program waited on
+            }
+            const auto isOwn = [&](const Span &s) { return isOwnName(run, s, opName); };
+            if (op->lifetimeOnly) {
+                // Only its callbacks (PROMISE_CALLBACK: a reaction running) are drawn.
+                const auto removed = std::erase_if(op->spans, isOwn);
+                spans -= static_cast<int>(removed);
+                std::erase_if(op->stack, isOwn);
+            } else if (fold) {
+                // Still pending when the trace ended, among many of its kind: it says when the
+                // operation began, nothing about a wait, and would draw a bar to the end.
+                std::erase_if(op->stack, isOwn);
+            }
+        }
+        if (!fold) {
+            continue;
+        }
+        // One lane for the group: where any of them was pending (the union of their own
+        // slices: "a TickObject was queued here"), and every callback where it ran.
+        const auto k = std::make_pair(ops.front()->pid, u"async-fold\x1f"_s + opName);
+        Thread &lane = threads[k];
+        lane.pid = k.first;
+        lane.tid = k.second;
+        lane.order = ops.front()->order;
+        lane.groupOrder = ops.front()->groupOrder;
+        lane.groupRank = ops.front()->groupRank;
+        lane.sortIndex = ops.front()->sortIndex;
+        lane.async = true;
+        lane.opName = opName;
+        lane.name = u"%1 ×%2"_s.arg(opName).arg(ops.size());
+        std::vector<Span> own;
+        for (Thread *op : ops) {
+            for (const Span &s : op->spans) {
+                (isOwnName(run, s, opName) ? own : lane.spans).push_back(s);
+            }
+            lane.stack.insert(lane.stack.end(), op->stack.begin(), op->stack.end());
+            lane.hasInstants = lane.hasInstants || op->hasInstants;
+            op->spans.clear();
+            op->stack.clear();
+            op->foldedInto = &lane;
+        }
+        std::sort(own.begin(), own.end(), [](const Span &x, const Span &y) { return x.beginNs < y.beginNs; });
+        std::vector<Span> merged;
+        for (const Span &s : own) {
+            if (!merged.empty() && s.beginNs <= merged.back().endNs) {
+                merged.back().endNs = std::max(merged.back().endNs, s.endNs);
+                if (s.status == SpanStatus::Error) {
+                    merged.back().status = SpanStatus::Error;
+                }
+            } else {
+                merged.push_back(s);
+            }
+        }
+        spans -= static_cast<int>(own.size() - merged.size());
+        lane.spans.insert(lane.spans.begin(), merged.begin(), merged.end());
     }
     if (spans == 0) {
         return fail(u"the trace has no duration events (X, or B/E pairs) to draw"_s);
     }
 
-    // Lanes in the trace's own order (thread_sort_index, then first appearance).
+    // Lanes in the trace's own order (thread_sort_index, then first appearance); an async
+    // operation's lane beside the others of its name.
     std::vector<Thread *> ordered;
     for (auto &[key, thread] : threads) {
-        if (!thread.spans.empty() || !thread.stack.empty() || (!thread.name.isEmpty() && !thread.async)) {
+        // A foreign tool's named thread with nothing on it (Node's idle worker threads) is a
+        // blank lane; a Coroscope trace keeps its lanes as they were.
+        const bool namedEmpty = !thread.name.isEmpty() && !thread.async && ours;
+        const bool instantsOnly = thread.hasInstants && !thread.foldedInto;
+        if (!thread.spans.empty() || !thread.stack.empty() || namedEmpty || instantsOnly) {
             ordered.push_back(&thread);
         }
     }
     std::sort(ordered.begin(), ordered.end(), [](const Thread *a, const Thread *b) {
-        return a->sortIndex != b->sortIndex ? a->sortIndex < b->sortIndex : a->order < b->order;
+        if (a->sortIndex != b->sortIndex) {
+            return a->sortIndex < b->sortIndex;
+        }
+        if (a->groupRank != b->groupRank) {
+            return a->groupRank < b->groupRank;
+        }
+        return a->groupOrder != b->groupOrder ? a->groupOrder < b->groupOrder : a->order < b->order;
     });
     const bool manyProcesses = std::any_of(
         ordered.begin(), ordered.end(), [&](const Thread *t) { return t->pid != ordered.front()->pid; });
@@ -386,6 +493,14 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
     for (Span &s : run.spans) {
         if (s.isOpen()) {
             s.endNs = std::max(end, s.beginNs);
+        }
+    }
+    for (const auto &[key, thread] : threads) {
+        if (thread.foldedInto) {
+            const auto row = laneOf.constFind(thread.foldedInto->pid + u'\x1f' + thread.foldedInto->tid);
+            if (row != laneOf.cend()) {
+                laneOf.insert(thread.pid + u'\x1f' + thread.tid, *row);
+            }
         }
     }
     for (const Instant &in : instants) {
