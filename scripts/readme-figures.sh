@@ -30,6 +30,9 @@ COROSCOPE_LANG=ko fig combo-mixed-ko combo-mixed
 # A Python asyncio program traced: the seed's combo-mixed, D = 0.3 s (a private cluster for it).
 COROSCOPE_DELAY=0.3 "$bin" trace --export "$out/trace-combo-mixed.png" -- /usr/bin/python3 "$root/resources/seeds/combo-mixed.py" >/dev/null
 echo "wrote docs/images/trace-combo-mixed.png"
+# Another tool's trace: Node.js's async_hooks trace of tests/data/node-http.js (checked in).
+"$bin" render "$root/tests/data/node-http.trace.json" --width 1100 --export "$out/node-http-requests.png" >/dev/null
+echo "wrote docs/images/node-http-requests.png"
 
 shot="$root/tests/gui/screenshot.sh"
 # The main screenshot: combo-mixed, the Why tab.
