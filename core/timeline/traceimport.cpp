@@ -3,6 +3,7 @@
 
 #include "savefile.h"
 
+#include "fastjson_p.h"
 #include "runfile.h"
 #include "stats.h"
 
@@ -14,6 +15,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 
@@ -62,33 +64,6 @@ qint64 usToNs(double us)
     return static_cast<qint64>(std::llround(us * 1000.0));
 }
 
-QString idText(const QJsonValue &v)
-{
-    return v.isString() ? v.toString() : QString::number(v.toDouble(), 'g', 17);
-}
-
-/// An async event's operation: its scope, category and id (`id`, or `id2.local`/`id2.global`),
-/// and for the legacy S/T/F events its name too (they match by name). Empty: no id.
-QString asyncKey(const QJsonObject &e, bool legacy)
-{
-    QString id;
-    if (const QJsonValue id2 = e.value(u"id2"_s); id2.isObject()) {
-        const QJsonObject o = id2.toObject();
-        id = o.contains(u"local"_s) ? u"local:"_s + idText(o.value(u"local"_s))
-                                    : u"global:"_s + idText(o.value(u"global"_s));
-    } else if (e.contains(u"id"_s)) {
-        id = idText(e.value(u"id"_s));
-    }
-    if (id.isEmpty()) {
-        return {};
-    }
-    QString key = e.value(u"scope"_s).toString() + u'\x1f' + e.value(u"cat"_s).toString() + u'\x1f' + id;
-    if (legacy) {
-        key += u'\x1f' + e.value(u"name"_s).toString();
-    }
-    return key;
-}
-
 /// What an async slice is: a callback running (Node's *_CALLBACK) holds the thread; the
 /// operation itself (a timer, a request, a promise) is pending — suspended, never "computing".
 SpanKind asyncKind(const QString &category, const QString &name)
@@ -108,34 +83,150 @@ bool isOwnName(const RunData &run, const Span &s, const QString &opName)
     return run.strings.at(s.name) == opName;
 }
 
-} // namespace
-
-std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &name, QString *error)
+QString numberText(double v)
 {
-    auto fail = [error](const QString &why) -> std::optional<RunData> {
-        if (error) {
-            *error = why;
-        }
-        return std::nullopt;
-    };
-    QJsonParseError parseError;
-    const auto doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return fail(u"not valid JSON: %1 at byte %2"_s.arg(parseError.errorString()).arg(parseError.offset));
-    }
-    QJsonArray events;
-    // A trace Coroscope wrote keeps its time zero, experiment, wall and ideal.
-    const QJsonObject other = doc.isObject() ? doc.object().value(u"otherData"_s).toObject() : QJsonObject();
-    const bool ours = other.value(u"generator"_s).toString().startsWith(u"Coroscope"_s);
-    if (doc.isArray()) {
-        events = doc.array();
-    } else if (doc.isObject() && doc.object().value(u"traceEvents"_s).isArray()) {
-        events = doc.object().value(u"traceEvents"_s).toArray();
-    } else {
-        return fail(
-            u"not a Chrome trace: expected an array of events or an object with a \"traceEvents\" array"_s);
-    }
+    return QString::number(v, 'g', 17);
+}
 
+QString idText(const QJsonValue &v)
+{
+    return v.isString() ? v.toString() : numberText(v.toDouble());
+}
+
+enum class Ph : quint8
+{
+    Other,
+    Meta, // M
+    Complete, // X
+    Begin, // B
+    End, // E
+    Instant, // i, I
+    Counter, // C
+    AsyncBegin, // b
+    AsyncEnd, // e
+    AsyncInstant, // n
+    LegacyBegin, // S
+    LegacyStep, // T, p
+    LegacyEnd, // F
+};
+
+Ph phFrom(QStringView ph)
+{
+    if (ph.size() != 1) {
+        return Ph::Other;
+    }
+    switch (ph.at(0).unicode()) {
+    case 'M':
+        return Ph::Meta;
+    case 'X':
+        return Ph::Complete;
+    case 'B':
+        return Ph::Begin;
+    case 'E':
+        return Ph::End;
+    case 'i':
+    case 'I':
+        return Ph::Instant;
+    case 'C':
+        return Ph::Counter;
+    case 'b':
+        return Ph::AsyncBegin;
+    case 'e':
+        return Ph::AsyncEnd;
+    case 'n':
+        return Ph::AsyncInstant;
+    case 'S':
+        return Ph::LegacyBegin;
+    case 'T':
+    case 'p':
+        return Ph::LegacyStep;
+    case 'F':
+        return Ph::LegacyEnd;
+    default:
+        return Ph::Other;
+    }
+}
+
+/// What the importer reads of one trace event, as QJsonObject's accessors would say it (a
+/// missing or mistyped field reads as "" or 0): made from a QJsonObject (the reference path)
+/// or straight from the bytes (FastTrace), and built into a run by the same TraceBuilder.
+struct TraceEvent
+{
+    Ph ph = Ph::Other;
+    QString phText;
+    QString name;
+    QString cat;
+    QString scope;
+    QString pid;
+    QString tid;
+    bool tsIsNumber = false;
+    double ts = 0;
+    double dur = 0;
+    QString asyncId; ///< the id part of an async operation's key ("" = no id)
+    QString shownId; ///< the id in the operation's lane name
+    // args
+    QString argName; ///< args.name (thread_name, process_name metadata)
+    double sortIndex = 0;
+    QString detail;
+    QString status;
+    bool hasStatus = false;
+    bool readyIsNumber = false;
+    double ready = 0;
+    bool blocking = false;
+    bool nestedLoop = false;
+    std::vector<std::pair<QString, double>> counters; ///< a C event's args, by key
+};
+
+TraceEvent eventFromObject(const QJsonObject &e)
+{
+    TraceEvent ev;
+    ev.phText = e.value(u"ph"_s).toString();
+    ev.ph = phFrom(ev.phText);
+    ev.name = e.value(u"name"_s).toString();
+    ev.cat = e.value(u"cat"_s).toString();
+    ev.scope = e.value(u"scope"_s).toString();
+    ev.pid = idText(e.value(u"pid"_s));
+    ev.tid = idText(e.value(u"tid"_s));
+    const QJsonValue ts = e.value(u"ts"_s);
+    ev.tsIsNumber = ts.isDouble();
+    ev.ts = ts.toDouble();
+    ev.dur = e.value(u"dur"_s).toDouble();
+    const QJsonValue id2 = e.value(u"id2"_s);
+    if (id2.isObject()) {
+        const QJsonObject o = id2.toObject();
+        ev.asyncId = o.contains(u"local"_s) ? u"local:"_s + idText(o.value(u"local"_s))
+                                            : u"global:"_s + idText(o.value(u"global"_s));
+    } else if (e.contains(u"id"_s)) {
+        ev.asyncId = idText(e.value(u"id"_s));
+    }
+    if (e.contains(u"id"_s)) {
+        ev.shownId = idText(e.value(u"id"_s));
+    } else if (id2.isObject() && !id2.toObject().isEmpty()) {
+        ev.shownId = idText(id2.toObject().begin().value());
+    } else {
+        ev.shownId = numberText(0);
+    }
+    const QJsonObject args = e.value(u"args"_s).toObject();
+    ev.argName = args.value(u"name"_s).toString();
+    ev.sortIndex = args.value(u"sort_index"_s).toDouble();
+    ev.detail = args.value(u"detail"_s).toString();
+    ev.status = args.value(u"status"_s).toString();
+    ev.hasStatus = args.contains(u"status"_s);
+    ev.readyIsNumber = args.value(u"ready_us"_s).isDouble();
+    ev.ready = args.value(u"ready_us"_s).toDouble();
+    ev.blocking = args.value(u"blocking"_s).toBool(false);
+    ev.nestedLoop = args.value(u"nested_loop"_s).toBool(false);
+    if (ev.ph == Ph::Counter) {
+        for (auto it = args.begin(); it != args.end(); ++it) {
+            ev.counters.emplace_back(it.key(), it.value().toDouble());
+        }
+    }
+    return ev;
+}
+
+/// Builds a run from trace events, one at a time; `finish` lays out the lanes.
+struct TraceBuilder
+{
     struct Thread
     {
         QString pid;
@@ -153,12 +244,30 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
         Thread *foldedInto = nullptr; ///< folded into a row of its group's
         bool hasInstants = false;
     };
+    struct Instant
+    {
+        std::pair<QString, QString> thread;
+        qint64 atNs;
+        QString name;
+        QString detail;
+        bool counter = false;
+        double value = 0;
+    };
+
     std::map<std::pair<QString, QString>, Thread> threads;
     QHash<QString, QString> processNames;
     RunData run;
-    run.strings.append(QString());
     QHash<QString, StrId> ids;
-    auto intern = [&](const QString &s) -> StrId {
+    std::vector<Instant> instants;
+    int order = 0;
+    int spans = 0;
+    Thread *lastThread = nullptr; // the last (pid, tid) looked up: events come in runs
+    QHash<std::pair<QString, QString>, SpanKind> kinds; // (category, name) → guessed kind
+
+    TraceBuilder() { run.strings.append(QString()); }
+
+    StrId intern(const QString &s)
+    {
         if (s.isEmpty()) {
             return 0;
         }
@@ -169,21 +278,39 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
         run.strings.append(s);
         ids.insert(s, id);
         return id;
-    };
-    struct Instant
+    }
+
+    SpanKind kindOf(const QString &category, const QString &name, bool async)
     {
-        std::pair<QString, QString> thread;
-        qint64 atNs;
-        QString name;
-        QString detail;
-        bool counter = false;
-        double value = 0;
-    };
-    std::vector<Instant> instants;
-    int order = 0;
+        const std::pair<QString, QString> key {category, async ? u"\x1f"_s + name : name};
+        if (const auto it = kinds.constFind(key); it != kinds.cend()) {
+            return *it;
+        }
+        const SpanKind kind = async ? asyncKind(category, name) : guessKind(category, name);
+        kinds.insert(key, kind);
+        return kind;
+    }
+
+    Thread &threadFor(const TraceEvent &e)
+    {
+        if (lastThread && lastThread->pid == e.pid && lastThread->tid == e.tid) {
+            return *lastThread;
+        }
+        const auto key = std::make_pair(e.pid, e.tid);
+        auto [it, inserted] = threads.try_emplace(key);
+        if (inserted) {
+            it->second.pid = key.first;
+            it->second.tid = key.second;
+            it->second.order = order++;
+        }
+        lastThread = &it->second;
+        return it->second;
+    }
+
     // Async operations (nestable b/e/n, legacy S/T/F): a lane each, after the threads.
-    auto asyncFor = [&](const QJsonObject &e, const QString &key) -> Thread & {
-        const auto k = std::make_pair(idText(e.value(u"pid"_s)), u"async\x1f"_s + key);
+    Thread &asyncFor(const TraceEvent &e, const QString &key)
+    {
+        const auto k = std::make_pair(e.pid, u"async\x1f"_s + key);
         auto [it, inserted] = threads.try_emplace(k);
         if (inserted) {
             it->second.pid = k.first;
@@ -191,154 +318,167 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
             it->second.order = order++;
             it->second.sortIndex = 1e300; // after every thread
             it->second.async = true;
-            const QJsonValue id
-                = e.contains(u"id"_s) ? e.value(u"id"_s) : e.value(u"id2"_s).toObject().begin().value();
-            it->second.opName = e.value(u"name"_s).toString();
-            it->second.name = it->second.opName + u" #"_s + idText(id);
+            it->second.opName = e.name;
+            it->second.name = e.name + u" #"_s + e.shownId;
             // Node's async_hooks close a PROMISE when it is garbage-collected: its b..e says
             // how long the object lived, not that anything waited on it.
-            it->second.lifetimeOnly = it->second.opName == u"PROMISE"
-                && e.value(u"cat"_s).toString().contains(u"node.async_hooks"_s);
-            const SpanKind kind = asyncKind(e.value(u"cat"_s).toString(), it->second.opName);
+            it->second.lifetimeOnly = e.name == u"PROMISE" && e.cat.contains(u"node.async_hooks"_s);
+            const SpanKind kind = asyncKind(e.cat, e.name);
             it->second.groupRank = kind == SpanKind::Http || kind == SpanKind::Db ? 0
                 : kind == SpanKind::Connect                                     ? 1
                 : kind == SpanKind::Sleep                                       ? 2
                                                                                 : 3;
         }
         return it->second;
-    };
-    auto threadFor = [&](const QJsonObject &e) -> Thread & {
-        const auto key = std::make_pair(idText(e.value(u"pid"_s)), idText(e.value(u"tid"_s)));
-        auto [it, inserted] = threads.try_emplace(key);
-        if (inserted) {
-            it->second.pid = key.first;
-            it->second.tid = key.second;
-            it->second.order = order++;
-        }
-        return it->second;
-    };
+    }
 
-    int spans = 0;
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        if (!events.at(i).isObject()) {
-            return fail(u"traceEvents[%1]: expected an object"_s.arg(i));
+    std::optional<QString> add(const TraceEvent &e, qsizetype i);
+    std::optional<RunData> finish(bool ours, const QJsonObject &other, const QString &name, QString *error);
+};
+
+std::optional<QString> TraceBuilder::add(const TraceEvent &e, qsizetype i)
+{
+    const QString &eventName = e.name;
+    const QString &ph = e.phText;
+    if (e.ph == Ph::Meta) {
+        if (eventName == u"thread_name") {
+            threadFor(e).name = e.argName;
+        } else if (eventName == u"thread_sort_index") {
+            threadFor(e).sortIndex = e.sortIndex;
+        } else if (eventName == u"process_name") {
+            processNames.insert(e.pid, e.argName);
         }
-        const QJsonObject e = events.at(i).toObject();
-        const QString ph = e.value(u"ph"_s).toString();
-        const QString eventName = e.value(u"name"_s).toString();
-        const QJsonObject args = e.value(u"args"_s).toObject();
-        if (ph == u"M") {
-            if (eventName == u"thread_name") {
-                threadFor(e).name = args.value(u"name"_s).toString();
-            } else if (eventName == u"thread_sort_index") {
-                threadFor(e).sortIndex = args.value(u"sort_index"_s).toDouble();
-            } else if (eventName == u"process_name") {
-                processNames.insert(idText(e.value(u"pid"_s)), args.value(u"name"_s).toString());
-            }
-            continue;
-        }
-        const bool nestable = ph == u"b" || ph == u"e" || ph == u"n";
-        const bool legacy = ph == u"S" || ph == u"T" || ph == u"p" || ph == u"F";
-        if (ph != u"X" && ph != u"B" && ph != u"E" && ph != u"i" && ph != u"I" && ph != u"C" && !nestable
-            && !legacy) {
-            continue; // flows, samples, objects... are not drawn
-        }
-        const QString key = nestable || legacy ? asyncKey(e, legacy) : QString();
-        if ((nestable || legacy) && key.isEmpty()) {
-            if (ph != u"n") {
-                continue; // an async event without an id belongs to no operation
-            }
-        }
-        if (!e.value(u"ts"_s).isDouble()) {
-            return fail(u"traceEvents[%1] (%2 \"%3\"): \"ts\" is missing or not a number"_s.arg(i).arg(
-                ph, eventName));
-        }
-        // Microseconds that fit in nanoseconds (±1e15 µs, about 31 years).
-        constexpr double kMaxUs = 1e15;
-        const auto outOfRange = [&](const char *field, double v) {
-            return fail(
-                u"traceEvents[%1] (%2 \"%3\"): \"%4\" = %5 µs is out of range (at most ±1e15 µs)"_s.arg(i)
-                    .arg(ph, eventName, QLatin1StringView(field))
-                    .arg(v));
-        };
-        if (std::abs(e.value(u"ts"_s).toDouble()) > kMaxUs) {
-            return outOfRange("ts", e.value(u"ts"_s).toDouble());
-        }
-        if (ph == u"X" && std::abs(e.value(u"dur"_s).toDouble()) > kMaxUs) {
-            return outOfRange("dur", e.value(u"dur"_s).toDouble());
-        }
-        if (args.value(u"ready_us"_s).isDouble() && std::abs(args.value(u"ready_us"_s).toDouble()) > kMaxUs) {
-            return outOfRange("args.ready_us", args.value(u"ready_us"_s).toDouble());
-        }
-        const qint64 ts = usToNs(e.value(u"ts"_s).toDouble());
-        Thread &thread = key.isEmpty() ? threadFor(e) : asyncFor(e, key);
-        const QString category = e.value(u"cat"_s).toString();
-        QString detail = args.value(u"detail"_s).toString();
-        const auto status = spanStatusFromString(args.value(u"status"_s).toString()).value_or(SpanStatus::Ok);
-        if (ph == u"b" || ph == u"S") {
-            Span span;
-            span.beginNs = ts;
-            span.endNs = kUnknownTime;
-            span.name = intern(eventName);
-            span.detail = intern(detail);
-            span.kind = asyncKind(category, eventName);
-            span.status = status;
-            thread.stack.push_back(span);
-        } else if (ph == u"e" || ph == u"F") {
-            // The innermost open slice of that name (an "e" may leave its name out).
-            auto open = std::find_if(thread.stack.rbegin(), thread.stack.rend(),
-                [&](const Span &s) { return eventName.isEmpty() || run.strings.at(s.name) == eventName; });
-            if (open == thread.stack.rend()) {
-                continue; // its begin is before the trace
-            }
-            Span span = *open;
-            thread.stack.erase(std::next(open).base());
-            span.endNs = std::max(ts, span.beginNs);
-            if (args.contains(u"status"_s)) {
-                span.status = status;
-            }
-            thread.spans.push_back(span);
-            ++spans;
-        } else if (ph == u"X" || ph == u"B") {
-            Span span;
-            span.beginNs = ts;
-            span.endNs = ph == u"X" ? ts + usToNs(std::max(0.0, e.value(u"dur"_s).toDouble())) : kUnknownTime;
-            span.name = intern(eventName);
-            span.detail = intern(detail);
-            span.kind = guessKind(category, eventName);
-            span.status = status;
-            span.blocking = args.value(u"blocking"_s).toBool(false);
-            span.nestedLoop = args.value(u"nested_loop"_s).toBool(false);
-            if (args.value(u"ready_us"_s).isDouble()) {
-                span.readyNs = usToNs(args.value(u"ready_us"_s).toDouble());
-            }
-            if (ph == u"X") {
-                thread.spans.push_back(span);
-                ++spans;
-            } else {
-                thread.stack.push_back(span);
-            }
-        } else if (ph == u"E") {
-            if (thread.stack.empty()) {
-                continue; // an E without its B (trace cut at the start)
-            }
-            Span span = thread.stack.back();
-            thread.stack.pop_back();
-            span.endNs = std::max(ts, span.beginNs);
-            thread.spans.push_back(span);
-            ++spans;
-        } else if (ph == u"C") {
-            for (auto it = args.begin(); it != args.end(); ++it) {
-                instants.push_back({{thread.pid, thread.tid}, ts,
-                    eventName + (args.size() > 1 ? u'.' + it.key() : QString()), {}, true,
-                    it.value().toDouble()});
-            }
-            thread.hasInstants = true;
-        } else {
-            instants.push_back({{thread.pid, thread.tid}, ts, eventName, detail});
-            thread.hasInstants = true;
+        return std::nullopt;
+    }
+    if (e.ph == Ph::Other) {
+        return std::nullopt; // flows, samples, objects... are not drawn
+    }
+    const bool nestable = e.ph == Ph::AsyncBegin || e.ph == Ph::AsyncEnd || e.ph == Ph::AsyncInstant;
+    const bool legacy = e.ph == Ph::LegacyBegin || e.ph == Ph::LegacyStep || e.ph == Ph::LegacyEnd;
+    // An async event's operation: its scope, category and id (`id`, or `id2.local`/`id2.global`),
+    // and for the legacy S/T/F events its name too (they match by name).
+    QString key;
+    if ((nestable || legacy) && !e.asyncId.isEmpty()) {
+        key = e.scope + u'\x1f' + e.cat + u'\x1f' + e.asyncId;
+        if (legacy) {
+            key += u'\x1f' + e.name;
         }
     }
+    if ((nestable || legacy) && key.isEmpty()) {
+        if (e.ph != Ph::AsyncInstant) {
+            return std::nullopt; // an async event without an id belongs to no operation
+        }
+    }
+    if (!e.tsIsNumber) {
+        return u"traceEvents[%1] (%2 \"%3\"): \"ts\" is missing or not a number"_s.arg(i).arg(ph, eventName);
+    }
+    // Microseconds that fit in nanoseconds (±1e15 µs, about 31 years).
+    constexpr double kMaxUs = 1e15;
+    const auto outOfRange = [&](const char *field, double v) {
+        return u"traceEvents[%1] (%2 \"%3\"): \"%4\" = %5 µs is out of range (at most ±1e15 µs)"_s.arg(i)
+            .arg(ph, eventName, QLatin1StringView(field))
+            .arg(v);
+    };
+    if (std::abs(e.ts) > kMaxUs) {
+        return outOfRange("ts", e.ts);
+    }
+    if (e.ph == Ph::Complete && std::abs(e.dur) > kMaxUs) {
+        return outOfRange("dur", e.dur);
+    }
+    if (e.readyIsNumber && std::abs(e.ready) > kMaxUs) {
+        return outOfRange("args.ready_us", e.ready);
+    }
+    const qint64 ts = usToNs(e.ts);
+    Thread &thread = key.isEmpty() ? threadFor(e) : asyncFor(e, key);
+    const auto status = spanStatusFromString(e.status).value_or(SpanStatus::Ok);
+    switch (e.ph) {
+    case Ph::AsyncBegin:
+    case Ph::LegacyBegin: {
+        Span span;
+        span.beginNs = ts;
+        span.endNs = kUnknownTime;
+        span.name = intern(eventName);
+        span.detail = intern(e.detail);
+        span.kind = kindOf(e.cat, eventName, true);
+        span.status = status;
+        thread.stack.push_back(span);
+        break;
+    }
+    case Ph::AsyncEnd:
+    case Ph::LegacyEnd: {
+        // The innermost open slice of that name (an "e" may leave its name out).
+        auto open = std::find_if(thread.stack.rbegin(), thread.stack.rend(),
+            [&](const Span &s) { return eventName.isEmpty() || run.strings.at(s.name) == eventName; });
+        if (open == thread.stack.rend()) {
+            break; // its begin is before the trace
+        }
+        Span span = *open;
+        thread.stack.erase(std::next(open).base());
+        span.endNs = std::max(ts, span.beginNs);
+        if (e.hasStatus) {
+            span.status = status;
+        }
+        thread.spans.push_back(span);
+        ++spans;
+        break;
+    }
+    case Ph::Complete:
+    case Ph::Begin: {
+        Span span;
+        span.beginNs = ts;
+        span.endNs = e.ph == Ph::Complete ? ts + usToNs(std::max(0.0, e.dur)) : kUnknownTime;
+        span.name = intern(eventName);
+        span.detail = intern(e.detail);
+        span.kind = kindOf(e.cat, eventName, false);
+        span.status = status;
+        span.blocking = e.blocking;
+        span.nestedLoop = e.nestedLoop;
+        if (e.readyIsNumber) {
+            span.readyNs = usToNs(e.ready);
+        }
+        if (e.ph == Ph::Complete) {
+            thread.spans.push_back(span);
+            ++spans;
+        } else {
+            thread.stack.push_back(span);
+        }
+        break;
+    }
+    case Ph::End: {
+        if (thread.stack.empty()) {
+            break; // an E without its B (trace cut at the start)
+        }
+        Span span = thread.stack.back();
+        thread.stack.pop_back();
+        span.endNs = std::max(ts, span.beginNs);
+        thread.spans.push_back(span);
+        ++spans;
+        break;
+    }
+    case Ph::Counter:
+        for (const auto &[argKey, value] : e.counters) {
+            instants.push_back({{thread.pid, thread.tid}, ts,
+                eventName + (e.counters.size() > 1 ? u'.' + argKey : QString()), {}, true, value});
+        }
+        thread.hasInstants = true;
+        break;
+    default:
+        instants.push_back({{thread.pid, thread.tid}, ts, eventName, e.detail});
+        thread.hasInstants = true;
+        break;
+    }
+    return std::nullopt;
+}
+
+std::optional<RunData> TraceBuilder::finish(
+    bool ours, const QJsonObject &other, const QString &name, QString *error)
+{
+    auto fail = [error](const QString &why) -> std::optional<RunData> {
+        if (error) {
+            *error = why;
+        }
+        return std::nullopt;
+    };
     // Async operations: a lane each, beside the others of their name. A name with more than
     // kLanesPerName operations (Node's TickObjects, its PROMISEs) is folded into as few rows
     // as its slices need, so a trace is not a wall of one-off lanes.
@@ -541,7 +681,412 @@ std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &
         run.stats.idealAllAsyncS = 0;
         run.stats.madeAsync = 0;
     }
-    return run;
+    return std::move(run);
+}
+
+/// The Chrome trace read straight from its bytes into TraceEvents: no DOM (a million events as
+/// a QJsonDocument took 1 GB), strings shared through a cache (an event's name, category and
+/// ids are mostly the same few). Anything it does not read exactly as QJsonDocument would — a
+/// syntax error, an escaped key at the top, a refused event — makes it give up: the reference
+/// path then reads the file, for its exact result and message (fuzz_trace compares the two).
+class FastTrace
+{
+public:
+    explicit FastTrace(const QByteArray &json)
+        : m_json(json)
+    {
+    }
+
+    /// The run, or a refusal the reference path would give too; nullopt: use the reference path.
+    std::optional<std::optional<RunData>> read(const QString &name, QString *error);
+
+private:
+    /// One member's value, read once: a string (raw, or decoded when escaped), a number, or
+    /// anything else by its bytes.
+    struct Value
+    {
+        const char *b = nullptr;
+        const char *e = nullptr;
+        char type = 0; ///< 0 absent, '"' string, '0' number, 'o' other (object, array, literal)
+        bool escaped = false;
+        bool integer = false; ///< a number without fraction or exponent (an integer to Qt)
+        double number = 0;
+        QByteArrayView raw;
+        QString decoded;
+    };
+    struct Member
+    {
+        QByteArrayView key; ///< raw, when not escaped
+        QString decodedKey; ///< when escaped (or not ASCII)
+        bool escapedKey = false;
+        Value value;
+    };
+    enum Field : quint8
+    {
+        FPh,
+        FName,
+        FCat,
+        FScope,
+        FPid,
+        FTid,
+        FTs,
+        FDur,
+        FId,
+        FId2,
+        FArgs,
+        FieldCount,
+        FNone = 0xff,
+    };
+
+    const QByteArray &m_json;
+    QHash<QByteArrayView, QString> m_strings; // a string's raw text → its QString
+    QHash<QByteArrayView, QString> m_numbers; // a number's raw text → its id text
+    std::vector<Member> m_members; // scratch for one event's members
+    std::vector<Member> m_inner; // and for one of its objects (id2, args)
+
+    /// One object's members, each value read once, checking the syntax; false: bad.
+    static bool members(Json::FastJson &j, std::vector<Member> &out)
+    {
+        out.clear();
+        if (!j.eat('{')) {
+            j.bad = true;
+            return false;
+        }
+        if (j.eat('}')) {
+            return true;
+        }
+        do {
+            Member &m = out.emplace_back();
+            if (!j.string(&m.key, &m.decodedKey, &m.escapedKey) || !j.eat(':')) {
+                j.bad = true;
+                return false;
+            }
+            j.ws();
+            Value &v = m.value;
+            v.b = j.p;
+            if (j.p < j.e && *j.p == '"') {
+                v.type = '"';
+                if (!j.string(&v.raw, &v.decoded, &v.escaped)) {
+                    return false;
+                }
+            } else if (j.p < j.e && (*j.p == '-' || (*j.p >= '0' && *j.p <= '9'))) {
+                v.type = '0';
+                if (!j.number(&v.number)) {
+                    return false;
+                }
+                v.integer = std::none_of(v.b, j.p, [](char c) { return c == '.' || c == 'e' || c == 'E'; });
+            } else {
+                v.type = 'o';
+                if (!j.skip()) {
+                    return false;
+                }
+            }
+            v.e = j.p;
+        } while (j.eat(','));
+        if (!j.eat('}')) {
+            j.bad = true;
+            return false;
+        }
+        return true;
+    }
+
+    static QString cached(QHash<QByteArrayView, QString> &cache, QByteArrayView raw)
+    {
+        if (const auto it = cache.constFind(raw); it != cache.cend()) {
+            return *it;
+        }
+        // Unescaped ASCII (FastJson leaves the rest to Qt).
+        QString s = QString::fromLatin1(raw);
+        cache.insert(raw, s);
+        return s;
+    }
+
+    static bool keyIs(const Member &m, QByteArrayView key)
+    {
+        return m.escapedKey ? m.decodedKey == QLatin1StringView(key.data(), key.size()) : m.key == key;
+    }
+
+    static Field fieldOf(const Member &m)
+    {
+        static constexpr std::array<QByteArrayView, FieldCount> kNames {
+            "ph", "name", "cat", "scope", "pid", "tid", "ts", "dur", "id", "id2", "args"};
+        for (std::size_t f = 0; f < kNames.size(); ++f) {
+            if (keyIs(m, kNames[f])) {
+                return static_cast<Field>(f);
+            }
+        }
+        return FNone;
+    }
+
+    /// `key`'s value among members (the last one, as QJsonObject keeps); null: absent.
+    static const Value *find(const std::vector<Member> &m, QByteArrayView key)
+    {
+        for (auto it = m.rbegin(); it != m.rend(); ++it) {
+            if (keyIs(*it, key)) {
+                return &it->value;
+            }
+        }
+        return nullptr;
+    }
+
+    QString keyText(const Member &m) { return m.escapedKey ? m.decodedKey : cached(m_strings, m.key); }
+
+    QString toString(const Value *v)
+    {
+        if (!v || v->type != '"') {
+            return {};
+        }
+        return v->escaped ? v->decoded : cached(m_strings, v->raw);
+    }
+
+    static bool isNumber(const Value *v) { return v && v->type == '0'; }
+
+    static double toDouble(const Value *v)
+    {
+        if (!isNumber(v)) {
+            return 0;
+        }
+        // An integer literal is an integer to Qt: "-0" is 0 (but "-0.0" is -0.0).
+        return v->integer && v->number == 0 ? 0.0 : v->number;
+    }
+
+    QString idText(const Value *v)
+    {
+        if (v && v->type == '"') {
+            return toString(v);
+        }
+        if (isNumber(v)) {
+            const QByteArrayView raw(v->b, v->e - v->b);
+            if (const auto it = m_numbers.constFind(raw); it != m_numbers.cend()) {
+                return *it;
+            }
+            QString text = numberText(toDouble(v));
+            m_numbers.insert(raw, text);
+            return text;
+        }
+        return numberText(0);
+    }
+
+    static bool isTrue(const Value *v) { return v && v->type == 'o' && QByteArrayView(v->b, v->e - v->b) == "true"; }
+
+    static bool isObject(const Value *v) { return v && v->type == 'o' && *v->b == '{'; }
+
+    bool event(Json::FastJson &j, TraceEvent &ev);
+};
+
+bool FastTrace::event(Json::FastJson &j, TraceEvent &ev)
+{
+    if (!members(j, m_members)) {
+        return false;
+    }
+    std::array<const Value *, FieldCount> f {};
+    for (const Member &m : m_members) {
+        if (const Field field = fieldOf(m); field != FNone) {
+            f[field] = &m.value; // the last one wins, as in QJsonObject
+        }
+    }
+    ev.phText = toString(f[FPh]);
+    ev.ph = phFrom(ev.phText);
+    ev.name = toString(f[FName]);
+    ev.cat = toString(f[FCat]);
+    ev.scope = toString(f[FScope]);
+    ev.pid = idText(f[FPid]);
+    ev.tid = idText(f[FTid]);
+    ev.tsIsNumber = isNumber(f[FTs]);
+    ev.ts = toDouble(f[FTs]);
+    ev.dur = toDouble(f[FDur]);
+    ev.asyncId.clear();
+    std::vector<Member> &inner = m_inner;
+    inner.clear();
+    if (isObject(f[FId2])) {
+        Json::FastJson k {f[FId2]->b, f[FId2]->e};
+        if (!members(k, inner)) {
+            return false;
+        }
+        const Value *local = find(inner, "local");
+        ev.asyncId = local ? u"local:"_s + idText(local) : u"global:"_s + idText(find(inner, "global"));
+    } else if (f[FId]) {
+        ev.asyncId = idText(f[FId]);
+    }
+    if (f[FId]) {
+        ev.shownId = idText(f[FId]);
+    } else if (!inner.empty()) {
+        // QJsonObject's first member: the least key (the last of equal ones).
+        std::size_t first = 0;
+        QString least = keyText(inner[0]);
+        for (std::size_t k = 1; k < inner.size(); ++k) {
+            QString key = keyText(inner[k]);
+            if (key <= least) {
+                first = k;
+                least = std::move(key);
+            }
+        }
+        ev.shownId = idText(&inner[first].value);
+    } else {
+        ev.shownId = numberText(0);
+    }
+    ev.argName.clear();
+    ev.sortIndex = 0;
+    ev.detail.clear();
+    ev.status.clear();
+    ev.hasStatus = false;
+    ev.readyIsNumber = false;
+    ev.ready = 0;
+    ev.blocking = false;
+    ev.nestedLoop = false;
+    ev.counters.clear();
+    if (isObject(f[FArgs])) {
+        Json::FastJson k {f[FArgs]->b, f[FArgs]->e};
+        if (!members(k, inner)) {
+            return false;
+        }
+        if (inner.empty()) {
+            return true;
+        }
+        ev.argName = toString(find(inner, "name"));
+        ev.sortIndex = toDouble(find(inner, "sort_index"));
+        ev.detail = toString(find(inner, "detail"));
+        const Value *status = find(inner, "status");
+        ev.status = toString(status);
+        ev.hasStatus = status != nullptr;
+        const Value *ready = find(inner, "ready_us");
+        ev.readyIsNumber = isNumber(ready);
+        ev.ready = toDouble(ready);
+        ev.blocking = isTrue(find(inner, "blocking"));
+        ev.nestedLoop = isTrue(find(inner, "nested_loop"));
+        if (ev.ph == Ph::Counter) {
+            // QJsonObject's order: by key, one value per key (the last).
+            std::map<QString, double> byKey;
+            for (const Member &member : inner) {
+                byKey.insert_or_assign(keyText(member), toDouble(&member.value));
+            }
+            ev.counters.assign(byKey.begin(), byKey.end());
+        }
+    }
+    return true;
+}
+
+std::optional<std::optional<RunData>> FastTrace::read(const QString &name, QString *error)
+{
+    Json::FastJson j {m_json.constData(), m_json.constData() + m_json.size()};
+    TraceBuilder builder;
+    TraceEvent ev;
+    qsizetype index = 0;
+    // The events array at j: read into the builder; false to give up.
+    const auto events = [&]() -> bool {
+        if (!j.eat('[')) {
+            return false;
+        }
+        if (j.eat(']')) {
+            return true;
+        }
+        do {
+            j.ws();
+            if (j.p >= j.e || *j.p != '{' || !event(j, ev) || builder.add(ev, index)) {
+                return false; // not an object, bad, or refused: the reference path says why
+            }
+            ++index;
+        } while (j.eat(','));
+        return j.eat(']');
+    };
+    QJsonObject other;
+    j.ws();
+    if (j.p < j.e && *j.p == '[') {
+        if (!events()) {
+            return std::nullopt;
+        }
+    } else if (j.eat('{')) {
+        bool seenEvents = false;
+        bool seenOther = false;
+        if (j.eat('}')) {
+            return std::nullopt;
+        }
+        do {
+            QByteArrayView key;
+            QString decoded;
+            bool escaped = false;
+            if (!j.string(&key, &decoded, &escaped) || escaped || !j.eat(':')) {
+                return std::nullopt; // an escaped key might be "traceEvents": the reference decides
+            }
+            j.ws();
+            if (key == "traceEvents") {
+                if (seenEvents || j.p >= j.e || *j.p != '[' || !events()) {
+                    return std::nullopt;
+                }
+                seenEvents = true;
+            } else {
+                const char *b = j.p;
+                if (!j.skip()) {
+                    return std::nullopt;
+                }
+                if (key == "otherData") {
+                    if (seenOther) {
+                        return std::nullopt;
+                    }
+                    seenOther = true;
+                    other = QJsonDocument::fromJson(QByteArray(b, j.p - b)).object();
+                }
+            }
+        } while (j.eat(','));
+        if (!j.eat('}') || !seenEvents) {
+            return std::nullopt;
+        }
+    } else {
+        return std::nullopt;
+    }
+    j.ws();
+    if (j.bad || j.p != j.e) {
+        return std::nullopt;
+    }
+    const bool ours = other.value(u"generator"_s).toString().startsWith(u"Coroscope"_s);
+    return builder.finish(ours, other, name, error);
+}
+
+} // namespace
+
+std::optional<RunData> importChromeTraceReference(const QByteArray &json, const QString &name, QString *error)
+{
+    auto fail = [error](const QString &why) -> std::optional<RunData> {
+        if (error) {
+            *error = why;
+        }
+        return std::nullopt;
+    };
+    QJsonParseError parseError;
+    const auto doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return fail(u"not valid JSON: %1 at byte %2"_s.arg(parseError.errorString()).arg(parseError.offset));
+    }
+    QJsonArray events;
+    // A trace Coroscope wrote keeps its time zero, experiment, wall and ideal.
+    const QJsonObject other = doc.isObject() ? doc.object().value(u"otherData"_s).toObject() : QJsonObject();
+    const bool ours = other.value(u"generator"_s).toString().startsWith(u"Coroscope"_s);
+    if (doc.isArray()) {
+        events = doc.array();
+    } else if (doc.isObject() && doc.object().value(u"traceEvents"_s).isArray()) {
+        events = doc.object().value(u"traceEvents"_s).toArray();
+    } else {
+        return fail(
+            u"not a Chrome trace: expected an array of events or an object with a \"traceEvents\" array"_s);
+    }
+    TraceBuilder builder;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        if (!events.at(i).isObject()) {
+            return fail(u"traceEvents[%1]: expected an object"_s.arg(i));
+        }
+        if (const auto refused = builder.add(eventFromObject(events.at(i).toObject()), i)) {
+            return fail(*refused);
+        }
+    }
+    return builder.finish(ours, other, name, error);
+}
+
+std::optional<RunData> importChromeTrace(const QByteArray &json, const QString &name, QString *error)
+{
+    if (auto fast = FastTrace(json).read(name, error)) {
+        return std::move(*fast);
+    }
+    return importChromeTraceReference(json, name, error);
 }
 
 std::optional<RunData> loadRunOrTrace(const QString &path, QString *error)

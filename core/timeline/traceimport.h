@@ -20,6 +20,11 @@ namespace Coroscope {
 [[nodiscard]] std::optional<RunData> importChromeTrace(
     const QByteArray &json, const QString &name, QString *error);
 
+/// The same through QJsonDocument: what importChromeTrace falls back to whenever its reader
+/// without a DOM sees anything unusual, and what fuzz_trace compares it with.
+[[nodiscard]] std::optional<RunData> importChromeTraceReference(
+    const QByteArray &json, const QString &name, QString *error);
+
 /// Loads a Coroscope run file or a Chrome trace, whichever `path` holds. Errors name the path.
 [[nodiscard]] std::optional<RunData> loadRunOrTrace(const QString &path, QString *error);
 

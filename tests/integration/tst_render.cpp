@@ -24,6 +24,7 @@
 #include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
+#include <QFile>
 #include <QTest>
 
 #include <random>
@@ -449,6 +450,68 @@ private Q_SLOTS:
         for (std::size_t r = 0; r < model.rows().size(); ++r) {
             QVERIFY(model.states(r).empty());
         }
+    }
+
+    // The reader without a DOM reads exactly what QJsonDocument does: the real fixtures, and
+    // what is easy to get wrong — escaped keys, duplicate keys (the last wins), "-0" as an id,
+    // id2 objects, counters' keys in order, args that are not an object, broken JSON.
+    void fastReaderAgreesWithTheReference_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        const auto file = [](const QString &path) {
+            QFile f(QStringLiteral(COROSCOPE_SOURCE_DIR) + path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        QTest::newRow("node-http") << file(u"/tests/data/node-http.trace.json"_s);
+        QTest::newRow("node-async-hooks") << file(u"/tests/data/node-async-hooks.trace.json"_s);
+        QTest::newRow("tricky-keys") << file(u"/tests/fuzz/corpus/trace/tricky-keys.json"_s);
+        QTest::newRow("async-ids") << file(u"/tests/fuzz/corpus/trace/async-ids.json"_s);
+        QTest::newRow("truncated") << QByteArray(R"({"traceEvents":[{"ph":"X","name":"a","ts":1,"dur":2})");
+        QTest::newRow("garbage-after") << QByteArray(R"([{"ph":"X","name":"a","ts":1,"dur":2}] x)");
+        QTest::newRow("missing-ts-then-bad")
+            << QByteArray(R"([{"ph":"X","name":"a","dur":2},{"ph":"X","ts":01}])");
+        QTest::newRow("events-twice") << QByteArray(
+            R"({"traceEvents":[{"ph":"X","name":"a","ts":1,"dur":2}],"traceEvents":[{"ph":"X","name":"b","ts":1,"dur":3}]})");
+        QTest::newRow("not-an-object") << QByteArray(R"([{"ph":"X","name":"a","ts":1,"dur":2}, 5])");
+        QTest::newRow("ours") << QByteArray(
+            R"({"otherData":{"generator":"Coroscope 0.1","experiment":"gather","wall_s":0.5},"traceEvents":[{"ph":"X","name":"a","pid":1,"tid":2,"ts":100,"dur":200}]})");
+    }
+
+    void fastReaderAgreesWithTheReference()
+    {
+        QFETCH(QByteArray, json);
+        QVERIFY(!json.isEmpty());
+        QString fastError;
+        QString referenceError;
+        const auto fast = importChromeTrace(json, u"t.json"_s, &fastError);
+        const auto reference = importChromeTraceReference(json, u"t.json"_s, &referenceError);
+        QCOMPARE(bool(fast), bool(reference));
+        QCOMPARE(fastError, referenceError);
+        if (!fast) {
+            return;
+        }
+        QCOMPARE(fast->lanes.size(), reference->lanes.size());
+        for (qsizetype i = 0; i < fast->lanes.size(); ++i) {
+            QCOMPARE(fast->lanes[i].name, reference->lanes[i].name);
+        }
+        QCOMPARE(fast->spans.size(), reference->spans.size());
+        for (std::size_t i = 0; i < fast->spans.size(); ++i) {
+            const Span &a = fast->spans[i];
+            const Span &b = reference->spans[i];
+            QCOMPARE(a.beginNs, b.beginNs);
+            QCOMPARE(a.endNs, b.endNs);
+            QCOMPARE(a.lane, b.lane);
+            QVERIFY(a.kind == b.kind && a.status == b.status);
+            QCOMPARE(fast->str(a.name), reference->str(b.name));
+        }
+        QCOMPARE(fast->marks.size(), reference->marks.size());
+        QCOMPARE(fast->counters.size(), reference->counters.size());
+        for (std::size_t i = 0; i < fast->counters.size(); ++i) {
+            QCOMPARE(fast->str(fast->counters[i].name), reference->str(reference->counters[i].name));
+            QCOMPARE(fast->counters[i].value, reference->counters[i].value);
+        }
+        QCOMPARE(fast->wallNs, reference->wallNs);
+        QCOMPARE(fast->experiment, reference->experiment);
     }
 
     void refusesBadTraces_data()
