@@ -136,9 +136,16 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
         row.spans = std::move(spansOf[lane.id]);
         std::stable_sort(row.spans.begin(), row.spans.end(),
             [this](quint32 a, quint32 b) { return m_run.spans[a].beginNs < m_run.spans[b].beginNs; });
+        row.begins.reserve(row.spans.size());
+        row.ends.reserve(row.spans.size());
+        row.looks.reserve(row.spans.size());
         for (quint32 i : row.spans) {
             const Span &s = m_run.spans[i];
             row.maxDurationNs = std::max(row.maxDurationNs, (s.isOpen() ? m_endNs : s.endNs) - s.beginNs);
+            row.begins.push_back(s.beginNs);
+            row.ends.push_back(s.isOpen() ? std::max(m_run.wallNs, s.beginNs) : s.endNs);
+            row.looks.push_back(static_cast<quint8>(static_cast<unsigned>(s.kind)
+                | static_cast<unsigned>(s.status) << 4 | (s.holdsThread() ? 1U << 6 : 0U)));
         }
         assignTracks(row);
         row.marks = std::move(marksOf[lane.id]);
@@ -259,6 +266,12 @@ std::pair<std::size_t, std::size_t> GanttModel::visibleRange(
 {
     // Spans are sorted by begin; one that starts before fromNs - maxDuration cannot reach fromNs.
     const qint64 earliest = fromNs - row.maxDurationNs;
+    if (row.begins.size() == row.spans.size()) {
+        const auto first = std::lower_bound(row.begins.begin(), row.begins.end(), earliest);
+        const auto last = std::lower_bound(first, row.begins.end(), toNs);
+        return {static_cast<std::size_t>(first - row.begins.begin()),
+            static_cast<std::size_t>(last - row.begins.begin())};
+    }
     const auto byBegin = [this](quint32 index, qint64 t) { return m_run.spans[index].beginNs < t; };
     const auto first = std::lower_bound(row.spans.begin(), row.spans.end(), earliest, byBegin);
     const auto last = std::lower_bound(first, row.spans.end(), toNs, byBegin);

@@ -4,11 +4,15 @@
 #include <QCoreApplication>
 #include <QFontDatabase>
 #include <QFontMetricsF>
+#include <QImage>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstring>
 #include <mutex>
 
 using namespace Qt::StringLiterals;
@@ -906,6 +910,46 @@ void GanttPainter::paintLaneRow(
         }
     };
 
+    struct BarColors
+    {
+        QColor fill;
+        QColor border;
+        QColor text;
+        bool known = false;
+    };
+    std::array<BarColors, static_cast<std::size_t>(kSpanKindCount) * 3 * 2> barColors {};
+    // Colours per style, worked out once per row (a dense row draws thousands of bars).
+    auto colorsOf = [&](const Style &style) -> const BarColors & {
+        const SpanKind kind = style.kind;
+        const SpanStatus status = style.status;
+        const QColor color = m_theme.kindColor(kind);
+        const bool wait = kind == SpanKind::Wait && status != SpanStatus::Error;
+        BarColors &colors = barColors[(static_cast<std::size_t>(style.kind) * 3 + static_cast<std::size_t>(style.status)) * 2
+            + (style.holdsThread ? 1 : 0)];
+        if (!colors.known) {
+            colors.known = true;
+            colors.text = m_theme.text;
+            if (status == SpanStatus::Error) {
+                colors.fill = m_theme.error;
+                colors.border = m_theme.error.darker(120);
+                colors.text = m_theme.textOn(colors.fill);
+            } else if (status == SpanStatus::Cancelled) {
+                colors.fill = blend(m_theme.background, m_theme.cancelled, 0.25);
+                colors.border = m_theme.cancelled;
+            } else if (wait) {
+                colors.fill = blend(m_theme.background, color, 0.35);
+                colors.border = color;
+            } else if (!style.holdsThread) {
+                colors.fill = blend(m_theme.background, color, 0.28);
+                colors.border = color;
+            } else {
+                colors.fill = color;
+                colors.border = color.darker(115);
+                colors.text = m_theme.textOn(colors.fill);
+            }
+        }
+        return colors;
+    };
     // The sub-row being drawn (the whole row when it has one).
     QRectF trackRect = rowRect;
     auto drawBar = [&](const Pending &bar) {
@@ -920,27 +964,10 @@ void GanttPainter::paintLaneRow(
         // A pixel of air after bars wide enough to spare it, so neighbours stay distinct.
         const double w = bar.x1 - bar.x0 >= 5 ? bar.x1 - bar.x0 - 1 : std::max(bar.x1 - bar.x0, 1.0);
         const QRectF r(bar.x0, trackRect.center().y() - h / 2, w, h);
-        QColor fill;
-        QColor border;
-        QColor textColor = m_theme.text;
-        if (status == SpanStatus::Error) {
-            fill = m_theme.error;
-            border = m_theme.error.darker(120);
-            textColor = m_theme.textOn(fill);
-        } else if (status == SpanStatus::Cancelled) {
-            fill = blend(m_theme.background, m_theme.cancelled, 0.25);
-            border = m_theme.cancelled;
-        } else if (wait) {
-            fill = blend(m_theme.background, color, 0.35);
-            border = color;
-        } else if (!bar.style.holdsThread) {
-            fill = blend(m_theme.background, color, 0.28);
-            border = color;
-        } else {
-            fill = color;
-            border = color.darker(115);
-            textColor = m_theme.textOn(fill);
-        }
+        const BarColors &colors = colorsOf(bar.style);
+        const QColor &fill = colors.fill;
+        const QColor &border = colors.border;
+        const QColor &textColor = colors.text;
         p.fillRect(r, fill);
         if (status == SpanStatus::Cancelled) {
             hatch(p, r, m_theme.cancelled);
@@ -1001,6 +1028,146 @@ void GanttPainter::paintLaneRow(
         inkRight = std::max(inkRight, r.right());
     };
 
+    const auto paintColumns = [&](std::size_t from, std::size_t to, int track) {
+        struct Cover
+        {
+            Style style;
+            quint32 span; ///< one of its spans (drawBar wants one; no label is drawn)
+            std::vector<float> px; ///< how much of each pixel column it covers
+        };
+        const int cols = std::max(1, static_cast<int>(std::ceil(plotRight - plotLeft)));
+        std::vector<Cover> covers;
+        for (std::size_t k = from; k < to; ++k) {
+            if (row.tracks > 1 && row.track[k] != track) {
+                continue;
+            }
+            const qint64 end = row.ends[k];
+            if (end < l.startNs()) {
+                continue;
+            }
+            const double x0 = std::max(l.mapTimeToX(row.begins[k]), plotLeft) - plotLeft;
+            const double x1 = std::min(l.mapTimeToX(end), plotRight) - plotLeft;
+            if (x1 < 0 || x0 > plotRight - plotLeft) {
+                continue;
+            }
+            const quint8 look = row.looks[k];
+            const quint32 index = row.spans[k];
+            const Style style {static_cast<SpanKind>(look & 0xf), static_cast<SpanStatus>((look >> 4) & 0x3),
+                (look & 0x40) != 0};
+            auto cover = std::find_if(covers.begin(), covers.end(), [&](const Cover &c) { return c.style == style; });
+            if (cover == covers.end()) {
+                covers.push_back({style, index, std::vector<float>(static_cast<std::size_t>(cols), 0.f)});
+                cover = std::prev(covers.end());
+            }
+            const int c0 = std::clamp(static_cast<int>(x0), 0, cols - 1);
+            const int c1 = std::clamp(static_cast<int>(x1), 0, cols - 1);
+            auto &px = cover->px;
+            if (c0 == c1) {
+                px[c0] += static_cast<float>(std::max(x1 - x0, 1e-3)); // even an instant shows
+            } else {
+                px[c0] += static_cast<float>(c0 + 1 - x0);
+                for (int c = c0 + 1; c < c1; ++c) {
+                    px[c] += 1.f;
+                }
+                px[c1] += static_cast<float>(std::max(x1 - c1, 1e-3));
+            }
+        }
+        std::vector<int> chosen(static_cast<std::size_t>(cols), -1);
+        for (int c = 0; c < cols; ++c) {
+            float best = 0;
+            for (std::size_t i = 0; i < covers.size(); ++i) {
+                const float v = covers[i].px[c];
+                if (v <= 0) {
+                    continue;
+                }
+                if (covers[i].style.status == SpanStatus::Error) {
+                    chosen[c] = static_cast<int>(i);
+                    break;
+                }
+                if (v > best) {
+                    best = v;
+                    chosen[c] = static_cast<int>(i);
+                }
+            }
+        }
+        // On a raster device (the screen, a PNG) the bars of a dense track are one image at
+        // the device's resolution, blitted: thousands of one-pixel rectangles, each through
+        // QPainter, cost more than the rest of the frame. (SVG and PDF get rectangles.)
+        const QTransform dt = p.deviceTransform();
+        QPaintEngine *engine = p.paintEngine();
+        if (engine && engine->type() == QPaintEngine::Raster && dt.type() <= QTransform::TxScale && dt.m11() > 0
+            && dt.m22() > 0) {
+            const double sx = dt.m11();
+            const double sy = dt.m22();
+            const double yTop = trackRect.center().y() - kBarHeight / 2;
+            // The bar band in device pixels, rounded so the blit is 1:1.
+            const QRectF device = dt.mapRect(QRectF(plotLeft, yTop, cols, kBarHeight));
+            const int left = static_cast<int>(std::round(device.left()));
+            const int top = static_cast<int>(std::round(device.top()));
+            const int width = static_cast<int>(std::round(device.right())) - left;
+            const int height = static_cast<int>(std::round(device.bottom())) - top;
+            if (width > 0 && height > 0) {
+                QImage band(width, height, QImage::Format_ARGB32_Premultiplied);
+                std::vector<QRgb> fullLine(static_cast<std::size_t>(width), 0);
+                std::vector<QRgb> slimLine(static_cast<std::size_t>(width), 0);
+                for (int x = 0; x < width; ++x) {
+                    const int c = std::clamp(static_cast<int>((x + 0.5) / sx), 0, cols - 1);
+                    if (chosen[c] < 0) {
+                        continue;
+                    }
+                    const Style &st = covers[static_cast<std::size_t>(chosen[c])].style;
+                    const QRgb rgb = qPremultiply(colorsOf(st).fill.rgba());
+                    slimLine[x] = rgb;
+                    if (!(st.kind == SpanKind::Wait && st.status != SpanStatus::Error)) {
+                        fullLine[x] = rgb;
+                    }
+                }
+                const double slimTop = (kBarHeight - kWaitHeight) / 2 * sy;
+                const double slimBottom = (kBarHeight + kWaitHeight) / 2 * sy;
+                for (int y = 0; y < height; ++y) {
+                    const bool slimRow = y + 0.5 >= slimTop && y + 0.5 < slimBottom;
+                    std::memcpy(band.scanLine(y), (slimRow ? slimLine : fullLine).data(),
+                        static_cast<std::size_t>(width) * sizeof(QRgb));
+                }
+                // Drawn in device pixels: undo what the device adds to the world transform
+                // (its pixel ratio).
+                const QTransform hidden = p.worldTransform().inverted() * dt;
+                p.save();
+                p.setWorldTransform(hidden.inverted());
+                p.drawImage(QPointF(left, top), band);
+                p.restore();
+            }
+            inkRight = plotRight;
+            return;
+        }
+        // Runs of one style, filled in one call per style (no borders: at this density a
+        // bar is a pixel or two, and outlining each costs more than the rest of the frame).
+        std::vector<std::vector<QRectF>> runs(covers.size());
+        const double y = trackRect.center().y();
+        for (int c = 0; c < cols;) {
+            const int style = chosen[c];
+            int end = c + 1;
+            while (end < cols && chosen[end] == style) {
+                ++end;
+            }
+            if (style >= 0) {
+                const Style &st = covers[static_cast<std::size_t>(style)].style;
+                const double h = st.kind == SpanKind::Wait && st.status != SpanStatus::Error ? kWaitHeight : kBarHeight;
+                runs[static_cast<std::size_t>(style)].emplace_back(plotLeft + c, y - h / 2, end - c, h);
+            }
+            c = end;
+        }
+        p.setPen(Qt::NoPen);
+        for (std::size_t i = 0; i < covers.size(); ++i) {
+            if (!runs[i].empty()) {
+                p.setBrush(colorsOf(covers[i].style).fill);
+                p.drawRects(runs[i].data(), static_cast<int>(runs[i].size()));
+            }
+        }
+        p.setBrush(Qt::NoBrush);
+        inkRight = plotRight;
+    };
+
     const auto [from, to] = m_model.visibleRange(row, l.startNs(), viewEnd);
     const double trackHeight = row.tracks > 1 ? rowRect.height() / row.tracks : rowRect.height();
     for (int track = 0; track < row.tracks; ++track) {
@@ -1014,26 +1181,36 @@ void GanttPainter::paintLaneRow(
             }
             inkRight = plotLeft;
         }
+        // More spans than pixels (a million-span run seen whole): each pixel column is drawn
+        // once, in the style that covers most of it (a failure's red whenever it has one), so
+        // a frame costs the plot's width, not the spans' count.
+        if (static_cast<double>(to - from) > kColumnModeDensity * (plotRight - plotLeft)) {
+            paintColumns(from, to, track);
+            flushAfterLabel(plotRight + 4);
+            continue;
+        }
         Pending pending;
         for (std::size_t k = from; k < to; ++k) {
             if (row.tracks > 1 && row.track[k] != track) {
                 continue;
             }
+            // The row's own arrays (no cache miss per span); run.spans only for what is drawn.
             const quint32 index = row.spans[k];
-            const Span &s = run.spans[index];
-            const qint64 end = s.isOpen() ? std::max(run.wallNs, s.beginNs) : s.endNs;
+            const qint64 end = row.ends[k];
             if (end < l.startNs()) {
                 continue;
             }
             // Clamped to the plot by arithmetic (QSvgGenerator 6.4 ignores clip rects).
-            double x0 = std::max(l.mapTimeToX(s.beginNs), plotLeft);
+            double x0 = std::max(l.mapTimeToX(row.begins[k]), plotLeft);
             double x1 = std::min(l.mapTimeToX(end), plotRight);
             if (x1 < plotLeft || x0 > plotRight) {
                 continue;
             }
             x0 = std::round(x0);
             x1 = std::max(std::round(x1), x0 + 1);
-            const Style style {s.kind, s.status, s.holdsThread()};
+            const quint8 look = row.looks[k];
+            const Style style {static_cast<SpanKind>(look & 0xf), static_cast<SpanStatus>((look >> 4) & 0x3),
+                (look & 0x40) != 0};
             // Merge what lands on the same pixels; wide neighbours stay separate bars.
             const bool tiny = x1 - x0 < 4 || pending.x1 - pending.x0 < 4;
             if (pending.count > 0 && style == pending.style && x0 <= pending.x1 + 1

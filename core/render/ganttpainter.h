@@ -114,6 +114,8 @@ private:
     [[nodiscard]] qint64 allAsyncNs() const;
     [[nodiscard]] bool ghostDiffers(qint32 span, const GanttLayout &l) const;
     static constexpr int kMaxGhosts = 2000;
+    /// A lane with more spans in view than this many per pixel is drawn column by column.
+    static constexpr double kColumnModeDensity = 0.5;
     static constexpr double kGhostMinPx = 6;
     [[nodiscard]] QColor stateColor(Analysis::TaskState state) const;
     void paintMarkers(QPainter &p, const Geometry &g, const GanttLayout &l) const;

@@ -639,7 +639,8 @@ std::optional<RunData> TraceBuilder::finish(
         if (thread.foldedInto) {
             const auto row = laneOf.constFind(thread.foldedInto->pid + u'\x1f' + thread.foldedInto->tid);
             if (row != laneOf.cend()) {
-                laneOf.insert(thread.pid + u'\x1f' + thread.tid, *row);
+                const LaneId lane = *row; // a copy: the insert may move the table
+                laneOf.insert(thread.pid + u'\x1f' + thread.tid, lane);
             }
         }
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// bench_gantt: painting 100 000 spans over 1 000 lanes at 1920×1080, device pixel ratio 2,
-// fitted and at 10× zoom; and a PNG export of the same run.
+// bench_gantt [FILE]: painting 100 000 spans over 1 000 lanes (or FILE, a run file or trace)
+// at 1920×1080, device pixel ratio 2, fitted and at 10× zoom, with each layer of the chart left
+// out in turn (where a frame's time goes); and a PNG export of the same run.
 // Targets: median ≤ 16 ms, p95 ≤ 33 ms per frame; PNG export ≤ 1 s.
 
 #include "render/exporters.h"
@@ -8,6 +9,7 @@
 #include "render/ganttpainter.h"
 #include "testutil.h"
 #include "timeline/stats.h"
+#include "timeline/traceimport.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>
@@ -54,14 +56,29 @@ int main(int argc, char **argv)
     QGuiApplication app(argc, argv);
     QElapsedTimer build;
     build.start();
-    const GanttModel model(syntheticRun(100'000, 1000));
+    RunData run;
+    if (argc > 1) {
+        QString error;
+        auto loaded = loadRunOrTrace(QString::fromLocal8Bit(argv[1]), &error);
+        if (!loaded) {
+            std::printf("%s\n", qPrintable(error));
+            return 1;
+        }
+        run = std::move(*loaded);
+    } else {
+        run = syntheticRun(100'000, 1000);
+    }
+    const std::size_t spanCount = run.spans.size();
+    const auto laneCount = static_cast<long long>(run.lanes.size());
+    build.start();
+    const GanttModel model(std::move(run));
     const double buildMs = static_cast<double>(build.nsecsElapsed()) / 1e6;
     const GanttPainter painter(model, GanttTheme::light());
     const QSizeF size(1920, 1080);
     bool ok = true;
 
-    std::printf("model: 100 000 spans, 1 000 lanes -> %zu rows, built in %.1f ms (once per run)\n",
-        model.rows().size(), buildMs);
+    std::printf("model: %zu spans, %lld lanes -> %zu rows, built in %.1f ms (once per run)\n", spanCount,
+        laneCount, model.rows().size(), buildMs);
     const auto report = [&](const char *what, const Test::Percentiles &f) {
         const bool pass = f.median <= 16 && f.p95 <= 33;
         ok &= pass;
@@ -71,6 +88,25 @@ int main(int argc, char **argv)
     const qint64 end = model.endNs();
     report("frame, fitted (1920x1080@2x)", measureFrames(painter, size, 0, end, 40));
     report("frame, 10x zoom", measureFrames(painter, size, end * 4 / 10, end * 5 / 10, 40));
+    // Where a fitted frame's time goes: each layer left out in turn (not targets).
+    const auto without = [&](const char *what, auto change) {
+        GanttPaintOptions options;
+        change(options);
+        const GanttPainter lighter(model, GanttTheme::light(), options);
+        const Test::Percentiles f = measureFrames(lighter, size, 0, end, 20);
+        std::printf("  fitted, %-21s median %6.2f ms\n", what, f.median);
+    };
+    without("without state strips", [](GanttPaintOptions &o) { o.states = false; });
+    without("without blame/wakers", [](GanttPaintOptions &o) { o.blame = false; });
+    without("without ideal", [](GanttPaintOptions &o) { o.ideal = false; });
+    without("bars only", [](GanttPaintOptions &o) {
+        o.states = false;
+        o.blame = false;
+        o.ideal = false;
+        o.legend = false;
+        o.header = false;
+        o.footer = false;
+    });
 
     QTemporaryDir dir;
     QString error;
