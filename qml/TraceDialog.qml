@@ -16,7 +16,6 @@ Dialog {
     Overlay.modal: Rectangle { color: "#66000000" }
     anchors.centerIn: Overlay.overlay
     width: Math.min(640, parent ? parent.width - 40 : 640)
-    standardButtons: Dialog.Cancel
 
     signal traced()
 
@@ -107,16 +106,18 @@ Dialog {
             color: "#cf222e"
             visible: text !== ""
         }
-        RowLayout {
-            Layout.fillWidth: true
-            Item { Layout.fillWidth: true }
-            Button {
-                objectName: "traceStart"
-                text: qsTr("▶ Trace")
-                highlighted: true
-                enabled: scriptField.text.trim() !== "" && !root.controller.running
-                onClicked: root.start()
-            }
+    }
+
+    // Trace beside Cancel (the dialog stays open when the program cannot start, to say why).
+    footer: DialogButtonBox {
+        standardButtons: DialogButtonBox.Cancel
+        Button {
+            objectName: "traceStart"
+            text: qsTr("▶ Trace")
+            highlighted: true
+            enabled: scriptField.text.trim() !== "" && !root.controller.running
+            DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
+            onClicked: root.start()
         }
     }
 
