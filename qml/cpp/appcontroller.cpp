@@ -24,6 +24,8 @@
 #include "timeline/traceimport.h"
 
 #include <QClipboard>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QPointer>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -222,6 +224,10 @@ bool AppController::isRunning() const
 
 bool AppController::run()
 {
+    if (!m_opening.isEmpty()) {
+        setMessage(tr("Wait until %1 is open (or open another file).").arg(QFileInfo(m_opening).fileName()));
+        return false;
+    }
     if (m_tracer->isRunning() || m_tracePending) {
         setMessage(tr("A traced Python program is still running: stop it first."));
         return false;
@@ -382,6 +388,10 @@ bool AppController::runSeedPython()
 
 bool AppController::startTrace(const PythonProgram &given, bool pinWhenDone)
 {
+    if (!m_opening.isEmpty()) {
+        setMessage(tr("Wait until %1 is open (or open another file).").arg(QFileInfo(m_opening).fileName()));
+        return false;
+    }
     if (isRunning()) {
         setMessage(tr("A run is still going: stop it first."));
         return false;
@@ -615,13 +625,60 @@ bool AppController::loadInto(RunHandle &handle, const QString &path)
 
 bool AppController::openFile(const QString &target)
 {
-    if (m_runner->isRunning()) {
+    if (m_runner->isRunning() || m_tracer->isRunning() || m_tracePending) {
         setMessage(tr("Stop the run before opening another one."));
         return false;
     }
     const QString path = localPath(target);
+    const QFileInfo info(path);
+    if (info.isFile() && info.size() > m_backgroundOpenBytes) {
+        // A million spans take a second or two to read and lay out: not on the GUI thread.
+        const quint64 request = ++m_openRequest;
+        m_opening = path;
+        Q_EMIT openingChanged();
+        setMessage(tr("Opening %1 (%2 MB)…").arg(info.fileName()).arg(static_cast<double>(info.size()) / 1e6, 0, 'f', 0));
+        struct Opened
+        {
+            std::shared_ptr<const GanttModel> model;
+            QString error;
+        };
+        auto *watcher = new QFutureWatcher<Opened>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request, path] {
+            watcher->deleteLater();
+            if (request != m_openRequest) {
+                return; // another file was opened since (or a run started)
+            }
+            m_opening.clear();
+            Q_EMIT openingChanged();
+            Opened opened = watcher->result();
+            if (!opened.model) {
+                setMessage(opened.error);
+                appendLog(opened.error);
+                return;
+            }
+            m_current->setModel(std::move(opened.model));
+            m_current->setPath(path);
+            m_current->setName(QFileInfo(path).completeBaseName());
+            setMessage({});
+            appendLog(tr("opened %1").arg(path));
+            Q_EMIT fileOpened(path);
+        });
+        watcher->setFuture(QtConcurrent::run([path] {
+            Opened opened;
+            if (auto run = loadRunOrTrace(path, &opened.error)) {
+                opened.model = std::make_shared<const GanttModel>(std::move(*run));
+            }
+            return opened;
+        }));
+        return true;
+    }
     if (!loadInto(*m_current, path)) {
         return false;
+    }
+    ++m_openRequest; // a background open still going is not wanted any more
+    if (!m_opening.isEmpty()) {
+        m_opening.clear();
+        Q_EMIT openingChanged();
     }
     appendLog(tr("opened %1").arg(path));
     return true;

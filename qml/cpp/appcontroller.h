@@ -70,6 +70,8 @@ class AppController : public QObject
     Q_PROPERTY(QVariantMap lastTrace READ lastTrace NOTIFY settingsChanged)
 
     Q_PROPERTY(bool running READ isRunning NOTIFY runningChanged)
+    /// A big file being opened in the background ("" when none).
+    Q_PROPERTY(QString opening READ opening NOTIFY openingChanged)
     Q_PROPERTY(QString lastSummary READ lastSummary NOTIFY lastSummaryChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(QStringList log READ log NOTIFY logChanged)
@@ -147,8 +149,13 @@ public:
     Q_INVOKABLE void resetParams();
     /// Copies the chart as an image to the clipboard.
     Q_INVOKABLE bool copyChart(double width, double height);
-    /// Opens a saved run or a Chrome trace as the current run.
+    /// Opens a saved run or a Chrome trace as the current run. A file bigger than
+    /// backgroundOpenBytes() is read on a worker thread (the window stays responsive; `opening`
+    /// names it, fileOpened() or the message says how it went): true then means "started".
     Q_INVOKABLE bool openFile(const QString &target);
+    [[nodiscard]] QString opening() const { return m_opening; }
+    [[nodiscard]] qint64 backgroundOpenBytes() const { return m_backgroundOpenBytes; }
+    void setBackgroundOpenBytes(qint64 bytes) { m_backgroundOpenBytes = bytes; }
     Q_INVOKABLE bool openHistory(int row);
     /// Pins the saved run, or unpins it when it is pinned.
     Q_INVOKABLE bool pinHistory(int row);
@@ -176,6 +183,9 @@ Q_SIGNALS:
     void runFinished(const QString &status);
     /// The seed's Python run and the C++ run are pinned side by side: show them.
     void compareRequested();
+    void openingChanged();
+    /// A file opened in the background is the current run.
+    void fileOpened(const QString &path);
 
 private:
     void protectSettingsFile();
@@ -217,6 +227,9 @@ private:
     QString m_lastSummary;
     QString m_message;
     QStringList m_log;
+    QString m_opening; ///< the file being read in the background
+    quint64 m_openRequest = 0; ///< which background open is still wanted (a newer one wins)
+    qint64 m_backgroundOpenBytes = 8 * 1024 * 1024;
 };
 
 } // namespace Coroscope

@@ -29,6 +29,14 @@ void RunHandle::setRun(RunData run, bool live)
     Q_EMIT changed();
 }
 
+void RunHandle::setModel(std::shared_ptr<const GanttModel> model)
+{
+    ++m_generation; // an opened file is another run
+    m_model = std::move(model);
+    m_live = false;
+    Q_EMIT changed();
+}
+
 QString RunHandle::experimentId() const
 {
     return m_model ? m_model->run().experiment : QString();

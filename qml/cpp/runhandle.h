@@ -43,6 +43,8 @@ public:
     /// Replaces the run (a live snapshot, or the finished run).
     void setRun(RunData run, bool live);
     [[nodiscard]] std::shared_ptr<const GanttModel> model() const { return m_model; }
+    /// A finished run's model built elsewhere (a big file opened on a worker thread).
+    void setModel(std::shared_ptr<const GanttModel> model);
     [[nodiscard]] const RunData *run() const { return m_model ? &m_model->run() : nullptr; }
 
     [[nodiscard]] QString experimentId() const;

@@ -578,6 +578,42 @@ private Q_SLOTS:
         QCOMPARE(m_app->current()->experimentId(), u"tasks-concurrent"_s);
     }
 
+    // A big file opens on a worker thread: the window keeps drawing, Run waits for it, a file
+    // opened meanwhile wins over it, and a broken big file says why.
+    void bigFilesOpenInTheBackground()
+    {
+        QVERIFY(m_app->openFile(m_dir.filePath(u"run.json"_s)));
+        const qint64 threshold = m_app->backgroundOpenBytes();
+        m_app->setBackgroundOpenBytes(16); // every file here is "big"
+        QSignalSpy opened(m_app, &AppController::fileOpened);
+        QVERIFY(m_app->openFile(m_dir.filePath(u"run.json"_s)));
+        QCOMPARE(m_app->opening(), m_dir.filePath(u"run.json"_s));
+        QVERIFY(!m_app->run());
+        QVERIFY2(m_app->message().contains(u"Wait until run.json is open"_s), qPrintable(m_app->message()));
+        QVERIFY(opened.wait(10000));
+        QCOMPARE(m_app->opening(), QString());
+        QCOMPARE(m_app->current()->experimentId(), u"tasks-concurrent"_s);
+        QCOMPARE(m_app->current()->path(), m_dir.filePath(u"run.json"_s));
+        // Broken: the reader's message, nothing replaced.
+        QFile broken(m_dir.filePath(u"broken.json"_s));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write(R"({"format":"coroscope-run","version":1,"spans":[)");
+        broken.close();
+        QVERIFY(m_app->openFile(broken.fileName()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->opening(), QString(), 10000);
+        QVERIFY2(m_app->message().contains(u"broken.json"_s), qPrintable(m_app->message()));
+        QCOMPARE(m_app->current()->path(), m_dir.filePath(u"run.json"_s));
+        // Two in a row: the last one asked for is the one shown.
+        opened.clear();
+        QVERIFY(m_app->openFile(broken.fileName()));
+        QVERIFY(m_app->openFile(m_dir.filePath(u"run.json"_s)));
+        QVERIFY(opened.wait(10000));
+        QTest::qWait(200);
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(m_app->current()->path(), m_dir.filePath(u"run.json"_s));
+        m_app->setBackgroundOpenBytes(threshold);
+    }
+
 private:
     /// Selects `id`, sets its delay, runs it and waits for the end: the status it ended with.
     QString runToEnd(const QString &id, const QString &delay)
