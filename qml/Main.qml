@@ -78,7 +78,7 @@ ApplicationWindow {
     Shortcut { sequences: [StandardKey.Copy]; onActivated: app.copyChart(chartView.chartWidth, chartView.chartHeight) }
     Shortcut { sequences: [StandardKey.Open]; onActivated: openDialog.open() }
     Shortcut { sequence: "Ctrl+F"; onActivated: experimentList.focusSearch() }
-    Shortcut { sequence: "Ctrl+T"; enabled: !app.running; onActivated: traceDialog.open() }
+    Shortcut { sequence: "Ctrl+T"; enabled: !app.running && app.opening === ""; onActivated: traceDialog.open() }
     Shortcut { sequence: "Ctrl+,"; onActivated: settingsDialog.open() }
     Shortcut { sequence: "Ctrl+1"; onActivated: viewTabs.currentIndex = 0 }
     Shortcut { sequence: "Ctrl+2"; onActivated: viewTabs.currentIndex = 1 }
@@ -90,7 +90,7 @@ ApplicationWindow {
             ToolButton {
                 objectName: "runButton"
                 text: qsTr("▶ Run")
-                enabled: !app.running && app.params.valid && app.unavailableReason === ""
+                enabled: !app.running && app.opening === "" && app.params.valid && app.unavailableReason === ""
                 onClicked: window.runSelected()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Run the experiment (Ctrl+R)")
@@ -106,21 +106,21 @@ ApplicationWindow {
             ToolSeparator {}
             ToolButton {
                 text: qsTr("Pin")
-                enabled: !app.running && !app.current.empty
+                enabled: !app.running && app.opening === "" && !app.current.empty
                 onClicked: app.pin()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Pin this run for the compare view (Ctrl+P)")
             }
             ToolButton {
                 text: qsTr("Export…")
-                enabled: !app.current.empty || window.comparing
+                enabled: (!app.current.empty && app.opening === "") || window.comparing
                 onClicked: window.exportChart()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Export the chart as PNG, SVG or PDF, or the run as JSON, Chrome trace or CSV (Ctrl+E)")
             }
             ToolButton {
                 text: qsTr("Copy")
-                enabled: !app.current.empty
+                enabled: !app.current.empty && app.opening === ""
                 onClicked: app.copyChart(chartView.chartWidth, chartView.chartHeight)
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Copy the chart as an image (Ctrl+C)")
@@ -134,7 +134,7 @@ ApplicationWindow {
             ToolButton {
                 objectName: "traceButton"
                 text: qsTr("Trace Python…")
-                enabled: !app.running
+                enabled: !app.running && app.opening === ""
                 onClicked: traceDialog.open()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Run a Python asyncio program under Coroscope's tracer and draw its tasks (Ctrl+T)")
@@ -249,7 +249,8 @@ ApplicationWindow {
                 // While a run goes, how long it has run (the live clock), else the last error or result.
                 text: app.running ? qsTr("Running %1 — %2 s").arg(app.current.experimentId === "python" ? app.current.title : app.current.experimentId).arg(app.current.wallSeconds.toFixed(1))
                       : app.message !== "" ? app.message : app.lastSummary
-                color: app.message !== "" && !app.running ? "#cf222e" : palette.windowText
+                // (Red for what went wrong; "Opening big.json…" is not an error.)
+                color: app.message !== "" && !app.running && app.opening === "" ? "#cf222e" : palette.windowText
                 elide: Text.ElideRight
                 HoverHandler { id: messageHover }
                 ToolTip.visible: messageHover.hovered && truncated

@@ -1184,7 +1184,23 @@ void GanttPainter::paintLaneRow(
         // More spans than pixels (a million-span run seen whole): each pixel column is drawn
         // once, in the style that covers most of it (a failure's red whenever it has one), so
         // a frame costs the plot's width, not the spans' count.
-        if (static_cast<double>(to - from) > kColumnModeDensity * (plotRight - plotLeft)) {
+        // (Counted among the spans that begin in view on this sub-row: the range from
+        // visibleRange also holds those that ended before it.)
+        std::size_t inView = 0;
+        {
+            const auto firstInView = static_cast<std::size_t>(
+                std::lower_bound(row.begins.begin() + static_cast<std::ptrdiff_t>(from),
+                    row.begins.begin() + static_cast<std::ptrdiff_t>(to), l.startNs())
+                - row.begins.begin());
+            if (row.tracks > 1) {
+                for (std::size_t k = firstInView; k < to; ++k) {
+                    inView += row.track[k] == track;
+                }
+            } else {
+                inView = to - firstInView;
+            }
+        }
+        if (static_cast<double>(inView) > kColumnModeDensity * (plotRight - plotLeft)) {
             paintColumns(from, to, track);
             flushAfterLabel(plotRight + 4);
             continue;

@@ -57,7 +57,9 @@ struct FastJson
             }
             if (*p == '\\') {
                 *escaped = true;
-                ++p;
+                if (++p == e) {
+                    break; // a backslash as the last byte: unterminated
+                }
             }
             ++p;
         }

@@ -375,9 +375,9 @@ std::optional<QString> TraceBuilder::add(const TraceEvent &e, qsizetype i)
     // Microseconds that fit in nanoseconds (±1e15 µs, about 31 years).
     constexpr double kMaxUs = 1e15;
     const auto outOfRange = [&](const char *field, double v) {
+        // One arg() for the names: a name holding "%5" must not take the number's place.
         return u"traceEvents[%1] (%2 \"%3\"): \"%4\" = %5 µs is out of range (at most ±1e15 µs)"_s.arg(i)
-            .arg(ph, eventName, QLatin1StringView(field))
-            .arg(v);
+            .arg(ph, eventName, QLatin1StringView(field), u"%1"_s.arg(v));
     };
     if (std::abs(e.ts) > kMaxUs) {
         return outOfRange("ts", e.ts);
@@ -525,7 +525,7 @@ std::optional<RunData> TraceBuilder::finish(
         lane.sortIndex = ops.front()->sortIndex;
         lane.async = true;
         lane.opName = opName;
-        lane.name = u"%1 ×%2"_s.arg(opName).arg(ops.size());
+        lane.name = u"%1 ×%2"_s.arg(opName, QString::number(ops.size()));
         std::vector<Span> own;
         for (Thread *op : ops) {
             for (const Span &s : op->spans) {
@@ -909,8 +909,15 @@ bool FastTrace::event(Json::FastJson &j, TraceEvent &ev)
     } else if (f[FId]) {
         ev.asyncId = idText(f[FId]);
     }
+    // Where the order of an object's keys matters (its first key, a counter's series), a key
+    // that is escaped or not ASCII is ordered by Qt's own rules: the reference path decides.
+    const auto plainKeys = [](const std::vector<Member> &members) {
+        return std::none_of(members.begin(), members.end(), [](const Member &m) { return m.escapedKey; });
+    };
     if (f[FId]) {
         ev.shownId = idText(f[FId]);
+    } else if (!inner.empty() && !plainKeys(inner)) {
+        return false;
     } else if (!inner.empty()) {
         // QJsonObject's first member: the least key (the last of equal ones).
         std::size_t first = 0;
@@ -956,6 +963,9 @@ bool FastTrace::event(Json::FastJson &j, TraceEvent &ev)
         ev.blocking = isTrue(find(inner, "blocking"));
         ev.nestedLoop = isTrue(find(inner, "nested_loop"));
         if (ev.ph == Ph::Counter) {
+            if (!plainKeys(inner)) {
+                return false;
+            }
             // QJsonObject's order: by key, one value per key (the last).
             std::map<QString, double> byKey;
             for (const Member &member : inner) {

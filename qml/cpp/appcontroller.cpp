@@ -343,6 +343,10 @@ bool AppController::tracePython(
 
 bool AppController::runSeedPython()
 {
+    if (!m_opening.isEmpty()) {
+        setMessage(tr("Wait until %1 is open (or open another file).").arg(QFileInfo(m_opening).fileName()));
+        return false;
+    }
     if (!m_experiment || !seedRunnable()) {
         setMessage(tr("This experiment's seed has no runnable Python."));
         return false;
@@ -636,17 +640,21 @@ bool AppController::openFile(const QString &target)
         const quint64 request = ++m_openRequest;
         m_opening = path;
         Q_EMIT openingChanged();
-        setMessage(tr("Opening %1 (%2 MB)…").arg(info.fileName()).arg(static_cast<double>(info.size()) / 1e6, 0, 'f', 0));
+        setMessage(tr("Opening %1 (%2 MB)…")
+                       .arg(info.fileName(), QString::number(static_cast<double>(info.size()) / 1e6, 'f', 0)));
         struct Opened
         {
             std::shared_ptr<const GanttModel> model;
             QString error;
         };
         auto *watcher = new QFutureWatcher<Opened>(this);
+        // A newer open makes this one unwanted: it stops before laying the run out.
+        m_openCancel->store(true);
+        m_openCancel = std::make_shared<std::atomic_bool>(false);
         connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request, path] {
             watcher->deleteLater();
             if (request != m_openRequest) {
-                return; // another file was opened since (or a run started)
+                return; // another file was opened since
             }
             m_opening.clear();
             Q_EMIT openingChanged();
@@ -663,22 +671,34 @@ bool AppController::openFile(const QString &target)
             appendLog(tr("opened %1").arg(path));
             Q_EMIT fileOpened(path);
         });
-        watcher->setFuture(QtConcurrent::run([path] {
+        watcher->setFuture(QtConcurrent::run([path, cancel = m_openCancel] {
             Opened opened;
-            if (auto run = loadRunOrTrace(path, &opened.error)) {
-                opened.model = std::make_shared<const GanttModel>(std::move(*run));
+            try {
+                auto run = loadRunOrTrace(path, &opened.error);
+                if (run && !cancel->load()) {
+                    opened.model = std::make_shared<const GanttModel>(std::move(*run));
+                }
+            } catch (const std::bad_alloc &) {
+                opened.error = tr("%1: not enough memory to open it").arg(path);
+            } catch (const std::exception &e) {
+                opened.error = tr("%1: cannot open it: %2").arg(path, QString::fromLocal8Bit(e.what()));
+            }
+            if (!opened.model && opened.error.isEmpty()) {
+                opened.error = tr("%1: not opened (another file was asked for)").arg(path);
             }
             return opened;
         }));
         return true;
     }
-    if (!loadInto(*m_current, path)) {
-        return false;
-    }
-    ++m_openRequest; // a background open still going is not wanted any more
+    // Whatever happens to this one, a background open still going is not wanted any more.
+    ++m_openRequest;
+    m_openCancel->store(true);
     if (!m_opening.isEmpty()) {
         m_opening.clear();
         Q_EMIT openingChanged();
+    }
+    if (!loadInto(*m_current, path)) {
+        return false;
     }
     appendLog(tr("opened %1").arg(path));
     return true;

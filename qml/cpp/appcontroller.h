@@ -10,6 +10,7 @@
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include <atomic>
 #include <memory>
 #include <thread>
 
@@ -229,6 +230,8 @@ private:
     QStringList m_log;
     QString m_opening; ///< the file being read in the background
     quint64 m_openRequest = 0; ///< which background open is still wanted (a newer one wins)
+    /// Set when the background open going is no longer wanted (it skips laying the run out).
+    std::shared_ptr<std::atomic_bool> m_openCancel = std::make_shared<std::atomic_bool>(false);
     qint64 m_backgroundOpenBytes = 8 * 1024 * 1024;
 };
 

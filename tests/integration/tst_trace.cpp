@@ -291,7 +291,13 @@ private Q_SLOTS:
         }
         QVERIFY2(suspended.size() == 2 && overlaps(*suspended[0], *suspended[1]), qPrintable(dump(async)));
         QVERIFY(async.str(suspended[0]->name).startsWith(u"GET http://127.0.0.1:"));
-        QVERIFY2(async.stats.wallS < sync.stats.wallS - 0.7 * D, qPrintable(dump(async)));
+        // The two GETs waited together (most of D), so the program took less time — by how
+        // much also depends on making each httpx.AsyncClient (its TLS context: 0.12 s of CPU on
+        // the loop under ASan), which the chart shows as the tasks' own steps.
+        const qint64 together = std::min(suspended[0]->endNs, suspended[1]->endNs)
+            - std::max(suspended[0]->beginNs, suspended[1]->beginNs);
+        QVERIFY2(together >= static_cast<qint64>(0.8 * D * 1e9), qPrintable(dump(async)));
+        QVERIFY2(async.stats.wallS < sync.stats.wallS, qPrintable(dump(async)));
     }
 
     // A reply that waited for the loop must not look like a slow server: while one task holds
