@@ -27,7 +27,7 @@
 </numerusform></translation>
     </message>
     <message numerus="yes">
-        <location line="+439" />
+        <location line="+445" />
         <source>  python     %1, %n task(s)
 </source>
         <translation>
@@ -48,7 +48,7 @@
 <context>
     <name>Coroscope::GanttModel</name>
     <message numerus="yes">
-        <location filename="../core/render/ganttmodel.cpp" line="+186" />
+        <location filename="../core/render/ganttmodel.cpp" line="+195" />
         <source>+%n more task(s)</source>
         <translation>
             <numerusform>+%n more task</numerusform><numerusform>+%n more tasks</numerusform></translation>
@@ -57,7 +57,7 @@
 <context>
     <name>Coroscope::GanttPainter</name>
     <message numerus="yes">
-        <location filename="../core/render/ganttpainter.cpp" line="+229" />
+        <location filename="../core/render/ganttpainter.cpp" line="+233" />
         <source>%n cores</source>
         <translation>
             <numerusform>%n core</numerusform><numerusform>%n cores</numerusform></translation>
@@ -66,7 +66,7 @@
 <context>
     <name>Coroscope::RunHandle</name>
     <message numerus="yes">
-        <location filename="../qml/cpp/runhandle.cpp" line="+137" />
+        <location filename="../qml/cpp/runhandle.cpp" line="+145" />
         <source>If the run's %n blocking step(s) were async (awaited instead of holding the loop): %1.</source>
         <translation>
             <numerusform>If the run's %n blocking step were async (awaited instead of holding the loop): %1.</numerusform><numerusform>If the run's %n blocking steps were async (awaited instead of holding the loop): %1.</numerusform></translation>
