@@ -24,6 +24,7 @@ constexpr double marginFor(double idealSeconds)
 #include "async/outcome.h"
 #include "timeline/rundata.h"
 #include "timeline/stats.h"
+#include "timeline/traceimport.h"
 
 #include <QCoro/QCoroTask>
 #include <QEventLoop>
@@ -31,7 +32,9 @@ constexpr double marginFor(double idealSeconds)
 #include <QTimer>
 
 #include <algorithm>
+#include <cstdio>
 #include <memory>
+#include <optional>
 #include <random>
 
 namespace Coroscope::Test {
@@ -131,6 +134,21 @@ inline RunData syntheticRun(int spans = 100'000, int lanes = 1000)
     run.idealNs = 1'000'000'000;
     computeStats(run);
     return run;
+}
+
+/// A benchmark's run: the run file or trace named by argv[1] (e.g. a million spans), else the
+/// synthetic worst case; nullopt (with the reason on stdout) when the file cannot be read.
+inline std::optional<RunData> benchRun(int argc, char **argv)
+{
+    if (argc < 2) {
+        return syntheticRun(100'000, 1000);
+    }
+    QString error;
+    auto loaded = loadRunOrTrace(QString::fromLocal8Bit(argv[1]), &error);
+    if (!loaded) {
+        std::printf("%s\n", qPrintable(error));
+    }
+    return loaded;
 }
 
 /// The fixture's private cluster (COROSCOPE_TEST_PG_ENV names its env file): returns its

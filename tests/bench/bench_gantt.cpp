@@ -9,7 +9,6 @@
 #include "render/ganttpainter.h"
 #include "testutil.h"
 #include "timeline/stats.h"
-#include "timeline/traceimport.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>
@@ -22,7 +21,6 @@
 #include <random>
 
 using namespace Coroscope;
-using Coroscope::Test::syntheticRun;
 
 namespace {
 
@@ -56,18 +54,11 @@ int main(int argc, char **argv)
     QGuiApplication app(argc, argv);
     QElapsedTimer build;
     build.start();
-    RunData run;
-    if (argc > 1) {
-        QString error;
-        auto loaded = loadRunOrTrace(QString::fromLocal8Bit(argv[1]), &error);
-        if (!loaded) {
-            std::printf("%s\n", qPrintable(error));
-            return 1;
-        }
-        run = std::move(*loaded);
-    } else {
-        run = syntheticRun(100'000, 1000);
+    auto loaded = Test::benchRun(argc, argv);
+    if (!loaded) {
+        return 1;
     }
+    RunData run = std::move(*loaded);
     const std::size_t spanCount = run.spans.size();
     const auto laneCount = static_cast<long long>(run.lanes.size());
     build.start();

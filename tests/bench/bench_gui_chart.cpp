@@ -7,7 +7,6 @@
 #include "ganttitem.h"
 #include "runhandle.h"
 #include "testutil.h"
-#include "timeline/traceimport.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>
@@ -32,18 +31,11 @@ int main(int argc, char **argv)
     RunHandle run;
     QElapsedTimer build;
     build.start();
-    // A run file or trace given: that one (e.g. a million spans), else the synthetic worst case.
-    if (argc > 1) {
-        QString error;
-        auto loaded = loadRunOrTrace(QString::fromLocal8Bit(argv[1]), &error);
-        if (!loaded) {
-            std::printf("%s\n", qPrintable(error));
-            return 1;
-        }
-        run.setRun(std::move(*loaded), false);
-    } else {
-        run.setRun(Test::syntheticRun(100'000, 1000), false);
+    auto loaded = Test::benchRun(argc, argv);
+    if (!loaded) {
+        return 1;
     }
+    run.setRun(std::move(*loaded), false);
     const double buildMs = static_cast<double>(build.nsecsElapsed()) / 1e6;
     auto *chart = new GanttItem(window.contentItem());
     chart->setSize(QSizeF(1400, 860));
