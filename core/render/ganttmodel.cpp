@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ganttmodel.h"
 
+#include "timeline/edges.h"
 #include "timeline/stats.h"
 
 #include <algorithm>
@@ -15,14 +16,10 @@ namespace Coroscope {
 namespace {
 
 /// A count of what is in flight on `spans` over time, as density rows draw it.
-void countInFlight(GanttRow &row, const std::vector<std::pair<qint64, int>> &unsortedEdges)
+void countInFlight(GanttRow &row, std::vector<qint64> &begins, std::vector<qint64> &ends)
 {
-    auto edges = unsortedEdges;
-    std::sort(edges.begin(), edges.end(), [](const auto &a, const auto &b) {
-        return a.first != b.first ? a.first < b.first : a.second < b.second;
-    });
     int level = 0;
-    for (const auto &[t, d] : edges) {
+    forEachEdge(begins, ends, [&](qint64 t, int d) {
         level += d;
         if (!row.steps.empty() && row.steps.back().first == t) {
             row.steps.back().second = level;
@@ -30,7 +27,7 @@ void countInFlight(GanttRow &row, const std::vector<std::pair<qint64, int>> &uns
             row.steps.emplace_back(t, level);
         }
         row.densityMax = std::max(row.densityMax, level);
-    }
+    });
 }
 
 } // namespace
@@ -63,14 +60,17 @@ void GanttModel::assignTracks(GanttRow &row) const
     }
     if (overflow) {
         // Too many at once to draw apart: how many are in flight, over time.
-        std::vector<std::pair<qint64, int>> edges;
+        std::vector<qint64> begins;
+        std::vector<qint64> ends;
+        begins.reserve(row.spans.size());
+        ends.reserve(row.spans.size());
         for (const quint32 i : row.spans) {
             const Span &s = m_run.spans[i];
-            edges.emplace_back(s.beginNs, +1);
-            edges.emplace_back(s.isOpen() ? m_endNs : s.endNs, -1);
+            begins.push_back(s.beginNs);
+            ends.push_back(s.isOpen() ? m_endNs : s.endNs);
         }
         row.type = GanttRow::Type::Density;
-        countInFlight(row, edges);
+        countInFlight(row, begins, ends);
         return;
     }
     row.tracks = std::max<int>(1, static_cast<int>(trackEnd.size()));
@@ -165,7 +165,8 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
         {LaneKind::Loop, LaneKind::Task, LaneKind::Pool, LaneKind::Connection, LaneKind::Server}) {
         bool first = true;
         int seen = 0;
-        std::vector<std::pair<qint64, int>> edges;
+        std::vector<qint64> foldedBegins;
+        std::vector<qint64> foldedEnds;
         int folded = 0;
         for (const Lane &lane : m_run.lanes) {
             if (lane.kind != group) {
@@ -176,8 +177,8 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
                 for (quint32 i : spansOf[lane.id]) {
                     const Span &s = m_run.spans[i];
                     if (isWorkKind(s.kind)) {
-                        edges.emplace_back(s.beginNs, +1);
-                        edges.emplace_back(s.isOpen() ? m_endNs : s.endNs, -1);
+                        foldedBegins.push_back(s.beginNs);
+                        foldedEnds.push_back(s.isOpen() ? m_endNs : s.endNs);
                     }
                 }
                 continue;
@@ -193,7 +194,7 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
             density.laneKind = LaneKind::Task;
             density.foldedLanes = folded;
             density.label = tr("+%n more task(s)", nullptr, static_cast<int>(folded));
-            countInFlight(density, edges);
+            countInFlight(density, foldedBegins, foldedEnds);
             m_rows.push_back(std::move(density));
         }
     }

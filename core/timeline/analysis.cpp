@@ -328,15 +328,15 @@ std::vector<qint32> wakers(const RunData &run)
     constexpr qint64 kAfter = 50'000; // a waker's end may be stamped just after the ready time
     constexpr int kMaxLooked = 64; // candidates looked at per step (10 000 answers at once)
     std::vector<qint32> out(run.spans.size(), -1);
-    std::vector<qint32> byEnd;
+    // (end, index) side by side: sorted without looking up a span per comparison.
+    std::vector<std::pair<qint64, qint32>> byEnd;
     for (std::size_t i = 0; i < run.spans.size(); ++i) {
         const Span &s = run.spans[i];
         if (!s.isOpen() && s.kind != SpanKind::Stall && !onLane(run, s, LaneKind::Loop)) {
-            byEnd.push_back(static_cast<qint32>(i));
+            byEnd.emplace_back(s.endNs, static_cast<qint32>(i));
         }
     }
-    const auto endOf = [&run](qint32 i) { return run.spans[static_cast<std::size_t>(i)].endNs; };
-    std::sort(byEnd.begin(), byEnd.end(), [&](qint32 a, qint32 b) { return endOf(a) < endOf(b); });
+    std::sort(byEnd.begin(), byEnd.end());
     for (std::size_t i = 0; i < run.spans.size(); ++i) {
         const Span &v = run.spans[i];
         if (v.isOpen() || v.readyNs == kUnknownTime || v.holdsThread() || !onLane(run, v, LaneKind::Task)
@@ -344,13 +344,13 @@ std::vector<qint32> wakers(const RunData &run)
             continue;
         }
         // Candidates end in [ready − window, ready + 50 µs]; the one ending closest wins.
-        auto it = std::upper_bound(
-            byEnd.begin(), byEnd.end(), v.readyNs + kAfter, [&](qint64 t, qint32 s) { return t < endOf(s); });
+        auto it = std::upper_bound(byEnd.begin(), byEnd.end(), v.readyNs + kAfter,
+            [](qint64 t, const std::pair<qint64, qint32> &s) { return t < s.first; });
         qint32 best = -1;
         qint64 bestGap = std::numeric_limits<qint64>::max();
         for (int looked = 0; it != byEnd.begin() && looked < kMaxLooked; ++looked) {
             --it;
-            const Span &c = run.spans[static_cast<std::size_t>(*it)];
+            const Span &c = run.spans[static_cast<std::size_t>(it->second)];
             if (c.endNs < v.readyNs - kWakeWindowNs) {
                 break;
             }
@@ -362,7 +362,7 @@ std::vector<qint32> wakers(const RunData &run)
             const qint64 gap = std::abs(c.endNs - v.readyNs);
             if (gap < bestGap) {
                 bestGap = gap;
-                best = *it;
+                best = it->second;
             }
         }
         out[i] = best;

@@ -3,6 +3,7 @@
 
 #include "savefile.h"
 
+#include "fasthash_p.h"
 #include "fastjson_p.h"
 #include "stats.h"
 
@@ -531,18 +532,18 @@ std::optional<RunData> parseBody(
     Reader r;
     RunData run;
     run.strings.append(QString());
-    QHash<QString, StrId> ids;
+    QHash<Detail::StringKey, StrId> ids;
     auto intern = [&](const QString &s) -> StrId {
         if (s.isEmpty()) {
             return 0;
         }
-        auto it = ids.constFind(s);
+        auto it = ids.constFind(Detail::StringKey {s});
         if (it != ids.cend()) {
             return *it;
         }
         const auto id = static_cast<StrId>(run.strings.size());
         run.strings.append(s);
-        ids.insert(s, id);
+        ids.insert(Detail::StringKey {s}, id);
         return id;
     };
 

@@ -2,6 +2,7 @@
 #include "stats.h"
 
 #include "analysis.h"
+#include "edges.h"
 #include "ideal.h"
 
 #include <algorithm>
@@ -11,17 +12,18 @@ namespace Coroscope {
 
 namespace {
 
-struct Edge
+/// The work spans' begins and ends clipped to [fromNs, toNs] (see forEachEdge).
+struct WorkEdges
 {
-    qint64 atNs;
-    int delta; // -1 sorts before +1 at equal times: touching spans do not overlap
-    bool operator<(const Edge &o) const { return atNs != o.atNs ? atNs < o.atNs : delta < o.delta; }
+    std::vector<qint64> begins;
+    std::vector<qint64> ends;
 };
 
-std::vector<Edge> workEdges(const RunData &run, qint64 fromNs, qint64 toNs)
+WorkEdges workEdges(const RunData &run, qint64 fromNs, qint64 toNs)
 {
-    std::vector<Edge> edges;
-    edges.reserve(run.spans.size() * 2);
+    WorkEdges edges;
+    edges.begins.reserve(run.spans.size());
+    edges.ends.reserve(run.spans.size());
     for (const Span &span : run.spans) {
         if (!isWorkKind(span.kind) || span.lane >= static_cast<LaneId>(run.lanes.size())
             || !countsAsWorkLane(run.lanes.at(span.lane).kind)) {
@@ -32,10 +34,9 @@ std::vector<Edge> workEdges(const RunData &run, qint64 fromNs, qint64 toNs)
         if (e <= b) {
             continue;
         }
-        edges.push_back({b, +1});
-        edges.push_back({e, -1});
+        edges.begins.push_back(b);
+        edges.ends.push_back(e);
     }
-    std::sort(edges.begin(), edges.end());
     return edges;
 }
 
@@ -45,10 +46,11 @@ int maxConcurrency(const RunData &run, qint64 fromNs, qint64 toNs)
 {
     int level = 0;
     int best = 0;
-    for (const Edge &edge : workEdges(run, fromNs, toNs)) {
-        level += edge.delta;
+    auto edges = workEdges(run, fromNs, toNs);
+    forEachEdge(edges.begins, edges.ends, [&](qint64, int delta) {
+        level += delta;
         best = std::max(best, level);
-    }
+    });
     return best;
 }
 
@@ -60,16 +62,16 @@ void computeStats(RunData &run, bool withIdeal)
     s.idealS = static_cast<double>(run.idealNs) / 1e9;
     s.overheadS = s.wallS - s.idealS;
 
-    const auto edges = workEdges(run, 0, std::max<qint64>(run.wallNs, 1));
+    auto edges = workEdges(run, 0, std::max<qint64>(run.wallNs, 1));
     int level = 0;
     double area = 0; // level x ns
     qint64 last = 0;
-    for (const Edge &edge : edges) {
-        area += static_cast<double>(level) * static_cast<double>(edge.atNs - last);
-        last = edge.atNs;
-        level += edge.delta;
+    forEachEdge(edges.begins, edges.ends, [&](qint64 atNs, int delta) {
+        area += static_cast<double>(level) * static_cast<double>(atNs - last);
+        last = atNs;
+        level += delta;
         s.maxConcurrency = std::max(s.maxConcurrency, level);
-    }
+    });
     s.avgConcurrency = run.wallNs > 0 ? area / static_cast<double>(run.wallNs) : 0.0;
 
     qint64 longest = std::max<qint64>(run.loopMaxLatenessNs, 0);

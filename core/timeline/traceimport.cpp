@@ -3,6 +3,7 @@
 
 #include "savefile.h"
 
+#include "fasthash_p.h"
 #include "fastjson_p.h"
 #include "runfile.h"
 #include "stats.h"
@@ -257,12 +258,12 @@ struct TraceBuilder
     std::map<std::pair<QString, QString>, Thread> threads;
     QHash<QString, QString> processNames;
     RunData run;
-    QHash<QString, StrId> ids;
+    QHash<Detail::StringKey, StrId> ids; // the fast hash: one lookup per span
     std::vector<Instant> instants;
     int order = 0;
     int spans = 0;
     Thread *lastThread = nullptr; // the last (pid, tid) looked up: events come in runs
-    QHash<std::pair<QString, QString>, SpanKind> kinds; // (category, name) → guessed kind
+    QHash<Detail::StringPairKey, SpanKind> kinds; // (category, name) → guessed kind
 
     TraceBuilder() { run.strings.append(QString()); }
 
@@ -271,18 +272,18 @@ struct TraceBuilder
         if (s.isEmpty()) {
             return 0;
         }
-        if (const auto it = ids.constFind(s); it != ids.cend()) {
+        if (const auto it = ids.constFind(Detail::StringKey {s}); it != ids.cend()) {
             return *it;
         }
         const auto id = static_cast<StrId>(run.strings.size());
         run.strings.append(s);
-        ids.insert(s, id);
+        ids.insert(Detail::StringKey {s}, id);
         return id;
     }
 
     SpanKind kindOf(const QString &category, const QString &name, bool async)
     {
-        const std::pair<QString, QString> key {category, async ? u"\x1f"_s + name : name};
+        const Detail::StringPairKey key {category, async ? u"\x1f"_s + name : name};
         if (const auto it = kinds.constFind(key); it != kinds.cend()) {
             return *it;
         }
@@ -740,8 +741,8 @@ private:
     };
 
     const QByteArray &m_json;
-    QHash<QByteArrayView, QString> m_strings; // a string's raw text → its QString
-    QHash<QByteArrayView, QString> m_numbers; // a number's raw text → its id text
+    QHash<Detail::BytesKey, QString> m_strings; // a string's raw text → its QString
+    QHash<Detail::BytesKey, QString> m_numbers; // a number's raw text → its id text
     std::vector<Member> m_members; // scratch for one event's members
     std::vector<Member> m_inner; // and for one of its objects (id2, args)
 
@@ -791,14 +792,14 @@ private:
         return true;
     }
 
-    static QString cached(QHash<QByteArrayView, QString> &cache, QByteArrayView raw)
+    static QString cached(QHash<Detail::BytesKey, QString> &cache, QByteArrayView raw)
     {
-        if (const auto it = cache.constFind(raw); it != cache.cend()) {
+        if (const auto it = cache.constFind(Detail::BytesKey {raw}); it != cache.cend()) {
             return *it;
         }
         // Unescaped ASCII (FastJson leaves the rest to Qt).
         QString s = QString::fromLatin1(raw);
-        cache.insert(raw, s);
+        cache.insert(Detail::BytesKey {raw}, s);
         return s;
     }
 
@@ -858,11 +859,11 @@ private:
         }
         if (isNumber(v)) {
             const QByteArrayView raw(v->b, v->e - v->b);
-            if (const auto it = m_numbers.constFind(raw); it != m_numbers.cend()) {
+            if (const auto it = m_numbers.constFind(Detail::BytesKey {raw}); it != m_numbers.cend()) {
                 return *it;
             }
             QString text = numberText(toDouble(v));
-            m_numbers.insert(raw, text);
+            m_numbers.insert(Detail::BytesKey {raw}, text);
             return text;
         }
         return numberText(0);
