@@ -6,12 +6,14 @@
 #include "experiments/catalog.h"
 #include "experiments/experiment.h"
 #include "experiments/runner.h"
+#include "experiments/sweep.h"
 #include "http/delayserver.h"
 #include "pg/localpostgres.h"
 #include "pg/postgres.h"
 #include "python/pythontrace.h"
 #include "render/exporters.h"
 #include "render/ganttmodel.h"
+#include "render/sweepfigure.h"
 #include "render/textchart.h"
 #include "timeline/analysis.h"
 #include "timeline/runfile.h"
@@ -199,17 +201,6 @@ int cmdDescribe(const QStringList &args)
 }
 
 // ---- run --------------------------------------------------------------------------------
-
-double quantile(std::vector<double> values, double q)
-{
-    if (values.empty()) {
-        return 0;
-    }
-    std::sort(values.begin(), values.end());
-    // Nearest-rank, so p95 of few runs is an observed value.
-    const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size())));
-    return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
-}
 
 /// The main culprits of a run's blame, at most three lines:
 ///   "  delayed    task 2 · APPL: blocking SELECT pg_sleep($1) held the loop while task 1 ·
@@ -598,6 +589,155 @@ int cmdRun(const QStringList &args)
     return exitCode;
 }
 
+// ---- sweep ------------------------------------------------------------------------------
+
+QString sweepUsage()
+{
+    return Tr::tr("Usage: coroscope sweep ID --param NAME=v1,v2,... [--param k=v]... [--repeat N] "
+                  "[--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide ...] [--json]");
+}
+
+int cmdSweep(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Tr::tr(
+        "Run an experiment once per value of one parameter and draw the runs on one time axis beside "
+        "the curve of their total time."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"id"_s, Tr::tr("The experiment (see 'coroscope list')."));
+    parser.addOption({u"param"_s,
+        Tr::tr("A parameter (repeatable): one of them with several values to sweep — a list (limit=1,2,4,8) "
+               "or a range (tasks=1..10, delay=0.1..0.5:0.1, pool=1..16:*2); the others fixed."),
+        u"key=values"_s});
+    addOutputOptions(parser);
+    parser.addOption({u"repeat"_s, Tr::tr("Run each value N times: median and p95 (1–100)."), u"n"_s, u"1"_s});
+    parser.addOption({u"dsn"_s, Tr::tr("PostgreSQL to use (as for run)."), u"conninfo"_s});
+    parser.addOption({u"json"_s, Tr::tr("Print the results as JSON on stdout.")});
+    if (!parser.parse(args)) {
+        return usageError(parser.errorText(), sweepUsage());
+    }
+    if (parser.isSet(u"help"_s)) {
+        out(parser.helpText());
+        return Ok;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return usageError(Tr::tr("sweep needs exactly one experiment id"), sweepUsage());
+    }
+    int code = Ok;
+    const Experiment *experiment = findExperiment(parser.positionalArguments().constFirst(), &code);
+    if (!experiment) {
+        return code;
+    }
+    QList<std::pair<QString, QString>> overrides;
+    for (const QString &kv : parser.values(u"param"_s)) {
+        const auto eq = kv.indexOf(u'=');
+        if (eq <= 0) {
+            return usageError(Tr::tr("--param '%1' is not key=value (e.g. --param limit=1,2,4,8)").arg(kv));
+        }
+        overrides.append({kv.left(eq).trimmed(), kv.mid(eq + 1)});
+    }
+    bool repeatOk = false;
+    const int repeat = parser.value(u"repeat"_s).toInt(&repeatOk);
+    if (!repeatOk || repeat < 1 || repeat > 100) {
+        return usageError(
+            Tr::tr("--repeat must be a whole number in 1–100, got '%1'").arg(printable(parser.value(u"repeat"_s))));
+    }
+    QString error;
+    auto plan = planSweep(*experiment, overrides, repeat, &error);
+    if (!plan) {
+        return usageError(error);
+    }
+    const auto output = readOutputOptions(parser, &code);
+    if (!output) {
+        return code;
+    }
+    for (const QString &path : output->exports) {
+        if (Export::formatForPath(path) == Export::Format::ChromeTrace) {
+            return usageError(Tr::tr("cannot export '%1': a sweep exports as a figure (.png, .svg, .pdf), a "
+                                     "table (.csv) or its runs (.json)")
+                                  .arg(path));
+        }
+    }
+    if (parser.isSet(u"dsn"_s)) {
+        qputenv("COROSCOPE_PG_DSN", parser.value(u"dsn"_s).toUtf8());
+    }
+    const bool json = parser.isSet(u"json"_s);
+
+    Sweep sweep(std::move(*plan));
+    Runner runner;
+    bool interrupted = false;
+    InterruptHandler interrupts([&] {
+        err(Tr::tr("interrupted: stopping the sweep, keeping the values done (Ctrl+C again to quit at once)"));
+        interrupted = true;
+        runner.cancel();
+    });
+    const QString key = sweep.plan().spec.key;
+    while (!sweep.done()) {
+        if (interrupted) {
+            sweep.stop();
+            break;
+        }
+        err(Tr::tr("[%1/%2] %3=%4").arg(sweep.runsDone() + 1).arg(sweep.runsPlanned()).arg(key, sweep.nextValueText()));
+        sweep.record(runner.runAndWait(*experiment, sweep.nextParams()));
+    }
+    const SweepResult &result = sweep.result();
+
+    int exitCode = result.cancelled || result.failures() > 0 ? RunFailed : Ok;
+    for (const QString &path : output->exports) {
+        QString why;
+        if (!Export::writeSweep(result, path, output->image, &why)) {
+            err(why);
+            exitCode = BadUsage;
+        } else if (!json) {
+            out(Tr::tr("wrote %1\n").arg(path));
+        }
+    }
+    if (json) {
+        out(QString::fromUtf8(Export::sweepJson(result, false)));
+        return exitCode;
+    }
+    QString text;
+    text += Tr::tr("%1 — %2 — sweep over %3\n").arg(experiment->id(), translated(experiment->title()), key);
+    if (const QString fixed = result.fixedSummary(); !fixed.isEmpty()) {
+        text += Tr::tr("  fixed      %1\n").arg(fixed);
+    }
+    if (repeat > 1) {
+        text += Tr::tr("  runs       %1 per value: wall is the median, p95 beside it\n").arg(repeat);
+    }
+    int valueWidth = key.size();
+    for (const SweepPoint &p : result.points) {
+        valueWidth = std::max(valueWidth, static_cast<int>(printable(p.valueText, 24).size()));
+    }
+    const auto cell = [](const QString &s, int width) { return s.leftJustified(width); };
+    text += u"  "_s + cell(key, valueWidth) + u"  "_s + cell(Tr::tr("wall"), 10) + cell(repeat > 1 ? Tr::tr("p95") : QString(), repeat > 1 ? 10 : 0)
+        + cell(Tr::tr("ideal"), 10) + cell(Tr::tr("overhead"), 11) + cell(Tr::tr("in flight"), 10) + Tr::tr("stall")
+        + u'\n';
+    for (const SweepPoint &p : result.points) {
+        const RunStats &s = p.run.stats;
+        QString line = u"  "_s + cell(printable(p.valueText, 24), valueWidth) + u"  "_s;
+        if (p.status == RunStatus::Ok) {
+            line += cell(u"%1 s"_s.arg(p.wallMedianS, 0, 'f', 3), 10);
+            if (repeat > 1) {
+                line += cell(u"%1 s"_s.arg(p.wallP95S, 0, 'f', 3), 10);
+            }
+            line += cell(u"%1 s"_s.arg(s.idealS, 0, 'f', 3), 10) + cell(signedMs(p.wallMedianS - s.idealS), 11)
+                + cell(QString::number(s.maxConcurrency), 10) + ms(s.longestStallS);
+        } else {
+            line += (p.status == RunStatus::Cancelled ? Tr::tr("stopped: %1") : Tr::tr("FAILED: %1"))
+                        .arg(printable(p.error, 300));
+        }
+        text += line + u'\n';
+    }
+    if (result.cancelled) {
+        text += Tr::tr("  stopped after %1 of %2 values\n").arg(result.points.size()).arg(result.plannedValues);
+    }
+    out(text);
+    if (result.failures() > 0) {
+        err(Tr::tr("%1: %n value(s) of %2 failed", nullptr, result.failures()).arg(experiment->id(), key));
+    }
+    return exitCode;
+}
+
 // ---- trace ------------------------------------------------------------------------------
 
 QString traceUsage()
@@ -873,6 +1013,8 @@ Usage:
   coroscope describe ID                    what an experiment does, its parameters, its C++ source
   coroscope run ID [--param k=v]... [--export FILE]... [--repeat N] [--json] [--text]
                                            run it; print wall, ideal, overhead and a verdict
+  coroscope sweep ID --param NAME=v1,v2,... [--param k=v]... [--repeat N] [--export FILE]...
+                                           run it once per value: timelines on one axis, the curve
   coroscope render FILE --export OUT... [--text]
                                            draw a saved run or a Chrome trace (VizTracer, Perfetto)
   coroscope trace [--export FILE]... [--text] [--json] -- python3 app.py [args]
@@ -912,6 +1054,9 @@ int run(const QStringList &arguments)
     }
     if (command == u"run") {
         return cmdRun(rest);
+    }
+    if (command == u"sweep") {
+        return cmdSweep(rest);
     }
     if (command == u"render") {
         return cmdRender(rest);
