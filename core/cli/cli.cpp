@@ -723,8 +723,8 @@ int cmdSweep(const QStringList &args)
             line += cell(u"%1 s"_s.arg(s.idealS, 0, 'f', 3), 10) + cell(signedMs(p.wallMedianS - s.idealS), 11)
                 + cell(QString::number(s.maxConcurrency), 10) + ms(s.longestStallS);
         } else {
-            line += (p.status == RunStatus::Cancelled ? Tr::tr("stopped: %1") : Tr::tr("FAILED: %1"))
-                        .arg(printable(p.error, 300));
+            line += p.status == RunStatus::Cancelled ? Tr::tr("stopped after %1 s").arg(s.wallS, 0, 'f', 3)
+                                                     : Tr::tr("FAILED: %1").arg(printable(p.error, 300));
         }
         text += line + u'\n';
     }

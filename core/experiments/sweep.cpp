@@ -199,15 +199,22 @@ std::optional<SweepPlan> planSweep(const Experiment &experiment,
         values = std::move(*expanded);
     }
     if (!swept) {
-        QStringList numeric;
+        QStringList sweepable;
+        QString example = u"delay=0.1,0.2,0.4"_s;
         for (const ParamSpec &spec : specs) {
             if (spec.type != ParamType::Text) {
-                numeric.append(spec.key);
+                sweepable.append(spec.key);
+            }
+        }
+        for (const ParamSpec &spec : specs) {
+            if (spec.type == ParamType::Integer) {
+                example = spec.key + u"=1,2,4,8"_s;
+                break;
             }
         }
         return failWith<SweepPlan>(error,
-            Tr::tr("say what to sweep: one --param with several values, e.g. --param %1=1,2,4,8 (%2 takes: %3)")
-                .arg(numeric.value(0, u"delay"_s), experiment.id(), numeric.join(u", "_s)));
+            Tr::tr("say what to sweep: one --param with several values, e.g. --param %1 (%2 takes: %3)")
+                .arg(example, experiment.id(), sweepable.join(u", "_s)));
     }
     if (repeat < 1 || repeat > 100) {
         return failWith<SweepPlan>(error, Tr::tr("--repeat must be a whole number in 1–100, got %1").arg(repeat));
@@ -384,7 +391,7 @@ QByteArray sweepCsv(const SweepResult &sweep)
         const double wall = ok ? p.wallMedianS : s.wallS;
         QStringList row {csvField(sweep.spec.key), csvField(p.valueText), toString(p.status),
             QString::number(p.runs.size()), secondsText(wall), secondsText(ok ? p.wallP95S : s.wallS),
-            secondsText(s.idealS), secondsText(wall - s.idealS), secondsText(s.idealScheduleS),
+            secondsText(s.idealS), ok ? secondsText(wall - s.idealS) : QString(), secondsText(s.idealScheduleS),
             secondsText(s.madeAsync > 0 ? s.idealAllAsyncS : s.idealScheduleS), QString::number(s.maxConcurrency),
             secondsText(s.longestStallS), QString::number(s.errors), csvField(p.error)};
         out += row.join(u',') + u'\n';

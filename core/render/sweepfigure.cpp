@@ -152,7 +152,7 @@ QString SweepFigure::subtitle() const
     parts.append(m_sweep.repeat > 1 ? tr("%n value(s), median of %1 runs each", nullptr, values).arg(m_sweep.repeat)
                                     : tr("%n value(s), one run each", nullptr, values));
     if (m_sweep.cancelled) {
-        parts.append(tr("stopped after %n of them", nullptr, values).arg(m_sweep.plannedValues));
+        parts.append(tr("stopped after %1 of %n value(s)", nullptr, m_sweep.plannedValues).arg(values));
     }
     return parts.join(u" · "_s);
 }
@@ -214,7 +214,7 @@ void SweepFigure::paint(QPainter &p) const
                                             secondsText(point.run.stats.idealS));
         } else {
             p.setPen(m_theme.error);
-            what = point.status == RunStatus::Cancelled ? tr("stopped: %1").arg(printable(point.error, 200))
+            what = point.status == RunStatus::Cancelled ? tr("stopped — what it did until then")
                                                         : tr("failed: %1").arg(printable(point.error, 200));
         }
         const QRectF whatRect = label.adjusted(headWidth + 14, 0, 0, 0);
