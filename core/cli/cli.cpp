@@ -17,6 +17,7 @@
 #include "render/textchart.h"
 #include "timeline/analysis.h"
 #include "timeline/runfile.h"
+#include "timeline/stats.h"
 #include "timeline/traceimport.h"
 
 #include <QCommandLineParser>
@@ -303,13 +304,14 @@ QString runUsage()
 {
     return Tr::tr(
         "Usage: coroscope run ID [--param k=v]... [--export FILE]... [--scale S] [--theme light|dark] "
-        "[--width PX] [--hide blame|states|ideal] [--text] [--repeat N] [--json]");
+        "[--width PX] [--hide blame|states|ideal] [--text] [--repeat N] [--json] [--predict S] [--note T:TEXT]...");
 }
 
 QString renderUsage()
 {
     return Tr::tr("Usage: coroscope render RUN.json|TRACE.json [--export FILE]... [--scale S] "
-                  "[--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text]");
+                  "[--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text] [--note T:TEXT]... "
+                  "[--until T]");
 }
 
 struct OutputOptions
@@ -428,6 +430,44 @@ void printTextChart(const RunData &run, const OutputOptions &o)
     }
 }
 
+void addNoteOption(QCommandLineParser &parser)
+{
+    parser.addOption({u"note"_s,
+        Tr::tr("A note on the chart (repeatable): TIME:TEXT at an instant or FROM-TO:TEXT over a range, in "
+               "seconds (0.25) or milliseconds (250ms). Drawn in every export, kept in the run file and the "
+               "Chrome trace."),
+        u"t:text"_s});
+}
+
+/// The --note options, checked for their form (their times are checked against the run later).
+std::optional<std::vector<Note>> readNotes(const QCommandLineParser &parser, int *exitCode)
+{
+    std::vector<Note> notes;
+    for (const QString &spec : parser.values(u"note"_s)) {
+        QString error;
+        auto note = parseNote(spec, &error);
+        if (!note) {
+            *exitCode = usageError(printable(error));
+            return std::nullopt;
+        }
+        notes.push_back(std::move(*note));
+    }
+    return notes;
+}
+
+/// Adds the notes to the run; false (reported) when one is refused (outside the run...).
+bool addNotes(RunData &run, const std::vector<Note> &notes)
+{
+    for (const Note &note : notes) {
+        QString error;
+        if (!run.addNote(note, &error)) {
+            err(Tr::tr("--note '%1': %2").arg(printable(note.text, 60), error));
+            return false;
+        }
+    }
+    return true;
+}
+
 int cmdRun(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -442,6 +482,11 @@ int cmdRun(const QStringList &args)
                "variables, or a private throwaway cluster."),
         u"conninfo"_s});
     parser.addOption({u"json"_s, Tr::tr("Print the results as JSON on stdout.")});
+    parser.addOption({u"predict"_s,
+        Tr::tr("Your prediction of the total, in seconds: printed against the measurement, drawn on the "
+               "axis and kept in the run file."),
+        u"seconds"_s});
+    addNoteOption(parser);
     if (!parser.parse(args)) {
         return usageError(parser.errorText(), runUsage());
     }
@@ -484,6 +529,20 @@ int cmdRun(const QStringList &args)
         return code;
     }
     const QStringList &exports = output->exports;
+    qint64 predictedNs = kUnknownTime;
+    if (parser.isSet(u"predict"_s)) {
+        bool ok = false;
+        const double predicted = parser.value(u"predict"_s).toDouble(&ok);
+        if (!ok || !std::isfinite(predicted) || predicted <= 0 || predicted > 1e6) {
+            return usageError(Tr::tr("--predict must be a positive number of seconds, got '%1'")
+                                  .arg(printable(parser.value(u"predict"_s))));
+        }
+        predictedNs = static_cast<qint64>(std::llround(predicted * 1e9));
+    }
+    const auto notes = readNotes(parser, &code);
+    if (!notes) {
+        return code;
+    }
 
     if (parser.isSet(u"dsn"_s)) {
         qputenv("COROSCOPE_PG_DSN", parser.value(u"dsn"_s).toUtf8());
@@ -523,9 +582,14 @@ int cmdRun(const QStringList &args)
     }
 
     int exitCode = last.status == RunStatus::Ok ? Ok : RunFailed;
+    last.predictedNs = predictedNs;
+    if (!addNotes(last, *notes)) {
+        exitCode = BadUsage;
+    }
     if (!writeExports(last, *output, json)) {
         exitCode = BadUsage;
     }
+    const double measuredS = walls.size() > 1 ? quantile(walls, 0.5) : last.stats.wallS;
 
     if (json) {
         QJsonArray all;
@@ -556,6 +620,12 @@ int cmdRun(const QStringList &args)
             {u"delayed"_s, delayedJson(last)},
             {u"exports"_s, QJsonArray::fromStringList(exports)},
         };
+        if (predictedNs != kUnknownTime) {
+            root.insert(u"prediction"_s,
+                QJsonObject {{u"predicted_s"_s, static_cast<double>(predictedNs) / 1e9}, {u"measured_s"_s, measuredS},
+                    {u"ratio"_s, measuredS / (static_cast<double>(predictedNs) / 1e9)},
+                    {u"text"_s, predictionVerdict(predictedNs, measuredS)}});
+        }
         out(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented)));
     } else {
         const RunStats &s = last.stats;
@@ -576,6 +646,9 @@ int cmdRun(const QStringList &args)
             text += Tr::tr("  overhead   %1\n").arg(signedMs(s.overheadS));
         }
         text += whyLines(last);
+        if (predictedNs != kUnknownTime) {
+            text += u"  %1\n"_s.arg(predictionVerdict(predictedNs, measuredS));
+        }
         text += Tr::tr("  verdict    %1\n").arg(verdict(last, expected));
         out(text);
     }
@@ -973,6 +1046,11 @@ int cmdRender(const QStringList &args)
     parser.addHelpOption();
     parser.addPositionalArgument(u"file"_s, Tr::tr("A run file (.json) or a Chrome trace (.json)."));
     addOutputOptions(parser);
+    addNoteOption(parser);
+    parser.addOption({u"until"_s,
+        Tr::tr("Draw the run as it was at this time (seconds, or 250ms): what had begun, what was still "
+               "going — one frame of a replay."),
+        u"t"_s});
     if (!parser.parse(args)) {
         return usageError(parser.errorText(), renderUsage());
     }
@@ -991,14 +1069,50 @@ int cmdRender(const QStringList &args)
     if (output->exports.isEmpty() && !output->text) {
         return usageError(Tr::tr("render needs --export FILE or --text: nothing to do"), renderUsage());
     }
+    const auto notes = readNotes(parser, &code);
+    if (!notes) {
+        return code;
+    }
+    std::optional<qint64> untilNs;
+    if (parser.isSet(u"until"_s)) {
+        // The same form as a note's time.
+        QString why;
+        const auto at = parseNote(parser.value(u"until"_s) + u":t"_s, &why);
+        if (!at || at->isRange() || at->beginNs < 0) {
+            return usageError(Tr::tr("--until must be a time in seconds (0.25) or milliseconds (250ms), got '%1'")
+                                  .arg(printable(parser.value(u"until"_s))));
+        }
+        untilNs = at->beginNs;
+    }
     QString error;
-    const auto run = loadRunOrTrace(parser.positionalArguments().constFirst(), &error);
+    auto run = loadRunOrTrace(parser.positionalArguments().constFirst(), &error);
     if (!run) {
         err(error);
         return BadUsage;
     }
-    const bool written = writeExports(*run, *output, false);
-    printTextChart(*run, *output);
+    if (!addNotes(*run, *notes)) {
+        return BadUsage;
+    }
+    OutputOptions o = *output;
+    if (untilNs) {
+        if (*untilNs > run->wallNs) {
+            return usageError(Tr::tr("--until %1 s is after the run's end (0–%2 s)")
+                                  .arg(static_cast<double>(*untilNs) / 1e9, 0, 'f', 3)
+                                  .arg(static_cast<double>(run->wallNs) / 1e9, 0, 'f', 3));
+        }
+        if (*untilNs < run->wallNs) {
+            // The whole run's time axis, so that a sequence of frames lines up.
+            qint64 endNs = std::max<qint64>(run->wallNs, 1);
+            for (const Span &s : run->spans) {
+                endNs = std::max(endNs, s.isOpen() ? s.beginNs : s.endNs);
+            }
+            run = snapshotAt(*run, *untilNs);
+            o.image.paint.live = true; // "now" at T, as the app drew it live
+            o.image.paint.axisEndNs = endNs + endNs / 40;
+        }
+    }
+    const bool written = writeExports(*run, o, false);
+    printTextChart(*run, o);
     return written ? Ok : BadUsage;
 }
 

@@ -296,11 +296,36 @@ QByteArray chromeTrace(const RunData &run)
                 {u"pid"_s, kPid}, {u"tid"_s, static_cast<int>(victim.lane) + 1}});
         ++flowId;
     }
+    // Notes on a track of their own: instants, and complete events for ranges.
+    if (!run.notes.empty()) {
+        const int tid = static_cast<int>(run.lanes.size()) + 1;
+        events.append(QJsonObject {{u"ph"_s, u"M"_s}, {u"name"_s, u"thread_name"_s}, {u"pid"_s, kPid},
+            {u"tid"_s, tid}, {u"args"_s, QJsonObject {{u"name"_s, u"notes"_s}}}});
+        events.append(QJsonObject {{u"ph"_s, u"M"_s}, {u"name"_s, u"thread_sort_index"_s}, {u"pid"_s, kPid},
+            {u"tid"_s, tid}, {u"args"_s, QJsonObject {{u"sort_index"_s, -1}}}});
+        for (const Note &n : run.notes) {
+            QJsonObject o {{u"name"_s, n.text}, {u"cat"_s, u"coroscope.note"_s}, {u"ts"_s, micros(n.beginNs)},
+                {u"pid"_s, kPid}, {u"tid"_s, tid}};
+            if (n.isRange()) {
+                o.insert(u"ph"_s, u"X"_s);
+                o.insert(u"dur"_s, micros(n.endNs - n.beginNs));
+            } else {
+                o.insert(u"ph"_s, u"i"_s);
+                o.insert(u"s"_s, u"t"_s);
+            }
+            events.append(o);
+        }
+    }
     QJsonObject root {{u"traceEvents"_s, events}, {u"displayTimeUnit"_s, u"ms"_s},
         {u"otherData"_s,
             QJsonObject {{u"generator"_s, u"Coroscope "_s + QCoreApplication::applicationVersion()},
                 {u"experiment"_s, run.experiment}, {u"wall_s"_s, static_cast<double>(run.wallNs) / 1e9},
                 {u"ideal_s"_s, static_cast<double>(run.idealNs) / 1e9}}}};
+    if (run.predictedNs != kUnknownTime) {
+        QJsonObject other = root.value(u"otherData"_s).toObject();
+        other.insert(u"predicted_s"_s, static_cast<double>(run.predictedNs) / 1e9);
+        root.insert(u"otherData"_s, other);
+    }
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 

@@ -200,6 +200,9 @@ QString GanttPainter::headline() const
         parts.append(tr("event loop frozen %1")
                          .arg(GanttLayout::formatDuration(static_cast<qint64>(run.stats.totalStallS * 1e9))));
     }
+    if (run.predictedNs != kUnknownTime) {
+        parts.append(predictionVerdict(run.predictedNs, static_cast<double>(run.wallNs) / 1e9, false));
+    }
     return parts.join(u" — "_s);
 }
 
@@ -371,7 +374,7 @@ GanttPainter::Geometry GanttPainter::geometry(const QSizeF &size) const
     const double footer = m_options.footer ? footerHeight(width) : 0;
     const double legend = legendHeight(width);
     const double bottom = size.height() - kMargin * 0.8 - footer - (legend > 0 ? legend + kGap : 0);
-    const double markerStrip = markerStripHeight();
+    const double markerStrip = markerStripHeight(width - labelWidth);
     g.markers = QRectF(left + labelWidth, y, width - labelWidth, markerStrip);
     y += markerStrip;
     const double rowsBottom = std::max(y + kRowHeight, bottom - kAxisHeight);
@@ -403,14 +406,14 @@ double GanttPainter::preferredHeight(double width) const
     const double header = m_options.header ? headerHeight(inner) + kGap : 0;
     const double legend = legendHeight(inner);
     const double footer = m_options.footer ? footerHeight(inner) : 0;
-    return std::ceil(kMargin * 1.6 + header + markerStripHeight() + rows + kAxisHeight
+    return std::ceil(kMargin * 1.6 + header + markerStripHeight(inner - labelColumnWidth()) + rows + kAxisHeight
         + (legend > 0 ? kGap + legend : 0) + footer + 4);
 }
 
 GanttLayout GanttPainter::layout(const QSizeF &size) const
 {
     // A little room after the end so the total line is not on the edge.
-    const qint64 end = m_model.endNs() + m_model.endNs() / 40;
+    const qint64 end = m_options.axisEndNs > 0 ? m_options.axisEndNs : m_model.endNs() + m_model.endNs() / 40;
     return layout(size, 0, end);
 }
 
@@ -429,6 +432,7 @@ void GanttPainter::paint(QPainter &p, const QSizeF &size, const GanttLayout &l) 
         paintHeader(p, g.header);
     }
     paintRows(p, g, l);
+    paintNotes(p, g, l);
     paintMarkers(p, g, l);
     paintAxis(p, g, l);
     if (m_options.legend) {
@@ -1321,11 +1325,103 @@ void GanttPainter::paintDensityRow(
         tr("up to %1 in flight").arg(row.densityMax));
 }
 
-double GanttPainter::markerStripHeight() const
+double GanttPainter::markerStripHeight(double plotWidth) const
 {
-    // Total on the first line, ideal on the second: they are usually close (that is the point).
-    const int lines = 1 + (m_model.run().idealNs > 0 ? 1 : 0) + (m_options.ideal && allAsyncNs() > 0 ? 1 : 0);
+    // The notes' labels first; then total on a line, ideal on the next: they are usually close
+    // (that is the point); then the counterfactual and the prediction.
+    const RunData &run = m_model.run();
+    const int lines = noteRows(plotWidth) + 1 + (run.idealNs > 0 ? 1 : 0) + (m_options.ideal && allAsyncNs() > 0 ? 1 : 0)
+        + (run.predictedNs != kUnknownTime && !m_options.live ? 1 : 0);
     return lines * kMarkerLine + 3;
+}
+
+int GanttPainter::noteRows(double plotWidth) const
+{
+    // Packed as paintNotes packs them, over the whole run at the plot's width.
+    const RunData &run = m_model.run();
+    if (run.notes.empty()) {
+        return 0;
+    }
+    const QFontMetricsF fm(chartFont(kSmallSize));
+    const double width = std::max(plotWidth, 100.0);
+    const double endNs = static_cast<double>(std::max<qint64>(m_model.endNs() + m_model.endNs() / 40, 1));
+    std::vector<double> rowRight;
+    for (const Note &note : run.notes) {
+        const double x = width * static_cast<double>(note.beginNs) / endNs;
+        const double right = std::max(x + 6 + std::min(fm.horizontalAdvance(note.text), std::min(380.0, width * 0.6)),
+            width * static_cast<double>(note.endNs) / endNs);
+        auto free = std::find_if(rowRight.begin(), rowRight.end(), [&](double r) { return r + 8 < x; });
+        if (free != rowRight.end()) {
+            *free = right;
+        } else if (rowRight.size() < kMaxNoteRows) {
+            rowRight.push_back(right);
+        }
+    }
+    return static_cast<int>(std::max<std::size_t>(rowRight.size(), 1));
+}
+
+void GanttPainter::paintNotes(QPainter &p, const Geometry &g, const GanttLayout &l) const
+{
+    const RunData &run = m_model.run();
+    if (run.notes.empty()) {
+        return;
+    }
+    p.save();
+    p.setClipRect(g.plot.united(g.markers).adjusted(-1, 0, 1, 0));
+    p.setFont(chartFont(kSmallSize));
+    const QFontMetricsF fm(p.font());
+    std::vector<double> rowRight(static_cast<std::size_t>(noteRows(g.markers.width())), -1e9);
+    for (const Note &note : run.notes) {
+        const double x0 = std::round(l.mapTimeToX(note.beginNs)) + 0.5;
+        const double x1 = std::round(l.mapTimeToX(note.endNs)) + 0.5;
+        if (x1 < g.plot.left() - 1 || x0 > g.plot.right() + 1) {
+            continue;
+        }
+        const QString text = fm.elidedText(note.text, Qt::ElideRight, std::min(380.0, g.markers.width() * 0.6));
+        const double w = fm.horizontalAdvance(text);
+        // The label starts at the note (inside its range), or ends at it where there is no room.
+        double left = note.isRange() ? std::max(x0, g.plot.left()) + 4 : x0 + 6;
+        if (left + w > g.markers.right()) {
+            left = std::max(g.markers.left(), (note.isRange() ? std::min(x1, g.plot.right()) - 4 : x0 - 6) - w);
+        }
+        // The first row free at the label's left (else the one that frees first).
+        std::size_t row = 0;
+        for (std::size_t r = 0; r < rowRight.size(); ++r) {
+            if (rowRight[r] + 8 < std::min(left, x0)) {
+                row = r;
+                break;
+            }
+            if (rowRight[r] < rowRight[row]) {
+                row = r;
+            }
+        }
+        rowRight[row] = std::max(left + w, x1);
+        const double top = g.markers.top() + static_cast<double>(row) * kMarkerLine;
+        QColor band = m_theme.note;
+        p.setRenderHint(QPainter::Antialiasing, false);
+        if (note.isRange()) {
+            band.setAlphaF(0.10);
+            p.fillRect(QRectF(QPointF(x0, g.plot.top()), QPointF(x1, g.plot.bottom())), band);
+            p.setPen(QPen(m_theme.note, 1.5));
+            const double y = top + kMarkerLine - 2;
+            p.drawLine(QPointF(x0, y), QPointF(x1, y));
+            p.setPen(QPen(m_theme.note, 1, Qt::DotLine));
+            p.drawLine(QPointF(x0, y - 4), QPointF(x0, g.plot.bottom()));
+            p.drawLine(QPointF(x1, y - 4), QPointF(x1, g.plot.bottom()));
+        } else {
+            p.setPen(QPen(m_theme.note, 1.5, Qt::DashLine));
+            p.drawLine(QPointF(x0, top + 4), QPointF(x0, g.plot.bottom()));
+            p.setRenderHint(QPainter::Antialiasing, true);
+            p.setPen(Qt::NoPen);
+            p.setBrush(m_theme.note);
+            p.drawEllipse(QPointF(x0, top + 5), 3, 3);
+            p.setBrush(Qt::NoBrush);
+        }
+        p.setRenderHint(QPainter::TextAntialiasing, true);
+        p.setPen(m_theme.note);
+        p.drawText(QRectF(left, top - 1, w + 1, kMarkerLine), Qt::AlignVCenter | Qt::AlignLeft, text);
+    }
+    p.restore();
 }
 
 void GanttPainter::paintMarkers(QPainter &p, const Geometry &g, const GanttLayout &l) const
@@ -1338,7 +1434,7 @@ void GanttPainter::paintMarkers(QPainter &p, const Geometry &g, const GanttLayou
         if (x < g.plot.left() - 1 || x > g.plot.right() + 1) {
             return;
         }
-        const double top = g.markers.top() + textLine * kMarkerLine;
+        const double top = g.markers.top() + (textLine + noteRows(g.markers.width())) * kMarkerLine;
         p.setRenderHint(QPainter::Antialiasing, false);
         p.setPen(QPen(color, 1.5, style));
         p.drawLine(QPointF(x, top + 3), QPointF(x, g.plot.bottom()));
@@ -1360,6 +1456,11 @@ void GanttPainter::paintMarkers(QPainter &p, const Geometry &g, const GanttLayou
         line(allAsync, m_theme.counterfactual, Qt::DotLine,
             tr("if every blocking step were async %1").arg(GanttLayout::formatDuration(allAsync)),
             run.idealNs > 0 ? 2 : 1);
+    }
+    if (run.predictedNs != kUnknownTime && !m_options.live) {
+        const int textLine = 1 + (run.idealNs > 0 ? 1 : 0) + (m_options.ideal && allAsyncNs() > 0 ? 1 : 0);
+        line(run.predictedNs, m_theme.prediction, Qt::DashDotLine,
+            tr("predicted %1").arg(GanttLayout::formatDuration(run.predictedNs)), textLine);
     }
 }
 

@@ -30,6 +30,9 @@ struct GanttPaintOptions
     /// The lane names' column (0: as wide as this run's names need). Charts stacked on one
     /// time axis share the widest, so that their axes line up.
     double labelWidth = 0;
+    /// The time axis' end for layout(size) (0: the run's end and a little room). A replay's
+    /// frames keep the whole run's axis.
+    qint64 axisEndNs = 0;
 };
 
 /**
@@ -97,7 +100,7 @@ private:
         const QString &text, const QFont &font, double width, double lineHeight);
     static constexpr double kMaxTextLines = 4;
     [[nodiscard]] double legendHeight(double width) const;
-    [[nodiscard]] double markerStripHeight() const;
+    [[nodiscard]] double markerStripHeight(double plotWidth) const;
 
     void paintHeader(QPainter &p, const QRectF &rect) const;
     void paintRows(QPainter &p, const Geometry &g, const GanttLayout &l) const;
@@ -119,6 +122,10 @@ private:
     static constexpr double kGhostMinPx = 6;
     [[nodiscard]] QColor stateColor(Analysis::TaskState state) const;
     void paintMarkers(QPainter &p, const Geometry &g, const GanttLayout &l) const;
+    /// The user's notes: a line at a point, a band over a range, their labels above the rows.
+    void paintNotes(QPainter &p, const Geometry &g, const GanttLayout &l) const;
+    [[nodiscard]] int noteRows(double plotWidth) const;
+    static constexpr std::size_t kMaxNoteRows = 3;
     void paintAxis(QPainter &p, const Geometry &g, const GanttLayout &l) const;
     void paintLegend(QPainter &p, const QRectF &rect) const;
 

@@ -77,6 +77,23 @@ QString textChart(const GanttModel &model, int columns)
                 ? QString()
                 : u" — "_s + QCoreApplication::translate("Experiments", run.title.toUtf8().constData()));
     out += (title.size() > columns ? title.left(columns - 1) + QChar(0x2026) : title) + u'\n';
+    if (!run.notes.empty()) {
+        // The notes' row: ▼ at an instant, ├──┤ over a range (numbered below when several).
+        QString cells(barWidth, u' ');
+        for (const Note &n : run.notes) {
+            const int b = cellOf(n.beginNs);
+            if (n.isRange()) {
+                const int e = std::max(b, cellOf(n.endNs));
+                for (int c = b; c <= e; ++c) {
+                    cells[c] = c == b ? QChar(0x251c) : (c == e ? QChar(0x2524) : QChar(0x2500));
+                }
+            } else {
+                cells[b] = QChar(0x25bc);
+            }
+        }
+        const QString label = QCoreApplication::translate("Coroscope::TextChart", "notes");
+        out += label.leftJustified(labelWidth, u' ', true) + u" │"_s + cells + u"│\n"_s;
+    }
     for (const GanttRow &row : model.rows()) {
         std::vector<int> cells(static_cast<std::size_t>(barWidth), 0);
         if (row.type == GanttRow::Type::Density) {
@@ -147,6 +164,15 @@ QString textChart(const GanttModel &model, int columns)
         line(QCoreApplication::translate("Coroscope::TextChart", "delayed +%1: %2")
                  .arg(GanttLayout::formatDuration(b.delayNs),
                      Analysis::blameSentence(run, b.culprit, b.victim)));
+    }
+    for (const Note &n : run.notes) {
+        line(n.isRange() ? QCoreApplication::translate("Coroscope::TextChart", "note %1–%2: %3")
+                               .arg(GanttLayout::formatDuration(n.beginNs), GanttLayout::formatDuration(n.endNs), n.text)
+                         : QCoreApplication::translate("Coroscope::TextChart", "note at %1: %2")
+                               .arg(GanttLayout::formatDuration(n.beginNs), n.text));
+    }
+    if (run.predictedNs != kUnknownTime && run.status == RunStatus::Ok) {
+        line(predictionVerdict(run.predictedNs, static_cast<double>(run.wallNs) / 1e9));
     }
     if (run.status == RunStatus::Ok && run.stats.madeAsync > 0) {
         line(QCoreApplication::translate("Coroscope::TextChart", "if every blocking step were async: %1")

@@ -34,6 +34,8 @@ GanttTheme GanttTheme::light()
     t.blame = QColor(0x5a, 0x32, 0xa3);
     t.counterfactual = QColor(0xb0, 0x4a, 0x8a);
     t.wakeup = QColor(0x1a, 0x7f, 0x37);
+    t.note = QColor(0x9a, 0x67, 0x00);
+    t.prediction = QColor(0x82, 0x50, 0xdf);
     t.kinds = {
         QColor(0x00, 0x72, 0xb2), // http: blue
         QColor(0x00, 0x9e, 0x73), // db: bluish green
@@ -70,6 +72,8 @@ GanttTheme GanttTheme::dark()
     t.blame = QColor(0xd2, 0xa8, 0xff);
     t.counterfactual = QColor(0xe6, 0x9f, 0xd0);
     t.wakeup = QColor(0x56, 0xd3, 0x64);
+    t.note = QColor(0xe3, 0xb3, 0x41);
+    t.prediction = QColor(0xbc, 0x8c, 0xff);
     t.kinds[static_cast<std::size_t>(SpanKind::Http)] = QColor(0x3a, 0x9a, 0xe0);
     t.kinds[static_cast<std::size_t>(SpanKind::Connect)] = QColor(0xf0, 0xe4, 0x42);
     t.kinds[static_cast<std::size_t>(SpanKind::Sleep)] = QColor(0xc8, 0xa5, 0x8a);

@@ -31,6 +31,8 @@ struct GanttTheme
     QColor blame; ///< arrows from what held the loop to the steps it delayed
     QColor counterfactual; ///< the "if every blocking step were async" marker
     QColor wakeup; ///< arrows from what made a step ready to its resumption
+    QColor note; ///< the user's notes on the chart
+    QColor prediction; ///< the user's predicted total
     std::array<QColor, kSpanKindCount> kinds;
 
     [[nodiscard]] QColor kindColor(SpanKind kind) const { return kinds.at(static_cast<std::size_t>(kind)); }

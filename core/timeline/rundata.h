@@ -8,6 +8,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -82,6 +83,32 @@ struct EnvInfo
     [[nodiscard]] static EnvInfo current();
 };
 
+/// A user's note on the chart: at an instant (endNs == beginNs) or over a range. Drawn in the
+/// app and in every export; saved in the run file and the Chrome trace.
+struct Note
+{
+    qint64 beginNs = 0;
+    qint64 endNs = 0;
+    QString text;
+
+    [[nodiscard]] bool isRange() const { return endNs > beginNs; }
+    friend bool operator==(const Note &, const Note &) = default;
+};
+
+/// The most characters a note keeps.
+inline constexpr qsizetype kMaxNoteChars = 300;
+
+/// A note as the command line writes it: "T:TEXT" (an instant) or "T1-T2:TEXT" (a range),
+/// times in seconds ("0.25", "0.25s") or milliseconds ("250ms"). The run's range is checked
+/// when the note is added (RunData::addNote).
+[[nodiscard]] std::optional<Note> parseNote(const QString &spec, QString *error);
+
+/// "predicted 0.2 s, measured 0.401 s — off by 2.0× (slower)" — a prediction against a
+/// measured total (the median, with --repeat).
+/// Without `withMeasured`: "predicted 0.2 s — off by 2.0× (it took longer)" (where the
+/// measurement is already said).
+[[nodiscard]] QString predictionVerdict(qint64 predictedNs, double measuredS, bool withMeasured = true);
+
 /// Parameters in the experiment's declared order.
 using ParamList = QList<std::pair<QString, QVariant>>;
 
@@ -104,6 +131,9 @@ struct RunData
     std::vector<Span> spans;
     std::vector<Mark> marks;
     std::vector<CounterSample> counters;
+    std::vector<Note> notes; ///< in time order
+    /// The total the user predicted before the run (kUnknownTime: none).
+    qint64 predictedNs = kUnknownTime;
     /// Who delayed whom, largest delay first (computed with the stats, see analysis.h).
     std::vector<Blame> blame;
     /// Each task step at its zero-overhead time (computed with the stats).
@@ -117,6 +147,9 @@ struct RunData
     [[nodiscard]] bool isImportedTrace() const;
     [[nodiscard]] const QString &str(StrId id) const;
     [[nodiscard]] QVariant param(const QString &key) const;
+    /// Adds a note after checking it (non-empty, within [0, wall], at most kMaxNoteChars);
+    /// false with an error naming the run's range otherwise.
+    bool addNote(Note note, QString *error);
     /// Interns into this run's own table (used by importers and tests).
     StrId intern(const QString &text);
 };

@@ -427,6 +427,20 @@ QByteArray toJson(const RunData &run)
     if (run.loopMaxLatenessNs != kUnknownTime) {
         root.insert(u"loop_max_lateness_s"_s, seconds(run.loopMaxLatenessNs));
     }
+    if (!run.notes.empty()) {
+        QJsonArray notes;
+        for (const Note &n : run.notes) {
+            QJsonObject o {{u"t_s"_s, seconds(n.beginNs)}, {u"text"_s, n.text}};
+            if (n.isRange()) {
+                o.insert(u"end_s"_s, seconds(n.endNs));
+            }
+            notes.append(o);
+        }
+        root.insert(u"notes"_s, notes);
+    }
+    if (run.predictedNs != kUnknownTime) {
+        root.insert(u"predicted_s"_s, seconds(run.predictedNs));
+    }
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
@@ -939,6 +953,26 @@ std::optional<RunData> parseBody(
         c.atNs = r.time(o, path, u"t_s"_s);
         c.value = r.number(o, path, u"value"_s);
         run.counters.push_back(c);
+    }
+
+    const QJsonArray notes = r.array(root, u"notes"_s, false);
+    for (qsizetype i = 0; i < notes.size() && !r.failed(); ++i) {
+        const QString path = u"notes[%1]"_s.arg(i);
+        const QJsonObject o = r.object(notes.at(i), path);
+        Note note;
+        note.beginNs = r.time(o, path, u"t_s"_s);
+        note.endNs = o.contains(u"end_s"_s) ? r.time(o, path, u"end_s"_s) : note.beginNs;
+        note.text = r.string(o, path, u"text"_s);
+        QString why;
+        if (!r.failed() && !run.addNote(std::move(note), &why)) {
+            r.fail(path, why);
+        }
+    }
+    if (root.contains(u"predicted_s"_s)) {
+        run.predictedNs = r.time(root, {}, u"predicted_s"_s);
+        if (!r.failed() && run.predictedNs <= 0) {
+            r.fail(u"predicted_s"_s, u"must be a positive number of seconds"_s);
+        }
     }
 
     const auto envValue = r.field(root, {}, u"env"_s, false);

@@ -42,6 +42,58 @@ WorkEdges workEdges(const RunData &run, qint64 fromNs, qint64 toNs)
 
 } // namespace
 
+RunData snapshotAt(const RunData &run, qint64 atNs)
+{
+    atNs = std::clamp<qint64>(atNs, 0, run.wallNs);
+    if (atNs >= run.wallNs) {
+        return run; // the end: the run itself
+    }
+    RunData at;
+    at.experiment = run.experiment;
+    at.title = run.title;
+    at.params = run.params;
+    at.status = RunStatus::Ok;
+    at.startedAt = run.startedAt;
+    at.wallNs = atNs;
+    at.idealNs = run.idealNs;
+    at.strings = run.strings;
+    at.lanes = run.lanes;
+    at.env = run.env;
+    at.spans.reserve(run.spans.size());
+    for (const Span &s : run.spans) {
+        if (s.beginNs > atNs) {
+            continue; // not begun yet
+        }
+        Span copy = s;
+        if (copy.isOpen() || copy.endNs > atNs) {
+            copy.endNs = kUnknownTime; // still going: how it ends is not known yet
+            copy.status = SpanStatus::Ok;
+        }
+        if (copy.readyNs != kUnknownTime && copy.readyNs > atNs) {
+            copy.readyNs = kUnknownTime;
+        }
+        at.spans.push_back(copy);
+    }
+    for (const Mark &m : run.marks) {
+        if (m.atNs <= atNs) {
+            at.marks.push_back(m);
+        }
+    }
+    for (const CounterSample &c : run.counters) {
+        if (c.atNs <= atNs) {
+            at.counters.push_back(c);
+        }
+    }
+    for (const Note &n : run.notes) {
+        if (n.beginNs <= atNs) {
+            at.notes.push_back({n.beginNs, std::min(n.endNs, atNs), n.text});
+        }
+    }
+    at.predictedNs = run.predictedNs;
+    computeStats(at, false);
+    return at;
+}
+
 int maxConcurrency(const RunData &run, qint64 fromNs, qint64 toNs)
 {
     int level = 0;

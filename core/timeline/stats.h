@@ -21,6 +21,12 @@ void computeStats(RunData &run, bool withIdeal = true);
     return kind == LaneKind::Task || kind == LaneKind::Pool;
 }
 
+/// The run as it was at `atNs` (replay, `render --until`): what began by then, spans still
+/// going then open, a readiness not yet known unknown, marks, counters and notes up to then,
+/// the wall at `atNs`, the stats of a live snapshot (no ideal schedule). `atNs` is clamped to
+/// [0, wall].
+[[nodiscard]] RunData snapshotAt(const RunData &run, qint64 atNs);
+
 /// Most work spans in flight at once within [fromNs, toNs).
 [[nodiscard]] int maxConcurrency(const RunData &run, qint64 fromNs, qint64 toNs);
 

@@ -244,6 +244,7 @@ struct TraceBuilder
         int groupRank = 0; ///< async: requests and queries first, then timers, then the rest
         Thread *foldedInto = nullptr; ///< folded into a row of its group's
         bool hasInstants = false;
+        bool notes = false; ///< Coroscope's notes track: its events are notes, not a lane
     };
     struct Instant
     {
@@ -260,6 +261,7 @@ struct TraceBuilder
     RunData run;
     QHash<Detail::StringKey, StrId> ids; // the fast hash: one lookup per span
     std::vector<Instant> instants;
+    std::vector<Note> notes; ///< at the trace's own times (the origin is taken off at the end)
     int order = 0;
     int spans = 0;
     Thread *lastThread = nullptr; // the last (pid, tid) looked up: events come in runs
@@ -390,6 +392,11 @@ std::optional<QString> TraceBuilder::add(const TraceEvent &e, qsizetype i)
         return outOfRange("args.ready_us", e.ready);
     }
     const qint64 ts = usToNs(e.ts);
+    if (e.cat == u"coroscope.note" && (e.ph == Ph::Complete || e.ph == Ph::Instant) && key.isEmpty()) {
+        threadFor(e).notes = true;
+        notes.push_back({ts, e.ph == Ph::Complete ? ts + usToNs(std::max(0.0, e.dur)) : ts, eventName});
+        return std::nullopt;
+    }
     Thread &thread = key.isEmpty() ? threadFor(e) : asyncFor(e, key);
     const auto status = spanStatusFromString(e.status).value_or(SpanStatus::Ok);
     switch (e.ph) {
@@ -563,7 +570,7 @@ std::optional<RunData> TraceBuilder::finish(
     for (auto &[key, thread] : threads) {
         // A foreign tool's named thread with nothing on it (Node's idle worker threads) is a
         // blank lane; a Coroscope trace keeps its lanes as they were.
-        const bool namedEmpty = !thread.name.isEmpty() && !thread.async && ours;
+        const bool namedEmpty = !thread.name.isEmpty() && !thread.async && ours && !thread.notes;
         const bool instantsOnly = thread.hasInstants && !thread.foldedInto;
         if (!thread.spans.empty() || !thread.stack.empty() || namedEmpty || instantsOnly) {
             ordered.push_back(&thread);
@@ -671,6 +678,14 @@ std::optional<RunData> TraceBuilder::finish(
         if (ideal >= 0 && ideal <= 1e9) {
             run.idealNs = static_cast<qint64>(std::llround(ideal * 1e9));
         }
+        if (const double predicted = other.value(u"predicted_s"_s).toDouble(); predicted > 0 && predicted <= 1e9) {
+            run.predictedNs = static_cast<qint64>(std::llround(predicted * 1e9));
+        }
+    }
+    // Notes (Coroscope's notes track), at the run's times; kept within the run.
+    for (const Note &n : notes) {
+        const auto clampNs = [&](qint64 t) { return std::clamp<qint64>(t - origin, 0, run.wallNs); };
+        (void)run.addNote({clampNs(n.beginNs), clampNs(n.endNs), n.text}, nullptr); // empty text: dropped
     }
     run.status = RunStatus::Ok;
     computeStats(run);
