@@ -852,8 +852,9 @@ std::optional<RunData> parseBody(
                     u"unknown span status \"%1\" (expected ok, error or cancelled)"_s.arg(statusText));
             }
             const qint64 startNs = time(start, u"start_s"_s, true, 0);
-            const qint64 endNs = time(end, u"end_s"_s, true, 0);
-            if (!r.failed() && endNs < startNs) {
+            // null: still open (a snapshot, a replay's frame, a live run saved as it was).
+            const qint64 endNs = end.type == RawField::Null ? kUnknownTime : time(end, u"end_s"_s, true, 0);
+            if (!r.failed() && endNs != kUnknownTime && endNs < startNs) {
                 r.fail(path, u"ends (%1 s) before it starts (%2 s)"_s.arg(static_cast<double>(endNs) / 1e9).arg(static_cast<double>(startNs) / 1e9));
             }
             if (r.failed()) {
@@ -907,8 +908,9 @@ std::optional<RunData> parseBody(
                     u"unknown span status \"%1\" (expected ok, error or cancelled)"_s.arg(statusText));
             }
             const qint64 start = r.time(o, path, u"start_s"_s);
-            const qint64 end = r.time(o, path, u"end_s"_s);
-            if (!r.failed() && end < start) {
+            // null: still open (a snapshot, a replay's frame, a live run saved as it was).
+            const qint64 end = o.value(u"end_s"_s).isNull() ? kUnknownTime : r.time(o, path, u"end_s"_s);
+            if (!r.failed() && end != kUnknownTime && end < start) {
                 r.fail(path, u"ends (%1 s) before it starts (%2 s)"_s.arg(static_cast<double>(end) / 1e9).arg(static_cast<double>(start) / 1e9));
             }
             if (r.failed()) {
