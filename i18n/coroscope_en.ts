@@ -3,7 +3,7 @@
 <context>
     <name>Coroscope::Cli</name>
     <message numerus="yes">
-        <location filename="../core/cli/cli.cpp" line="+225" />
+        <location filename="../core/cli/cli.cpp" line="+217" />
         <source> (and %n more, +%1 s in all)</source>
         <translation>
             <numerusform> (and %n more, +%1 s in all)</numerusform><numerusform> (and %n more, +%1 s in all)</numerusform></translation>
@@ -27,7 +27,13 @@
 </numerusform></translation>
     </message>
     <message numerus="yes">
-        <location line="+445" />
+        <location line="+555" />
+        <source>%1: %n value(s) of %2 failed</source>
+        <translation>
+            <numerusform>%1: %n value of %2 failed</numerusform><numerusform>%1: %n values of %2 failed</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+111" />
         <source>  python     %1, %n task(s)
 </source>
         <translation>
@@ -48,7 +54,7 @@
 <context>
     <name>Coroscope::GanttModel</name>
     <message numerus="yes">
-        <location filename="../core/render/ganttmodel.cpp" line="+195" />
+        <location filename="../core/render/ganttmodel.cpp" line="+196" />
         <source>+%n more task(s)</source>
         <translation>
             <numerusform>+%n more task</numerusform><numerusform>+%n more tasks</numerusform></translation>
@@ -57,7 +63,7 @@
 <context>
     <name>Coroscope::GanttPainter</name>
     <message numerus="yes">
-        <location filename="../core/render/ganttpainter.cpp" line="+233" />
+        <location filename="../core/render/ganttpainter.cpp" line="+236" />
         <source>%n cores</source>
         <translation>
             <numerusform>%n core</numerusform><numerusform>%n cores</numerusform></translation>
@@ -70,6 +76,27 @@
         <source>If the run's %n blocking step(s) were async (awaited instead of holding the loop): %1.</source>
         <translation>
             <numerusform>If the run's %n blocking step were async (awaited instead of holding the loop): %1.</numerusform><numerusform>If the run's %n blocking steps were async (awaited instead of holding the loop): %1.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Coroscope::SweepFigure</name>
+    <message numerus="yes">
+        <location filename="../core/render/sweepfigure.cpp" line="+152" />
+        <source>%n value(s), median of %1 runs each</source>
+        <translation>
+            <numerusform>%n value, median of %1 runs each</numerusform><numerusform>%n values, median of %1 runs each</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n value(s), one run each</source>
+        <translation>
+            <numerusform>%n value, one run each</numerusform><numerusform>%n values, one run each</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>stopped after %1 of %n value(s)</source>
+        <translation>
+            <numerusform>stopped after %1 of %n value</numerusform><numerusform>stopped after %1 of %n values</numerusform></translation>
     </message>
 </context>
 <context>

@@ -302,7 +302,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
 <context>
     <name>Coroscope::Cli</name>
     <message>
-        <location filename="../core/cli/cli.cpp" line="+103"/>
+        <location filename="../core/cli/cli.cpp" line="+106"/>
         <source>unknown experiment &apos;%1&apos;</source>
         <translation>알 수 없는 실험 &apos;%1&apos;</translation>
     </message>
@@ -352,12 +352,13 @@ Run one: coroscope run ID [--param delay=0.3]   Details: coroscope describe ID
     </message>
     <message>
         <location line="+1"/>
-        <location line="+282"/>
+        <location line="+310"/>
+        <location line="+204"/>
         <source>The experiment (see &apos;coroscope list&apos;).</source>
         <translation>실험 ID (&apos;coroscope list&apos; 참고).</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-504"/>
         <source>describe needs exactly one experiment id</source>
         <translation>describe에는 실험 ID가 정확히 하나 필요합니다</translation>
     </message>
@@ -408,7 +409,7 @@ Source (core/experiments/%1):
 </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+23"/>
         <source>  delayed    %1: +%2 s%3
 </source>
         <translation>  delayed    %1: +%2 s%3
@@ -471,17 +472,7 @@ Source (core/experiments/%1):
         <translation> — 예상과 다름</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Usage: coroscope run ID [--param k=v]... [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text] [--repeat N] [--json]</source>
-        <translation>사용법: coroscope run ID [--param k=v]... [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text] [--repeat N] [--json]</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Usage: coroscope render RUN.json|TRACE.json [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text]</source>
-        <translation>사용법: coroscope render RUN.json|TRACE.json [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text]</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+30"/>
         <source>Write FILE (repeatable): .png, .svg, .pdf — the chart; .json — the run file; .trace.json — Chrome trace (Perfetto); .csv — one row per span.</source>
         <translation>FILE에 씁니다 (여러 번 지정 가능): .png, .svg, .pdf — 차트; .json — 실행 기록 파일; .trace.json — Chrome 트레이스 (Perfetto); .csv — span마다 한 행.</translation>
     </message>
@@ -542,13 +533,14 @@ Source (core/experiments/%1):
     </message>
     <message>
         <location line="+22"/>
+        <location line="+346"/>
         <source>wrote %1
 </source>
         <translation>저장했습니다: %1
 </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-291"/>
         <source>Run an experiment and report wall, ideal and overhead.</source>
         <translation>실험을 실행하고 wall(실제 경과 시간), ideal(이상적 시간), overhead(오버헤드)를 보고합니다.</translation>
     </message>
@@ -569,11 +561,12 @@ Source (core/experiments/%1):
     </message>
     <message>
         <location line="+3"/>
+        <location line="+204"/>
         <source>Print the results as JSON on stdout.</source>
         <translation>결과를 JSON으로 stdout에 출력합니다.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-190"/>
         <source>run needs exactly one experiment id</source>
         <translation>run에는 실험 ID가 정확히 하나 필요합니다</translation>
     </message>
@@ -583,12 +576,12 @@ Source (core/experiments/%1):
         <translation>--param &apos;%1&apos;: key=value 형식이 아닙니다 (예: --param delay=0.3)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+44"/>
         <source>interrupted: cancelling the run (Ctrl+C again to quit at once)</source>
         <translation>중단됨: 실행을 취소하는 중입니다 (즉시 종료하려면 Ctrl+C를 한 번 더 누르세요)</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+80"/>
         <source>  params     %1
 </source>
         <translation>  params     %1
@@ -625,21 +618,21 @@ Source (core/experiments/%1):
     </message>
     <message>
         <location line="+3"/>
-        <location line="+127"/>
+        <location line="+279"/>
         <source>  wall       %1 s
 </source>
         <translation>  wall       %1 s
 </translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-277"/>
         <source>  overhead   %1
 </source>
         <translation>  overhead   %1
 </translation>
     </message>
     <message>
-        <location line="-311"/>
+        <location line="-380"/>
         <source>  overlap    max %1 at once, average %2
 </source>
         <translation>  overlap    최대 동시 %1개, 평균 %2
@@ -658,7 +651,7 @@ Source (core/experiments/%1):
         <translation>, 총 %1 동안 멈춤</translation>
     </message>
     <message>
-        <location line="+311"/>
+        <location line="+383"/>
         <source>  verdict    %1
 </source>
         <translation>  verdict    %1
@@ -670,59 +663,14 @@ Source (core/experiments/%1):
         <translation>취소됨</translation>
     </message>
     <message>
-        <location line="+273"/>
-        <source>Coroscope — see concurrency: real experiments drawn as timelines.
-
-Usage:
-  coroscope list [--json]                  the experiments
-  coroscope describe ID                    what an experiment does, its parameters, its C++ source
-  coroscope run ID [--param k=v]... [--export FILE]... [--repeat N] [--json] [--text]
-                                           run it; print wall, ideal, overhead and a verdict
-  coroscope render FILE --export OUT... [--text]
-                                           draw a saved run or a Chrome trace (VizTracer, Perfetto)
-  coroscope trace [--export FILE]... [--text] [--json] -- python3 app.py [args]
-                                           trace a Python asyncio program: its tasks, loop stalls, blame
-  coroscope serve [--port 8000] [--serial] the delay server alone: GET /?delay=S answers after S s
-
-Exports: .png .svg .pdf (the chart), .json (run file), .trace.json (Chrome trace), .csv
-Chart options: --scale 2 (HiDPI PNG), --theme dark, --width 1600, --text (Unicode bars),
-               --hide blame,states,ideal (arrows, state strips, zero-overhead outlines)
-
-Exit codes: 0 ok, 1 the run failed or was cancelled, 2 bad usage.
-Example:
-  coroscope run tasks-concurrent --param delay=0.3 --export t.png --export t.json
-</source>
-        <translation>Coroscope — 동시성을 눈으로 보기: 실제 실험을 타임라인으로 그립니다.
-
-사용법:
-  coroscope list [--json]                  실험 목록
-  coroscope describe ID                    실험이 하는 일, 파라미터, C++ 소스 코드
-  coroscope run ID [--param k=v]... [--export FILE]... [--repeat N] [--json] [--text]
-                                           실험을 실행하고 wall, ideal, overhead와 판정(verdict)을 출력
-  coroscope render FILE --export OUT... [--text]
-                                           저장된 실행 기록이나 Chrome 트레이스(VizTracer, Perfetto)를 그림
-  coroscope trace [--export FILE]... [--text] [--json] -- python3 app.py [args]
-                                           Python asyncio 프로그램을 트레이스: 태스크, 루프 멈춤, 지연 원인(blame)
-  coroscope serve [--port 8000] [--serial] 지연 서버만 단독 실행: GET /?delay=S 요청에 S초 뒤 응답
-
-내보내기: .png .svg .pdf (차트), .json (실행 기록 파일), .trace.json (Chrome 트레이스), .csv
-차트 옵션: --scale 2 (HiDPI PNG), --theme dark, --width 1600, --text (유니코드 막대),
-           --hide blame,states,ideal (화살표, 상태 띠, 오버헤드 0일 때의 윤곽선)
-
-종료 코드: 0 정상, 1 실행이 실패했거나 취소됨, 2 잘못된 사용법.
-예:
-  coroscope run tasks-concurrent --param delay=0.3 --export t.png --export t.json
-</translation>
-    </message>
-    <message>
-        <location line="-583"/>
-        <location line="+310"/>
-        <location line="+121"/>
+        <location line="-382"/>
+        <location line="+382"/>
+        <location line="+270"/>
         <source>failed</source>
         <translation>실패함</translation>
     </message>
     <message numerus="yes">
-        <location line="-492"/>
+        <location line="-713"/>
         <source> (and %n more, +%1 s in all)</source>
         <translation>
             <numerusform> (외 %n건, 총 +%1 s)</numerusform>
@@ -738,7 +686,167 @@ Example:
         </translation>
     </message>
     <message>
-        <location line="+372"/>
+        <location line="+80"/>
+        <source>Usage: coroscope run ID [--param k=v]... [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text] [--repeat N] [--json] [--predict S] [--note T:TEXT]...</source>
+        <translation>사용법: coroscope run ID [--param k=v]... [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text] [--repeat N] [--json] [--predict S] [--note T:TEXT]...</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Usage: coroscope render RUN.json|TRACE.json [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text] [--note T:TEXT]... [--until T]</source>
+        <translation>사용법: coroscope render RUN.json|TRACE.json [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text] [--note T:TEXT]... [--until T]</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>A note on the chart (repeatable): TIME:TEXT at an instant or FROM-TO:TEXT over a range, in seconds (0.25) or milliseconds (250ms). Drawn in every export, kept in the run file and the Chrome trace.</source>
+        <translation>차트에 메모를 붙입니다 (여러 번 지정 가능): 한 시점에는 TIME:TEXT, 구간에는 FROM-TO:TEXT. 시간은 초(0.25) 또는 밀리초(250ms). 모든 내보내기에 그려지고 실행 기록 파일과 Chrome 트레이스에 저장됩니다.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>--note &apos;%1&apos;: %2</source>
+        <translation>--note &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Your prediction of the total, in seconds: printed against the measurement, drawn on the axis and kept in the run file.</source>
+        <translation>전체 소요 시간에 대한 예측(초): 측정값과 비교해 출력하고, 시간 축에 표시하며, 실행 기록 파일에 저장합니다.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>--predict must be a positive number of seconds, got &apos;%1&apos;</source>
+        <translation>--predict에는 양수(초)를 지정해야 합니다. 입력값: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Usage: coroscope sweep ID --param NAME=v1,v2,... [--param k=v]... [--repeat N] [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide ...] [--json]</source>
+        <translation>사용법: coroscope sweep ID --param NAME=v1,v2,... [--param k=v]... [--repeat N] [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide ...] [--json]</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run an experiment once per value of one parameter and draw the runs on one time axis beside the curve of their total time.</source>
+        <translation>파라미터 하나의 값마다 실험을 한 번씩 실행하고, 그 실행들을 하나의 시간 축에 나란히 그리며 전체 소요 시간 곡선을 옆에 그립니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A parameter (repeatable): one of them with several values to sweep — a list (limit=1,2,4,8) or a range (tasks=1..10, delay=0.1..0.5:0.1, pool=1..16:*2); the others fixed.</source>
+        <translation>파라미터 (여러 번 지정 가능): 그중 하나에 여러 값을 주어 스윕합니다 — 목록(limit=1,2,4,8) 또는 범위(tasks=1..10, delay=0.1..0.5:0.1, pool=1..16:*2). 나머지는 고정됩니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run each value N times: median and p95 (1–100).</source>
+        <translation>값마다 N번 실행합니다: 중앙값과 p95 (1–100).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PostgreSQL to use (as for run).</source>
+        <translation>사용할 PostgreSQL (run과 같음).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>sweep needs exactly one experiment id</source>
+        <translation>sweep에는 실험 ID가 정확히 하나 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--param &apos;%1&apos; is not key=value (e.g. --param limit=1,2,4,8)</source>
+        <translation>--param &apos;%1&apos;: key=value 형식이 아닙니다 (예: --param limit=1,2,4,8)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--repeat must be a whole number in 1–100, got &apos;%1&apos;</source>
+        <translation>--repeat에는 1–100 사이의 정수를 지정해야 합니다. 입력값: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot export &apos;%1&apos;: a sweep exports as a figure (.png, .svg, .pdf), a table (.csv) or its runs (.json)</source>
+        <translation>&apos;%1&apos; 내보내기 실패: 스윕은 그림(.png, .svg, .pdf), 표(.csv), 또는 실행 기록(.json)으로만 내보낼 수 있습니다</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>interrupted: stopping the sweep, keeping the values done (Ctrl+C again to quit at once)</source>
+        <translation>중단됨: 스윕을 멈추고 끝난 값들은 유지합니다 (즉시 종료하려면 Ctrl+C를 한 번 더 누르세요)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>[%1/%2] %3=%4</source>
+        <translation>[%1/%2] %3=%4</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 — %2 — sweep over %3
+</source>
+        <translation>%1 — %2 — %3 스윕
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  fixed      %1
+</source>
+        <translation>  fixed      %1
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  runs       %1 per value: wall is the median, p95 beside it
+</source>
+        <translation>  runs       값마다 %1회: wall은 중앙값, 옆은 p95
+</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>wall</source>
+        <translation>wall</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ideal</source>
+        <translation>ideal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>overhead</source>
+        <translation>overhead</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>in flight</source>
+        <translation>in flight</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>stall</source>
+        <translation>stall</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>stopped after %1 s</source>
+        <translation>%1 s 후 중지됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FAILED: %1</source>
+        <translation>실패: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>  stopped after %1 of %2 values
+</source>
+        <translation>  값 %2개 중 %1개 후 중지됨
+</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%1: %n value(s) of %2 failed</source>
+        <translation>
+            <numerusform>%1: %2 값 %n개 실패</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Usage: coroscope trace [--export FILE]... [--text] [--json] [--postgres] [--cwd DIR] -- python3 SCRIPT.py [ARGS...]</source>
         <translation>사용법: coroscope trace [--export FILE]... [--text] [--json] [--postgres] [--cwd DIR] -- python3 SCRIPT.py [ARGS...]</translation>
     </message>
@@ -892,7 +1000,12 @@ Example:
         <translation>실행 기록 파일(.json) 또는 Chrome 트레이스(.json).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>Draw the run as it was at this time (seconds, or 250ms): what had begun, what was still going — one frame of a replay.</source>
+        <translation>이 시점(초, 또는 250ms)의 실행 모습을 그립니다: 그때까지 시작된 것과 아직 진행 중인 것 — 재생의 한 장면.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>render needs exactly one file</source>
         <translation>render에는 파일이 정확히 하나 필요합니다</translation>
     </message>
@@ -902,7 +1015,66 @@ Example:
         <translation>render에는 --export FILE 또는 --text가 필요합니다: 할 일이 없습니다</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+12"/>
+        <source>--until must be a time in seconds (0.25) or milliseconds (250ms), got &apos;%1&apos;</source>
+        <translation>--until에는 초(0.25) 또는 밀리초(250ms) 단위 시간을 지정해야 합니다. 입력값: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>--until %1 s is after the run&apos;s end (0–%2 s)</source>
+        <translation>--until %1 s는 실행이 끝난 뒤입니다 (0–%2 s)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Coroscope — see concurrency: real experiments drawn as timelines.
+
+Usage:
+  coroscope list [--json]                  the experiments
+  coroscope describe ID                    what an experiment does, its parameters, its C++ source
+  coroscope run ID [--param k=v]... [--export FILE]... [--repeat N] [--json] [--text]
+                                           run it; print wall, ideal, overhead and a verdict
+  coroscope sweep ID --param NAME=v1,v2,... [--param k=v]... [--repeat N] [--export FILE]...
+                                           run it once per value: timelines on one axis, the curve
+  coroscope render FILE --export OUT... [--text]
+                                           draw a saved run or a Chrome trace (VizTracer, Perfetto)
+  coroscope trace [--export FILE]... [--text] [--json] -- python3 app.py [args]
+                                           trace a Python asyncio program: its tasks, loop stalls, blame
+  coroscope serve [--port 8000] [--serial] the delay server alone: GET /?delay=S answers after S s
+
+Exports: .png .svg .pdf (the chart), .json (run file), .trace.json (Chrome trace), .csv
+Chart options: --scale 2 (HiDPI PNG), --theme dark, --width 1600, --text (Unicode bars),
+               --hide blame,states,ideal (arrows, state strips, zero-overhead outlines)
+
+Exit codes: 0 ok, 1 the run failed or was cancelled, 2 bad usage.
+Example:
+  coroscope run tasks-concurrent --param delay=0.3 --export t.png --export t.json
+</source>
+        <translation>Coroscope — 동시성을 눈으로 보기: 실제 실험을 타임라인으로 그립니다.
+
+사용법:
+  coroscope list [--json]                  실험 목록
+  coroscope describe ID                    실험이 하는 일, 파라미터, C++ 소스 코드
+  coroscope run ID [--param k=v]... [--export FILE]... [--repeat N] [--json] [--text]
+                                           실험을 실행하고 wall, ideal, overhead와 판정(verdict)을 출력
+  coroscope sweep ID --param NAME=v1,v2,... [--param k=v]... [--repeat N] [--export FILE]...
+                                           값마다 한 번씩 실행: 한 시간 축의 타임라인들과 곡선
+  coroscope render FILE --export OUT... [--text]
+                                           저장된 실행 기록이나 Chrome 트레이스(VizTracer, Perfetto)를 그림
+  coroscope trace [--export FILE]... [--text] [--json] -- python3 app.py [args]
+                                           Python asyncio 프로그램을 트레이스: 태스크, 루프 멈춤, 지연 원인(blame)
+  coroscope serve [--port 8000] [--serial] 지연 서버만 단독 실행: GET /?delay=S 요청에 S초 뒤 응답
+
+내보내기: .png .svg .pdf (차트), .json (실행 기록 파일), .trace.json (Chrome 트레이스), .csv
+차트 옵션: --scale 2 (HiDPI PNG), --theme dark, --width 1600, --text (유니코드 막대),
+           --hide blame,states,ideal (화살표, 상태 띠, 오버헤드 0일 때의 윤곽선)
+
+종료 코드: 0 정상, 1 실행이 실패했거나 취소됨, 2 잘못된 사용법.
+예:
+  coroscope run tasks-concurrent --param delay=0.3 --export t.png --export t.json
+</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>unknown command &apos;%1&apos;</source>
         <translation>알 수 없는 명령 &apos;%1&apos;</translation>
     </message>
@@ -925,9 +1097,14 @@ Example:
         <translation>%1을(를) 쓸 수 없습니다: %2 writer를 시작하지 못했습니다</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+192"/>
         <source>cannot export %1: unknown format (supported: %2)</source>
         <translation>%1을(를) 내보낼 수 없습니다: 알 수 없는 형식 (지원: %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/render/sweepfigure.cpp" line="+455"/>
+        <source>cannot write %1: a sweep exports as a figure (.png, .svg, .pdf), a table (.csv) or its runs (.json)</source>
+        <translation>%1에 쓸 수 없습니다: 스윕은 그림(.png, .svg, .pdf), 표(.csv), 또는 실행 기록(.json)으로만 내보낼 수 있습니다</translation>
     </message>
 </context>
 <context>
@@ -1173,7 +1350,7 @@ Example:
 <context>
     <name>Coroscope::GanttModel</name>
     <message numerus="yes">
-        <location filename="../core/render/ganttmodel.cpp" line="+195"/>
+        <location filename="../core/render/ganttmodel.cpp" line="+196"/>
         <source>+%n more task(s)</source>
         <translation>
             <numerusform>+태스크 %n개 더</numerusform>
@@ -1190,12 +1367,12 @@ Example:
     <message>
         <location line="+1"/>
         <location line="+11"/>
-        <location line="+1169"/>
+        <location line="+1265"/>
         <source>ideal %1</source>
         <translation>이상적 %1</translation>
     </message>
     <message>
-        <location line="-1176"/>
+        <location line="-1272"/>
         <source>cancelled after %1 — the partial timeline</source>
         <translation>%1 후 취소됨 — 부분 타임라인</translation>
     </message>
@@ -1225,7 +1402,7 @@ Example:
         <translation>이벤트 루프 멈춤 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+36"/>
         <source>%n cores</source>
         <translation>
             <numerusform>코어 %n개</numerusform>
@@ -1287,7 +1464,7 @@ Example:
         <translation>블로킹 단계가 모두 비동기라면</translation>
     </message>
     <message>
-        <location line="+328"/>
+        <location line="+329"/>
         <source>loop stalled</source>
         <translation>루프 멈춤</translation>
     </message>
@@ -1317,7 +1494,7 @@ Example:
         <translation>최대 %1개 동시 진행</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+125"/>
         <source>now %1</source>
         <translation>현재 %1</translation>
     </message>
@@ -1330,6 +1507,11 @@ Example:
         <location line="+7"/>
         <source>if every blocking step were async %1</source>
         <translation>블로킹 단계가 모두 비동기라면 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>predicted %1</source>
+        <translation>예측 %1</translation>
     </message>
 </context>
 <context>
@@ -1676,7 +1858,7 @@ Example:
 <context>
     <name>Coroscope::Recorded</name>
     <message>
-        <location filename="../core/render/theme.cpp" line="+95"/>
+        <location filename="../core/render/theme.cpp" line="+99"/>
         <source>event loop</source>
         <translation>이벤트 루프</translation>
     </message>
@@ -1704,6 +1886,64 @@ Example:
         <location line="+1"/>
         <source>run failed</source>
         <translation>실행 실패</translation>
+    </message>
+</context>
+<context>
+    <name>Coroscope::RunData</name>
+    <message>
+        <location filename="../core/timeline/rundata.cpp" line="+103"/>
+        <source>--note &apos;%1&apos; is not TIME:TEXT or FROM-TO:TEXT (e.g. --note 0.5:&quot;the loop froze&quot; or --note 0.1-0.3:waves)</source>
+        <translation>--note &apos;%1&apos;: TIME:TEXT 또는 FROM-TO:TEXT 형식이 아닙니다 (예: --note 0.5:&quot;루프가 멈춤&quot; 또는 --note 0.1-0.3:물결)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--note &apos;%1&apos;: &apos;%2&apos; is not a time in seconds (0.25, 0.25s) or milliseconds (250ms)</source>
+        <translation>--note &apos;%1&apos;: &apos;%2&apos;은(는) 초(0.25, 0.25s)나 밀리초(250ms) 단위 시간이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>predicted %1 s, measured %2 s</source>
+        <translation>예측 %1 s, 측정 %2 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>predicted %1 s</source>
+        <translation>예측 %1 s</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> — right (within 5 %)</source>
+        <translation> — 적중 (5 % 이내)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> — off by %1× (it took longer)</source>
+        <translation> — %1배 차이 (더 오래 걸림)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> — off by %1× (it was faster)</source>
+        <translation> — %1배 차이 (더 빨랐음)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>a note needs some text</source>
+        <translation>메모에는 내용이 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a note takes at most %1 characters, got %2</source>
+        <translation>메모는 최대 %1자까지입니다. 입력: %2자</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a note&apos;s range %1–%2 s ends before it begins</source>
+        <translation>메모 구간 %1–%2 s가 시작보다 먼저 끝납니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a note at %1 is outside the run (0–%2 s)</source>
+        <translation>%1의 메모가 실행 범위(0–%2 s)를 벗어납니다</translation>
     </message>
 </context>
 <context>
@@ -1819,9 +2059,171 @@ Example:
     </message>
 </context>
 <context>
+    <name>Coroscope::Sweep</name>
+    <message>
+        <location filename="../core/experiments/sweep.cpp" line="+58"/>
+        <source>sweep range &apos;%1&apos; of &apos;%2&apos; is not FROM..TO[:STEP] with numbers (e.g. 1..8, 0.1..0.5:0.1, 1..16:*2)</source>
+        <translation>&apos;%2&apos;의 스윕 범위 &apos;%1&apos;이(가) 숫자로 된 FROM..TO[:STEP] 형식이 아닙니다 (예: 1..8, 0.1..0.5:0.1, 1..16:*2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sweep range &apos;%1&apos; of &apos;%2&apos; goes down: write it from the smaller value</source>
+        <translation>&apos;%2&apos;의 스윕 범위 &apos;%1&apos;이(가) 감소합니다: 작은 값부터 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>sweep range &apos;%1&apos; of &apos;%2&apos; needs a step for a number of seconds (e.g. %1:0.1)</source>
+        <translation>&apos;%2&apos;의 스윕 범위 &apos;%1&apos;에는 초 단위 간격이 필요합니다 (예: %1:0.1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sweep range &apos;%1&apos; of &apos;%2&apos;: the factor after &apos;*&apos; must be a number above 1</source>
+        <translation>&apos;%2&apos;의 스윕 범위 &apos;%1&apos;: &apos;*&apos; 뒤의 배수는 1보다 커야 합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sweep range &apos;%1&apos; of &apos;%2&apos;: the step must be a positive number</source>
+        <translation>&apos;%2&apos;의 스윕 범위 &apos;%1&apos;: 간격은 양수여야 합니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sweep range &apos;%1&apos; of &apos;%2&apos;: a factor needs a positive start</source>
+        <translation>&apos;%2&apos;의 스윕 범위 &apos;%1&apos;: 배수를 쓰려면 시작값이 양수여야 합니다</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>sweep range &apos;%1&apos; of &apos;%2&apos; has more than %3 values</source>
+        <translation>&apos;%2&apos;의 스윕 범위 &apos;%1&apos;의 값이 %3개를 넘습니다</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>sweep values of &apos;%1&apos; have an empty item: &apos;%2&apos;</source>
+        <translation>&apos;%1&apos;의 스윕 값에 빈 항목이 있습니다: &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a sweep of &apos;%1&apos; takes at most %2 values, got %3</source>
+        <translation>&apos;%1&apos; 스윕은 값을 최대 %2개까지 받습니다. 입력: %3개</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>sweep value &apos;%1&apos; of &apos;%2&apos;: %3</source>
+        <translation>&apos;%2&apos;의 스윕 값 &apos;%1&apos;: %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>sweep value &apos;%1&apos; of &apos;%2&apos; is there twice</source>
+        <translation>&apos;%2&apos;의 스윕 값 &apos;%1&apos;이(가) 두 번 들어 있습니다</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>a sweep varies one parameter: &apos;%1&apos; and &apos;%2&apos; both have several values</source>
+        <translation>스윕은 파라미터 하나만 바꿉니다: &apos;%1&apos;과(와) &apos;%2&apos; 둘 다 값이 여러 개입니다</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>say what to sweep: one --param with several values, e.g. --param %1 (%2 takes: %3)</source>
+        <translation>스윕할 대상을 지정하세요: 값이 여러 개인 --param 하나, 예: --param %1 (%2의 파라미터: %3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--repeat must be a whole number in 1–100, got %1</source>
+        <translation>--repeat에는 1–100 사이의 정수를 지정해야 합니다. 입력값: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Coroscope::SweepFigure</name>
+    <message>
+        <location filename="../core/render/sweepfigure.cpp" line="-314"/>
+        <source>%1 — sweep over %2</source>
+        <translation>%1 — %2 스윕</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n value(s), median of %1 runs each</source>
+        <translation>
+            <numerusform>값 %n개, 각각 %1회 실행의 중앙값</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n value(s), one run each</source>
+        <translation>
+            <numerusform>값 %n개, 각각 1회 실행</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>stopped after %1 of %n value(s)</source>
+        <translation>
+            <numerusform>값 %n개 중 %1개 후 중지됨</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>%1 median, p95 %2, ideal %3</source>
+        <translation>중앙값 %1, p95 %2, 이상적 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, ideal %2</source>
+        <translation>%1, 이상적 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stopped — what it did until then</source>
+        <translation>중지됨 — 그때까지 실행된 부분</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed: %1</source>
+        <translation>실패: %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Total time against %1</source>
+        <translation>%1에 따른 전체 소요 시간</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>%1 — log scale</source>
+        <translation>%1 — 로그 눈금</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>measured (median, p95)</source>
+        <translation>측정 (중앙값, p95)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>measured</source>
+        <translation>측정</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ideal</source>
+        <translation>이상적</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>if every blocking step were async</source>
+        <translation>블로킹 단계가 모두 비동기였다면</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+</context>
+<context>
     <name>Coroscope::TextChart</name>
     <message>
-        <location filename="../core/render/textchart.cpp" line="+134"/>
+        <location filename="../core/render/textchart.cpp" line="+94"/>
+        <source>notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>█ holding the thread  ▒ suspended (timer, I/O)  ░ ready, waiting for the loop  ─ awaiting  ✕ error  · cancelled</source>
         <translation>█ 스레드 점유  ▒ 일시 중단 (타이머, I/O)  ░ 준비됨, 루프 대기 중  ─ await 중  ✕ 오류  · 취소됨</translation>
     </message>
@@ -1832,6 +2234,16 @@ Example:
     </message>
     <message>
         <location line="+5"/>
+        <source>note %1–%2: %3</source>
+        <translation>메모 %1–%2: %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>note at %1: %2</source>
+        <translation>메모 %1: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>if every blocking step were async: %1</source>
         <translation>블로킹 단계가 모두 비동기라면: %1</translation>
     </message>

@@ -33,6 +33,24 @@ echo "wrote docs/images/trace-combo-mixed.png"
 # Another tool's trace: Node.js's async_hooks trace of tests/data/node-http.js (checked in).
 "$bin" render "$root/tests/data/node-http.trace.json" --width 1100 --export "$out/node-http-requests.png" >/dev/null
 echo "wrote docs/images/node-http-requests.png"
+# A sweep: http-fanout's waves over the connection limit, and a pool sweep (PNG at 1400 px).
+"$bin" sweep http-fanout --param n=8 --param limit=1,2,4,8 --param delay=0.1 --width 1400 \
+    --export "$out/sweep-http-fanout.png" >/dev/null 2>&1
+echo "wrote docs/images/sweep-http-fanout.png"
+"$bin" sweep pg-pool-saturation --param pool=1,2,3,6 --param delay=0.3 --width 1400 \
+    --export "$out/sweep-pg-pool.png" >/dev/null 2>&1
+echo "wrote docs/images/sweep-pg-pool.png"
+# Notes and a prediction on a run, then three frames of its replay (render --until).
+"$bin" run combo-mixed --param delay=0.3 --predict 0.6 --note "0.15:task 1's blocking GET holds the loop" \
+    --note "0.6-0.9:task 2's blocking query; task 1's answer waits" --export /tmp/coroscope-annotated.json \
+    --export "$out/annotated-combo-mixed.png" >/dev/null
+echo "wrote docs/images/annotated-combo-mixed.png"
+for t in 0.15 0.45 0.75; do
+    "$bin" render /tmp/coroscope-annotated.json --until "$t" --width 900 --export "$out/replay-$t.png" >/dev/null
+done
+convert "$out/replay-0.15.png" "$out/replay-0.45.png" "$out/replay-0.75.png" -append "$out/replay-combo-mixed.png"
+rm -f "$out"/replay-0.*.png
+echo "wrote docs/images/replay-combo-mixed.png"
 
 shot="$root/tests/gui/screenshot.sh"
 # The main screenshot: combo-mixed, the Why tab.

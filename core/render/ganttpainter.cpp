@@ -998,7 +998,10 @@ void GanttPainter::paintLaneRow(
         if (!wait && r.width() >= 30) {
             QString text = displayName(run.str(first.name));
             if (kind == SpanKind::Stall) {
-                text += u" · "_s + GanttLayout::formatDuration(first.durationNs());
+                // Still going (live, a replay's frame): so far.
+                text += u" · "_s
+                    + GanttLayout::formatDuration(
+                        first.isOpen() ? std::max<qint64>(run.wallNs - first.beginNs, 0) : first.durationNs());
             }
             if (status == SpanStatus::Error && !run.str(first.detail).isEmpty()) {
                 text += u": "_s + run.str(first.detail);
