@@ -3,7 +3,7 @@
 <context>
     <name>Coroscope::Cli</name>
     <message numerus="yes">
-        <location filename="../core/cli/cli.cpp" line="+217" />
+        <location filename="../core/cli/cli.cpp" line="+218" />
         <source> (and %n more, +%1 s in all)</source>
         <translation>
             <numerusform> (and %n more, +%1 s in all)</numerusform><numerusform> (and %n more, +%1 s in all)</numerusform></translation>
@@ -27,7 +27,7 @@
 </numerusform></translation>
     </message>
     <message numerus="yes">
-        <location line="+555" />
+        <location line="+559" />
         <source>%1: %n value(s) of %2 failed</source>
         <translation>
             <numerusform>%1: %n value of %2 failed</numerusform><numerusform>%1: %n values of %2 failed</numerusform></translation>
@@ -81,7 +81,7 @@
 <context>
     <name>Coroscope::SweepFigure</name>
     <message numerus="yes">
-        <location filename="../core/render/sweepfigure.cpp" line="+152" />
+        <location filename="../core/render/sweepfigure.cpp" line="+157" />
         <source>%n value(s), median of %1 runs each</source>
         <translation>
             <numerusform>%n value, median of %1 runs each</numerusform><numerusform>%n values, median of %1 runs each</numerusform></translation>

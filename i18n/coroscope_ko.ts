@@ -302,7 +302,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
 <context>
     <name>Coroscope::Cli</name>
     <message>
-        <location filename="../core/cli/cli.cpp" line="+106"/>
+        <location filename="../core/cli/cli.cpp" line="+107"/>
         <source>unknown experiment &apos;%1&apos;</source>
         <translation>알 수 없는 실험 &apos;%1&apos;</translation>
     </message>
@@ -352,13 +352,13 @@ Run one: coroscope run ID [--param delay=0.3]   Details: coroscope describe ID
     </message>
     <message>
         <location line="+1"/>
-        <location line="+310"/>
-        <location line="+204"/>
+        <location line="+313"/>
+        <location line="+205"/>
         <source>The experiment (see &apos;coroscope list&apos;).</source>
         <translation>실험 ID (&apos;coroscope list&apos; 참고).</translation>
     </message>
     <message>
-        <location line="-504"/>
+        <location line="-508"/>
         <source>describe needs exactly one experiment id</source>
         <translation>describe에는 실험 ID가 정확히 하나 필요합니다</translation>
     </message>
@@ -533,14 +533,14 @@ Source (core/experiments/%1):
     </message>
     <message>
         <location line="+22"/>
-        <location line="+346"/>
+        <location line="+350"/>
         <source>wrote %1
 </source>
         <translation>저장했습니다: %1
 </translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-292"/>
         <source>Run an experiment and report wall, ideal and overhead.</source>
         <translation>실험을 실행하고 wall(실제 경과 시간), ideal(이상적 시간), overhead(오버헤드)를 보고합니다.</translation>
     </message>
@@ -561,12 +561,12 @@ Source (core/experiments/%1):
     </message>
     <message>
         <location line="+3"/>
-        <location line="+204"/>
+        <location line="+205"/>
         <source>Print the results as JSON on stdout.</source>
         <translation>결과를 JSON으로 stdout에 출력합니다.</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-191"/>
         <source>run needs exactly one experiment id</source>
         <translation>run에는 실험 ID가 정확히 하나 필요합니다</translation>
     </message>
@@ -581,7 +581,7 @@ Source (core/experiments/%1):
         <translation>중단됨: 실행을 취소하는 중입니다 (즉시 종료하려면 Ctrl+C를 한 번 더 누르세요)</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>  params     %1
 </source>
         <translation>  params     %1
@@ -632,7 +632,7 @@ Source (core/experiments/%1):
 </translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-384"/>
         <source>  overlap    max %1 at once, average %2
 </source>
         <translation>  overlap    최대 동시 %1개, 평균 %2
@@ -651,7 +651,7 @@ Source (core/experiments/%1):
         <translation>, 총 %1 동안 멈춤</translation>
     </message>
     <message>
-        <location line="+383"/>
+        <location line="+387"/>
         <source>  verdict    %1
 </source>
         <translation>  verdict    %1
@@ -663,14 +663,14 @@ Source (core/experiments/%1):
         <translation>취소됨</translation>
     </message>
     <message>
-        <location line="-382"/>
-        <location line="+382"/>
+        <location line="-386"/>
+        <location line="+386"/>
         <location line="+270"/>
         <source>failed</source>
         <translation>실패함</translation>
     </message>
     <message numerus="yes">
-        <location line="-713"/>
+        <location line="-717"/>
         <source> (and %n more, +%1 s in all)</source>
         <translation>
             <numerusform> (외 %n건, 총 +%1 s)</numerusform>
@@ -701,7 +701,8 @@ Source (core/experiments/%1):
         <translation>차트에 메모를 붙입니다 (여러 번 지정 가능): 한 시점에는 TIME:TEXT, 구간에는 FROM-TO:TEXT. 시간은 초(0.25) 또는 밀리초(250ms). 모든 내보내기에 그려지고 실행 기록 파일과 Chrome 트레이스에 저장됩니다.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+17"/>
+        <location line="+14"/>
         <source>--note &apos;%1&apos;: %2</source>
         <translation>--note &apos;%1&apos;: %2</translation>
     </message>
@@ -716,7 +717,7 @@ Source (core/experiments/%1):
         <translation>--predict에는 양수(초)를 지정해야 합니다. 입력값: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+133"/>
         <source>Usage: coroscope sweep ID --param NAME=v1,v2,... [--param k=v]... [--repeat N] [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide ...] [--json]</source>
         <translation>사용법: coroscope sweep ID --param NAME=v1,v2,... [--param k=v]... [--repeat N] [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide ...] [--json]</translation>
     </message>
@@ -1102,7 +1103,7 @@ Example:
         <translation>%1을(를) 내보낼 수 없습니다: 알 수 없는 형식 (지원: %2)</translation>
     </message>
     <message>
-        <location filename="../core/render/sweepfigure.cpp" line="+455"/>
+        <location filename="../core/render/sweepfigure.cpp" line="+460"/>
         <source>cannot write %1: a sweep exports as a figure (.png, .svg, .pdf), a table (.csv) or its runs (.json)</source>
         <translation>%1에 쓸 수 없습니다: 스윕은 그림(.png, .svg, .pdf), 표(.csv), 또는 실행 기록(.json)으로만 내보낼 수 있습니다</translation>
     </message>
@@ -1367,12 +1368,12 @@ Example:
     <message>
         <location line="+1"/>
         <location line="+11"/>
-        <location line="+1265"/>
+        <location line="+1272"/>
         <source>ideal %1</source>
         <translation>이상적 %1</translation>
     </message>
     <message>
-        <location line="-1272"/>
+        <location line="-1279"/>
         <source>cancelled after %1 — the partial timeline</source>
         <translation>%1 후 취소됨 — 부분 타임라인</translation>
     </message>
@@ -1464,7 +1465,7 @@ Example:
         <translation>블로킹 단계가 모두 비동기라면</translation>
     </message>
     <message>
-        <location line="+329"/>
+        <location line="+332"/>
         <source>loop stalled</source>
         <translation>루프 멈춤</translation>
     </message>
@@ -1489,12 +1490,12 @@ Example:
         <translation>이상적 대비 +%1</translation>
     </message>
     <message>
-        <location line="+467"/>
+        <location line="+470"/>
         <source>up to %1 in flight</source>
         <translation>최대 %1개 동시 진행</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+126"/>
         <source>now %1</source>
         <translation>현재 %1</translation>
     </message>
@@ -1926,7 +1927,7 @@ Example:
         <translation> — %1배 차이 (더 빨랐음)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>a note needs some text</source>
         <translation>메모에는 내용이 필요합니다</translation>
     </message>
@@ -2091,6 +2092,7 @@ Example:
         <translation>&apos;%2&apos;의 스윕 범위 &apos;%1&apos;: 배수를 쓰려면 시작값이 양수여야 합니다</translation>
     </message>
     <message>
+        <location line="+7"/>
         <location line="+12"/>
         <source>sweep range &apos;%1&apos; of &apos;%2&apos; has more than %3 values</source>
         <translation>&apos;%2&apos;의 스윕 범위 &apos;%1&apos;의 값이 %3개를 넘습니다</translation>
@@ -2213,6 +2215,11 @@ Example:
         <location line="+3"/>
         <source>failed</source>
         <translation>실패</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>stopped</source>
+        <translation>중지됨</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,31 @@ Pane {
                         Layout.topMargin: 8
                         controller: root.controller
                     }
+                    // Predict, then run: the guess is drawn on the chart against the measurement.
+                    Label {
+                        Layout.topMargin: 8
+                        text: qsTr("Your prediction")
+                        font.bold: true
+                    }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        TextField {
+                            id: predictionField
+                            objectName: "predictionField"
+                            Layout.fillWidth: true
+                            placeholderText: qsTr("total in seconds, e.g. 0.6")
+                            text: root.controller.prediction
+                            onTextEdited: root.controller.prediction = text
+                            inputMethodHints: Qt.ImhFormattedNumbersOnly
+                            ToolTip.visible: hovered
+                            ToolTip.delay: 600
+                            ToolTip.text: qsTr("Before you run: how long will it take? The chart marks your guess and says how far off it was; the history keeps it.")
+                        }
+                        Label {
+                            text: qsTr("s")
+                            color: palette.placeholderText
+                        }
+                    }
                 }
             }
 

@@ -40,6 +40,7 @@
 #include <unistd.h>
 
 #include <limits>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -446,8 +447,11 @@ std::optional<std::vector<Note>> readNotes(const QCommandLineParser &parser, int
     for (const QString &spec : parser.values(u"note"_s)) {
         QString error;
         auto note = parseNote(spec, &error);
-        if (!note) {
-            *exitCode = usageError(printable(error));
+        // Its text and order now, before a run: only its times wait for the run's range.
+        RunData any;
+        any.wallNs = std::numeric_limits<qint64>::max();
+        if (!note || !any.addNote(*note, &error)) {
+            *exitCode = usageError(note ? Tr::tr("--note '%1': %2").arg(printable(spec, 60), error) : printable(error));
             return std::nullopt;
         }
         notes.push_back(std::move(*note));
@@ -533,7 +537,7 @@ int cmdRun(const QStringList &args)
     if (parser.isSet(u"predict"_s)) {
         bool ok = false;
         const double predicted = parser.value(u"predict"_s).toDouble(&ok);
-        if (!ok || !std::isfinite(predicted) || predicted <= 0 || predicted > 1e6) {
+        if (!ok || !std::isfinite(predicted) || predicted < 1e-6 || predicted > 1e6) {
             return usageError(Tr::tr("--predict must be a positive number of seconds, got '%1'")
                                   .arg(printable(parser.value(u"predict"_s))));
         }
@@ -589,7 +593,9 @@ int cmdRun(const QStringList &args)
     if (!writeExports(last, *output, json)) {
         exitCode = BadUsage;
     }
-    const double measuredS = walls.size() > 1 ? quantile(walls, 0.5) : last.stats.wallS;
+    // The measurement a prediction is held against: the median of the runs that ended ok.
+    const bool measured = !walls.empty();
+    const double measuredS = measured ? quantile(walls, 0.5) : 0.0;
 
     if (json) {
         QJsonArray all;
@@ -620,7 +626,7 @@ int cmdRun(const QStringList &args)
             {u"delayed"_s, delayedJson(last)},
             {u"exports"_s, QJsonArray::fromStringList(exports)},
         };
-        if (predictedNs != kUnknownTime) {
+        if (predictedNs != kUnknownTime && measured) {
             root.insert(u"prediction"_s,
                 QJsonObject {{u"predicted_s"_s, static_cast<double>(predictedNs) / 1e9}, {u"measured_s"_s, measuredS},
                     {u"ratio"_s, measuredS / (static_cast<double>(predictedNs) / 1e9)},
@@ -646,7 +652,7 @@ int cmdRun(const QStringList &args)
             text += Tr::tr("  overhead   %1\n").arg(signedMs(s.overheadS));
         }
         text += whyLines(last);
-        if (predictedNs != kUnknownTime) {
+        if (predictedNs != kUnknownTime && measured) {
             text += u"  %1\n"_s.arg(predictionVerdict(predictedNs, measuredS));
         }
         text += Tr::tr("  verdict    %1\n").arg(verdict(last, expected));
@@ -1078,7 +1084,7 @@ int cmdRender(const QStringList &args)
         // The same form as a note's time.
         QString why;
         const auto at = parseNote(parser.value(u"until"_s) + u":t"_s, &why);
-        if (!at || at->isRange() || at->beginNs < 0) {
+        if (!at || at->isRange() || at->beginNs < 0 || parser.value(u"until"_s).contains(u':')) {
             return usageError(Tr::tr("--until must be a time in seconds (0.25) or milliseconds (250ms), got '%1'")
                                   .arg(printable(parser.value(u"until"_s))));
         }

@@ -79,11 +79,18 @@ std::optional<QStringList> expandRange(const ParamSpec &spec, const QString &tex
         return failWith<QStringList>(
             error, Tr::tr("sweep range '%1' of '%2': a factor needs a positive start").arg(text, spec.key));
     }
+    // How many values, before making them: a tiny step must not loop for ever.
+    const double count = factor ? std::floor(std::log(to / from) / std::log(step) + 1e-9) + 1
+                                : std::floor((to - from) / step + 1e-9) + 1;
+    if (!std::isfinite(count) || count > kMaxSweepValues) {
+        return failWith<QStringList>(error,
+            Tr::tr("sweep range '%1' of '%2' has more than %3 values").arg(text, spec.key).arg(kMaxSweepValues));
+    }
     QStringList values;
     // A small tolerance keeps 0.1..0.5:0.1 from losing its last value to rounding.
     const double slack = factor ? 1e-9 * to : 1e-9 * std::max(1.0, std::abs(step));
-    for (int i = 0;; ++i) {
-        const double v = factor ? from * std::pow(step, i) : from + step * i;
+    for (qint64 i = 0; i <= static_cast<qint64>(count); ++i) {
+        const double v = factor ? from * std::pow(step, static_cast<double>(i)) : from + step * static_cast<double>(i);
         if (v > to + slack) {
             break;
         }
@@ -244,9 +251,13 @@ int SweepResult::failures() const
 
 qint64 SweepResult::longestWallNs() const
 {
+    // The wall, or a span that ended after it (the chart draws it whole).
     qint64 longest = 0;
     for (const SweepPoint &p : points) {
         longest = std::max(longest, p.run.wallNs);
+        for (const Span &s : p.run.spans) {
+            longest = std::max(longest, s.isOpen() ? s.beginNs : s.endNs);
+        }
     }
     return longest;
 }
@@ -322,7 +333,8 @@ void Sweep::stop()
         return;
     }
     if (!m_reps.empty()) {
-        finishPoint(); // the repetitions done of this value
+        finishPoint(); // the repetitions done of this value: not all of them, so not a result
+        m_result.points.back().status = RunStatus::Cancelled;
     }
     m_result.cancelled = true;
     m_stopped = true;

@@ -48,7 +48,8 @@ struct SweepPoint
     QString valueText;
     QVariant value;
     /// Ok: every repetition ended ok; Failed: one failed (its error; the value's remaining
-    /// repetitions were not run); Cancelled: the sweep was stopped during it.
+    /// repetitions were not run); Cancelled: the sweep was stopped during it (or before all its
+    /// repetitions ran).
     RunStatus status = RunStatus::Ok;
     QString error;
     std::vector<RunStats> runs; ///< every repetition's stats, in order
@@ -71,7 +72,7 @@ struct SweepResult
     bool cancelled = false;
 
     [[nodiscard]] int failures() const;
-    /// The longest wall time of the drawn runs (their shared time axis).
+    /// The longest wall time (or span end) of the drawn runs (their shared time axis).
     [[nodiscard]] qint64 longestWallNs() const;
     /// "n=8 delay=0.1" (the fixed parameters).
     [[nodiscard]] QString fixedSummary() const;

@@ -120,8 +120,8 @@ SweepFigure::SweepFigure(const SweepResult &sweep, GanttTheme theme, GanttPaintO
     m_curve = QRectF(m_panelsWidth, m_headerHeight + 4, curveWidth - kMargin, curveHeight);
     m_size = QSizeF(m_width, std::ceil(std::max(y, m_curve.bottom() + 70) + kMargin * 0.6));
 
-    // The curve's x: by value for numbers (log scale when they grow by a factor of 8 or more
-    // and are all positive), by position for choices.
+    // The curve's x: by value for numbers (a log scale when they grow, not evenly spaced, by a
+    // factor of 8 or more in all), by position for choices.
     const bool numeric = isNumeric(sweep.spec);
     double lo = std::numeric_limits<double>::max();
     double hi = std::numeric_limits<double>::lowest();
@@ -131,7 +131,12 @@ SweepFigure::SweepFigure(const SweepResult &sweep, GanttTheme theme, GanttPaintO
         lo = std::min(lo, v);
         hi = std::max(hi, v);
     }
-    m_logX = numeric && !m_x.empty() && lo > 0 && hi / lo >= 8;
+    // Evenly spaced values (1..10) stay linear; growing ones (1, 2, 4, 8) get a log axis.
+    bool even = true;
+    for (std::size_t i = 2; i < m_x.size(); ++i) {
+        even = even && std::abs((m_x[i] - m_x[i - 1]) - (m_x[1] - m_x[0])) <= 1e-9 * std::max(1.0, std::abs(hi));
+    }
+    m_logX = numeric && m_x.size() > 2 && !even && lo > 0 && hi / lo >= 8;
 }
 
 SweepFigure::~SweepFigure() = default;
@@ -419,8 +424,8 @@ void SweepFigure::paintCurve(QPainter &p, const QRectF &rect) const
     if (allAsync) {
         items.push_back({QPen(m_theme.counterfactual, 2, Qt::DotLine), tr("if every blocking step were async")});
     }
-    if (m_sweep.failures() > 0) {
-        items.push_back({QPen(m_theme.error, 2.5), tr("failed")});
+    if (std::any_of(points.begin(), points.end(), [](const SweepPoint &pt) { return pt.status != RunStatus::Ok; })) {
+        items.push_back({QPen(m_theme.error, 2.5), m_sweep.failures() > 0 ? tr("failed") : tr("stopped")});
     }
     double lx = plot.left();
     double ly = plot.bottom() + 50;

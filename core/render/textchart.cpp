@@ -78,7 +78,7 @@ QString textChart(const GanttModel &model, int columns)
                 : u" — "_s + QCoreApplication::translate("Experiments", run.title.toUtf8().constData()));
     out += (title.size() > columns ? title.left(columns - 1) + QChar(0x2026) : title) + u'\n';
     if (!run.notes.empty()) {
-        // The notes' row: ▼ at an instant, ├──┤ over a range (numbered below when several).
+        // The notes' row: ▼ at an instant, ├──┤ over a range (their texts below the chart).
         QString cells(barWidth, u' ');
         for (const Note &n : run.notes) {
             const int b = cellOf(n.beginNs);

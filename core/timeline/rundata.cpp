@@ -147,12 +147,15 @@ bool RunData::addNote(Note note, QString *error)
         return false;
     };
     // One line, no control characters (they reach terminals and SVG).
-    QString text;
-    text.reserve(note.text.size());
-    for (const QChar c : std::as_const(note.text)) {
-        text += c.isPrint() || c == u' ' ? c : QChar(u' ');
+    // By code point: an emoji (a surrogate pair) is printable, a lone surrogate is not.
+    QList<uint> points = QStringView(note.text).toUcs4();
+    for (uint &c : points) {
+        if (!QChar::isPrint(static_cast<char32_t>(c)) || c == 0xfffd) {
+            c = u' ';
+        }
     }
-    text = text.simplified();
+    const QString text
+        = QString::fromUcs4(reinterpret_cast<const char32_t *>(points.constData()), points.size()).simplified();
     if (text.isEmpty()) {
         return fail(QCoreApplication::translate("Coroscope::RunData", "a note needs some text"));
     }

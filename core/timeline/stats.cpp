@@ -89,7 +89,7 @@ RunData snapshotAt(const RunData &run, qint64 atNs)
             at.notes.push_back({n.beginNs, std::min(n.endNs, atNs), n.text});
         }
     }
-    at.predictedNs = run.predictedNs;
+    // No prediction: it is about the total, which a frame before the end does not have.
     computeStats(at, false);
     return at;
 }

@@ -685,7 +685,8 @@ std::optional<RunData> TraceBuilder::finish(
     // Notes (Coroscope's notes track), at the run's times; kept within the run.
     for (const Note &n : notes) {
         const auto clampNs = [&](qint64 t) { return std::clamp<qint64>(t - origin, 0, run.wallNs); };
-        (void)run.addNote({clampNs(n.beginNs), clampNs(n.endNs), n.text}, nullptr); // empty text: dropped
+        // Another tool's over-long note is cut, not lost; an empty one is dropped.
+        (void)run.addNote({clampNs(n.beginNs), clampNs(n.endNs), n.text.left(kMaxNoteChars)}, nullptr);
     }
     run.status = RunStatus::Ok;
     computeStats(run);

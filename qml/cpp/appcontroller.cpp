@@ -29,11 +29,14 @@
 #include <QPointer>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <cmath>
 #include <thread>
+#include <utility>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QPainter>
 #include <QPalette>
 #include <QQmlEngine>
@@ -243,6 +246,19 @@ bool AppController::run()
         appendLog(m_experiment->id() + u": "_s + error);
         return false;
     }
+    qint64 predictedNs = kUnknownTime;
+    if (const QString typed = m_prediction.trimmed(); !typed.isEmpty()) {
+        bool ok = false;
+        double seconds = QLocale().toDouble(typed, &ok); // "0,6" where that is the decimal comma
+        if (!ok) {
+            seconds = typed.toDouble(&ok);
+        }
+        if (!ok || !std::isfinite(seconds) || seconds < 1e-6 || seconds > 1e6) {
+            setMessage(tr("Your prediction must be a positive number of seconds, e.g. 0.6 — got '%1'.").arg(typed));
+            return false;
+        }
+        predictedNs = static_cast<qint64>(std::llround(seconds * 1e9));
+    }
     if (!m_runner->start(*m_experiment, *params, &error)) {
         setMessage(error);
         appendLog(m_experiment->id() + u": "_s + error);
@@ -252,6 +268,7 @@ bool AppController::run()
     m_runTitle = m_experiment->title();
     m_runParams = params->values();
     m_runIdealNs = static_cast<qint64>(m_experiment->idealSeconds(*params) * 1e9);
+    m_runPredictedNs = predictedNs;
     setMessage({});
     appendLog(tr("run %1 (%2)").arg(m_runExperiment, params->summary()));
     m_current->setPath({});
@@ -510,10 +527,22 @@ void AppController::onSpanEvents()
     m_sinceSnapshot.start();
 }
 
-void AppController::onFinished(const RunData &run)
+void AppController::setPrediction(const QString &text)
+{
+    if (text != m_prediction) {
+        m_prediction = text;
+        Q_EMIT predictionChanged();
+    }
+}
+
+void AppController::onFinished(const RunData &finished)
 {
     flushOutput();
     m_liveClock.stop();
+    RunData run = finished;
+    if (run.experiment != u"python") {
+        run.predictedNs = std::exchange(m_runPredictedNs, kUnknownTime);
+    }
     m_current->setRun(run, false);
     QString error;
     const QString path = m_history->save(run, &error);
@@ -522,6 +551,9 @@ void AppController::onFinished(const RunData &run)
         appendLog(tr("history: %1").arg(error));
     }
     m_lastSummary = u"%1: %2"_s.arg(run.experiment, m_current->summary());
+    if (run.predictedNs != kUnknownTime && run.status == RunStatus::Ok) {
+        m_lastSummary += u" — "_s + predictionVerdict(run.predictedNs, static_cast<double>(run.wallNs) / 1e9);
+    }
     // What the PostgreSQL experiments learnt about the server: reached, or why not.
     if (run.experiment.startsWith(u"pg-") || run.experiment.startsWith(u"combo-")) {
         const bool reached = std::any_of(run.spans.begin(), run.spans.end(), [](const Span &s) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "timeline/span.h"
+
 #include <QElapsedTimer>
 #include <QObject>
 #include <QRect>
@@ -71,6 +73,9 @@ class AppController : public QObject
     Q_PROPERTY(QVariantMap lastTrace READ lastTrace NOTIFY settingsChanged)
 
     Q_PROPERTY(bool running READ isRunning NOTIFY runningChanged)
+    /// The total the user predicts for the next run, in seconds, as typed ("" for none): drawn
+    /// against the measurement on the chart, kept in the run's history file.
+    Q_PROPERTY(QString prediction READ prediction WRITE setPrediction NOTIFY predictionChanged)
     /// A big file being opened in the background ("" when none).
     Q_PROPERTY(QString opening READ opening NOTIFY openingChanged)
     Q_PROPERTY(QString lastSummary READ lastSummary NOTIFY lastSummaryChanged)
@@ -125,6 +130,8 @@ public:
     [[nodiscard]] QString postgresDsn() const;
     void setPostgresDsn(const QString &dsn);
     [[nodiscard]] QString postgresDsnRedacted() const;
+    [[nodiscard]] QString prediction() const { return m_prediction; }
+    void setPrediction(const QString &text);
     [[nodiscard]] double defaultDelay() const;
     void setDefaultDelay(double seconds);
     [[nodiscard]] QString language() const;
@@ -185,6 +192,7 @@ Q_SIGNALS:
     /// The seed's Python run and the C++ run are pinned side by side: show them.
     void compareRequested();
     void openingChanged();
+    void predictionChanged();
     /// A file opened in the background is the current run.
     void fileOpened(const QString &path);
 
@@ -222,6 +230,8 @@ private:
     QString m_runTitle;
     QList<std::pair<QString, QVariant>> m_runParams;
     qint64 m_runIdealNs = 0;
+    QString m_prediction;
+    qint64 m_runPredictedNs = kUnknownTime; ///< the prediction the running run was started with
     QElapsedTimer m_sinceSnapshot; ///< live snapshots: throttled by their own cost
     QTimer m_liveClock; ///< refreshes the live chart while a run goes
     qint64 m_snapshotCostNs = 0;

@@ -15,6 +15,7 @@
 #include "pinboard.h"
 #include "runhandle.h"
 #include "servicestatus.h"
+#include "timeline/runfile.h"
 
 #include <QAbstractItemModelTester>
 #include <QDirIterator>
@@ -314,6 +315,36 @@ private Q_SLOTS:
         QCOMPARE(finished.constFirst().constFirst().toString(), u"cancelled"_s);
         QVERIFY(m_app->current()->spanCount() >= 2);
         QVERIFY(m_app->current()->wallSeconds() < 2);
+        params->resetToDefaults();
+    }
+
+    // Predict, then run: a bad guess is refused naming it; a good one is drawn and kept.
+    void predictionIsCheckedDrawnAndKept()
+    {
+        m_app->setExperimentId(u"tasks-concurrent"_s);
+        ParamModel *params = m_app->params();
+        params->setValue(rowOf(params, u"delay"_s), u"0.1"_s);
+        m_app->setPrediction(u"soon"_s);
+        QVERIFY(!m_app->run());
+        QVERIFY2(m_app->message().contains(u"got 'soon'"_s), qPrintable(m_app->message()));
+        m_app->setPrediction(u"0.2"_s);
+        QSignalSpy finished(m_app, &AppController::runFinished);
+        QVERIFY(m_app->run());
+        QVERIFY(finished.wait(10000));
+        const RunData *run = m_app->current()->run();
+        QVERIFY(run);
+        QCOMPARE(run->predictedNs, qint64(200'000'000));
+        QVERIFY2(m_app->lastSummary().contains(u"predicted 0.2 s, measured 0.10"_s), qPrintable(m_app->lastSummary()));
+        // The history's file keeps it.
+        QString error;
+        const auto saved = RunFile::read(m_app->current()->path(), &error);
+        QVERIFY2(saved, qPrintable(error));
+        QCOMPARE(saved->predictedNs, qint64(200'000'000));
+        // The next run without a guess has none.
+        m_app->setPrediction({});
+        QVERIFY(m_app->run());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(m_app->current()->run()->predictedNs, kUnknownTime);
         params->resetToDefaults();
     }
 

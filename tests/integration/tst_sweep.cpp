@@ -193,6 +193,32 @@ private Q_SLOTS:
         QCOMPARE(r.fixedSummary(), u"delay=1 n=24"_s);
     }
 
+    void stopBetweenRunsKeepsWhatWasDone()
+    {
+        QString error;
+        auto plan = planSweep(*Catalog::find(u"tasks-concurrent"), {{u"tasks"_s, u"1..3"_s}}, 2, &error);
+        QVERIFY2(plan, qPrintable(error));
+        Sweep sweep(std::move(*plan));
+        sweep.record(fakeRun(RunStatus::Ok, 0.1));
+        sweep.record(fakeRun(RunStatus::Ok, 0.1));
+        sweep.record(fakeRun(RunStatus::Ok, 0.1)); // tasks=2, one of its two runs
+        sweep.stop();
+        QVERIFY(sweep.done());
+        const SweepResult &r = sweep.result();
+        QVERIFY(r.cancelled);
+        QCOMPARE(r.points.size(), std::size_t(2));
+        QVERIFY(r.points[0].status == RunStatus::Ok);
+        QVERIFY(r.points[1].status == RunStatus::Cancelled); // not all its repetitions: not a result
+        QCOMPARE(r.plannedValues, 3);
+        // A tiny step is refused at once, not looped over.
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(!expandSweepValues(specOf("http-fanout", u"n"_s), u"1..2:1e-12"_s, &error));
+        QVERIFY2(error.contains(u"more than 50 values"_s), qPrintable(error));
+        QVERIFY(!expandSweepValues(specOf("http-fanout", u"limit"_s), u"1..2:*1.000000001"_s, &error));
+        QVERIFY(t.elapsed() < 1000);
+    }
+
     void sweepRunsEachValueAndExportsTheFigureTableAndRuns()
     {
         QTemporaryDir dir;
