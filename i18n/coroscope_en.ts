@@ -27,7 +27,7 @@
 </numerusform></translation>
     </message>
     <message numerus="yes">
-        <location line="+559" />
+        <location line="+560" />
         <source>%1: %n value(s) of %2 failed</source>
         <translation>
             <numerusform>%1: %n value of %2 failed</numerusform><numerusform>%1: %n values of %2 failed</numerusform></translation>

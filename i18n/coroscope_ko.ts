@@ -120,22 +120,28 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
 <context>
     <name>Coroscope::AppController</name>
     <message>
-        <location filename="../qml/cpp/appcontroller.cpp" line="+76"/>
+        <location filename="../qml/cpp/appcontroller.cpp" line="+79"/>
         <source>stderr: %1</source>
         <translation>stderr: %1</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>seed %1 · ideal %2</source>
         <translation>원글 %1 · 이상적 %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+3"/>
         <source>What you should see.</source>
         <translation>예상 결과.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
+        <source>Hidden in quiz mode: type your prediction, run it, then read it here.</source>
+        <translation>퀴즈 모드에서는 숨겨집니다: 예측을 입력하고 실행한 뒤 여기서 확인하세요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Parameters.</source>
         <translation>파라미터.</translation>
     </message>
@@ -151,13 +157,13 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
     </message>
     <message>
         <location line="+23"/>
-        <location line="+119"/>
+        <location line="+133"/>
         <location line="+49"/>
         <source>Wait until %1 is open (or open another file).</source>
         <translation>%1 파일이 열릴 때까지 기다리세요 (또는 다른 파일을 여세요).</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-178"/>
         <source>A traced Python program is still running: stop it first.</source>
         <translation>트레이스 중인 Python 프로그램이 아직 실행 중입니다: 먼저 중지하세요.</translation>
     </message>
@@ -167,7 +173,12 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>먼저 실험을 선택하세요.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
+        <source>Your prediction must be a positive number of seconds, e.g. 0.6 — got &apos;%1&apos;.</source>
+        <translation>예측은 초 단위의 양수여야 합니다. 예: 0.6 — 입력값: &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>run %1 (%2)</source>
         <translation>실행 %1 (%2)</translation>
     </message>
@@ -232,18 +243,18 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>프로그램에 쓸 PostgreSQL이 없습니다: %1</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+73"/>
         <source>history: %1</source>
         <translation>기록: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <location line="+1"/>
         <source>%1 failed: %2</source>
         <translation>%1 실패: %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Wait for the run to finish before pinning it.</source>
         <translation>실행이 끝난 뒤에 고정하세요.</translation>
     </message>
@@ -294,7 +305,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>%1: 열지 않았습니다 (다른 파일을 열도록 요청됨)</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+169"/>
         <source>language: %1</source>
         <translation>언어: %1</translation>
     </message>
@@ -353,12 +364,12 @@ Run one: coroscope run ID [--param delay=0.3]   Details: coroscope describe ID
     <message>
         <location line="+1"/>
         <location line="+313"/>
-        <location line="+205"/>
+        <location line="+206"/>
         <source>The experiment (see &apos;coroscope list&apos;).</source>
         <translation>실험 ID (&apos;coroscope list&apos; 참고).</translation>
     </message>
     <message>
-        <location line="-508"/>
+        <location line="-509"/>
         <source>describe needs exactly one experiment id</source>
         <translation>describe에는 실험 ID가 정확히 하나 필요합니다</translation>
     </message>
@@ -533,14 +544,14 @@ Source (core/experiments/%1):
     </message>
     <message>
         <location line="+22"/>
-        <location line="+350"/>
+        <location line="+351"/>
         <source>wrote %1
 </source>
         <translation>저장했습니다: %1
 </translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-293"/>
         <source>Run an experiment and report wall, ideal and overhead.</source>
         <translation>실험을 실행하고 wall(실제 경과 시간), ideal(이상적 시간), overhead(오버헤드)를 보고합니다.</translation>
     </message>
@@ -561,12 +572,12 @@ Source (core/experiments/%1):
     </message>
     <message>
         <location line="+3"/>
-        <location line="+205"/>
+        <location line="+206"/>
         <source>Print the results as JSON on stdout.</source>
         <translation>결과를 JSON으로 stdout에 출력합니다.</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-192"/>
         <source>run needs exactly one experiment id</source>
         <translation>run에는 실험 ID가 정확히 하나 필요합니다</translation>
     </message>
@@ -581,7 +592,7 @@ Source (core/experiments/%1):
         <translation>중단됨: 실행을 취소하는 중입니다 (즉시 종료하려면 Ctrl+C를 한 번 더 누르세요)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>  params     %1
 </source>
         <translation>  params     %1
@@ -632,7 +643,7 @@ Source (core/experiments/%1):
 </translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-385"/>
         <source>  overlap    max %1 at once, average %2
 </source>
         <translation>  overlap    최대 동시 %1개, 평균 %2
@@ -651,7 +662,7 @@ Source (core/experiments/%1):
         <translation>, 총 %1 동안 멈춤</translation>
     </message>
     <message>
-        <location line="+387"/>
+        <location line="+388"/>
         <source>  verdict    %1
 </source>
         <translation>  verdict    %1
@@ -663,14 +674,14 @@ Source (core/experiments/%1):
         <translation>취소됨</translation>
     </message>
     <message>
-        <location line="-386"/>
-        <location line="+386"/>
+        <location line="-387"/>
+        <location line="+387"/>
         <location line="+270"/>
         <source>failed</source>
         <translation>실패함</translation>
     </message>
     <message numerus="yes">
-        <location line="-717"/>
+        <location line="-718"/>
         <source> (and %n more, +%1 s in all)</source>
         <translation>
             <numerusform> (외 %n건, 총 +%1 s)</numerusform>
@@ -717,7 +728,7 @@ Source (core/experiments/%1):
         <translation>--predict에는 양수(초)를 지정해야 합니다. 입력값: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+134"/>
         <source>Usage: coroscope sweep ID --param NAME=v1,v2,... [--param k=v]... [--repeat N] [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide ...] [--json]</source>
         <translation>사용법: coroscope sweep ID --param NAME=v1,v2,... [--param k=v]... [--repeat N] [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide ...] [--json]</translation>
     </message>
@@ -1927,7 +1938,7 @@ Example:
         <translation> — %1배 차이 (더 빨랐음)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>a note needs some text</source>
         <translation>메모에는 내용이 필요합니다</translation>
     </message>
@@ -3618,7 +3629,32 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>이 환경에서 실행할 수 없음: %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+12"/>
+        <source>Your prediction</source>
+        <translation>내 예측</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>total in seconds, e.g. 0.6</source>
+        <translation>전체 시간(초), 예: 0.6</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Before you run: how long will it take? The chart marks your guess and says how far off it was; the history keeps it.</source>
+        <translation>실행하기 전에: 얼마나 걸릴까요? 차트에 예측이 표시되고 얼마나 빗나갔는지 알려 줍니다. 기록에도 남습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quiz: hide what to expect until the run is done</source>
+        <translation>퀴즈: 실행이 끝날 때까지 예상 결과 숨기기</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Coroscope (C++ / QCoro) — the code that ran</source>
         <translation>Coroscope (C++ / QCoro) — 실행된 코드</translation>
     </message>

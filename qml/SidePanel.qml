@@ -94,6 +94,13 @@ Pane {
                             color: palette.placeholderText
                         }
                     }
+                    CheckBox {
+                        objectName: "quizBox"
+                        Layout.fillWidth: true
+                        text: qsTr("Quiz: hide what to expect until the run is done")
+                        checked: root.controller.quiz
+                        onToggled: root.controller.quiz = checked
+                    }
                 }
             }
 

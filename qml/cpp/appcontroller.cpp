@@ -139,6 +139,7 @@ void AppController::setExperimentId(const QString &id)
         m_typed.insert(m_experiment->id(), m_params->values());
     }
     m_experiment = e;
+    m_quizRevealed = false;
     QHash<QString, QString> typed = m_typed.value(id);
     if (!typed.contains(u"url"_s) && !httpUrl().isEmpty()) {
         const bool hasUrl = std::any_of(e->info().params.begin(), e->info().params.end(),
@@ -177,7 +178,12 @@ QString AppController::experimentAbout() const
     auto esc = [](const QString &t) { return t.toHtmlEscaped(); };
     QString html = u"<h3>%1</h3><p><i>%2</i> · %3</p><p>%4</p>"_s.arg(esc(i.title), esc(i.id),
         esc(tr("seed %1 · ideal %2").arg(i.seed, i.idealFormula)), esc(i.explanation));
-    html += u"<p><b>%1</b> %2</p>"_s.arg(esc(tr("What you should see.")), esc(i.expectation));
+    if (quiz() && !m_quizRevealed) {
+        html += u"<p><b>%1</b> <i>%2</i></p>"_s.arg(esc(tr("What you should see.")),
+            esc(tr("Hidden in quiz mode: type your prediction, run it, then read it here.")));
+    } else {
+        html += u"<p><b>%1</b> %2</p>"_s.arg(esc(tr("What you should see.")), esc(i.expectation));
+    }
     html += u"<p><b>%1</b></p><ul>"_s.arg(esc(tr("Parameters.")));
     for (const ParamSpec &p : i.params) {
         html += u"<li><b>%1</b> (%2): %3</li>"_s.arg(esc(p.key), esc(p.rangeText()), esc(p.help));
@@ -579,6 +585,12 @@ void AppController::onFinished(const RunData &finished)
         }
     }
     Q_EMIT runningChanged();
+    if (m_experiment && run.experiment == m_experiment->id() && !m_quizRevealed) {
+        m_quizRevealed = true; // quiz mode: now "what you should see" may be read
+        if (quiz()) {
+            Q_EMIT experimentChanged();
+        }
+    }
     Q_EMIT runFinished(toString(run.status));
 }
 
@@ -832,6 +844,20 @@ void AppController::protectSettingsFile()
 QString AppController::postgresDsnRedacted() const
 {
     return postgresDsn().isEmpty() ? QString() : redactConninfo(postgresDsn());
+}
+
+bool AppController::quiz() const
+{
+    return m_settings.value(u"quiz"_s, false).toBool();
+}
+
+void AppController::setQuiz(bool on)
+{
+    if (on != quiz()) {
+        m_settings.setValue(u"quiz"_s, on);
+        Q_EMIT settingsChanged();
+        Q_EMIT experimentChanged(); // the About text
+    }
 }
 
 double AppController::defaultDelay() const

@@ -76,6 +76,9 @@ class AppController : public QObject
     /// The total the user predicts for the next run, in seconds, as typed ("" for none): drawn
     /// against the measurement on the chart, kept in the run's history file.
     Q_PROPERTY(QString prediction READ prediction WRITE setPrediction NOTIFY predictionChanged)
+    /// Quiz mode: the About tab keeps "what you should see" hidden until a run of the
+    /// experiment has ended (predict first, then run, then read).
+    Q_PROPERTY(bool quiz READ quiz WRITE setQuiz NOTIFY settingsChanged)
     /// A big file being opened in the background ("" when none).
     Q_PROPERTY(QString opening READ opening NOTIFY openingChanged)
     Q_PROPERTY(QString lastSummary READ lastSummary NOTIFY lastSummaryChanged)
@@ -131,6 +134,8 @@ public:
     void setPostgresDsn(const QString &dsn);
     [[nodiscard]] QString postgresDsnRedacted() const;
     [[nodiscard]] QString prediction() const { return m_prediction; }
+    [[nodiscard]] bool quiz() const;
+    void setQuiz(bool on);
     void setPrediction(const QString &text);
     [[nodiscard]] double defaultDelay() const;
     void setDefaultDelay(double seconds);
@@ -231,6 +236,7 @@ private:
     QList<std::pair<QString, QVariant>> m_runParams;
     qint64 m_runIdealNs = 0;
     QString m_prediction;
+    bool m_quizRevealed = false; ///< a run of the selected experiment ended since it was selected
     qint64 m_runPredictedNs = kUnknownTime; ///< the prediction the running run was started with
     QElapsedTimer m_sinceSnapshot; ///< live snapshots: throttled by their own cost
     QTimer m_liveClock; ///< refreshes the live chart while a run goes

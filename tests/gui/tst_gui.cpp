@@ -8,6 +8,7 @@
 #include "cli/language.h"
 #include "experimentmodel.h"
 #include "experiments/catalog.h"
+#include "experiments/experiment.h"
 #include "exporter.h"
 #include "ganttitem.h"
 #include "historymodel.h"
@@ -346,6 +347,31 @@ private Q_SLOTS:
         QVERIFY(finished.wait(10000));
         QCOMPARE(m_app->current()->run()->predictedNs, kUnknownTime);
         params->resetToDefaults();
+    }
+
+    // Quiz mode: "what you should see" stays hidden until a run of the experiment has ended.
+    void quizHidesTheExpectationUntilTheRun()
+    {
+        m_app->setExperimentId(u"await-sequential"_s);
+        const QString expectation = Catalog::find(u"await-sequential")->translatedInfo().expectation.toHtmlEscaped();
+        QVERIFY(m_app->experimentAbout().contains(expectation));
+        m_app->setQuiz(true);
+        m_app->setExperimentId(u"tasks-concurrent"_s);
+        m_app->setExperimentId(u"await-sequential"_s);
+        QVERIFY(!m_app->experimentAbout().contains(expectation));
+        QVERIFY(m_app->experimentAbout().contains(u"Hidden in quiz mode"_s));
+        m_app->params()->setValue(rowOf(m_app->params(), u"delay"_s), u"0.05"_s);
+        QSignalSpy finished(m_app, &AppController::runFinished);
+        QVERIFY(m_app->run());
+        QVERIFY(finished.wait(10000));
+        QVERIFY(m_app->experimentAbout().contains(expectation));
+        // Another experiment is hidden again; quiz off shows it.
+        m_app->setExperimentId(u"tasks-concurrent"_s);
+        QVERIFY(m_app->experimentAbout().contains(u"Hidden in quiz mode"_s));
+        m_app->setQuiz(false);
+        QVERIFY(!m_app->experimentAbout().contains(u"Hidden in quiz mode"_s));
+        m_app->setExperimentId(u"await-sequential"_s);
+        m_app->resetParams();
     }
 
     void historyRenamesPinsAndDeletes()
