@@ -4,7 +4,57 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../qml/ChartView.qml" line="+64"/>
+        <location filename="../qml/ChartView.qml" line="+68"/>
+        <source>Add a note at %1 s…</source>
+        <translation>%1 s에 메모 추가…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add a note on %1–%2 s…</source>
+        <translation>%1–%2 s 구간에 메모 추가…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a note on a range (drag along the axis first)</source>
+        <translation>구간에 메모 추가 (먼저 시간 축을 따라 드래그하세요)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edit “%1”…</source>
+        <translation>“%1” 수정…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete this note</source>
+        <translation>이 메모 삭제</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Edit the note</source>
+        <translation>메모 수정</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A note on %1–%2 s</source>
+        <translation>%1–%2 s 구간의 메모</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A note at %1 s</source>
+        <translation>%1 s의 메모</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>what happens here, e.g. the loop is blocked</source>
+        <translation>여기서 일어나는 일, 예: 루프가 막힘</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Drawn on the chart and in every export; kept with the run.</source>
+        <translation>차트와 모든 내보내기에 그려지고, 실행 기록과 함께 보관됩니다.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>This chart is a run of %1 — press Run (Ctrl+R) for %2</source>
         <translation>이 차트는 %1 실험의 실행 결과입니다 — %2 실험을 보려면 실행(Ctrl+R)을 누르세요</translation>
     </message>
@@ -120,7 +170,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
 <context>
     <name>Coroscope::AppController</name>
     <message>
-        <location filename="../qml/cpp/appcontroller.cpp" line="+79"/>
+        <location filename="../qml/cpp/appcontroller.cpp" line="+80"/>
         <source>stderr: %1</source>
         <translation>stderr: %1</translation>
     </message>
@@ -244,17 +294,54 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
     </message>
     <message>
         <location line="+73"/>
+        <location line="+66"/>
         <source>history: %1</source>
         <translation>기록: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-48"/>
         <location line="+1"/>
         <source>%1 failed: %2</source>
         <translation>%1 실패: %2</translation>
     </message>
     <message>
         <location line="+27"/>
+        <source>Wait for the run to finish before writing notes on it.</source>
+        <translation>실행이 끝난 뒤에 메모를 쓰세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to write a note on yet: run an experiment first.</source>
+        <translation>아직 메모를 쓸 실행이 없습니다: 먼저 실험을 실행하세요.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 — export the run to keep it</source>
+        <translation>%1 — 보관하려면 실행을 내보내세요</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>note added: %1</source>
+        <translation>메모 추가: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+19"/>
+        <source>That note is not there any more.</source>
+        <translation>그 메모는 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>note changed: %1</source>
+        <translation>메모 수정: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>note deleted</source>
+        <translation>메모 삭제</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Wait for the run to finish before pinning it.</source>
         <translation>실행이 끝난 뒤에 고정하세요.</translation>
     </message>
@@ -1315,7 +1402,7 @@ Example:
         <translation>실험을 고르고 실행(Ctrl+R)을 누르세요 — 여기에 타임라인이 나타납니다.</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+202"/>
         <source>%1 (folded)
 %2 in flight around %3</source>
         <translation>%1 (접힘)
@@ -3474,7 +3561,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>설정 (Ctrl+,)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Delay server: %1</source>
         <translation>지연 서버: %1</translation>
     </message>

@@ -12,6 +12,7 @@ Item {
     property string theme: "light"
     property ChartOptions options // what the chart explains beside the bars (remembered)
     property string selectedExperiment: "" // the list's selection: the chart may show another's run
+    property var controller: null // AppController: notes on the run (right-click)
     readonly property real chartWidth: gantt.width
     readonly property real chartHeight: gantt.height
     property alias gantt: gantt
@@ -41,6 +42,103 @@ Item {
             blame: root.options ? root.options.blame : true
             states: root.options ? root.options.states : true
             ideal: root.options ? root.options.ideal : true
+            // Right-click: a note here, on the selected range, or the note under the pointer.
+            TapHandler {
+                acceptedButtons: Qt.RightButton
+                onTapped: eventPoint => root.openNoteMenu(eventPoint.position.x)
+            }
+        }
+    }
+
+    function openNoteMenu(x) {
+        if (!root.controller || !root.hasRun || root.run.live)
+            return
+        noteMenu.at = gantt.secondsAt(x)
+        const near = root.controller.notesNear(noteMenu.at, (gantt.viewEndSeconds - gantt.viewStartSeconds) / 80)
+        noteMenu.near = near.length > 0 ? near[0] : null
+        noteMenu.popup()
+    }
+    Menu {
+        id: noteMenu
+        objectName: "noteMenu"
+        width: 340
+        property real at: 0
+        property var near: null
+        MenuItem {
+            text: qsTr("Add a note at %1 s…").arg(noteMenu.at.toFixed(3))
+            onTriggered: noteDialog.openFor(-1, noteMenu.at, noteMenu.at, "")
+        }
+        MenuItem {
+            enabled: gantt.hasSelection
+            text: gantt.hasSelection ? qsTr("Add a note on %1–%2 s…").arg(gantt.selectionStartSeconds.toFixed(3)).arg(gantt.selectionEndSeconds.toFixed(3))
+                                     : qsTr("Add a note on a range (drag along the axis first)")
+            onTriggered: noteDialog.openFor(-1, gantt.selectionStartSeconds, gantt.selectionEndSeconds, "")
+        }
+        MenuSeparator { visible: noteMenu.near !== null }
+        MenuItem {
+            visible: noteMenu.near !== null
+            height: visible ? implicitHeight : 0
+            text: noteMenu.near ? qsTr("Edit “%1”…").arg(noteMenu.near.text.length > 40 ? noteMenu.near.text.slice(0, 39) + "…" : noteMenu.near.text) : ""
+            onTriggered: noteDialog.openFor(noteMenu.near.index, noteMenu.near.from, noteMenu.near.to, noteMenu.near.text)
+        }
+        MenuItem {
+            visible: noteMenu.near !== null
+            height: visible ? implicitHeight : 0
+            text: qsTr("Delete this note")
+            onTriggered: root.controller.deleteNote(noteMenu.near.index)
+        }
+    }
+    Dialog {
+        id: noteDialog
+        objectName: "noteDialog"
+        property int index: -1
+        property real from: 0
+        property real to: 0
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        title: index >= 0 ? qsTr("Edit the note")
+             : to > from ? qsTr("A note on %1–%2 s").arg(from.toFixed(3)).arg(to.toFixed(3))
+                         : qsTr("A note at %1 s").arg(from.toFixed(3))
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        function openFor(i, f, t, text) {
+            index = i; from = f; to = t
+            noteField.text = text
+            noteError.text = ""
+            open()
+            noteField.forceActiveFocus()
+        }
+        ColumnLayout {
+            spacing: 6
+            TextField {
+                id: noteField
+                objectName: "noteField"
+                Layout.preferredWidth: 420
+                maximumLength: 300
+                placeholderText: qsTr("what happens here, e.g. the loop is blocked")
+                onAccepted: noteDialog.accept()
+            }
+            Label {
+                id: noteError
+                Layout.preferredWidth: 420
+                visible: text !== ""
+                color: "#cf222e"
+                wrapMode: Text.WordWrap
+            }
+            Label {
+                Layout.preferredWidth: 420
+                text: qsTr("Drawn on the chart and in every export; kept with the run.")
+                color: palette.placeholderText
+                wrapMode: Text.WordWrap
+            }
+        }
+        onAccepted: {
+            const ok = index < 0 ? root.controller.addNote(from, to, noteField.text)
+                                 : root.controller.editNote(index, noteField.text)
+            if (!ok) {
+                noteError.text = root.controller.message
+                open()
+            }
         }
     }
 

@@ -199,6 +199,7 @@ ApplicationWindow {
                 theme: window.chartTheme
                 options: app.chartOptions
                 selectedExperiment: app.experimentId
+                controller: app
             }
             CompareView {
                 id: compareView

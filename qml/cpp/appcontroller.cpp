@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "appcontroller.h"
+#include "timeline/runfile.h"
 
 #include "chartoptions.h"
 #include "cli/language.h"
@@ -592,6 +593,99 @@ void AppController::onFinished(const RunData &finished)
         }
     }
     Q_EMIT runFinished(toString(run.status));
+}
+
+// ---- notes ------------------------------------------------------------------------------
+
+bool AppController::changeNotes(const std::function<bool(RunData &, QString *)> &change, const QString &done)
+{
+    const RunData *current = m_current->run();
+    if (!current || m_current->isLive() || !m_opening.isEmpty()) {
+        setMessage(current && m_current->isLive() ? tr("Wait for the run to finish before writing notes on it.")
+                                                  : tr("Nothing to write a note on yet: run an experiment first."));
+        return false;
+    }
+    RunData run = *current;
+    QString error;
+    if (!change(run, &error)) {
+        setMessage(error);
+        return false;
+    }
+    const QString path = m_current->path();
+    m_current->setRun(run, false);
+    m_current->setPath(path);
+    setMessage({});
+    // A run of the history is saved with its notes; a file opened from elsewhere is not
+    // rewritten behind the user's back (Export keeps the notes).
+    const QString history = QDir(historyDirectory()).absolutePath();
+    if (!path.isEmpty() && QFileInfo(path).absolutePath() == history) {
+        QString why;
+        if (!RunFile::write(run, path, &why)) {
+            appendLog(tr("history: %1").arg(why));
+        }
+        appendLog(done);
+    } else {
+        appendLog(tr("%1 — export the run to keep it").arg(done));
+    }
+    return true;
+}
+
+bool AppController::addNote(double fromSeconds, double toSeconds, const QString &text)
+{
+    const auto ns = [](double s) { return std::isfinite(s) ? static_cast<qint64>(std::llround(s * 1e9)) : qint64(-1); };
+    return changeNotes([&](RunData &run, QString *error) {
+        return run.addNote({ns(std::min(fromSeconds, toSeconds)), ns(std::max(fromSeconds, toSeconds)), text}, error);
+    }, tr("note added: %1").arg(text.simplified()));
+}
+
+bool AppController::editNote(int index, const QString &text)
+{
+    return changeNotes([&](RunData &run, QString *error) {
+        if (index < 0 || static_cast<std::size_t>(index) >= run.notes.size()) {
+            *error = tr("That note is not there any more.");
+            return false;
+        }
+        Note note = run.notes[static_cast<std::size_t>(index)];
+        note.text = text;
+        std::vector<Note> before = run.notes;
+        run.notes.erase(run.notes.begin() + index);
+        if (!run.addNote(note, error)) {
+            run.notes = std::move(before);
+            return false;
+        }
+        return true;
+    }, tr("note changed: %1").arg(text.simplified()));
+}
+
+bool AppController::deleteNote(int index)
+{
+    return changeNotes([&](RunData &run, QString *error) {
+        if (index < 0 || static_cast<std::size_t>(index) >= run.notes.size()) {
+            *error = tr("That note is not there any more.");
+            return false;
+        }
+        run.notes.erase(run.notes.begin() + index);
+        return true;
+    }, tr("note deleted"));
+}
+
+QVariantList AppController::notesNear(double seconds, double toleranceSeconds) const
+{
+    QVariantList out;
+    const RunData *run = m_current->run();
+    if (!run || m_current->isLive()) {
+        return out;
+    }
+    const auto t = static_cast<qint64>(seconds * 1e9);
+    const auto tol = static_cast<qint64>(std::max(toleranceSeconds, 0.0) * 1e9);
+    for (std::size_t i = 0; i < run->notes.size(); ++i) {
+        const Note &n = run->notes[i];
+        if (t >= n.beginNs - tol && t <= n.endNs + tol) {
+            out.append(QVariantMap {{u"index"_s, static_cast<int>(i)}, {u"text"_s, n.text},
+                {u"from"_s, static_cast<double>(n.beginNs) / 1e9}, {u"to"_s, static_cast<double>(n.endNs) / 1e9}});
+        }
+    }
+    return out;
 }
 
 // ---- pinning and comparison -------------------------------------------------------------

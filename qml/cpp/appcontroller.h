@@ -13,6 +13,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -158,6 +159,14 @@ public:
     /// Pins the current run for the compare view (a copy that later runs do not change); a
     /// run pinned already is not pinned twice.
     Q_INVOKABLE bool pin();
+    /// Notes on the current (finished) run: at an instant (from == to) or over a range, in
+    /// seconds. Kept in its history file; false with the message when refused.
+    Q_INVOKABLE bool addNote(double fromSeconds, double toSeconds, const QString &text);
+    Q_INVOKABLE bool editNote(int index, const QString &text);
+    Q_INVOKABLE bool deleteNote(int index);
+    /// The current run's notes within `tolerance` seconds of `seconds` (or over it): a list of
+    /// {index, text, from, to}.
+    Q_INVOKABLE QVariantList notesNear(double seconds, double toleranceSeconds) const;
     /// The parameters back to their defaults, and the error they caused gone with them.
     Q_INVOKABLE void resetParams();
     /// Copies the chart as an image to the clipboard.
@@ -206,6 +215,8 @@ private:
     void onSpanEvents();
     void onFinished(const RunData &run);
     void flushOutput();
+    /// Applies `change` to a copy of the current run's notes, shows and saves it.
+    bool changeNotes(const std::function<bool(RunData &, QString *)> &change, const QString &done);
     bool startTrace(const PythonProgram &program, bool pinWhenDone);
     void setMessage(const QString &text);
     /// A saved run or a Chrome trace into `handle`; false (with the message) when it cannot be read.

@@ -283,6 +283,13 @@ void GanttItem::resetView()
     setView(0, 0);
 }
 
+double GanttItem::secondsAt(double x) const
+{
+    const GanttLayout l = currentLayout();
+    const qint64 wall = m_run && m_run->run() ? m_run->run()->wallNs : 0;
+    return static_cast<double>(std::clamp<qint64>(l.mapXToTime(x), 0, wall)) / 1e9;
+}
+
 double GanttItem::viewStartSeconds() const
 {
     return static_cast<double>(currentLayout().startNs()) / 1e9;

@@ -46,6 +46,8 @@ class GanttItem : public QQuickPaintedItem
     Q_PROPERTY(QString hoverText READ hoverText NOTIFY hoverChanged)
     Q_PROPERTY(QPointF hoverPos READ hoverPos NOTIFY hoverChanged)
     Q_PROPERTY(QString selectionText READ selectionText NOTIFY selectionChanged)
+    Q_PROPERTY(double selectionStartSeconds READ selectionStartSeconds NOTIFY selectionChanged)
+    Q_PROPERTY(double selectionEndSeconds READ selectionEndSeconds NOTIFY selectionChanged)
     Q_PROPERTY(double preferredHeight READ preferredHeight NOTIFY preferredHeightChanged)
     Q_PROPERTY(int paintCount READ paintCount NOTIFY painted)
 
@@ -81,6 +83,8 @@ public:
     [[nodiscard]] QString hoverText() const { return m_hoverText; }
     [[nodiscard]] QPointF hoverPos() const { return m_hoverPos; }
     [[nodiscard]] QString selectionText() const { return m_selectionText; }
+    [[nodiscard]] double selectionStartSeconds() const { return static_cast<double>(m_selFrom) / 1e9; }
+    [[nodiscard]] double selectionEndSeconds() const { return static_cast<double>(m_selTo) / 1e9; }
     [[nodiscard]] double preferredHeight() const;
     [[nodiscard]] int paintCount() const { return m_paintCount; }
 
@@ -95,6 +99,8 @@ public:
     Q_INVOKABLE bool zoomToSelection();
     /// Shows [from, to] seconds (the overview strip).
     Q_INVOKABLE void showRange(double fromSeconds, double toSeconds);
+    /// The time under x (item coordinates), in seconds, within the run (a note's place).
+    Q_INVOKABLE double secondsAt(double x) const;
 
 Q_SIGNALS:
     void runChanged();

@@ -50,9 +50,12 @@ inner() {
         xdotool key ctrl+2
         sleep 0.5
     fi
-    # Optional clicks before the shot, e.g. SCREENSHOT_CLICKS="1220,44" (the Code tab).
+    # Optional clicks before the shot, e.g. SCREENSHOT_CLICKS="1220,44" (the Code tab);
+    # "x,y:3" clicks the right button.
     for xy in ${SCREENSHOT_CLICKS:-}; do
-        xdotool mousemove "${xy%,*}" "${xy#*,}" click 1
+        button=1
+        if [[ $xy == *:* ]]; then button=${xy##*:}; xy=${xy%:*}; fi
+        xdotool mousemove "${xy%,*}" "${xy#*,}" click "$button"
         sleep 0.5
     done
     for key in ${SCREENSHOT_KEYS:-}; do

@@ -349,6 +349,41 @@ private Q_SLOTS:
         params->resetToDefaults();
     }
 
+    // Notes on the current run: added, refused outside it, edited, deleted, kept in its history file.
+    void notesAreAddedEditedDeletedAndSaved()
+    {
+        m_app->setExperimentId(u"tasks-concurrent"_s);
+        m_app->params()->setValue(rowOf(m_app->params(), u"delay"_s), u"0.1"_s);
+        QSignalSpy finished(m_app, &AppController::runFinished);
+        QVERIFY(m_app->run());
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!m_app->addNote(5, 5, u"late"_s));
+        QVERIFY2(m_app->message().contains(u"outside the run"_s), qPrintable(m_app->message()));
+        QVERIFY(!m_app->addNote(0.05, 0.05, u"  "_s));
+        QVERIFY(m_app->addNote(0.05, 0.05, u"half way"_s));
+        QVERIFY(m_app->addNote(0.08, 0.0, u"both asleep"_s)); // a range given backwards
+        const RunData *run = m_app->current()->run(); // each change replaces the run: read it again after one
+        QCOMPARE(run->notes.size(), std::size_t(2));
+        QVERIFY(run->notes[0] == (Note {0, 80'000'000, u"both asleep"_s}));
+        const QVariantList near = m_app->notesNear(0.05, 0.001);
+        QCOMPARE(near.size(), 2); // the instant and the range over it
+        QVERIFY(m_app->editNote(1, u"halfway there"_s));
+        QVERIFY(m_app->deleteNote(0));
+        QVERIFY(!m_app->deleteNote(5));
+        QString error;
+        const auto saved = RunFile::read(m_app->current()->path(), &error);
+        QVERIFY2(saved, qPrintable(error));
+        QCOMPARE(saved->notes.size(), std::size_t(1));
+        QCOMPARE(saved->notes[0].text, u"halfway there"_s);
+        QCOMPARE(saved->notes[0].beginNs, qint64(50'000'000));
+        // The chart item maps the pointer into the run (a note's place).
+        auto *gantt = m_window->findChild<GanttItem *>(u"gantt"_s);
+        QVERIFY(gantt);
+        QCOMPARE(gantt->secondsAt(-1e6), 0.0);
+        QCOMPARE(gantt->secondsAt(1e6), static_cast<double>(m_app->current()->run()->wallNs) / 1e9);
+        m_app->resetParams();
+    }
+
     // Quiz mode: "what you should see" stays hidden until a run of the experiment has ended.
     void quizHidesTheExpectationUntilTheRun()
     {
