@@ -29,6 +29,8 @@ constexpr double marginFor(double idealSeconds)
 #include <QCoro/QCoroTask>
 #include <QEventLoop>
 #include <QFile>
+#include <QProcess>
+#include <QStringList>
 #include <QTimer>
 
 #include <algorithm>
@@ -135,6 +137,33 @@ inline RunData syntheticRun(int spans = 100'000, int lanes = 1000)
     computeStats(run);
     return run;
 }
+
+#ifdef COROSCOPE_BIN
+/// What the coroscope binary printed and how it exited (-1: timed out, -2: crashed).
+struct CliResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+/// Runs the coroscope binary to its end (killed after `timeoutMs`).
+inline CliResult coroscope(const QStringList &args, int timeoutMs = 60000, const QProcessEnvironment &env = {})
+{
+    QProcess p;
+    if (!env.isEmpty()) {
+        p.setProcessEnvironment(env);
+    }
+    p.start(QStringLiteral(COROSCOPE_BIN), args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return {-1, {}, QStringLiteral("timed out")};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
+        QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+#endif
 
 /// A benchmark's run: the run file or trace named by argv[1] (e.g. a million spans), else the
 /// synthetic worst case; nullopt (with the reason on stdout) when the file cannot be read.

@@ -431,6 +431,21 @@ void printTextChart(const RunData &run, const OutputOptions &o)
     }
 }
 
+/// The --param options as (key, value) pairs; nullopt (reported) when one is not key=value.
+std::optional<QList<std::pair<QString, QString>>> readOverrides(const QCommandLineParser &parser, int *exitCode)
+{
+    QList<std::pair<QString, QString>> overrides;
+    for (const QString &kv : parser.values(u"param"_s)) {
+        const auto eq = kv.indexOf(u'=');
+        if (eq <= 0) {
+            *exitCode = usageError(Tr::tr("--param '%1' is not key=value (e.g. --param delay=0.3)").arg(kv));
+            return std::nullopt;
+        }
+        overrides.append({kv.left(eq).trimmed(), kv.mid(eq + 1)});
+    }
+    return overrides;
+}
+
 void addNoteOption(QCommandLineParser &parser)
 {
     parser.addOption({u"note"_s,
@@ -507,16 +522,12 @@ int cmdRun(const QStringList &args)
         return code;
     }
 
-    QList<std::pair<QString, QString>> overrides;
-    for (const QString &kv : parser.values(u"param"_s)) {
-        const auto eq = kv.indexOf(u'=');
-        if (eq <= 0) {
-            return usageError(Tr::tr("--param '%1' is not key=value (e.g. --param delay=0.3)").arg(kv));
-        }
-        overrides.append({kv.left(eq).trimmed(), kv.mid(eq + 1)});
+    const auto overrides = readOverrides(parser, &code);
+    if (!overrides) {
+        return code;
     }
     QString error;
-    const auto params = experiment->resolveParams(overrides, &error);
+    const auto params = experiment->resolveParams(*overrides, &error);
     if (!params) {
         return usageError(error);
     }
@@ -707,13 +718,9 @@ int cmdSweep(const QStringList &args)
     if (!experiment) {
         return code;
     }
-    QList<std::pair<QString, QString>> overrides;
-    for (const QString &kv : parser.values(u"param"_s)) {
-        const auto eq = kv.indexOf(u'=');
-        if (eq <= 0) {
-            return usageError(Tr::tr("--param '%1' is not key=value (e.g. --param limit=1,2,4,8)").arg(kv));
-        }
-        overrides.append({kv.left(eq).trimmed(), kv.mid(eq + 1)});
+    const auto overrides = readOverrides(parser, &code);
+    if (!overrides) {
+        return code;
     }
     bool repeatOk = false;
     const int repeat = parser.value(u"repeat"_s).toInt(&repeatOk);
@@ -722,7 +729,7 @@ int cmdSweep(const QStringList &args)
             Tr::tr("--repeat must be a whole number in 1–100, got '%1'").arg(printable(parser.value(u"repeat"_s))));
     }
     QString error;
-    auto plan = planSweep(*experiment, overrides, repeat, &error);
+    auto plan = planSweep(*experiment, *overrides, repeat, &error);
     if (!plan) {
         return usageError(error);
     }

@@ -3,6 +3,7 @@
 
 #include "async/errors.h"
 #include "experiment.h"
+#include "render/exporters.h"
 #include "timeline/runfile.h"
 
 #include <QCoreApplication>
@@ -376,17 +377,6 @@ void Sweep::finishPoint()
 namespace Export {
 
 namespace {
-QString csvField(const QString &raw)
-{
-    const QString s = printableLines(raw);
-    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r')) {
-        QString quoted = s;
-        quoted.replace(u'"', u"\"\""_s);
-        return u'"' + quoted + u'"';
-    }
-    return s;
-}
-
 QString secondsText(double s)
 {
     return QString::number(s, 'f', 6);

@@ -40,6 +40,8 @@ double micros(qint64 ns)
     return static_cast<double>(ns) / 1e3;
 }
 
+} // namespace
+
 QString csvField(const QString &raw)
 {
     // Control characters (a server's ESC sequences) never reach a spreadsheet or a terminal.
@@ -51,6 +53,8 @@ QString csvField(const QString &raw)
     }
     return s;
 }
+
+namespace {
 
 QString seconds(qint64 ns)
 {

@@ -73,6 +73,9 @@ bool writePdf(const GanttModel &model, const QString &path, const ImageOptions &
 /// detail.
 [[nodiscard]] QByteArray csv(const RunData &run);
 
+/// A CSV field: control characters dropped, quoted when it holds a comma, a quote or a line break.
+[[nodiscard]] QString csvField(const QString &raw);
+
 /// Writes `path` in the format its name asks for.
 bool write(const GanttModel &model, const QString &path, const ImageOptions &options, QString *error);
 

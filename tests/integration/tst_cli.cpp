@@ -26,28 +26,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Result coroscope(const QStringList &args, int timeoutMs = 30000, const QProcessEnvironment &env = {})
-{
-    QProcess p;
-    if (!env.isEmpty()) {
-        p.setProcessEnvironment(env);
-    }
-    p.start(QStringLiteral(COROSCOPE_BIN), args);
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return {-1, {}, u"timed out"_s};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
-        QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+using Result = Test::CliResult;
+using Test::coroscope;
 
 } // namespace
 

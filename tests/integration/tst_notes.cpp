@@ -22,25 +22,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Result coroscope(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(COROSCOPE_BIN), args);
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return {-1, {}, u"timed out"_s};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
-        QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+using Result = Test::CliResult;
+using Test::coroscope;
 
 } // namespace
 
