@@ -112,8 +112,11 @@ Parsed parseKeywordValue(const QString &text)
             closed = false;
             while (i < n) {
                 const QChar c = text.at(i);
-                if (c == u'\\' && i + 1 < n) {
-                    value += text.at(i + 1);
+                if (c == u'\\') {
+                    // libpq drops a backslash with nothing after it.
+                    if (i + 1 < n) {
+                        value += text.at(i + 1);
+                    }
                     i += 2;
                 } else if (c == u'\'') {
                     ++i;
@@ -126,8 +129,8 @@ Parsed parseKeywordValue(const QString &text)
             }
         } else {
             while (i < n && !isConninfoSpace(text.at(i))) {
-                if (text.at(i) == u'\\' && i + 1 < n) {
-                    ++i;
+                if (text.at(i) == u'\\' && ++i == n) {
+                    break; // libpq drops a backslash with nothing after it
                 }
                 value += text.at(i);
                 ++i;

@@ -412,12 +412,19 @@ double GanttPainter::preferredHeight(double width) const
 
 GanttLayout GanttPainter::layout(const QSizeF &size) const
 {
-    // A little room after the end so the total line is not on the edge.
-    // A prediction beyond the end widens the axis to show it.
+    return layout(size, 0, axisEndNs());
+}
+
+qint64 GanttPainter::axisEndNs() const
+{
+    if (m_options.axisEndNs > 0) {
+        return m_options.axisEndNs;
+    }
+    // A little room after the end so the total line is not on the edge; a prediction beyond the
+    // end widens the axis to show it.
     const RunData &run = m_model.run();
     const qint64 last = std::max(m_model.endNs(), run.predictedNs != kUnknownTime && !m_options.live ? run.predictedNs : 0);
-    const qint64 end = m_options.axisEndNs > 0 ? m_options.axisEndNs : last + last / 40;
-    return layout(size, 0, end);
+    return last + last / 40;
 }
 
 GanttLayout GanttPainter::layout(const QSizeF &size, qint64 fromNs, qint64 toNs) const
@@ -1350,8 +1357,7 @@ int GanttPainter::noteRows(double plotWidth) const
     }
     const QFontMetricsF fm(chartFont(kSmallSize));
     const double width = std::max(plotWidth, 100.0);
-    const double endNs = static_cast<double>(std::max<qint64>(
-        m_options.axisEndNs > 0 ? m_options.axisEndNs : m_model.endNs() + m_model.endNs() / 40, 1));
+    const double endNs = static_cast<double>(std::max<qint64>(axisEndNs(), 1));
     std::vector<double> rowRight;
     for (const Note &note : run.notes) {
         const double x = width * static_cast<double>(note.beginNs) / endNs;

@@ -51,6 +51,9 @@ public:
     [[nodiscard]] GanttLayout layout(const QSizeF &size) const;
     /// The same, showing [fromNs, toNs).
     [[nodiscard]] GanttLayout layout(const QSizeF &size, qint64 fromNs, qint64 toNs) const;
+    /// The time axis' end of layout(size): options.axisEndNs, else the run's end (or a later
+    /// prediction) and a little room.
+    [[nodiscard]] qint64 axisEndNs() const;
     /// The height at which every row of the chart is visible at `width`.
     [[nodiscard]] double preferredHeight(double width) const;
     /// A good default export size.

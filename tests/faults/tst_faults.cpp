@@ -972,6 +972,18 @@ print('ok')
         QVERIFY2(!describeConninfoError(echoed, dsn).contains(secret), qPrintable(describeConninfoError(echoed, dsn)));
     }
 
+    // libpq drops a backslash at the very end ("password=secret\\" is "secret"): a message
+    // quoting the password libpq read is scrubbed too (found by fuzz_conninfo).
+    void trailingBackslashPasswordIsScrubbed()
+    {
+        const QString pw = QString::fromLatin1(kSecret);
+        for (const QString &dsn : {u"host=h password=%1\\"_s.arg(pw), u"host=h password='%1\\"_s.arg(pw)}) {
+            const QString echoed = u"failed: \"%1\" (%2)"_s.arg(dsn, pw);
+            QVERIFY2(!scrubConninfo(echoed, dsn).contains(pw), qPrintable(scrubConninfo(echoed, dsn)));
+            QVERIFY2(!redactConninfo(dsn).contains(pw), qPrintable(redactConninfo(dsn)));
+        }
+    }
+
     void redactionKeepsWhatHelps_data()
     {
         QTest::addColumn<QString>("in");
