@@ -254,6 +254,11 @@ QString scrubConninfo(QString text, const QString &conninfo)
     for (const QString &secret : secrets) {
         if (secret.size() >= 3) {
             text.replace(secret, u"***"_s);
+            // As a message simplified by Qt quotes it (U+0085, U+00A0 are white space to Qt,
+            // not to libpq): "…\u0085" shown as "…".
+            if (const QString simple = secret.simplified(); simple != secret && simple.size() >= 3) {
+                text.replace(simple, u"***"_s);
+            }
             continue;
         }
         // A very short secret is only replaced where it stands as a word of its own: "ab"
