@@ -19,6 +19,14 @@ constexpr double marginFor(double idealSeconds)
     return (0.050 + 0.25 * idealSeconds) * (kSanitized ? 2.0 : 1.0);
 }
 
+/// Most loop-stall time a run whose loop nothing blocks may show: the OS can take a loaded
+/// 2-core VM's CPU away for 20-70 ms (seen in CI: a 37 ms and a 66 ms "stall" in a free loop).
+/// A blocking call of `delaySeconds` stalls at least 0.9 of it, well above this.
+constexpr double freeLoopStallBound(double delaySeconds)
+{
+    return (kSanitized ? 0.8 : 0.3) * delaySeconds;
+}
+
 } // namespace Coroscope::Test
 
 #include "async/outcome.h"

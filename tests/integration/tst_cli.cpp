@@ -166,7 +166,7 @@ private Q_SLOTS:
         QCOMPARE(run->param(u"delay"_s).toDouble(), 0.1);
         QVERIFY(run->stats.wallS >= 0.1 && run->stats.wallS <= 0.1 + marginFor(0.1));
         QCOMPARE(run->stats.maxConcurrency, 2);
-        QVERIFY(run->stats.totalStallS == 0);
+        QVERIFY(run->stats.totalStallS < freeLoopStallBound(0.1));
         QCOMPARE(run->env.qt, QString::fromLatin1(qVersion()));
     }
 

@@ -231,7 +231,7 @@ private Q_SLOTS:
         Runner runner;
         const double ideal = e->idealSeconds(params);
         const double setup = id.startsWith(u"pg-pool-") ? 0.1 : 0.0;
-        const double stallBound = (kSanitized ? 0.8 : 0.3) * kDelay;
+        const double stallBound = freeLoopStallBound(kDelay);
         // The timing bounds are the machine's as much as the code's: a 2-core VM that loses its
         // CPU for 40-70 ms once in a while (seen in CI rehearsals: a 37 ms and a 66 ms stall in a
         // free loop) gets one more try. A real fault fails both.
@@ -512,7 +512,7 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(queued >= qint64(0.9 * kDelay * 1e9), "job 3 waits for job 1's thread (1u)");
-        QVERIFY(run.stats.totalStallS == 0);
+        QVERIFY2(run.stats.totalStallS < freeLoopStallBound(kDelay), qPrintable(describe(run)));
     }
 
     void cpuWorkRunsInParallelOnlyOnThePool()
@@ -555,7 +555,7 @@ private Q_SLOTS:
                 QVERIFY2(endS < 1.5 * kDelay, "with co_await, A finishes at D");
                 QVERIFY(run.blame.empty());
             }
-            QVERIFY(run.stats.totalStallS == 0);
+            QVERIFY2(run.stats.totalStallS < freeLoopStallBound(kDelay), qPrintable(describe(run)));
         }
     }
 

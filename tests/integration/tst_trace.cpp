@@ -155,7 +155,7 @@ private Q_SLOTS:
         QVERIFY(!overlaps(*sleeps[0], *sleeps[1]));
         QCOMPARE(run.str(sleeps[0]->name), u"asyncio.sleep(%1)"_s.arg(D));
         QVERIFY2(run.stats.wallS >= 1.9 * D && run.stats.wallS < 2 * D + 0.25, qPrintable(dump(run)));
-        QCOMPARE(run.stats.totalStallS, 0.0);
+        QVERIFY2(run.stats.totalStallS < Test::freeLoopStallBound(D), qPrintable(dump(run)));
         QVERIFY(t.out.contains(u"Get stock price of GOOG..."_s));
         // print() lines are marks on the task that printed.
         const bool marked = std::any_of(run.marks.begin(), run.marks.end(),
@@ -251,7 +251,7 @@ private Q_SLOTS:
             [&run](const Span *s) { return run.str(s->name) == u"run_in_executor(sleep)"; }));
         QCOMPARE(executorWaits, 3);
         QVERIFY2(run.stats.wallS >= 2.9 * D && run.stats.wallS < 3 * D + 0.25, qPrintable(dump(run)));
-        QCOMPARE(run.stats.totalStallS, 0.0);
+        QVERIFY2(run.stats.totalStallS < Test::freeLoopStallBound(D), qPrintable(dump(run)));
     }
 
     void httpxSyncVersusAsync()
