@@ -17,6 +17,8 @@ Item {
     readonly property real chartHeight: gantt.height
     property alias gantt: gantt
     readonly property bool hasRun: run !== null && !run.empty
+    property bool keysEnabled: true // the replay's keys (off while another view is shown)
+    property alias replayState: replay
 
     Rectangle { // the chart's own background below it too: one canvas
         anchors.fill: parent
@@ -25,7 +27,10 @@ Item {
 
     Flickable {
         id: scroll
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.bottom: replayBar.visible ? replayBar.top : parent.bottom
         contentWidth: width
         contentHeight: gantt.height
         clip: true
@@ -42,10 +47,158 @@ Item {
             blame: root.options ? root.options.blame : true
             states: root.options ? root.options.states : true
             ideal: root.options ? root.options.ideal : true
+            replaySeconds: replay.playhead
             // Right-click: a note here, on the selected range, or the note under the pointer.
             TapHandler {
                 acceptedButtons: Qt.RightButton
                 onTapped: eventPoint => root.openNoteMenu(eventPoint.position.x)
+            }
+        }
+    }
+
+    // Replay: the finished run as it was at the playhead, as `render --until` exports it. The
+    // playhead at the end (-1) is the whole run.
+    QtObject {
+        id: replay
+        objectName: "replay"
+        property real playhead: -1
+        property bool playing: false
+        property real speed: 1
+        property real lastTick: 0
+        readonly property real end: root.hasRun ? root.run.wallSeconds : 0
+        readonly property real position: playhead < 0 ? end : playhead
+        function seek(t) {
+            playhead = t >= end - 1e-9 ? -1 : Math.max(0, t)
+        }
+        function toggle() {
+            if (!gantt.replayable)
+                return
+            if (playing) {
+                playing = false
+                return
+            }
+            if (playhead < 0)
+                playhead = 0 // from the start
+            lastTick = Date.now()
+            playing = true
+        }
+        function step(forward) {
+            if (!gantt.replayable)
+                return
+            playing = false
+            seek(forward ? gantt.nextEventSeconds(position) : gantt.previousEventSeconds(position))
+        }
+        function rewind() {
+            playing = false
+            playhead = gantt.replayable ? 0 : -1
+        }
+    }
+    Connections {
+        target: root.run
+        function onChanged() {
+            if (!gantt.replayable) {
+                replay.playing = false
+                replay.playhead = -1
+            }
+        }
+    }
+    onRunChanged: { replay.playing = false; replay.playhead = -1 }
+    // One frame per tick, however long a frame takes: the playhead follows the clock.
+    Timer {
+        interval: 16
+        repeat: true
+        running: replay.playing
+        onTriggered: {
+            const now = Date.now()
+            const t = replay.position + (now - replay.lastTick) / 1000 * replay.speed
+            replay.lastTick = now
+            replay.seek(t)
+            if (replay.playhead < 0)
+                replay.playing = false
+        }
+    }
+    // Space plays and pauses, ←/→ step from event to event (text fields keep their keys).
+    Shortcut { sequence: "Space"; enabled: root.keysEnabled && gantt.replayable; onActivated: replay.toggle() }
+    Shortcut { sequence: "Left"; enabled: root.keysEnabled && gantt.replayable; onActivated: replay.step(false) }
+    Shortcut { sequence: "Right"; enabled: root.keysEnabled && gantt.replayable; onActivated: replay.step(true) }
+    Shortcut { sequence: "Home"; enabled: root.keysEnabled && gantt.replayable; onActivated: replay.rewind() }
+    Shortcut { sequence: "End"; enabled: root.keysEnabled && gantt.replayable; onActivated: { replay.playing = false; replay.playhead = -1 } }
+
+    Rectangle {
+        id: replayBar
+        objectName: "replayBar"
+        visible: gantt.replayable
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        height: replayRow.implicitHeight + 10
+        color: root.theme === "dark" ? "#1c2128" : "#f6f8fa"
+        Rectangle { width: parent.width; height: 1; color: palette.mid }
+        RowLayout {
+            id: replayRow
+            anchors.fill: parent
+            anchors.leftMargin: 8
+            anchors.rightMargin: 8
+            anchors.topMargin: 5
+            anchors.bottomMargin: 5
+            spacing: 4
+            ToolButton {
+                objectName: "replayRewind"
+                text: "⇤"
+                onClicked: replay.rewind()
+                ToolTip.visible: hovered
+                ToolTip.delay: 500
+                ToolTip.text: qsTr("Back to the start (Home)")
+            }
+            ToolButton {
+                objectName: "replayPlay"
+                text: replay.playing ? "❚❚" : "▶"
+                onClicked: replay.toggle()
+                ToolTip.visible: hovered
+                ToolTip.delay: 500
+                ToolTip.text: replay.playing ? qsTr("Pause the replay (Space)") : qsTr("Replay the run: the chart as it was at each instant (Space)")
+            }
+            ToolButton {
+                objectName: "replayStep"
+                text: "⇥"
+                onClicked: replay.step(true)
+                ToolTip.visible: hovered
+                ToolTip.delay: 500
+                ToolTip.text: qsTr("To the next event: a step begins, becomes ready or ends (→; ← goes back)")
+            }
+            Slider {
+                id: replaySlider
+                objectName: "replaySlider"
+                Layout.fillWidth: true
+                Layout.minimumWidth: 80
+                from: 0
+                to: Math.max(replay.end, 1e-6)
+                value: replay.position
+                live: true
+                onMoved: { replay.playing = false; replay.seek(value) }
+                ToolTip.visible: hovered || pressed
+                ToolTip.delay: pressed ? 0 : 600
+                ToolTip.text: qsTr("Drag to any instant; at the end the whole run is shown")
+            }
+            Label {
+                objectName: "replayTime"
+                text: replay.playhead < 0 ? qsTr("%1 s").arg(replay.end.toFixed(3))
+                                          : qsTr("%1 / %2 s").arg(replay.position.toFixed(3)).arg(replay.end.toFixed(3))
+                font.family: "DejaVu Sans Mono"
+                font.pixelSize: 11
+                color: palette.placeholderText
+            }
+            ComboBox {
+                id: speedBox
+                objectName: "replaySpeed"
+                Layout.preferredWidth: 76
+                model: ["0.1×", "0.25×", "0.5×", "1×", "2×", "5×", "10×"]
+                readonly property var speeds: [0.1, 0.25, 0.5, 1, 2, 5, 10]
+                currentIndex: 3
+                onActivated: replay.speed = speeds[currentIndex]
+                ToolTip.visible: hovered
+                ToolTip.delay: 500
+                ToolTip.text: qsTr("Replay speed: 0.1× shows a 0.3 s run over 3 s")
             }
         }
     }
@@ -172,7 +325,7 @@ Item {
         visible: gantt.zoomed && gantt.runEndSeconds > 0
         anchors.left: parent.left
         anchors.right: parent.right
-        anchors.bottom: parent.bottom
+        anchors.bottom: scroll.bottom
         anchors.leftMargin: 10
         anchors.rightMargin: 10
         anchors.bottomMargin: 52
@@ -253,7 +406,7 @@ Item {
     RowLayout {
         id: controls
         anchors.right: parent.right
-        anchors.bottom: parent.bottom
+        anchors.bottom: scroll.bottom
         anchors.margins: 10
         spacing: 6
         // What the chart explains beside the bars; exports from the app follow the same choice.

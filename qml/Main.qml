@@ -36,6 +36,12 @@ ApplicationWindow {
         id: app
         objectName: "controller"
     }
+    // Exports and the clipboard take the replay's frame when one is shown.
+    Binding {
+        target: app.exporter
+        property: "replaySeconds"
+        value: chartView.gantt.replaySeconds
+    }
 
     Component.onCompleted: {
         const g = app.windowGeometry()
@@ -200,6 +206,7 @@ ApplicationWindow {
                 options: app.chartOptions
                 selectedExperiment: app.experimentId
                 controller: app
+                keysEnabled: !window.comparing
             }
             CompareView {
                 id: compareView

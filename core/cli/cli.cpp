@@ -13,6 +13,7 @@
 #include "python/pythontrace.h"
 #include "render/exporters.h"
 #include "render/ganttmodel.h"
+#include "render/replay.h"
 #include "render/sweepfigure.h"
 #include "render/textchart.h"
 #include "timeline/analysis.h"
@@ -404,12 +405,8 @@ std::optional<OutputOptions> readOutputOptions(const QCommandLineParser &parser,
 }
 
 /// Writes every export; returns false if a write failed (reported).
-bool writeExports(const RunData &run, const OutputOptions &o, bool quiet)
+bool writeExports(const GanttModel &model, const OutputOptions &o, bool quiet)
 {
-    if (o.exports.isEmpty()) {
-        return true;
-    }
-    const GanttModel model(run);
     bool ok = true;
     for (const QString &path : o.exports) {
         QString error;
@@ -421,6 +418,11 @@ bool writeExports(const RunData &run, const OutputOptions &o, bool quiet)
         }
     }
     return ok;
+}
+
+bool writeExports(const RunData &run, const OutputOptions &o, bool quiet)
+{
+    return o.exports.isEmpty() || writeExports(GanttModel(run), o, quiet);
 }
 
 void printTextChart(const RunData &run, const OutputOptions &o)
@@ -1107,22 +1109,22 @@ int cmdRender(const QStringList &args)
         return BadUsage;
     }
     OutputOptions o = *output;
-    if (untilNs) {
-        if (*untilNs > run->wallNs) {
-            return usageError(Tr::tr("--until %1 s is after the run's end (0–%2 s)")
-                                  .arg(static_cast<double>(*untilNs) / 1e9, 0, 'f', 3)
-                                  .arg(static_cast<double>(run->wallNs) / 1e9, 0, 'f', 3));
-        }
-        if (*untilNs < run->wallNs) {
-            // The whole run's time axis, so that a sequence of frames lines up.
-            qint64 endNs = std::max<qint64>(run->wallNs, 1);
-            for (const Span &s : run->spans) {
-                endNs = std::max(endNs, s.isOpen() ? s.beginNs : s.endNs);
-            }
-            run = snapshotAt(*run, *untilNs);
-            o.image.paint.live = true; // "now" at T, as the app drew it live
-            o.image.paint.axisEndNs = endNs + endNs / 40;
-        }
+    if (untilNs && *untilNs > run->wallNs) {
+        return usageError(Tr::tr("--until %1 s is after the run's end (0–%2 s)")
+                              .arg(static_cast<double>(*untilNs) / 1e9, 0, 'f', 3)
+                              .arg(static_cast<double>(run->wallNs) / 1e9, 0, 'f', 3));
+    }
+    if (untilNs && *untilNs < run->wallNs) {
+        // The frame the app's replay draws at T: live, on the whole run's axis and at its
+        // height, so that a sequence of frames lines up.
+        const auto whole = std::make_shared<const GanttModel>(std::move(*run));
+        const Replay::Frame frame = Replay::frameAt(
+            whole, *untilNs, o.image.theme, o.image.paint, std::max(o.image.width, Export::kMinImageWidth));
+        o.image.paint = frame.paint;
+        o.image.height = frame.height;
+        const bool written = writeExports(*frame.model, o, false);
+        printTextChart(frame.model->run(), o);
+        return written ? Ok : BadUsage;
     }
     const bool written = writeExports(*run, o, false);
     printTextChart(*run, o);

@@ -96,7 +96,7 @@ QString supportedSuffixes()
 QSizeF imageSize(const GanttModel &model, const ImageOptions &options)
 {
     const GanttPainter painter(model, options.theme, options.paint);
-    const double width = std::max(options.width, 320.0);
+    const double width = std::max(options.width, kMinImageWidth);
     const double height = options.height > 0 ? options.height : painter.preferredHeight(width);
     return {width, height};
 }

@@ -60,6 +60,8 @@ struct DrawingInfo
 bool writeDrawing(const QString &path, const QSizeF &size, double scale, const QColor &background,
     const DrawingInfo &info, const Drawing &draw, QString *error);
 /// The size an export of `model` gets with `options`.
+/// Images are at least this wide (logical pixels).
+inline constexpr double kMinImageWidth = 320;
 [[nodiscard]] QSizeF imageSize(const GanttModel &model, const ImageOptions &options);
 
 bool writePng(const GanttModel &model, const QString &path, const ImageOptions &options, QString *error);

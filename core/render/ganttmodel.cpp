@@ -79,6 +79,26 @@ void GanttModel::assignTracks(GanttRow &row) const
     }
 }
 
+void GanttModel::keepShapeOf(const GanttModel &whole)
+{
+    m_legend = whole.m_legend;
+    if (whole.m_rows.size() != m_rows.size()) {
+        return;
+    }
+    for (std::size_t r = 0; r < m_rows.size(); ++r) {
+        GanttRow &row = m_rows[r];
+        const GanttRow &later = whole.m_rows[r];
+        if (row.type != GanttRow::Type::Lane || later.type != GanttRow::Type::Lane || row.lane != later.lane
+            || later.tracks <= row.tracks) {
+            continue;
+        }
+        if (row.tracks == 1) {
+            row.track.assign(row.spans.size(), 0);
+        }
+        row.tracks = later.tracks;
+    }
+}
+
 GanttModel::GanttModel(RunData run, int maxTaskLanes)
     : m_run(std::move(run))
 {

@@ -86,6 +86,11 @@ public:
 
     explicit GanttModel(RunData run, int maxTaskLanes = kDefaultMaxTaskLanes);
 
+    /// A replay's frame: each lane row keeps at least the sub-rows it has in `whole` (the same
+    /// run, later), so rows do not move as the frames go on, and the legend is the whole run's
+    /// (the key to everything the replay will show).
+    void keepShapeOf(const GanttModel &whole);
+
     [[nodiscard]] const RunData &run() const { return m_run; }
     [[nodiscard]] const std::vector<GanttRow> &rows() const { return m_rows; }
     /// The end of the chart's time axis: the wall time or the last span's end.

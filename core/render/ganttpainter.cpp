@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ganttpainter.h"
 
+#include "timeline/stats.h"
+
 #include <QCoreApplication>
 #include <QFontDatabase>
 #include <QFontMetricsF>
@@ -172,6 +174,13 @@ QString GanttPainter::headline() const
 {
     const RunData &run = m_model.run();
     const QString total = GanttLayout::formatDuration(run.wallNs);
+    if (m_options.live && m_options.replayOfNs > 0) {
+        const int inFlight = maxConcurrency(run, run.wallNs, run.wallNs + 1);
+        return tr("replay at %1 of %2 — %n in flight", nullptr, inFlight)
+                   .arg(total, GanttLayout::formatDuration(m_options.replayOfNs))
+            + (run.idealNs > 0 ? u" — "_s + tr("ideal %1").arg(GanttLayout::formatDuration(run.idealNs))
+                               : QString());
+    }
     if (m_options.live) {
         return tr("running… %1 so far").arg(total)
             + (run.idealNs > 0 ? u" — "_s + tr("ideal %1").arg(GanttLayout::formatDuration(run.idealNs))
@@ -266,6 +275,24 @@ double GanttPainter::headerHeight(double width) const
 {
     return wrappedHeight(titleText(), chartFont(kTitleSize, true), width, 22) + 2
         + wrappedHeight(headline(), chartFont(kHeadlineSize), width, 20);
+}
+
+std::pair<double, double> GanttPainter::headerAndMarkerHeights(double width) const
+{
+    const double plotWidth = width - labelColumnWidth();
+    double header = m_options.header ? headerHeight(width) : 0;
+    double markers = markerStripHeight(plotWidth);
+    if (m_options.shapeOf) {
+        GanttPaintOptions whole = m_options;
+        whole.live = false;
+        whole.replayOfNs = 0;
+        whole.axisEndNs = 0;
+        whole.shapeOf = nullptr;
+        const GanttPainter painter(*m_options.shapeOf, m_theme, whole);
+        header = std::max(header, m_options.header ? painter.headerHeight(width) : 0);
+        markers = std::max(markers, painter.markerStripHeight(plotWidth));
+    }
+    return {header, markers};
 }
 
 double GanttPainter::footerHeight(double width) const
@@ -365,16 +392,18 @@ GanttPainter::Geometry GanttPainter::geometry(const QSizeF &size) const
     const double right = size.width() - kMargin;
     const double width = std::max(right - left, 10.0);
     double y = kMargin * 0.8;
+    const auto [headerH, markerStrip] = headerAndMarkerHeights(width);
     if (m_options.header) {
-        const double h = headerHeight(width);
-        g.header = QRectF(left, y, width, h);
-        y += h + kGap;
+        g.header = QRectF(left, y, width, headerH);
+        y += headerH + kGap;
     }
     const double labelWidth = labelColumnWidth();
     const double footer = m_options.footer ? footerHeight(width) : 0;
     const double legend = legendHeight(width);
-    const double bottom = size.height() - kMargin * 0.8 - footer - (legend > 0 ? legend + kGap : 0);
-    const double markerStrip = markerStripHeight(width - labelWidth);
+    // A replay's frame drawn at the whole run's (taller) height keeps its rows, axis and legend
+    // where its own height puts them: the room left is above the footer, not inside the rows.
+    const double height = m_options.replayOfNs > 0 ? std::min(size.height(), preferredHeight(size.width())) : size.height();
+    const double bottom = height - kMargin * 0.8 - footer - (legend > 0 ? legend + kGap : 0);
     g.markers = QRectF(left + labelWidth, y, width - labelWidth, markerStrip);
     y += markerStrip;
     const double rowsBottom = std::max(y + kRowHeight, bottom - kAxisHeight);
@@ -403,10 +432,11 @@ double GanttPainter::preferredHeight(double width) const
         rows += h;
     }
     const double inner = std::max(width - 2 * kMargin, 10.0);
-    const double header = m_options.header ? headerHeight(inner) + kGap : 0;
+    const auto [headerH, markerStrip] = headerAndMarkerHeights(inner);
+    const double header = m_options.header ? headerH + kGap : 0;
     const double legend = legendHeight(inner);
     const double footer = m_options.footer ? footerHeight(inner) : 0;
-    return std::ceil(kMargin * 1.6 + header + markerStripHeight(inner - labelColumnWidth()) + rows + kAxisHeight
+    return std::ceil(kMargin * 1.6 + header + markerStrip + rows + kAxisHeight
         + (legend > 0 ? kGap + legend : 0) + footer + 4);
 }
 

@@ -9,6 +9,9 @@
 #include <QFont>
 #include <QSizeF>
 
+#include <memory>
+#include <utility>
+
 class QPainter;
 
 namespace Coroscope {
@@ -33,6 +36,12 @@ struct GanttPaintOptions
     /// The time axis' end for layout(size) (0: the run's end and a little room). A replay's
     /// frames keep the whole run's axis.
     qint64 axisEndNs = 0;
+    /// A replay's frame (with `live`) of a run that lasted this long: the headline says where
+    /// the playhead is and how much is in flight there (0: not a replay).
+    qint64 replayOfNs = 0;
+    /// A replay's frame: the whole run, whose header and marker strip heights the frame keeps,
+    /// so that its rows stay where the whole run's are.
+    std::shared_ptr<const GanttModel> shapeOf;
 };
 
 /**
@@ -104,6 +113,9 @@ private:
     static constexpr double kMaxTextLines = 4;
     [[nodiscard]] double legendHeight(double width) const;
     [[nodiscard]] double markerStripHeight(double plotWidth) const;
+    /// The header's and the marker strip's heights at the inner `width` (with options.shapeOf,
+    /// at least the whole run's).
+    [[nodiscard]] std::pair<double, double> headerAndMarkerHeights(double width) const;
 
     void paintHeader(QPainter &p, const QRectF &rect) const;
     void paintRows(QPainter &p, const Geometry &g, const GanttLayout &l) const;

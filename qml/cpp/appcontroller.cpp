@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "appcontroller.h"
+
+#include "render/replay.h"
 #include "timeline/runfile.h"
 
 #include "chartoptions.h"
@@ -742,9 +744,16 @@ bool AppController::copyChart(double width, double height)
     if (!model) {
         return false;
     }
+    const GanttTheme theme = GanttTheme::byName(themeForCharts());
     const GanttPaintOptions paint = m_chartOptions->apply({.live = m_current->isLive()});
-    QGuiApplication::clipboard()->setImage(
-        Export::renderImage(*model, QSizeF(width, height), 2, GanttTheme::byName(themeForCharts()), paint));
+    if (m_exporter->replaySeconds() >= 0 && !m_current->isLive()) { // the replay's frame shown
+        const Replay::Frame frame
+            = Replay::frameAt(model, std::llround(m_exporter->replaySeconds() * 1e9), theme, paint, width);
+        QGuiApplication::clipboard()->setImage(
+            Export::renderImage(*frame.model, QSizeF(width, height), 2, theme, frame.paint));
+    } else {
+        QGuiApplication::clipboard()->setImage(Export::renderImage(*model, QSizeF(width, height), 2, theme, paint));
+    }
     appendLog(tr("copied the chart to the clipboard"));
     return true;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "exporter.h"
 
+#include "render/replay.h"
+
 #include "chartoptions.h"
 #include "pinboard.h"
 #include "render/exporters.h"
@@ -222,13 +224,33 @@ QSizeF Exporter::imageSize(double viewWidth, bool comparison) const
         }
         return {width, height};
     }
+    const Figure figure = currentFigure(width);
+    return figure.model ? QSizeF(width, figure.height) : QSizeF();
+}
+
+Exporter::Figure Exporter::currentFigure(double width) const
+{
     const auto model = m_current->model();
     if (!model) {
         return {};
     }
+    const GanttTheme theme = GanttTheme::byName(themeName());
     const GanttPaintOptions paint = m_chart->apply(
         {.header = m_title, .legend = m_legend, .footer = m_footer, .live = m_current->isLive()});
-    return {width, GanttPainter(*model, theme, paint).preferredHeight(width)};
+    if (m_replaySeconds >= 0 && !m_current->isLive()) {
+        const Replay::Frame frame
+            = Replay::frameAt(model, std::llround(m_replaySeconds * 1e9), theme, paint, width);
+        return {frame.model, frame.paint, frame.height};
+    }
+    return {model, paint, GanttPainter(*model, theme, paint).preferredHeight(width)};
+}
+
+void Exporter::setReplaySeconds(double seconds)
+{
+    if (!qFuzzyCompare(seconds + 2, m_replaySeconds + 2)) {
+        m_replaySeconds = seconds;
+        Q_EMIT changed();
+    }
 }
 
 QString Exporter::sizeText(double viewWidth, bool comparison, const QString &suffix) const
@@ -282,19 +304,18 @@ QString Exporter::exportTo(const QString &typed, double viewWidth, bool comparis
 
 QString Exporter::exportCurrent(const QString &path, double width)
 {
-    const auto model = m_current->model();
-    if (!model) {
+    const Figure figure = currentFigure(width);
+    if (!figure.model) {
         return tr("Nothing to export yet: run an experiment first.");
     }
     Export::ImageOptions options;
     options.width = width;
-    options.height = 0; // the rows' natural height at this width: what the view shows at it
+    options.height = figure.height; // the rows' natural height at this width: what the view shows at it
     options.scale = m_scale;
     options.theme = GanttTheme::byName(themeName());
-    options.paint = m_chart->apply(
-        {.header = m_title, .legend = m_legend, .footer = m_footer, .live = m_current->isLive()});
+    options.paint = figure.paint;
     QString error;
-    if (!Export::write(*model, path, options, &error)) {
+    if (!Export::write(*figure.model, path, options, &error)) {
         return error;
     }
     return {};

@@ -7,7 +7,10 @@
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
+#include "render/ganttpainter.h"
+
 #include <functional>
+#include <memory>
 
 namespace Coroscope {
 
@@ -36,6 +39,9 @@ class Exporter : public QObject
     Q_PROPERTY(bool title READ title WRITE setTitle NOTIFY changed)
     Q_PROPERTY(bool legend READ legend WRITE setLegend NOTIFY changed)
     Q_PROPERTY(bool footer READ footer WRITE setFooter NOTIFY changed)
+    /// The chart's replay playhead (below 0: none): the current run's export is the frame shown,
+    /// as `render --until` writes it.
+    Q_PROPERTY(double replaySeconds READ replaySeconds WRITE setReplaySeconds NOTIFY changed)
 
 public:
     Exporter(RunHandle *current, PinBoard *pins, ChartOptions *chart, std::function<QString()> appTheme,
@@ -55,6 +61,8 @@ public:
     void setLegend(bool on);
     [[nodiscard]] bool footer() const { return m_footer; }
     void setFooter(bool on);
+    [[nodiscard]] double replaySeconds() const { return m_replaySeconds; }
+    void setReplaySeconds(double seconds);
 
     /// A path in the folder for a new export, e.g. ".../tasks-concurrent-20261201-101500.png";
     /// a comparison is named after the pinned runs' experiments.
@@ -87,6 +95,14 @@ private:
     [[nodiscard]] double figureWidth(double viewWidth) const;
     [[nodiscard]] QString themeName() const;
     QString exportCurrent(const QString &path, double width);
+    /// The current run's figure at `width`: its model, options and height (a replay's frame).
+    struct Figure
+    {
+        std::shared_ptr<const GanttModel> model;
+        GanttPaintOptions paint;
+        double height = 0;
+    };
+    [[nodiscard]] Figure currentFigure(double width) const;
     QString exportComparison(const QString &path, double width);
 
     RunHandle *m_current;
@@ -101,6 +117,7 @@ private:
     bool m_title = true;
     bool m_legend = true;
     bool m_footer = true;
+    double m_replaySeconds = -1;
     QString m_lastSaved;
 };
 

@@ -104,6 +104,8 @@ void GanttItem::setRun(RunHandle *run)
     m_selectionText.clear();
     m_hoverText.clear();
     m_focusSpan = -1;
+    m_replayNs = -1;
+    updateFrame();
     Q_EMIT runChanged();
     Q_EMIT viewChanged();
     Q_EMIT selectionChanged();
@@ -120,7 +122,12 @@ void GanttItem::onRunChanged()
         m_generation = m_run->generation();
         m_viewFrom = m_viewTo = 0;
         m_selFrom = m_selTo = 0;
+        m_replayNs = -1; // a replay is of one run
     }
+    if (m_run && m_run->isLive()) {
+        m_replayNs = -1;
+    }
+    updateFrame(); // the same instant of the run's newer version (a note added)
     updateSelectionText(); // the same range, the run's newer figures
     Q_EMIT viewChanged(); // the run's end moved (the overview strip)
     Q_EMIT preferredHeightChanged();
@@ -159,6 +166,18 @@ void GanttItem::setFooter(bool on)
 }
 
 GanttPaintOptions GanttItem::options() const
+{
+    GanttPaintOptions o = baseOptions();
+    if (m_frame.model && !m_frame.atEnd()) {
+        o.live = true;
+        o.axisEndNs = m_frame.paint.axisEndNs;
+        o.replayOfNs = m_frame.paint.replayOfNs;
+        o.shapeOf = m_frame.paint.shapeOf;
+    }
+    return o;
+}
+
+GanttPaintOptions GanttItem::baseOptions() const
 {
     return GanttPaintOptions {.header = true,
         .legend = m_legend,
@@ -220,13 +239,104 @@ double GanttItem::preferredHeight() const
     if (!model) {
         return 200;
     }
-    const GanttPainter painter(*model, m_theme, options());
-    return painter.preferredHeight(std::max(400.0, width()));
+    const double w = std::max(400.0, width());
+    if (m_frame.model) {
+        return Replay::frameHeight(*model, m_frame, m_theme, baseOptions(), w);
+    }
+    return GanttPainter(*model, m_theme, options()).preferredHeight(w);
+}
+
+std::shared_ptr<const GanttModel> GanttItem::shownModel() const
+{
+    if (m_frame.model) {
+        return m_frame.model;
+    }
+    return m_run ? m_run->model() : nullptr;
+}
+
+bool GanttItem::replayable() const
+{
+    const auto model = m_run ? m_run->model() : nullptr;
+    return model && !m_run->isLive() && model->run().wallNs > 0;
+}
+
+double GanttItem::replaySeconds() const
+{
+    return m_replayNs < 0 ? -1.0 : static_cast<double>(m_replayNs) / 1e9;
+}
+
+void GanttItem::setReplaySeconds(double seconds)
+{
+    qint64 ns = -1;
+    if (seconds >= 0 && replayable()) {
+        ns = std::min<qint64>(std::llround(seconds * 1e9), m_run->model()->run().wallNs);
+    }
+    if (ns == m_replayNs) {
+        return;
+    }
+    m_replayNs = ns;
+    updateFrame();
+    m_focusSpan = -1; // another model: its indices are not the old one's
+    updateSelectionText();
+    Q_EMIT replayChanged();
+    Q_EMIT preferredHeightChanged();
+    update();
+}
+
+void GanttItem::updateFrame()
+{
+    const auto whole = m_run ? m_run->model() : nullptr;
+    if (m_replayNs < 0 || !whole || m_run->isLive()) {
+        m_frame = {};
+        m_replayInFlight = 0;
+        return;
+    }
+    m_frame = Replay::frameAt(whole, m_replayNs, m_theme, baseOptions(), std::max(400.0, width()));
+    m_replayInFlight = maxConcurrency(m_frame.model->run(), m_replayNs, m_replayNs + 1);
+}
+
+const std::vector<qint64> &GanttItem::events() const
+{
+    const auto whole = m_run ? m_run->model() : nullptr;
+    if (whole.get() != m_eventsOf) {
+        m_events = whole ? Replay::eventTimes(whole->run()) : std::vector<qint64> {};
+        m_eventsOf = whole.get();
+    }
+    return m_events;
+}
+
+qint64 GanttItem::minStepNs() const
+{
+    const GanttLayout l = currentLayout();
+    return l.rangeNs() > 0 ? std::max<qint64>(1, static_cast<qint64>(2 * l.nsPerPixel())) : 1;
+}
+
+double GanttItem::nextEventSeconds(double seconds) const
+{
+    const std::vector<qint64> &times = events();
+    // Events closer than two pixels of the view apart are one step: each step changes the picture.
+    const auto at = static_cast<qint64>(std::floor(seconds * 1e9)) + minStepNs();
+    const auto it = std::upper_bound(times.begin(), times.end(), at);
+    if (it == times.end()) {
+        return times.empty() ? 0.0 : static_cast<double>(times.back()) / 1e9;
+    }
+    return static_cast<double>(*it) / 1e9;
+}
+
+double GanttItem::previousEventSeconds(double seconds) const
+{
+    const std::vector<qint64> &times = events();
+    const auto at = static_cast<qint64>(std::ceil(seconds * 1e9)) - minStepNs();
+    const auto it = std::lower_bound(times.begin(), times.end(), at);
+    if (it == times.begin()) {
+        return 0.0;
+    }
+    return static_cast<double>(*std::prev(it)) / 1e9;
 }
 
 GanttLayout GanttItem::currentLayout() const
 {
-    const auto model = m_run ? m_run->model() : nullptr;
+    const auto model = shownModel();
     if (!model) {
         return {};
     }
@@ -243,7 +353,7 @@ GanttLayout GanttItem::currentLayout() const
 
 void GanttItem::paint(QPainter *p)
 {
-    const auto model = m_run ? m_run->model() : nullptr;
+    const auto model = shownModel();
     if (!model) {
         p->fillRect(QRectF(QPointF(0, 0), size()), m_theme.background);
         p->setPen(m_theme.mutedText);
@@ -367,6 +477,7 @@ void GanttItem::wheelEvent(QWheelEvent *event)
 
 void GanttItem::mousePressEvent(QMouseEvent *event)
 {
+    forceActiveFocus(Qt::MouseFocusReason); // the chart's keys (Space, ←/→) are not a text field's
     const GanttLayout l = currentLayout();
     m_pressPos = m_lastPos = event->position();
     if (l.rangeNs() > 0 && event->position().y() > l.plot().bottom()
@@ -441,7 +552,7 @@ void GanttItem::updateHover(const QPointF &pos)
 {
     QString text;
     qint32 focus = -1;
-    const auto model = m_run ? m_run->model() : nullptr;
+    const auto model = shownModel();
     const GanttLayout l = currentLayout();
     const int rowIndex = model ? l.rowAt(pos.y()) : -1;
     if (model && rowIndex >= 0 && rowIndex < static_cast<int>(model->rows().size()) && l.rangeNs() > 0
@@ -516,7 +627,7 @@ void GanttItem::updateHover(const QPointF &pos)
 void GanttItem::updateSelectionText()
 {
     QString text;
-    const auto model = m_run ? m_run->model() : nullptr;
+    const auto model = shownModel();
     if (model && m_selTo > m_selFrom) {
         const RunData &run = model->run();
         int spans = 0;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "render/ganttlayout.h"
+#include "render/replay.h"
 #include "render/theme.h"
 
 #include <QPointer>
@@ -50,6 +51,13 @@ class GanttItem : public QQuickPaintedItem
     Q_PROPERTY(double selectionEndSeconds READ selectionEndSeconds NOTIFY selectionChanged)
     Q_PROPERTY(double preferredHeight READ preferredHeight NOTIFY preferredHeightChanged)
     Q_PROPERTY(int paintCount READ paintCount NOTIFY painted)
+    /// Replay: the chart as it was at this many seconds into the finished run (what `render
+    /// --until` exports); below 0, the whole run. At or after the run's end, the whole run too.
+    Q_PROPERTY(double replaySeconds READ replaySeconds WRITE setReplaySeconds NOTIFY replayChanged)
+    /// The run shown can be replayed: it has ended and lasted some time.
+    Q_PROPERTY(bool replayable READ replayable NOTIFY viewChanged)
+    /// The replay's frame: work in flight and task lanes begun by the playhead.
+    Q_PROPERTY(int replayInFlight READ replayInFlight NOTIFY replayChanged)
 
 public:
     explicit GanttItem(QQuickItem *parent = nullptr);
@@ -87,6 +95,10 @@ public:
     [[nodiscard]] double selectionEndSeconds() const { return static_cast<double>(m_selTo) / 1e9; }
     [[nodiscard]] double preferredHeight() const;
     [[nodiscard]] int paintCount() const { return m_paintCount; }
+    [[nodiscard]] double replaySeconds() const;
+    void setReplaySeconds(double seconds);
+    [[nodiscard]] bool replayable() const;
+    [[nodiscard]] int replayInFlight() const { return m_replayInFlight; }
 
     /// Shows the whole run again.
     Q_INVOKABLE void resetView();
@@ -101,6 +113,11 @@ public:
     Q_INVOKABLE void showRange(double fromSeconds, double toSeconds);
     /// The time under x (item coordinates), in seconds, within the run (a note's place).
     Q_INVOKABLE double secondsAt(double x) const;
+    /// The next instant after `seconds` at which something happens in the run (a step begins,
+    /// becomes ready or ends, a mark, a note) at least two pixels of the view later, or the
+    /// run's end; the previous one before it, or 0.
+    Q_INVOKABLE double nextEventSeconds(double seconds) const;
+    Q_INVOKABLE double previousEventSeconds(double seconds) const;
 
 Q_SIGNALS:
     void runChanged();
@@ -112,6 +129,7 @@ Q_SIGNALS:
     void selectionChanged();
     void preferredHeightChanged();
     void painted();
+    void replayChanged();
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -130,6 +148,15 @@ private:
     void updateHover(const QPointF &pos);
     void updateSelectionText();
     void onRunChanged();
+    /// The model drawn: the replay's frame, or the run's own.
+    [[nodiscard]] std::shared_ptr<const GanttModel> shownModel() const;
+    /// The options without the replay's (live, the whole run's axis).
+    [[nodiscard]] GanttPaintOptions baseOptions() const;
+    /// Builds the replay's frame at m_replayNs (or drops it).
+    void updateFrame();
+    [[nodiscard]] const std::vector<qint64> &events() const;
+    /// The least step between two events (two pixels of the view).
+    [[nodiscard]] qint64 minStepNs() const;
 
     QPointer<RunHandle> m_run;
     GanttTheme m_theme = GanttTheme::light();
@@ -161,6 +188,11 @@ private:
     QPointF m_hoverPos;
     QString m_selectionText;
     int m_paintCount = 0;
+    qint64 m_replayNs = -1; ///< the playhead (-1: no replay)
+    Replay::Frame m_frame; ///< its frame (no model: none)
+    int m_replayInFlight = 0;
+    mutable std::vector<qint64> m_events; ///< of m_eventsOf, for stepping
+    mutable const GanttModel *m_eventsOf = nullptr;
 };
 
 } // namespace Coroscope

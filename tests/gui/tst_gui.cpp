@@ -16,6 +16,7 @@
 #include "pinboard.h"
 #include "runhandle.h"
 #include "servicestatus.h"
+#include "testutil.h"
 #include "timeline/runfile.h"
 
 #include <QAbstractItemModelTester>
@@ -37,6 +38,7 @@
 Q_IMPORT_QML_PLUGIN(CoroscopePlugin)
 
 using namespace Coroscope;
+using namespace Coroscope::Test;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -718,7 +720,104 @@ private Q_SLOTS:
         m_app->setBackgroundOpenBytes(threshold);
     }
 
+    void replayDrawsTheRunAsItWasAndIsTheUntilExport()
+    {
+        m_window->findChild<QObject *>(u"viewTabs"_s)->setProperty("currentIndex", 0); // the timeline
+        QCOMPARE(runToEnd(u"tasks-concurrent"_s, u"0.2"_s), u"ok"_s);
+        m_app->chartOptions()->setBlame(true);
+        m_app->chartOptions()->setStates(true);
+        m_app->chartOptions()->setIdeal(true);
+        QObject *replay = m_window->findChild<QObject *>(u"replay"_s);
+        QVERIFY(replay);
+        QVERIFY(m_gantt->replayable());
+        QCOMPARE(m_gantt->replaySeconds(), -1.0); // the whole run
+        const double wholeHeight = m_gantt->height();
+
+        // 1. Halfway through both sleeps: two tasks in flight; the frame keeps the run's size.
+        replay->setProperty("playhead", 0.15);
+        QTRY_COMPARE(m_gantt->replaySeconds(), 0.15);
+        QCOMPARE(m_gantt->replayInFlight(), 2);
+        QTRY_COMPARE(m_gantt->height(), wholeHeight);
+        QCOMPARE(m_app->exporter()->replaySeconds(), 0.15);
+
+        // 2. The frame on screen is `coroscope render RUN --until 0.15` and the app's export of
+        //    it, pixel for pixel.
+        const QImage shown = grabChart();
+        QVERIFY(!shown.isNull());
+        const QString cliPng = m_dir.filePath(u"until.png"_s);
+        const auto cli = Test::coroscope({u"render"_s, m_app->current()->path(), u"--until"_s, u"0.15"_s,
+            u"--width"_s, QString::number(m_gantt->width(), 'g', 10), u"--theme"_s, m_gantt->themeName(),
+            u"--export"_s, cliPng});
+        QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+        QVERIFY2(samePixels(shown, QImage(cliPng), u"until-shown.png"_s), "the replay's frame is render --until's");
+        const QString appPng = m_dir.filePath(u"frame.png"_s);
+        const QString error = m_app->exporter()->exportTo(appPng, m_gantt->width(), false);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY2(samePixels(shown, QImage(appPng), u"frame-shown.png"_s), "exporting while replaying writes the frame");
+
+        // 3. Stepping: from the start (both tasks begin within microseconds: one step) to where
+        //    something next happens, the sleeps' ends at D; and back.
+        QVERIFY(QMetaObject::invokeMethod(replay, "rewind"));
+        QCOMPARE(m_gantt->replaySeconds(), 0.0);
+        QVERIFY(QMetaObject::invokeMethod(replay, "step", Q_ARG(QVariant, true)));
+        const double first = m_gantt->replaySeconds();
+        QVERIFY2(first >= 0.199 && first < 0.2 + marginFor(0.2), qPrintable(QString::number(first)));
+        QVERIFY(QMetaObject::invokeMethod(replay, "step", Q_ARG(QVariant, false)));
+        QVERIFY2(m_gantt->replaySeconds() >= 0 && m_gantt->replaySeconds() < 0.005, // the tasks' first steps
+            qPrintable(QString::number(m_gantt->replaySeconds())));
+        replay->setProperty("playhead", 0.1);
+
+        // 4. Space plays from 0.1 s to the end at 1×: then the whole run again.
+        m_window->requestActivate();
+        QTest::mouseClick(m_window, Qt::LeftButton, {},
+            m_gantt->mapToScene(QPointF(m_gantt->width() / 2, 10)).toPoint()); // the chart has the keys, not a text field
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QTRY_VERIFY2(replay->property("playing").toBool() || m_gantt->replaySeconds() < 0,
+            qPrintable(u"focus on %1"_s.arg(QString::fromLatin1(m_window->activeFocusItem()
+                    ? m_window->activeFocusItem()->metaObject()->className() : "nothing"))));
+        QTRY_VERIFY_WITH_TIMEOUT(m_gantt->replaySeconds() < 0, 5000);
+        QVERIFY(!replay->property("playing").toBool());
+        QCOMPARE(m_app->exporter()->replaySeconds(), -1.0);
+
+        // 5. A new run ends the replay.
+        replay->setProperty("playhead", 0.1);
+        QCOMPARE(runToEnd(u"tasks-concurrent"_s, u"0.05"_s), u"ok"_s);
+        QCOMPARE(m_gantt->replaySeconds(), -1.0);
+    }
+
 private:
+    QImage grabChart()
+    {
+        m_gantt->update();
+        QSharedPointer<QQuickItemGrabResult> grab = m_gantt->grabToImage();
+        if (!grab) {
+            return {};
+        }
+        QSignalSpy ready(grab.data(), &QQuickItemGrabResult::ready);
+        if (!ready.wait(5000)) {
+            return {};
+        }
+        return grab->image().convertToFormat(QImage::Format_ARGB32);
+    }
+
+    /// Same size and every row the same; else the shown image is saved as `name` to look at.
+    bool samePixels(const QImage &shown, const QImage &file, const QString &name)
+    {
+        const QImage other = file.convertToFormat(QImage::Format_ARGB32);
+        bool same = shown.size() == other.size();
+        for (int y = 0; same && y < shown.height(); ++y) {
+            same = std::memcmp(shown.constScanLine(y), other.constScanLine(y),
+                       static_cast<std::size_t>(shown.bytesPerLine()))
+                == 0;
+        }
+        if (!same) {
+            shown.save(m_dir.filePath(name));
+            qWarning("shown %dx%d, file %dx%d: see %s", shown.width(), shown.height(), other.width(),
+                other.height(), qPrintable(m_dir.filePath(name)));
+        }
+        return same;
+    }
+
     /// Selects `id`, sets its delay, runs it and waits for the end: the status it ended with.
     QString runToEnd(const QString &id, const QString &delay)
     {
@@ -749,6 +848,7 @@ int main(int argc, char **argv)
     QGuiApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"Coroscope"_s);
     QCoreApplication::setApplicationName(u"coroscope"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(COROSCOPE_VERSION)); // as the app's and the CLI's footer
     Language::install(u"en"_s); // the assertions read English (a test below switches to Korean)
     int result = 0;
     {
