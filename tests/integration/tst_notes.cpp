@@ -188,6 +188,19 @@ private Q_SLOTS:
         // The frame keeps the whole run's size; at the end it is the run itself.
         const QImage whole(m_dir.filePath(u"with.png"_s));
         QCOMPARE(QImage(m_dir.filePath(u"frame.png"_s)).width(), whole.width());
+        // A sequence of frames has one size, the whole run's, and says where the playhead is.
+        const QString wholePng = m_dir.filePath(u"whole.png"_s);
+        QCOMPARE(coroscope({u"render"_s, m_run, u"--export"_s, wholePng}).exitCode, 0);
+        for (const QString &t : {u"0"_s, u"50ms"_s, u"0.15"_s}) {
+            const QString png = m_dir.filePath(u"frame-%1.png"_s.arg(t));
+            const QString svg = m_dir.filePath(u"frame-%1.svg"_s.arg(t));
+            const Result f = coroscope({u"render"_s, m_run, u"--until"_s, t, u"--export"_s, png, u"--export"_s, svg});
+            QVERIFY2(f.exitCode == 0, qPrintable(f.err));
+            QCOMPARE(QImage(png).size(), QImage(wholePng).size());
+            QFile file(svg);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(file.readAll().contains("replay at "), qPrintable(t));
+        }
         const auto full = RunFile::read(m_run, &error);
         QVERIFY(full);
         const RunData same = snapshotAt(*full, full->wallNs);
