@@ -14,7 +14,8 @@ Dialog {
     readonly property Exporter exporter: controller.exporter
     property real viewWidth: 1200
     property bool comparison: false
-    title: comparison ? qsTr("Export the comparison") : qsTr("Export the chart or the run")
+    property bool sweep: false // the Sweep view is shown: its figure, table or runs
+    title: sweep ? qsTr("Export the sweep") : comparison ? qsTr("Export the comparison") : qsTr("Export the chart or the run")
     modal: true
     // The window dims behind: the dialog is plainly above every panel.
     Overlay.modal: Rectangle { color: "#66000000" }
@@ -22,7 +23,10 @@ Dialog {
     width: Math.min(560, parent ? parent.width - 40 : 560)
     padding: 16
 
-    readonly property var formats: comparison
+    readonly property var formats: sweep
+        ? [[qsTr("PNG image"), "png"], [qsTr("SVG image"), "svg"], [qsTr("PDF document"), "pdf"],
+           [qsTr("CSV (one row per value)"), "csv"], [qsTr("JSON (the numbers and every value's run)"), "json"]]
+        : comparison
         ? [[qsTr("PNG image"), "png"], [qsTr("SVG image"), "svg"], [qsTr("PDF document"), "pdf"]]
         : [[qsTr("PNG image"), "png"], [qsTr("SVG image"), "svg"], [qsTr("PDF document"), "pdf"],
            [qsTr("Run (JSON, reopens here)"), "json"], [qsTr("Chrome trace (Perfetto)"), "trace.json"],
@@ -39,7 +43,7 @@ Dialog {
         saved = ""
         if (formatBox.currentIndex >= formats.length)
             formatBox.currentIndex = 0
-        pathField.text = exporter.suggestedPath(suffix, comparison)
+        pathField.text = sweep ? exporter.suggestedSweepPath(suffix) : exporter.suggestedPath(suffix, comparison)
         widthField.text = exporter.width > 0 ? exporter.width : ""
         pathField.forceActiveFocus()
         pathField.select(pathField.text.lastIndexOf("/") + 1, pathField.text.lastIndexOf("-"))
@@ -50,7 +54,7 @@ Dialog {
         saved = ""
         if (exporter.formatOf(pathField.text) === "" && pathField.text.trim() !== "")
             pathField.text = exporter.withSuffix(pathField.text.trim(), suffix) // "chart" → "chart.png"
-        const e = exporter.exportTo(pathField.text, viewWidth, comparison)
+        const e = sweep ? exporter.exportSweepTo(pathField.text, viewWidth) : exporter.exportTo(pathField.text, viewWidth, comparison)
         if (e === "") {
             saved = exporter.lastSaved()
             closeTimer.restart()
@@ -106,14 +110,14 @@ Dialog {
                     id: widthField
                     objectName: "exportWidth"
                     Layout.preferredWidth: 90
-                    placeholderText: Math.round(root.viewWidth)
+                    placeholderText: root.sweep ? Math.round(Math.max(root.viewWidth, 1200)) : Math.round(root.viewWidth)
                     validator: IntValidator { bottom: 0; top: 8000 }
                     inputMethodHints: Qt.ImhDigitsOnly
                     onTextEdited: root.exporter.width = text === "" ? 0 : Number(text)
                     onAccepted: root.save()
                 }
                 Label {
-                    text: qsTr("px (empty: as wide as the view)")
+                    text: root.sweep ? qsTr("px (empty: as wide as the view, at least 1200)") : qsTr("px (empty: as wide as the view)")
                     color: palette.placeholderText
                 }
             }
@@ -159,8 +163,12 @@ Dialog {
                 root.exporter.width; root.exporter.scale; root.exporter.title; root.exporter.legend
                 root.exporter.footer; root.exporter.theme; root.controller.pins.count
                 root.controller.current.spanCount; root.controller.current.wallSeconds; root.viewWidth
-                const t = root.exporter.sizeText(root.viewWidth, root.comparison, root.writes)
-                return t !== "" ? qsTr("Size written: %1.").arg(t) : root.comparison ? "" : qsTr("Writes the whole run as data.")
+                root.controller.sweep.progress
+                const t = root.sweep ? root.exporter.sweepSizeText(root.viewWidth, root.writes)
+                                     : root.exporter.sizeText(root.viewWidth, root.comparison, root.writes)
+                return t !== "" ? qsTr("Size written: %1.").arg(t)
+                     : root.comparison ? ""
+                     : root.sweep ? qsTr("Writes the sweep's numbers as data.") : qsTr("Writes the whole run as data.")
             }
         }
         Label {

@@ -16,6 +16,7 @@ ApplicationWindow {
     readonly property bool dark: app.theme === "dark" || (app.theme === "system" && app.systemIsDark())
     readonly property string chartTheme: dark ? "dark" : "light"
     readonly property bool comparing: viewTabs.currentIndex === 1
+    readonly property bool sweepShown: viewTabs.currentIndex === 2
 
     palette.window: dark ? "#161b22" : "#f6f8fa"
     palette.windowText: dark ? "#e6edf3" : "#1f2328"
@@ -88,6 +89,7 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+,"; onActivated: settingsDialog.open() }
     Shortcut { sequence: "Ctrl+1"; onActivated: viewTabs.currentIndex = 0 }
     Shortcut { sequence: "Ctrl+2"; onActivated: viewTabs.currentIndex = 1 }
+    Shortcut { sequence: "Ctrl+3"; enabled: app.sweep.hasResult; onActivated: viewTabs.currentIndex = 2 }
 
     header: ToolBar {
         RowLayout {
@@ -119,7 +121,7 @@ ApplicationWindow {
             }
             ToolButton {
                 text: qsTr("Export…")
-                enabled: (!app.current.empty && app.opening === "") || window.comparing
+                enabled: (!app.current.empty && app.opening === "") || window.comparing || window.sweepShown
                 onClicked: window.exportChart()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Export the chart as PNG, SVG or PDF, or the run as JSON, Chrome trace or CSV (Ctrl+E)")
@@ -153,7 +155,8 @@ ApplicationWindow {
                 property int currentIndex: 0
                 spacing: 0
                 Repeater {
-                    model: [qsTr("Timeline"), qsTr("Compare (%1)").arg(app.pins.count)]
+                    model: app.sweep.hasResult ? [qsTr("Timeline"), qsTr("Compare (%1)").arg(app.pins.count), qsTr("Sweep")]
+                                               : [qsTr("Timeline"), qsTr("Compare (%1)").arg(app.pins.count)]
                     delegate: Button {
                         required property int index
                         required property string modelData
@@ -162,7 +165,9 @@ ApplicationWindow {
                         highlighted: viewTabs.currentIndex === index
                         onClicked: viewTabs.currentIndex = index
                         ToolTip.visible: hovered
-                        ToolTip.text: index === 0 ? qsTr("The current run (Ctrl+1)") : qsTr("Pinned runs on one time axis (Ctrl+2)")
+                        ToolTip.text: index === 0 ? qsTr("The current run (Ctrl+1)")
+                                    : index === 1 ? qsTr("Pinned runs on one time axis (Ctrl+2)")
+                                                  : qsTr("The sweep: every value's timeline and the curve they make (Ctrl+3)")
                     }
                 }
             }
@@ -210,6 +215,11 @@ ApplicationWindow {
             }
             CompareView {
                 id: compareView
+                controller: app
+                theme: window.chartTheme
+            }
+            SweepView {
+                id: sweepView
                 controller: app
                 theme: window.chartTheme
             }
@@ -270,8 +280,9 @@ ApplicationWindow {
     ExportDialog {
         id: exportDialog
         controller: app
-        viewWidth: window.comparing ? compareView.chartWidth : chartView.chartWidth
+        viewWidth: window.comparing ? compareView.chartWidth : window.sweepShown ? sweepView.chartWidth : chartView.chartWidth
         comparison: window.comparing
+        sweep: window.sweepShown
     }
 
     FileDialog {
@@ -300,5 +311,6 @@ ApplicationWindow {
     Connections {
         target: app
         function onCompareRequested() { viewTabs.currentIndex = 1 }
+        function onSweepFinished() { viewTabs.currentIndex = 2 }
     }
 }

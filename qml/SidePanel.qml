@@ -101,6 +101,88 @@ Pane {
                         checked: root.controller.quiz
                         onToggled: root.controller.quiz = checked
                     }
+
+                    // Sweep: the experiment once per value of one parameter, all on one figure.
+                    Label {
+                        Layout.topMargin: 12
+                        text: qsTr("Sweep a parameter")
+                        font.bold: true
+                        visible: sweepParam.count > 0
+                    }
+                    GridLayout {
+                        Layout.fillWidth: true
+                        visible: sweepParam.count > 0
+                        columns: 2
+                        columnSpacing: 8
+                        rowSpacing: 6
+                        Label { text: qsTr("Vary") }
+                        ComboBox {
+                            id: sweepParam
+                            objectName: "sweepParam"
+                            Layout.fillWidth: true
+                            model: root.controller.sweep.parameters
+                            textRole: "label"
+                            valueRole: "key"
+                            readonly property var current: currentIndex >= 0 && currentIndex < count ? model[currentIndex] : null
+                        }
+                        Label { text: qsTr("Values") }
+                        TextField {
+                            id: sweepValues
+                            objectName: "sweepValues"
+                            Layout.fillWidth: true
+                            placeholderText: sweepParam.current ? qsTr("e.g. %1").arg(sweepParam.current.example) : ""
+                            onAccepted: sweepButton.clicked()
+                            ToolTip.visible: hovered
+                            ToolTip.delay: 600
+                            ToolTip.text: qsTr("A list (1,2,4,8), a range of whole numbers (1..6), with a step (0.1..0.5:0.1) or a factor (1..16:*2); at most 50 values")
+                        }
+                        Label { text: qsTr("Runs each") }
+                        SpinBox {
+                            id: sweepRepeat
+                            objectName: "sweepRepeat"
+                            from: 1
+                            to: 20
+                            value: 1
+                            editable: true
+                            ToolTip.visible: hovered
+                            ToolTip.delay: 600
+                            ToolTip.text: qsTr("Several runs per value: the curve shows the median and whiskers to the 95th percentile")
+                        }
+                    }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        visible: sweepParam.count > 0
+                        Button {
+                            id: sweepButton
+                            objectName: "sweepButton"
+                            text: qsTr("Run the sweep")
+                            enabled: !root.controller.running && sweepParam.current !== null
+                            onClicked: sweepError.text = root.controller.runSweep(sweepParam.current.key, sweepValues.text, sweepRepeat.value)
+                                       ? "" : root.controller.message
+                        }
+                        ProgressBar {
+                            Layout.fillWidth: true
+                            visible: root.controller.sweep.active
+                            value: root.controller.sweep.progress
+                        }
+                    }
+                    Label {
+                        id: sweepError
+                        objectName: "sweepError"
+                        Layout.fillWidth: true
+                        visible: text !== ""
+                        wrapMode: Text.WordWrap
+                        color: "#cf222e"
+                    }
+                    Label {
+                        objectName: "sweepStatus"
+                        Layout.fillWidth: true
+                        visible: text !== ""
+                        text: root.controller.sweep.status
+                        wrapMode: Text.WordWrap
+                        color: palette.placeholderText
+                    }
+                    Item { implicitHeight: 12 }
                 }
             }
 

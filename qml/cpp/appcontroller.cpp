@@ -2,6 +2,8 @@
 #include "appcontroller.h"
 
 #include "render/replay.h"
+#include "experiments/sweep.h"
+#include "sweepcontroller.h"
 #include "timeline/runfile.h"
 
 #include "chartoptions.h"
@@ -75,6 +77,13 @@ AppController::AppController(QObject *parent)
     , m_runner(new Runner(this))
     , m_tracer(new PythonTracer(this))
 {
+    m_sweep = new SweepController(this);
+    m_exporter->setSweep(m_sweep);
+    connect(m_sweep, &SweepController::finished, this, [this] {
+        appendLog(tr("sweep: %1").arg(m_sweep->status()));
+        Q_EMIT runningChanged();
+        Q_EMIT sweepFinished();
+    });
     connect(m_tracer, &PythonTracer::finished, this, &AppController::onFinished);
     connect(m_tracer, &PythonTracer::output, this, [this](const QString &line, bool isError) {
         // A chatty program must not make the Log repaint per line, nor hold megabytes in one entry.
@@ -152,6 +161,7 @@ void AppController::setExperimentId(const QString &id)
         }
     }
     m_params->setExperiment(e, typed);
+    m_sweep->setExperiment(e);
     m_settings.setValue(u"lastExperiment"_s, id);
     setMessage({}); // an error of the previous experiment's parameters is not this one's
     Q_EMIT experimentChanged();
@@ -231,7 +241,7 @@ QString AppController::unavailableReason() const
 
 bool AppController::isRunning() const
 {
-    return m_runner->isRunning() || m_tracer->isRunning() || m_tracePending;
+    return m_runner->isRunning() || m_tracer->isRunning() || m_tracePending || m_sweep->isActive();
 }
 
 bool AppController::run()
@@ -242,6 +252,10 @@ bool AppController::run()
     }
     if (m_tracer->isRunning() || m_tracePending) {
         setMessage(tr("A traced Python program is still running: stop it first."));
+        return false;
+    }
+    if (m_sweep->isActive()) {
+        setMessage(tr("A sweep is going: stop it first."));
         return false;
     }
     if (!m_experiment) {
@@ -268,18 +282,24 @@ bool AppController::run()
         }
         predictedNs = static_cast<qint64>(std::llround(seconds * 1e9));
     }
-    if (!m_runner->start(*m_experiment, *params, &error)) {
+    return startRun(*m_experiment, *params, predictedNs);
+}
+
+bool AppController::startRun(const Experiment &experiment, const Params &params, qint64 predictedNs)
+{
+    QString error;
+    if (!m_runner->start(experiment, params, &error)) {
         setMessage(error);
-        appendLog(m_experiment->id() + u": "_s + error);
+        appendLog(experiment.id() + u": "_s + error);
         return false;
     }
-    m_runExperiment = m_experiment->id();
-    m_runTitle = m_experiment->title();
-    m_runParams = params->values();
-    m_runIdealNs = static_cast<qint64>(m_experiment->idealSeconds(*params) * 1e9);
+    m_runExperiment = experiment.id();
+    m_runTitle = experiment.title();
+    m_runParams = params.values();
+    m_runIdealNs = static_cast<qint64>(experiment.idealSeconds(params) * 1e9);
     m_runPredictedNs = predictedNs;
     setMessage({});
-    appendLog(tr("run %1 (%2)").arg(m_runExperiment, params->summary()));
+    appendLog(tr("run %1 (%2)").arg(m_runExperiment, params.summary()));
     m_current->setPath({});
     m_current->setName({});
     m_sinceSnapshot.invalidate();
@@ -289,8 +309,71 @@ bool AppController::run()
     return true;
 }
 
+bool AppController::runSweep(const QString &key, const QString &values, int repeat)
+{
+    if (isRunning()) {
+        setMessage(tr("A run is going: stop it first."));
+        return false;
+    }
+    if (!m_opening.isEmpty()) {
+        setMessage(tr("Wait until %1 is open (or open another file).").arg(QFileInfo(m_opening).fileName()));
+        return false;
+    }
+    if (!m_experiment) {
+        setMessage(tr("Pick an experiment first."));
+        return false;
+    }
+    if (values.trimmed().isEmpty()) {
+        setMessage(tr("Type the values of %1 to sweep, e.g. 1,2,4,8 or 1..8:*2.").arg(key));
+        return false;
+    }
+    QString error;
+    const auto typed = m_params->params(&error);
+    if (!typed) {
+        setMessage(error);
+        return false;
+    }
+    // The other parameters as typed, the swept one with its values.
+    QList<std::pair<QString, QString>> overrides;
+    for (const auto &[k, v] : typed->values()) {
+        if (k != key && !v.toString().isEmpty()) {
+            overrides.append({k, v.toString()});
+        }
+    }
+    overrides.append({key, values.trimmed()});
+    auto plan = planSweep(*m_experiment, overrides, std::clamp(repeat, 1, 100), &error);
+    if (!plan) {
+        setMessage(error);
+        appendLog(m_experiment->id() + u": "_s + error);
+        return false;
+    }
+    if (plan->params.size() < 2) {
+        setMessage(tr("A sweep needs at least two values of %1, e.g. 1,2,4,8.").arg(key));
+        return false;
+    }
+    appendLog(tr("sweep %1 over %2 = %3 (%n run(s))", nullptr, static_cast<int>(plan->params.size()) * plan->repeat)
+                  .arg(m_experiment->id(), key, plan->valueTexts.join(u", "_s)));
+    m_sweep->begin(std::move(*plan));
+    continueSweep();
+    return true;
+}
+
+void AppController::continueSweep()
+{
+    if (!m_sweep->needsRun()) {
+        return;
+    }
+    if (!startRun(*m_sweep->experiment(), m_sweep->nextParams(), kUnknownTime)) {
+        m_sweep->stop(); // the message says why; the values done are kept
+    }
+}
+
 void AppController::stop()
 {
+    if (m_sweep->isActive() && !m_runner->isRunning()) {
+        m_sweep->stop(); // between two of its runs
+        appendLog(tr("sweep stopped — the values done are kept"));
+    }
     if (m_runner->isRunning()) {
         m_runner->cancel();
         appendLog(tr("%1: stopped — the partial timeline is kept").arg(m_runExperiment));
@@ -553,8 +636,10 @@ void AppController::onFinished(const RunData &finished)
         run.predictedNs = std::exchange(m_runPredictedNs, kUnknownTime);
     }
     m_current->setRun(run, false);
+    const bool ofSweep = m_sweep->isActive() && run.experiment != u"python";
     QString error;
-    const QString path = m_history->save(run, &error);
+    // A sweep's runs are its figure's (exported from the Sweep view), not each a history entry.
+    const QString path = ofSweep ? QString() : m_history->save(run, &error);
     m_current->setPath(path);
     if (!error.isEmpty()) {
         appendLog(tr("history: %1").arg(error));
@@ -595,6 +680,11 @@ void AppController::onFinished(const RunData &finished)
         }
     }
     Q_EMIT runFinished(toString(run.status));
+    if (ofSweep) {
+        m_sweep->record(std::move(run));
+        // The next run once this one's signal handlers are done (the runner is idle then).
+        QTimer::singleShot(0, this, &AppController::continueSweep);
+    }
 }
 
 // ---- notes ------------------------------------------------------------------------------
@@ -997,6 +1087,8 @@ void AppController::setLanguage(const QString &language)
     m_params->retranslate();
     m_current->retranslate();
     m_pins->retranslate();
+    m_sweep->retranslate();
+    m_sweep->setExperiment(m_experiment); // the parameters' labels
     Q_EMIT settingsChanged();
     Q_EMIT experimentChanged();
     Q_EMIT m_status->changed();

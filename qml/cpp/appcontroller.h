@@ -24,6 +24,8 @@ class Experiment;
 class Exporter;
 class PinBoard;
 class ServiceStatus;
+class SweepController;
+struct Params;
 class ExperimentModel;
 class HistoryModel;
 class ParamModel;
@@ -51,6 +53,7 @@ class AppController : public QObject
     Q_MOC_INCLUDE("historymodel.h")
     Q_MOC_INCLUDE("parammodel.h")
     Q_MOC_INCLUDE("runhandle.h")
+    Q_MOC_INCLUDE("sweepcontroller.h")
     Q_PROPERTY(Coroscope::ExperimentModel *experiments READ experiments CONSTANT)
     Q_PROPERTY(Coroscope::ParamModel *params READ params CONSTANT)
     Q_PROPERTY(Coroscope::HistoryModel *history READ history CONSTANT)
@@ -59,6 +62,8 @@ class AppController : public QObject
     Q_PROPERTY(Coroscope::PinBoard *pins READ pins CONSTANT)
     Q_PROPERTY(Coroscope::Exporter *exporter READ exporter CONSTANT)
     Q_PROPERTY(Coroscope::ServiceStatus *status READ status CONSTANT)
+    /// The Sweep mode: its progress and its figure.
+    Q_PROPERTY(Coroscope::SweepController *sweep READ sweep CONSTANT)
 
     Q_PROPERTY(QString experimentId READ experimentId WRITE setExperimentId NOTIFY experimentChanged)
     Q_PROPERTY(QString experimentTitle READ experimentTitle NOTIFY experimentChanged)
@@ -108,6 +113,7 @@ public:
     [[nodiscard]] PinBoard *pins() const { return m_pins; }
     [[nodiscard]] Exporter *exporter() const { return m_exporter; }
     [[nodiscard]] ServiceStatus *status() const { return m_status; }
+    [[nodiscard]] SweepController *sweep() const { return m_sweep; }
     [[nodiscard]] QList<QObject *> pinned() const;
 
     [[nodiscard]] QString experimentId() const;
@@ -146,7 +152,13 @@ public:
     /// Starts the selected experiment with the parameters as typed; false (with `message`)
     /// when a parameter is wrong, a run is going, or the experiment cannot run here.
     Q_INVOKABLE bool run();
-    /// Cancels the run; the partial timeline stays.
+    /// Sweeps the selected experiment over `values` of parameter `key` (a list "1,2,4,8" or a
+    /// range "1..8:*2", "0.1..0.5:0.1"), the other parameters as typed, each value `repeat`
+    /// times: the runs go one after another (each on the chart as it runs), the figure grows
+    /// as values end. False (with `message`) when the values or a parameter are wrong, or a run
+    /// is going; nothing runs then.
+    Q_INVOKABLE bool runSweep(const QString &key, const QString &values, int repeat);
+    /// Cancels the run (a sweep: keeping the values done); the partial timeline stays.
     Q_INVOKABLE void stop();
     /// Traces a Python program (its arguments split as a shell would); false (with `message`)
     /// when the form is wrong or a run is going. It gets COROSCOPE_HTTP_URL (the settings' target
@@ -209,11 +221,17 @@ Q_SIGNALS:
     void predictionChanged();
     /// A file opened in the background is the current run.
     void fileOpened(const QString &path);
+    /// A sweep ended (done, stopped or failed): its figure is complete.
+    void sweepFinished();
 
 private:
     void protectSettingsFile();
     void onSpanEvents();
     void onFinished(const RunData &run);
+    /// Starts `experiment` with `params` (the live chart, the log); false with the message.
+    bool startRun(const Experiment &experiment, const Params &params, qint64 predictedNs);
+    /// The sweep's next run, or its end.
+    void continueSweep();
     void flushOutput();
     /// Applies `change` to a copy of the current run's notes, shows and saves it.
     bool changeNotes(const std::function<bool(RunData &, QString *)> &change, const QString &done);
@@ -232,6 +250,7 @@ private:
     PinBoard *m_pins = nullptr;
     Exporter *m_exporter = nullptr;
     ServiceStatus *m_status = nullptr;
+    SweepController *m_sweep = nullptr;
     Runner *m_runner = nullptr;
     PythonTracer *m_tracer = nullptr;
     bool m_tracePending = false; ///< a trace waits for its PostgreSQL (started off the GUI thread)

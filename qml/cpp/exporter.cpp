@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "exporter.h"
 
+#include "experiments/sweep.h"
 #include "render/replay.h"
+#include "render/sweepfigure.h"
+#include "sweepcontroller.h"
 
 #include "chartoptions.h"
 #include "pinboard.h"
@@ -160,6 +163,66 @@ QString Exporter::suggestedPath(const QString &suffix, bool comparison) const
     return QDir(folder()).filePath(u"%1-%2.%3"_s.arg(base, stamp, suffix));
 }
 
+QString Exporter::suggestedSweepPath(const QString &suffix) const
+{
+    const auto result = m_sweep ? m_sweep->result() : nullptr;
+    const QString base = result ? u"%1-sweep-%2"_s.arg(result->experiment, result->spec.key) : u"sweep"_s;
+    const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+    return QDir(folder()).filePath(u"%1-%2.%3"_s.arg(base, stamp, suffix));
+}
+
+namespace {
+/// A sweep's figure is at least as wide as the CLI's default: its panels need the room.
+double sweepWidth(int option, double viewWidth)
+{
+    return std::round(option > 0 ? static_cast<double>(option) : std::max(viewWidth, 1200.0));
+}
+} // namespace
+
+QString Exporter::sweepSizeText(double viewWidth, const QString &suffix) const
+{
+    const auto result = m_sweep ? m_sweep->result() : nullptr;
+    if (!isImage(suffix) || !result || result->points.empty()) {
+        return {};
+    }
+    const SweepFigure figure(*result, GanttTheme::byName(themeName()), m_chart->apply({}), sweepWidth(m_width, viewWidth));
+    return sizeWords(figure.size(), suffix);
+}
+
+QString Exporter::exportSweepTo(const QString &typed, double viewWidth)
+{
+    const auto result = m_sweep ? m_sweep->result() : nullptr;
+    if (!result || result->points.empty()) {
+        return tr("Nothing to export yet: run a sweep first (Parameters → Sweep).");
+    }
+    const QString path = resolve(typed);
+    if (path.isEmpty()) {
+        return tr("Type a file name to export to.");
+    }
+    if (QFileInfo(path).isDir()) {
+        return tr("%1 is a folder: add a file name.").arg(path);
+    }
+    Export::ImageOptions options;
+    options.width = sweepWidth(m_width, viewWidth);
+    options.scale = m_scale;
+    options.theme = GanttTheme::byName(themeName());
+    options.paint = m_chart->apply({});
+    QString error;
+    if (!Export::writeSweep(*result, path, options, &error)) {
+        m_log(error);
+        return error;
+    }
+    m_settings.setValue(u"export/folder"_s, QFileInfo(path).absolutePath());
+    const QString size = sweepSizeText(viewWidth, suffixOf(path));
+    const QString bytes
+        = QLocale().formattedDataSize(QFileInfo(path).size(), 1, QLocale::DataSizeTraditionalFormat);
+    m_lastSaved = size.isEmpty() ? tr("Saved %1 — %2").arg(path, bytes)
+                                 : tr("Saved %1 — %2, %3").arg(path, size, bytes);
+    m_log(tr("exported %1 (%2)").arg(path, size.isEmpty() ? bytes : size));
+    Q_EMIT changed();
+    return {};
+}
+
 QString Exporter::resolve(const QString &typed) const
 {
     QString text = typed.trimmed();
@@ -262,6 +325,11 @@ QString Exporter::sizeText(double viewWidth, bool comparison, const QString &suf
     if (size.isEmpty()) {
         return {};
     }
+    return sizeWords(size, suffix);
+}
+
+QString Exporter::sizeWords(const QSizeF &size, const QString &suffix) const
+{
     const auto w = static_cast<int>(std::lround(size.width()));
     const auto h = static_cast<int>(std::ceil(size.height()));
     if (suffix == u"png" && m_scale > 1) {

@@ -17,6 +17,7 @@ namespace Coroscope {
 class ChartOptions;
 class PinBoard;
 class RunHandle;
+class SweepController;
 
 /**
  * Exports from the app: the current run (an image of the chart, or the run as JSON, Chrome
@@ -83,6 +84,14 @@ public:
     /// Writes the figure or the run to `typed`; the error, or empty. Success remembers the
     /// folder and logs "exported PATH (SIZE)".
     Q_INVOKABLE QString exportTo(const QString &typed, double viewWidth, bool comparison);
+    /// The sweep's figure (.png .svg .pdf), table (.csv) or runs (.json) to `typed`, as wide as
+    /// `viewWidth` (or the width option, at least the figure's own least width); the error, or empty.
+    Q_INVOKABLE QString exportSweepTo(const QString &typed, double viewWidth);
+    /// A path in the folder for the sweep's export: "http-fanout-sweep-limit-20261201-101500.png".
+    Q_INVOKABLE QString suggestedSweepPath(const QString &suffix) const;
+    /// "1200 × 900 pixels" of the sweep's figure, or empty for data formats.
+    Q_INVOKABLE QString sweepSizeText(double viewWidth, const QString &suffix) const;
+    void setSweep(SweepController *sweep) { m_sweep = sweep; }
     /// The last successful export: "Saved PATH — 1200 × 640 px, 84 KB".
     Q_INVOKABLE QString lastSaved() const { return m_lastSaved; }
 
@@ -93,6 +102,8 @@ private:
     /// Sets a remembered on/off option (as ChartOptions does).
     void setOption(bool &member, bool on, const QString &key);
     [[nodiscard]] double figureWidth(double viewWidth) const;
+    /// "1200 × 640 pixels" (PNG, with its scale) or "… px (vector)".
+    [[nodiscard]] QString sizeWords(const QSizeF &size, const QString &suffix) const;
     [[nodiscard]] QString themeName() const;
     QString exportCurrent(const QString &path, double width);
     /// The current run's figure at `width`: its model, options and height (a replay's frame).
@@ -107,6 +118,7 @@ private:
 
     RunHandle *m_current;
     PinBoard *m_pins;
+    SweepController *m_sweep = nullptr;
     ChartOptions *m_chart;
     std::function<QString()> m_appTheme;
     std::function<void(const QString &)> m_log;

@@ -7,7 +7,8 @@
 # Needs xvfb, xdotool and imagemagick (apt-get install xvfb xdotool imagemagick).
 # Environment: SCREENSHOT_SIZE (1500x880), SCREENSHOT_THEME (light|dark), SCREENSHOT_LANG (a
 # locale, e.g. ko_KR.UTF-8), SCREENSHOT_CLICKS ("x,y x,y"), SCREENSHOT_KEYS (xdotool key names,
-# pressed after the clicks), SCREENSHOT_HOVER ("x,y").
+# pressed after the clicks), SCREENSHOT_STEPS ("click:x,y rclick:x,y key:NAME type:TEXT
+# sleep:S", in order, after those), SCREENSHOT_HOVER ("x,y").
 set -euo pipefail
 out=${1:?usage: screenshot.sh OUT.png [EXPERIMENT] [DELAY] [--pin-then OTHER]}
 experiment=${2:-tasks-concurrent}
@@ -61,6 +62,17 @@ inner() {
     for key in ${SCREENSHOT_KEYS:-}; do
         xdotool key "$key"
         sleep 0.5
+    done
+    # Optional steps in order, e.g. SCREENSHOT_STEPS="click:838,265 key:ctrl+a type:8 sleep:3".
+    for step in ${SCREENSHOT_STEPS:-}; do
+        case $step in
+        click:*) xy=${step#click:}; xdotool mousemove "${xy%,*}" "${xy#*,}" click 1 ;;
+        rclick:*) xy=${step#rclick:}; xdotool mousemove "${xy%,*}" "${xy#*,}" click 3 ;;
+        key:*) xdotool key "${step#key:}" ;;
+        type:*) xdotool type --delay 20 "${step#type:}" ;;
+        sleep:*) sleep "${step#sleep:}" ;;
+        esac
+        sleep 0.3
     done
     if [[ -n ${SCREENSHOT_HOVER:-} ]]; then
         # Two small moves: the first may only enter the window.
