@@ -17,17 +17,20 @@ Item {
         color: root.theme === "dark" ? "#161b22" : "#ffffff"
     }
 
-    ScrollView {
+    Flickable {
         id: scroll
+        readonly property real availableWidth: width
         anchors.fill: parent
         anchors.bottomMargin: progressBar.visible ? progressBar.height : 0
-        contentWidth: availableWidth
+        contentWidth: width
         contentHeight: figure.height
         clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: ScrollBar { policy: figure.height > scroll.height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded }
         SweepItem {
             id: figure
             objectName: "sweepFigure"
-            width: scroll.availableWidth
+            width: scroll.width
             height: Math.max(preferredHeight, scroll.height)
             sweep: root.controller.sweep
             theme: root.theme

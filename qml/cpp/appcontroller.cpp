@@ -341,14 +341,22 @@ bool AppController::runSweep(const QString &key, const QString &values, int repe
         }
     }
     overrides.append({key, values.trimmed()});
-    auto plan = planSweep(*m_experiment, overrides, std::clamp(repeat, 1, 100), &error);
+    const auto &specs = m_experiment->info().params;
+    const auto spec = std::find_if(specs.begin(), specs.end(), [&key](const ParamSpec &p) { return p.key == key; });
+    if (spec == specs.end() || spec->type == ParamType::Text) {
+        setMessage(tr("%1 has no parameter %2 to sweep.").arg(m_experiment->id(), key));
+        return false;
+    }
+    const auto expanded = expandSweepValues(*spec, values.trimmed(), &error);
+    if (expanded && expanded->size() < 2) {
+        error = tr("A sweep needs at least two values of %1, e.g. 1,2,4,8 or 1..8:*2.").arg(key);
+    }
+    auto plan = expanded && expanded->size() >= 2
+        ? planSweep(*m_experiment, overrides, std::clamp(repeat, 1, 100), &error)
+        : std::nullopt;
     if (!plan) {
         setMessage(error);
         appendLog(m_experiment->id() + u": "_s + error);
-        return false;
-    }
-    if (plan->params.size() < 2) {
-        setMessage(tr("A sweep needs at least two values of %1, e.g. 1,2,4,8.").arg(key));
         return false;
     }
     appendLog(tr("sweep %1 over %2 = %3 (%n run(s))", nullptr, static_cast<int>(plan->params.size()) * plan->repeat)
@@ -360,8 +368,8 @@ bool AppController::runSweep(const QString &key, const QString &values, int repe
 
 void AppController::continueSweep()
 {
-    if (!m_sweep->needsRun()) {
-        return;
+    if (!m_sweep->needsRun() || m_runner->isRunning()) {
+        return; // ended, or its next run already going (a new sweep began before this was called)
     }
     if (!startRun(*m_sweep->experiment(), m_sweep->nextParams(), kUnknownTime)) {
         m_sweep->stop(); // the message says why; the values done are kept

@@ -16,6 +16,8 @@
 #include "pinboard.h"
 #include "runhandle.h"
 #include "servicestatus.h"
+#include "sweepcontroller.h"
+#include "experiments/sweep.h"
 #include "testutil.h"
 #include "timeline/runfile.h"
 
@@ -783,6 +785,79 @@ private Q_SLOTS:
         replay->setProperty("playhead", 0.1);
         QCOMPARE(runToEnd(u"tasks-concurrent"_s, u"0.05"_s), u"ok"_s);
         QCOMPARE(m_gantt->replaySeconds(), -1.0);
+    }
+
+    void sweepRunsEachValueKeepsTheStoppedOnesAndExports()
+    {
+        SweepController *sweep = m_app->sweep();
+        m_app->setExperimentId(u"tasks-concurrent"_s);
+        m_app->params()->setValue(rowOf(m_app->params(), u"delay"_s), u"0.05"_s);
+        QVERIFY(!sweep->parameters().isEmpty());
+        QCOMPARE(sweep->parameters().constFirst().toMap().value(u"key"_s).toString(), u"delay"_s);
+
+        // 1. Bad values are refused naming the value, before anything runs.
+        QVERIFY(!m_app->runSweep(u"tasks"_s, u"1,2,x"_s, 1));
+        QVERIFY2(m_app->message().contains(u"'x'"_s) && m_app->message().contains(u"tasks"_s), qPrintable(m_app->message()));
+        QVERIFY(!m_app->runSweep(u"tasks"_s, u"1,2,999999"_s, 1));
+        QVERIFY2(m_app->message().contains(u"999999"_s), qPrintable(m_app->message()));
+        QVERIFY(!m_app->runSweep(u"tasks"_s, u"3"_s, 1));
+        QVERIFY2(m_app->message().contains(u"two values"_s), qPrintable(m_app->message()));
+        QVERIFY(!sweep->isActive());
+        QVERIFY(!m_app->isRunning());
+
+        // 2. tasks = 1..3: three runs one after another, each ok, flat at D; the figure is shown.
+        QSignalSpy finished(m_app, &AppController::sweepFinished);
+        QVERIFY2(m_app->runSweep(u"tasks"_s, u"1..3"_s, 1), qPrintable(m_app->message()));
+        QVERIFY(sweep->isActive());
+        QVERIFY(m_app->isRunning());
+        QVERIFY(!m_app->run()); // one thing at a time
+        QVERIFY(m_app->message().contains(u"sweep"_s));
+        QVERIFY(finished.wait(20000));
+        QVERIFY(!sweep->isActive());
+        QVERIFY(!m_app->isRunning());
+        auto result = sweep->result();
+        QVERIFY(result);
+        QCOMPARE(result->points.size(), std::size_t(3));
+        for (const SweepPoint &p : result->points) {
+            QVERIFY2(p.status == RunStatus::Ok, qPrintable(p.error));
+            QVERIFY(p.wallMedianS >= 0.05 && p.wallMedianS < 0.05 + marginFor(0.05));
+        }
+        QCOMPARE(result->points[2].run.stats.maxConcurrency, 3);
+        QCOMPARE(m_window->findChild<QObject *>(u"viewTabs"_s)->property("currentIndex").toInt(), 2);
+        auto *figure = m_window->findChild<QQuickItem *>(u"sweepFigure"_s);
+        QVERIFY(figure);
+        QTRY_VERIFY(figure->property("preferredHeight").toDouble() > 300);
+
+        // 3. Its exports: the figure and the table.
+        const QString png = m_dir.filePath(u"sweep.png"_s);
+        QString error = m_app->exporter()->exportSweepTo(png, 900);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(QImage(png).width(), 1200); // at least the CLI's width
+        const QString csv = m_dir.filePath(u"sweep.csv"_s);
+        QVERIFY(m_app->exporter()->exportSweepTo(csv, 900).isEmpty());
+        QFile table(csv);
+        QVERIFY(table.open(QIODevice::ReadOnly));
+        QCOMPARE(table.readAll().count('\n'), 4); // the header and one row per value
+        error = m_app->exporter()->exportSweepTo(m_dir.filePath(u"sweep.trace.json"_s), 900);
+        QVERIFY2(error.contains(u"sweep.trace.json"_s), qPrintable(error));
+
+        // 4. Stop during the second of four values: the first is kept, the second as stopped.
+        finished.clear();
+        m_app->params()->setValue(rowOf(m_app->params(), u"delay"_s), u"0.3"_s);
+        QVERIFY(m_app->runSweep(u"tasks"_s, u"1,2,3,4"_s, 1));
+        QTRY_VERIFY2_WITH_TIMEOUT(sweep->result() && sweep->result()->points.size() == 1,
+            qPrintable(sweep->status() + u" · "_s + m_app->message()), 10000);
+        QTest::qWait(100); // into the second value's run
+        m_app->stop();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!m_app->isRunning());
+        result = sweep->result();
+        QVERIFY(result->cancelled);
+        QVERIFY(result->points.size() >= 1 && result->points.size() <= 2);
+        QVERIFY(result->points[0].status == RunStatus::Ok);
+        QVERIFY2(sweep->status().contains(u"stopped after"_s), qPrintable(sweep->status()));
+        m_app->params()->resetToDefaults();
+        m_window->findChild<QObject *>(u"viewTabs"_s)->setProperty("currentIndex", 0);
     }
 
 private:
