@@ -1,9 +1,18 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Coroscope::AppController</name>
+    <message numerus="yes">
+        <location filename="../qml/cpp/appcontroller.cpp" line="+362" />
+        <source>sweep %1 over %2 = %3 (%n run(s))</source>
+        <translation>
+            <numerusform>sweep %1 over %2 = %3 (%n run)</numerusform><numerusform>sweep %1 over %2 = %3 (%n runs)</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Coroscope::Cli</name>
     <message numerus="yes">
-        <location filename="../core/cli/cli.cpp" line="+218" />
+        <location filename="../core/cli/cli.cpp" line="+219" />
         <source> (and %n more, +%1 s in all)</source>
         <translation>
             <numerusform> (and %n more, +%1 s in all)</numerusform><numerusform> (and %n more, +%1 s in all)</numerusform></translation>
@@ -27,7 +36,7 @@
 </numerusform></translation>
     </message>
     <message numerus="yes">
-        <location line="+560" />
+        <location line="+568" />
         <source>%1: %n value(s) of %2 failed</source>
         <translation>
             <numerusform>%1: %n value of %2 failed</numerusform><numerusform>%1: %n values of %2 failed</numerusform></translation>
@@ -45,7 +54,7 @@
 <context>
     <name>Coroscope::Exporter</name>
     <message numerus="yes">
-        <location filename="../qml/cpp/exporter.cpp" line="+340" />
+        <location filename="../qml/cpp/exporter.cpp" line="+429" />
         <source>%n pinned runs on one time axis</source>
         <translation>
             <numerusform>%n pinned run on one time axis</numerusform><numerusform>%n pinned runs on one time axis</numerusform></translation>
@@ -54,7 +63,7 @@
 <context>
     <name>Coroscope::GanttModel</name>
     <message numerus="yes">
-        <location filename="../core/render/ganttmodel.cpp" line="+196" />
+        <location filename="../core/render/ganttmodel.cpp" line="+216" />
         <source>+%n more task(s)</source>
         <translation>
             <numerusform>+%n more task</numerusform><numerusform>+%n more tasks</numerusform></translation>
@@ -63,7 +72,13 @@
 <context>
     <name>Coroscope::GanttPainter</name>
     <message numerus="yes">
-        <location filename="../core/render/ganttpainter.cpp" line="+236" />
+        <location filename="../core/render/ganttpainter.cpp" line="+179" />
+        <source>replay at %1 of %2 — %n in flight</source>
+        <translation>
+            <numerusform>replay at %1 of %2 — %n in flight</numerusform><numerusform>replay at %1 of %2 — %n in flight</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+66" />
         <source>%n cores</source>
         <translation>
             <numerusform>%n core</numerusform><numerusform>%n cores</numerusform></translation>
@@ -76,6 +91,21 @@
         <source>If the run's %n blocking step(s) were async (awaited instead of holding the loop): %1.</source>
         <translation>
             <numerusform>If the run's %n blocking step were async (awaited instead of holding the loop): %1.</numerusform><numerusform>If the run's %n blocking steps were async (awaited instead of holding the loop): %1.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Coroscope::SweepController</name>
+    <message numerus="yes">
+        <location filename="../qml/cpp/sweepcontroller.cpp" line="+45" />
+        <source>%n value(s) of %1</source>
+        <translation>
+            <numerusform>%n value of %1</numerusform><numerusform>%n values of %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,47 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../qml/ChartView.qml" line="+68"/>
+        <location filename="../qml/ChartView.qml" line="+151"/>
+        <source>Back to the start (Home)</source>
+        <translation>처음으로 (Home)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pause the replay (Space)</source>
+        <translation>다시 보기 일시 정지 (Space)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Replay the run: the chart as it was at each instant (Space)</source>
+        <translation>실행 다시 보기: 각 순간의 차트 그대로 (Space)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>To the next event: a step begins, becomes ready or ends (→; ← goes back)</source>
+        <translation>다음 사건으로: 단계가 시작되거나 준비되거나 끝나는 곳 (→, ←는 뒤로)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Drag to any instant; at the end the whole run is shown</source>
+        <translation>원하는 순간으로 끌어 보세요. 끝에서는 실행 전체가 보입니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 / %2 s</source>
+        <translation>%1 / %2 s</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Replay speed: 0.1× shows a 0.3 s run over 3 s</source>
+        <translation>다시 보기 속도: 0.1×이면 0.3초 실행을 3초 동안 보여 줍니다</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Add a note at %1 s…</source>
         <translation>%1 s에 메모 추가…</translation>
     </message>
@@ -170,12 +210,17 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
 <context>
     <name>Coroscope::AppController</name>
     <message>
-        <location filename="../qml/cpp/appcontroller.cpp" line="+80"/>
+        <location filename="../qml/cpp/appcontroller.cpp" line="+83"/>
+        <source>sweep: %1</source>
+        <translation>스윕: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>stderr: %1</source>
         <translation>stderr: %1</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>seed %1 · ideal %2</source>
         <translation>원글 %1 · 이상적 %2</translation>
     </message>
@@ -207,33 +252,70 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
     </message>
     <message>
         <location line="+23"/>
-        <location line="+133"/>
+        <location line="+69"/>
+        <location line="+145"/>
         <location line="+49"/>
         <source>Wait until %1 is open (or open another file).</source>
         <translation>%1 파일이 열릴 때까지 기다리세요 (또는 다른 파일을 여세요).</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-259"/>
         <source>A traced Python program is still running: stop it first.</source>
         <translation>트레이스 중인 Python 프로그램이 아직 실행 중입니다: 먼저 중지하세요.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>A sweep is going: stop it first.</source>
+        <translation>스윕이 진행 중입니다. 먼저 멈추세요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+61"/>
         <source>Pick an experiment first.</source>
         <translation>먼저 실험을 선택하세요.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-43"/>
         <source>Your prediction must be a positive number of seconds, e.g. 0.6 — got &apos;%1&apos;.</source>
         <translation>예측은 초 단위의 양수여야 합니다. 예: 0.6 — 입력값: &apos;%1&apos;.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>run %1 (%2)</source>
         <translation>실행 %1 (%2)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
+        <source>A run is going: stop it first.</source>
+        <translation>실행이 진행 중입니다. 먼저 멈추세요.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Type the values of %1 to sweep, e.g. 1,2,4,8 or 1..8:*2.</source>
+        <translation>스윕할 %1 값을 입력하세요. 예: 1,2,4,8 또는 1..8:*2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 has no parameter %2 to sweep.</source>
+        <translation>%1에는 스윕할 매개변수 %2가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A sweep needs at least two values of %1, e.g. 1,2,4,8 or 1..8:*2.</source>
+        <translation>스윕에는 %1 값이 두 개 이상 필요합니다. 예: 1,2,4,8 또는 1..8:*2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>sweep %1 over %2 = %3 (%n run(s))</source>
+        <translation><numerusform>스윕 %1, %2 = %3 (실행 %n회)</numerusform></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>sweep stopped — the values done are kept</source>
+        <translation>스윕을 멈췄습니다 — 끝난 값은 남습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1: stopped — the partial timeline is kept</source>
         <translation>%1: 중지됨 — 부분 타임라인은 유지됩니다</translation>
     </message>
@@ -293,19 +375,19 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>프로그램에 쓸 PostgreSQL이 없습니다: %1</translation>
     </message>
     <message>
-        <location line="+73"/>
-        <location line="+66"/>
+        <location line="+75"/>
+        <location line="+71"/>
         <source>history: %1</source>
         <translation>기록: %1</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-53"/>
         <location line="+1"/>
         <source>%1 failed: %2</source>
         <translation>%1 실패: %2</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Wait for the run to finish before writing notes on it.</source>
         <translation>실행이 끝난 뒤에 메모를 쓰세요.</translation>
     </message>
@@ -356,7 +438,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>고정됨: %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>copied the chart to the clipboard</source>
         <translation>차트를 클립보드에 복사함</translation>
     </message>
@@ -392,7 +474,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>%1: 열지 않았습니다 (다른 파일을 열도록 요청됨)</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+171"/>
         <source>language: %1</source>
         <translation>언어: %1</translation>
     </message>
@@ -400,7 +482,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
 <context>
     <name>Coroscope::Cli</name>
     <message>
-        <location filename="../core/cli/cli.cpp" line="+107"/>
+        <location filename="../core/cli/cli.cpp" line="+108"/>
         <source>unknown experiment &apos;%1&apos;</source>
         <translation>알 수 없는 실험 &apos;%1&apos;</translation>
     </message>
@@ -450,13 +532,13 @@ Run one: coroscope run ID [--param delay=0.3]   Details: coroscope describe ID
     </message>
     <message>
         <location line="+1"/>
-        <location line="+313"/>
-        <location line="+206"/>
+        <location line="+329"/>
+        <location line="+202"/>
         <source>The experiment (see &apos;coroscope list&apos;).</source>
         <translation>실험 ID (&apos;coroscope list&apos; 참고).</translation>
     </message>
     <message>
-        <location line="-509"/>
+        <location line="-521"/>
         <source>describe needs exactly one experiment id</source>
         <translation>describe에는 실험 ID가 정확히 하나 필요합니다</translation>
     </message>
@@ -630,15 +712,15 @@ Source (core/experiments/%1):
         <translation>&apos;%1&apos; 내보내기 실패: 디렉터리 %2이(가) 없거나 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+351"/>
+        <location line="+18"/>
+        <location line="+363"/>
         <source>wrote %1
 </source>
         <translation>저장했습니다: %1
 </translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-285"/>
         <source>Run an experiment and report wall, ideal and overhead.</source>
         <translation>실험을 실행하고 wall(실제 경과 시간), ideal(이상적 시간), overhead(오버헤드)를 보고합니다.</translation>
     </message>
@@ -659,22 +741,22 @@ Source (core/experiments/%1):
     </message>
     <message>
         <location line="+3"/>
-        <location line="+206"/>
+        <location line="+202"/>
         <source>Print the results as JSON on stdout.</source>
         <translation>결과를 JSON으로 stdout에 출력합니다.</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-188"/>
         <source>run needs exactly one experiment id</source>
         <translation>run에는 실험 ID가 정확히 하나 필요합니다</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-76"/>
         <source>--param &apos;%1&apos; is not key=value (e.g. --param delay=0.3)</source>
         <translation>--param &apos;%1&apos;: key=value 형식이 아닙니다 (예: --param delay=0.3)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+128"/>
         <source>interrupted: cancelling the run (Ctrl+C again to quit at once)</source>
         <translation>중단됨: 실행을 취소하는 중입니다 (즉시 종료하려면 Ctrl+C를 한 번 더 누르세요)</translation>
     </message>
@@ -716,21 +798,21 @@ Source (core/experiments/%1):
     </message>
     <message>
         <location line="+3"/>
-        <location line="+279"/>
+        <location line="+275"/>
         <source>  wall       %1 s
 </source>
         <translation>  wall       %1 s
 </translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-273"/>
         <source>  overhead   %1
 </source>
         <translation>  overhead   %1
 </translation>
     </message>
     <message>
-        <location line="-385"/>
+        <location line="-397"/>
         <source>  overlap    max %1 at once, average %2
 </source>
         <translation>  overlap    최대 동시 %1개, 평균 %2
@@ -749,7 +831,7 @@ Source (core/experiments/%1):
         <translation>, 총 %1 동안 멈춤</translation>
     </message>
     <message>
-        <location line="+388"/>
+        <location line="+400"/>
         <source>  verdict    %1
 </source>
         <translation>  verdict    %1
@@ -761,14 +843,14 @@ Source (core/experiments/%1):
         <translation>취소됨</translation>
     </message>
     <message>
-        <location line="-387"/>
-        <location line="+387"/>
-        <location line="+270"/>
+        <location line="-399"/>
+        <location line="+399"/>
+        <location line="+266"/>
         <source>failed</source>
         <translation>실패함</translation>
     </message>
     <message numerus="yes">
-        <location line="-718"/>
+        <location line="-726"/>
         <source> (and %n more, +%1 s in all)</source>
         <translation>
             <numerusform> (외 %n건, 총 +%1 s)</numerusform>
@@ -794,7 +876,7 @@ Source (core/experiments/%1):
         <translation>사용법: coroscope render RUN.json|TRACE.json [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text] [--note T:TEXT]... [--until T]</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+140"/>
         <source>A note on the chart (repeatable): TIME:TEXT at an instant or FROM-TO:TEXT over a range, in seconds (0.25) or milliseconds (250ms). Drawn in every export, kept in the run file and the Chrome trace.</source>
         <translation>차트에 메모를 붙입니다 (여러 번 지정 가능): 한 시점에는 TIME:TEXT, 구간에는 FROM-TO:TEXT. 시간은 초(0.25) 또는 밀리초(250ms). 모든 내보내기에 그려지고 실행 기록 파일과 Chrome 트레이스에 저장됩니다.</translation>
     </message>
@@ -810,7 +892,7 @@ Source (core/experiments/%1):
         <translation>전체 소요 시간에 대한 예측(초): 측정값과 비교해 출력하고, 시간 축에 표시하며, 실행 기록 파일에 저장합니다.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+47"/>
         <source>--predict must be a positive number of seconds, got &apos;%1&apos;</source>
         <translation>--predict에는 양수(초)를 지정해야 합니다. 입력값: &apos;%1&apos;</translation>
     </message>
@@ -845,12 +927,7 @@ Source (core/experiments/%1):
         <translation>sweep에는 실험 ID가 정확히 하나 필요합니다</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>--param &apos;%1&apos; is not key=value (e.g. --param limit=1,2,4,8)</source>
-        <translation>--param &apos;%1&apos;: key=value 형식이 아닙니다 (예: --param limit=1,2,4,8)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>--repeat must be a whole number in 1–100, got &apos;%1&apos;</source>
         <translation>--repeat에는 1–100 사이의 정수를 지정해야 합니다. 입력값: &apos;%1&apos;</translation>
     </message>
@@ -1119,12 +1196,12 @@ Source (core/experiments/%1):
         <translation>--until에는 초(0.25) 또는 밀리초(250ms) 단위 시간을 지정해야 합니다. 입력값: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>--until %1 s is after the run&apos;s end (0–%2 s)</source>
         <translation>--until %1 s는 실행이 끝난 뒤입니다 (0–%2 s)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Coroscope — see concurrency: real experiments drawn as timelines.
 
 Usage:
@@ -1181,7 +1258,7 @@ Example:
 <context>
     <name>Coroscope::Export</name>
     <message>
-        <location filename="../core/render/exporters.cpp" line="+130"/>
+        <location filename="../core/render/exporters.cpp" line="+134"/>
         <source>cannot write %1: %2</source>
         <translation>%1을(를) 쓸 수 없습니다: %2</translation>
     </message>
@@ -1209,7 +1286,7 @@ Example:
 <context>
     <name>Coroscope::Exporter</name>
     <message>
-        <location filename="../qml/cpp/exporter.cpp" line="+246"/>
+        <location filename="../qml/cpp/exporter.cpp" line="+336"/>
         <source>%1 × %2 px at %3× (%4 × %5 pixels)</source>
         <translation>%1 × %2 px, %3× 배율 (%4 × %5 픽셀)</translation>
     </message>
@@ -1224,27 +1301,37 @@ Example:
         <translation>%1 × %2 px (벡터)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-143"/>
+        <location line="+150"/>
         <source>Type a file name to export to.</source>
         <translation>내보낼 파일 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-154"/>
+        <source>Nothing to export yet: run a sweep first (Parameters → Sweep).</source>
+        <translation>아직 내보낼 것이 없습니다. 먼저 스윕을 실행하세요 (매개변수 → 스윕).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+150"/>
         <source>%1 is a folder: add a file name.</source>
         <translation>%1: 폴더입니다. 파일 이름을 덧붙이세요.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-134"/>
+        <location line="+147"/>
         <source>Saved %1 — %2</source>
         <translation>저장됨: %1 — %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-146"/>
+        <location line="+147"/>
         <source>Saved %1 — %2, %3</source>
         <translation>저장됨: %1 — %2, %3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-146"/>
+        <location line="+147"/>
         <source>exported %1 (%2)</source>
         <translation>내보냄: %1 (%2)</translation>
     </message>
@@ -1254,7 +1341,7 @@ Example:
         <translation>아직 내보낼 것이 없습니다: 먼저 실험을 실행하세요.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Nothing to compare: pin runs first (Ctrl+P).</source>
         <translation>비교할 것이 없습니다: 먼저 실행을 고정하세요(Ctrl+P).</translation>
     </message>
@@ -1397,12 +1484,12 @@ Example:
         <translation> (%1 늦게 종료)</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+292"/>
         <source>Pick an experiment and press Run (Ctrl+R) — its timeline appears here.</source>
         <translation>실험을 고르고 실행(Ctrl+R)을 누르세요 — 여기에 타임라인이 나타납니다.</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+203"/>
         <source>%1 (folded)
 %2 in flight around %3</source>
         <translation>%1 (접힘)
@@ -1449,7 +1536,7 @@ Example:
 <context>
     <name>Coroscope::GanttModel</name>
     <message numerus="yes">
-        <location filename="../core/render/ganttmodel.cpp" line="+196"/>
+        <location filename="../core/render/ganttmodel.cpp" line="+216"/>
         <source>+%n more task(s)</source>
         <translation>
             <numerusform>+태스크 %n개 더</numerusform>
@@ -1459,19 +1546,25 @@ Example:
 <context>
     <name>Coroscope::GanttPainter</name>
     <message>
-        <location filename="../core/render/ganttpainter.cpp" line="+176"/>
+        <location filename="../core/render/ganttpainter.cpp" line="+185"/>
         <source>running… %1 so far</source>
         <translation>실행 중… 지금까지 %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
+        <location line="+5"/>
         <location line="+11"/>
-        <location line="+1272"/>
+        <location line="+1299"/>
         <source>ideal %1</source>
         <translation>이상적 %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="-1317"/>
+        <source>replay at %1 of %2 — %n in flight</source>
+        <translation><numerusform>다시 보기 %1 / %2 — 진행 중 %n개</numerusform></translation>
+    </message>
     <message>
-        <location line="-1279"/>
+        <location line="+11"/>
         <source>cancelled after %1 — the partial timeline</source>
         <translation>%1 후 취소됨 — 부분 타임라인</translation>
     </message>
@@ -1508,7 +1601,7 @@ Example:
         </translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+90"/>
         <source>ready, waiting for the loop</source>
         <translation>준비됨, 루프 대기 중</translation>
     </message>
@@ -1563,7 +1656,7 @@ Example:
         <translation>블로킹 단계가 모두 비동기라면</translation>
     </message>
     <message>
-        <location line="+332"/>
+        <location line="+342"/>
         <source>loop stalled</source>
         <translation>루프 멈춤</translation>
     </message>
@@ -1593,7 +1686,7 @@ Example:
         <translation>최대 %1개 동시 진행</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+125"/>
         <source>now %1</source>
         <translation>현재 %1</translation>
     </message>
@@ -2160,7 +2253,7 @@ Example:
 <context>
     <name>Coroscope::Sweep</name>
     <message>
-        <location filename="../core/experiments/sweep.cpp" line="+58"/>
+        <location filename="../core/experiments/sweep.cpp" line="+59"/>
         <source>sweep range &apos;%1&apos; of &apos;%2&apos; is not FROM..TO[:STEP] with numbers (e.g. 1..8, 0.1..0.5:0.1, 1..16:*2)</source>
         <translation>&apos;%2&apos;의 스윕 범위 &apos;%1&apos;이(가) 숫자로 된 FROM..TO[:STEP] 형식이 아닙니다 (예: 1..8, 0.1..0.5:0.1, 1..16:*2)</translation>
     </message>
@@ -2229,6 +2322,29 @@ Example:
         <location line="+4"/>
         <source>--repeat must be a whole number in 1–100, got %1</source>
         <translation>--repeat에는 1–100 사이의 정수를 지정해야 합니다. 입력값: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Coroscope::SweepController</name>
+    <message>
+        <location filename="../qml/cpp/sweepcontroller.cpp" line="+39"/>
+        <source>%1 = %2 · run %3 of %4</source>
+        <translation>%1 = %2 · 실행 %3/%4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n value(s) of %1</source>
+        <translation><numerusform>%1 값 %n개</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n failed</source>
+        <translation><numerusform>%n개 실패</numerusform></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stopped after %1 of %2</source>
+        <translation>%2개 중 %1개 후 멈춤</translation>
     </message>
 </context>
 <context>
@@ -2318,6 +2434,19 @@ Example:
         <location line="+0"/>
         <source>stopped</source>
         <translation>중지됨</translation>
+    </message>
+</context>
+<context>
+    <name>Coroscope::SweepItem</name>
+    <message>
+        <location filename="../qml/cpp/sweepitem.cpp" line="+105"/>
+        <source>The sweep&apos;s first value is running: its timeline is in the Timeline tab.</source>
+        <translation>스윕의 첫 값을 실행 중입니다. 타임라인은 타임라인 탭에 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sweep a parameter (Parameters tab → Sweep) — every run&apos;s timeline and the curve they make appear here.</source>
+        <translation>매개변수를 스윕하세요 (매개변수 탭 → 스윕) — 모든 실행의 타임라인과 그 곡선이 여기에 나타납니다.</translation>
     </message>
 </context>
 <context>
@@ -3258,7 +3387,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../qml/ExportDialog.qml" line="+17"/>
+        <location filename="../qml/ExportDialog.qml" line="+18"/>
         <source>Export the comparison</source>
         <translation>비교 내보내기</translation>
     </message>
@@ -3268,25 +3397,43 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>차트 또는 실행 내보내기</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Export the sweep</source>
+        <translation>스윕 내보내기</translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <location line="+3"/>
         <location line="+1"/>
         <source>PNG image</source>
         <translation>PNG 이미지</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-4"/>
+        <location line="+3"/>
         <location line="+1"/>
         <source>SVG image</source>
         <translation>SVG 이미지</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-4"/>
+        <location line="+3"/>
         <location line="+1"/>
         <source>PDF document</source>
         <translation>PDF 문서</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
+        <source>CSV (one row per value)</source>
+        <translation>CSV (값마다 한 행)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON (the numbers and every value&apos;s run)</source>
+        <translation>JSON (수치와 값마다의 실행)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Run (JSON, reopens here)</source>
         <translation>실행 (JSON, 여기서 다시 열 수 있음)</translation>
     </message>
@@ -3324,6 +3471,11 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <location line="+14"/>
         <source>px (empty: as wide as the view)</source>
         <translation>px (비우면 뷰 너비)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>px (empty: as wide as the view, at least 1200)</source>
+        <translation>px (비우면 화면 너비, 최소 1200)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3388,14 +3540,19 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>바닥글 (파라미터, 버전)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Writes the whole run as data.</source>
         <translation>실행 전체를 데이터로 저장합니다.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>Size written: %1.</source>
         <translation>저장 크기: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writes the sweep&apos;s numbers as data.</source>
+        <translation>스윕의 수치를 데이터로 씁니다.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -3466,7 +3623,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>Coroscope — %1</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+86"/>
         <source>▶ Run</source>
         <translation>▶ 실행</translation>
     </message>
@@ -3537,23 +3694,35 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
     </message>
     <message>
         <location line="+10"/>
+        <location line="+1"/>
         <source>Timeline</source>
         <translation>타임라인</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
+        <location line="+1"/>
         <source>Compare (%1)</source>
         <translation>비교 (%1)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-1"/>
+        <source>Sweep</source>
+        <translation>스윕</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The current run (Ctrl+1)</source>
         <translation>현재 실행 (Ctrl+1)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Pinned runs on one time axis (Ctrl+2)</source>
         <translation>하나의 시간 축에 놓인 고정 실행 (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sweep: every value&apos;s timeline and the curve they make (Ctrl+3)</source>
+        <translation>스윕: 값마다의 타임라인과 그 곡선 (Ctrl+3)</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -3561,7 +3730,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>설정 (Ctrl+,)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+61"/>
         <source>Delay server: %1</source>
         <translation>지연 서버: %1</translation>
     </message>
@@ -3576,7 +3745,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>%1 실행 중 — %2 s</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Open a saved run or a Chrome trace</source>
         <translation>저장된 실행 또는 Chrome 트레이스 열기</translation>
     </message>
@@ -3741,7 +3910,47 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>퀴즈: 실행이 끝날 때까지 예상 결과 숨기기</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+8"/>
+        <source>Sweep a parameter</source>
+        <translation>매개변수 스윕</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Vary</source>
+        <translation>바꿀 것</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Values</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. %1</source>
+        <translation>예: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A list (1,2,4,8), a range of whole numbers (1..6), with a step (0.1..0.5:0.1) or a factor (1..16:*2); at most 50 values</source>
+        <translation>목록(1,2,4,8), 정수 범위(1..6), 간격이 있는 범위(0.1..0.5:0.1) 또는 배수(1..16:*2). 최대 50개 값</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Runs each</source>
+        <translation>값마다 실행</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Several runs per value: the curve shows the median and whiskers to the 95th percentile</source>
+        <translation>값마다 여러 번 실행: 곡선은 중앙값과 95번째 백분위수까지의 수염을 보여 줍니다</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Run the sweep</source>
+        <translation>스윕 실행</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Coroscope (C++ / QCoro) — the code that ran</source>
         <translation>Coroscope (C++ / QCoro) — 실행된 코드</translation>
     </message>
@@ -3779,6 +3988,19 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <location line="+51"/>
         <source>Clear</source>
         <translation>지우기</translation>
+    </message>
+</context>
+<context>
+    <name>SweepView</name>
+    <message>
+        <location filename="../qml/SweepView.qml" line="+69"/>
+        <source>Stop</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop the sweep: the values done stay in the figure (Esc)</source>
+        <translation>스윕 멈춤: 끝난 값은 그림에 남습니다 (Esc)</translation>
     </message>
 </context>
 <context>
