@@ -103,6 +103,16 @@ Item {
         }
     }
     onRunChanged: { replay.playing = false; replay.playhead = -1 }
+    // Another run (or a live one) ended the chart's replay: the scrubber goes back to the end.
+    Connections {
+        target: gantt
+        function onReplayChanged() {
+            if (gantt.replaySeconds < 0 && replay.playhead >= 0) {
+                replay.playing = false
+                replay.playhead = -1
+            }
+        }
+    }
     // One frame per tick, however long a frame takes: the playhead follows the clock.
     Timer {
         interval: 16

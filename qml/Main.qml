@@ -211,7 +211,7 @@ ApplicationWindow {
                 options: app.chartOptions
                 selectedExperiment: app.experimentId
                 controller: app
-                keysEnabled: !window.comparing
+                keysEnabled: viewTabs.currentIndex === 0 // not while Compare or Sweep is shown
             }
             CompareView {
                 id: compareView

@@ -106,6 +106,7 @@ void GanttItem::setRun(RunHandle *run)
     m_focusSpan = -1;
     m_replayNs = -1;
     updateFrame();
+    Q_EMIT replayChanged(); // the exporter's and the scrubber's playhead follow
     Q_EMIT runChanged();
     Q_EMIT viewChanged();
     Q_EMIT selectionChanged();
@@ -116,6 +117,7 @@ void GanttItem::setRun(RunHandle *run)
 
 void GanttItem::onRunChanged()
 {
+    const qint64 replayBefore = m_replayNs;
     m_focusSpan = -1; // a new model: its indices are not the old one's
     if (m_run && m_run->generation() != m_generation) {
         // Another run: the old one's zoom and selection mean nothing here.
@@ -128,6 +130,9 @@ void GanttItem::onRunChanged()
         m_replayNs = -1;
     }
     updateFrame(); // the same instant of the run's newer version (a note added)
+    if (m_replayNs != replayBefore) {
+        Q_EMIT replayChanged(); // another run: the scrubber and the exports leave the old instant
+    }
     updateSelectionText(); // the same range, the run's newer figures
     Q_EMIT viewChanged(); // the run's end moved (the overview strip)
     Q_EMIT preferredHeightChanged();
