@@ -195,6 +195,23 @@ QString Exporter::exportSweepTo(const QString &typed, double viewWidth)
     if (!result || result->points.empty()) {
         return tr("Nothing to export yet: run a sweep first (Parameters → Sweep).");
     }
+    return writeTo(
+        typed,
+        [&](const QString &path) {
+            Export::ImageOptions options;
+            options.width = sweepWidth(m_width, viewWidth);
+            options.scale = m_scale;
+            options.theme = GanttTheme::byName(themeName());
+            options.paint = m_chart->apply({});
+            QString error;
+            return Export::writeSweep(*result, path, options, &error) ? QString() : error;
+        },
+        [&](const QString &suffix) { return sweepSizeText(viewWidth, suffix); });
+}
+
+QString Exporter::writeTo(const QString &typed, const std::function<QString(const QString &)> &write,
+    const std::function<QString(const QString &)> &sizeOf)
+{
     const QString path = resolve(typed);
     if (path.isEmpty()) {
         return tr("Type a file name to export to.");
@@ -202,18 +219,12 @@ QString Exporter::exportSweepTo(const QString &typed, double viewWidth)
     if (QFileInfo(path).isDir()) {
         return tr("%1 is a folder: add a file name.").arg(path);
     }
-    Export::ImageOptions options;
-    options.width = sweepWidth(m_width, viewWidth);
-    options.scale = m_scale;
-    options.theme = GanttTheme::byName(themeName());
-    options.paint = m_chart->apply({});
-    QString error;
-    if (!Export::writeSweep(*result, path, options, &error)) {
+    if (const QString error = write(path); !error.isEmpty()) {
         m_log(error);
         return error;
     }
     m_settings.setValue(u"export/folder"_s, QFileInfo(path).absolutePath());
-    const QString size = sweepSizeText(viewWidth, suffixOf(path));
+    const QString size = sizeOf(suffixOf(path));
     const QString bytes
         = QLocale().formattedDataSize(QFileInfo(path).size(), 1, QLocale::DataSizeTraditionalFormat);
     m_lastSaved = size.isEmpty() ? tr("Saved %1 — %2").arg(path, bytes)
@@ -345,29 +356,12 @@ QString Exporter::sizeWords(const QSizeF &size, const QString &suffix) const
 
 QString Exporter::exportTo(const QString &typed, double viewWidth, bool comparison)
 {
-    const QString path = resolve(typed);
-    if (path.isEmpty()) {
-        return tr("Type a file name to export to.");
-    }
-    if (QFileInfo(path).isDir()) {
-        return tr("%1 is a folder: add a file name.").arg(path);
-    }
-    const QString error = comparison ? exportComparison(path, figureWidth(viewWidth))
-                                     : exportCurrent(path, figureWidth(viewWidth));
-    if (!error.isEmpty()) {
-        m_log(error);
-        return error;
-    }
-    m_settings.setValue(u"export/folder"_s, QFileInfo(path).absolutePath());
-    const QString suffix = suffixOf(path);
-    const QString size = sizeText(viewWidth, comparison, suffix);
-    const QString bytes
-        = QLocale().formattedDataSize(QFileInfo(path).size(), 1, QLocale::DataSizeTraditionalFormat);
-    m_lastSaved = size.isEmpty() ? tr("Saved %1 — %2").arg(path, bytes)
-                                 : tr("Saved %1 — %2, %3").arg(path, size, bytes);
-    m_log(tr("exported %1 (%2)").arg(path, size.isEmpty() ? bytes : size));
-    Q_EMIT changed();
-    return {};
+    return writeTo(
+        typed,
+        [&](const QString &path) {
+            return comparison ? exportComparison(path, figureWidth(viewWidth)) : exportCurrent(path, figureWidth(viewWidth));
+        },
+        [&](const QString &suffix) { return sizeText(viewWidth, comparison, suffix); });
 }
 
 QString Exporter::exportCurrent(const QString &path, double width)

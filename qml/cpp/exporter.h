@@ -105,6 +105,10 @@ private:
     /// "1200 × 640 pixels" (PNG, with its scale) or "… px (vector)".
     [[nodiscard]] QString sizeWords(const QSizeF &size, const QString &suffix) const;
     [[nodiscard]] QString themeName() const;
+    /// Resolves `typed`, runs `write` on the path (its error, or empty), then remembers the
+    /// folder and says what was saved (`sizeOf` the suffix: the figure's size, or empty).
+    QString writeTo(const QString &typed, const std::function<QString(const QString &)> &write,
+        const std::function<QString(const QString &)> &sizeOf);
     QString exportCurrent(const QString &path, double width);
     /// The current run's figure at `width`: its model, options and height (a replay's frame).
     struct Figure
