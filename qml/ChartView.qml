@@ -127,12 +127,23 @@ Item {
                 replay.playing = false
         }
     }
-    // Space plays and pauses, ←/→ step from event to event (text fields keep their keys).
-    Shortcut { sequence: "Space"; enabled: root.keysEnabled && gantt.replayable; onActivated: replay.toggle() }
-    Shortcut { sequence: "Left"; enabled: root.keysEnabled && gantt.replayable; onActivated: replay.step(false) }
-    Shortcut { sequence: "Right"; enabled: root.keysEnabled && gantt.replayable; onActivated: replay.step(true) }
-    Shortcut { sequence: "Home"; enabled: root.keysEnabled && gantt.replayable; onActivated: replay.rewind() }
-    Shortcut { sequence: "End"; enabled: root.keysEnabled && gantt.replayable; onActivated: { replay.playing = false; replay.playhead = -1 } }
+    // Space plays and pauses, ←/→ step from event to event, Home/End: while the keyboard is on
+    // the chart or its replay bar (a click on the chart gives it the keys). The bar's own
+    // controls keep theirs (Space presses a focused button, ←/→ move the slider), and so do the
+    // side panel's buttons and lists: these are not window-wide shortcuts.
+    Keys.onPressed: event => {
+        if (!root.keysEnabled || !gantt.replayable || (event.modifiers & ~Qt.KeypadModifier) !== Qt.NoModifier)
+            return
+        switch (event.key) {
+        case Qt.Key_Space: replay.toggle(); break
+        case Qt.Key_Left: replay.step(false); break
+        case Qt.Key_Right: replay.step(true); break
+        case Qt.Key_Home: replay.rewind(); break
+        case Qt.Key_End: replay.playing = false; replay.playhead = -1; break
+        default: return
+        }
+        event.accepted = true
+    }
 
     Rectangle {
         id: replayBar
@@ -184,7 +195,9 @@ Item {
                 from: 0
                 to: Math.max(replay.end, 1e-6)
                 value: replay.position
-                live: true
+                // Dragging redraws as it goes while frames are quick; a frame of a huge run takes
+                // long, so it is drawn where the slider is let go.
+                live: gantt.replayFrameMs < 40
                 onMoved: { replay.playing = false; replay.seek(value) }
                 ToolTip.visible: hovered || pressed
                 ToolTip.delay: pressed ? 0 : 600

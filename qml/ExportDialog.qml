@@ -158,8 +158,11 @@ Dialog {
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             color: palette.placeholderText
-            // Re-read whenever an option changes: the size written, not the view's.
+            // Re-read whenever an option changes while the dialog is open (not for each live
+            // frame or replay tick behind a closed dialog): the size written, not the view's.
             text: {
+                if (!root.opened)
+                    return ""
                 root.exporter.width; root.exporter.scale; root.exporter.title; root.exporter.legend
                 root.exporter.footer; root.exporter.theme; root.controller.pins.count
                 root.controller.current.spanCount; root.controller.current.wallSeconds; root.viewWidth

@@ -61,6 +61,10 @@ ApplicationWindow {
         app.run()
     }
     function exportChart() {
+        // What the dialog exports is fixed when it opens: a sweep ending behind it switches the
+        // tab, not what Save writes.
+        exportDialog.comparison = window.comparing
+        exportDialog.sweep = window.sweepShown
         exportDialog.open()
     }
 
@@ -280,9 +284,7 @@ ApplicationWindow {
     ExportDialog {
         id: exportDialog
         controller: app
-        viewWidth: window.comparing ? compareView.chartWidth : window.sweepShown ? sweepView.chartWidth : chartView.chartWidth
-        comparison: window.comparing
-        sweep: window.sweepShown
+        viewWidth: comparison ? compareView.chartWidth : sweep ? sweepView.chartWidth : chartView.chartWidth
     }
 
     FileDialog {

@@ -94,6 +94,16 @@ Pane {
                             color: palette.placeholderText
                         }
                     }
+                    TextField {
+                        objectName: "overlapPredictionField"
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("which tasks run at once, e.g. 1+2, none, all")
+                        text: root.controller.overlapPrediction
+                        onTextEdited: root.controller.overlapPrediction = text
+                        ToolTip.visible: hovered
+                        ToolTip.delay: 600
+                        ToolTip.text: qsTr("Before you run: which tasks will be in flight at the same time? Tasks by their number as the chart lists them after main (1+2, 1+2+3, 4+5) or by name (task 1+task 2); none; or all. The headline says whether you were right, and why.")
+                    }
                     CheckBox {
                         objectName: "quizBox"
                         Layout.fillWidth: true
@@ -124,6 +134,14 @@ Pane {
                             textRole: "label"
                             valueRole: "key"
                             readonly property var current: currentIndex >= 0 && currentIndex < count ? model[currentIndex] : null
+                            // The choice stays when the list is rebuilt (the language switched, or
+                            // another experiment has the same parameter).
+                            property string chosenKey: ""
+                            onActivated: chosenKey = currentValue
+                            onModelChanged: Qt.callLater(() => {
+                                const i = indexOfValue(chosenKey)
+                                currentIndex = i >= 0 ? i : (count > 0 ? 0 : -1)
+                            })
                         }
                         Label { text: qsTr("Values") }
                         TextField {

@@ -17,6 +17,7 @@
 #include "render/sweepfigure.h"
 #include "render/textchart.h"
 #include "timeline/analysis.h"
+#include "timeline/prediction.h"
 #include "timeline/runfile.h"
 #include "timeline/stats.h"
 #include "timeline/traceimport.h"
@@ -306,7 +307,9 @@ QString runUsage()
 {
     return Tr::tr(
         "Usage: coroscope run ID [--param k=v]... [--export FILE]... [--scale S] [--theme light|dark] "
-        "[--width PX] [--hide blame|states|ideal] [--text] [--repeat N] [--json] [--predict S] [--note T:TEXT]...");
+        "[--width PX] [--hide blame|states|ideal] [--text] [--repeat N] [--json] [--predict S] "
+        "[--predict-overlap 1+2|none|all] "
+        "[--note T:TEXT]...");
 }
 
 QString renderUsage()
@@ -507,6 +510,12 @@ int cmdRun(const QStringList &args)
         Tr::tr("Your prediction of the total, in seconds: printed against the measurement, drawn on the "
                "axis and kept in the run file."),
         u"seconds"_s});
+    parser.addOption({u"predict-overlap"_s,
+        Tr::tr(
+            "Which tasks you predict will run at the same time: groups of task numbers (as the chart lists "
+            "them after main) or names joined by '+' (1+2, 1+2+3,4+5, \"task 1+task 2\"), none, or all. "
+            "Printed against what ran, kept in the run file."),
+        u"tasks"_s});
     addNoteOption(parser);
     if (!parser.parse(args)) {
         return usageError(parser.errorText(), runUsage());
@@ -556,6 +565,15 @@ int cmdRun(const QStringList &args)
         }
         predictedNs = static_cast<qint64>(std::llround(predicted * 1e9));
     }
+    std::optional<OverlapPrediction> predictedOverlap;
+    if (parser.isSet(u"predict-overlap"_s)) {
+        QString why;
+        predictedOverlap = OverlapPrediction::parse(parser.value(u"predict-overlap"_s), &why);
+        if (!predictedOverlap) {
+            return usageError(
+                Tr::tr("--predict-overlap '%1': %2").arg(printable(parser.value(u"predict-overlap"_s)), why));
+        }
+    }
     const auto notes = readNotes(parser, &code);
     if (!notes) {
         return code;
@@ -600,6 +618,20 @@ int cmdRun(const QStringList &args)
 
     int exitCode = last.status == RunStatus::Ok ? Ok : RunFailed;
     last.predictedNs = predictedNs;
+    // Which tasks ran at once is known once the run has ended ok; a task it does not have is the
+    // user's mistake, said as such (and not kept in the run's files).
+    std::optional<OverlapVerdict> overlap;
+    if (predictedOverlap && last.status == RunStatus::Ok) {
+        overlap = overlapVerdict(last, *predictedOverlap);
+        if (overlap->badTask) {
+            err(Tr::tr("--predict-overlap '%1': %2")
+                    .arg(printable(predictedOverlap->text()), overlap->text.section(u" — "_s, 1)));
+            exitCode = BadUsage;
+            overlap.reset();
+        } else {
+            last.predictedOverlap = predictedOverlap->text();
+        }
+    }
     if (!addNotes(last, *notes)) {
         exitCode = BadUsage;
     }
@@ -645,6 +677,11 @@ int cmdRun(const QStringList &args)
                     {u"ratio"_s, measuredS / (static_cast<double>(predictedNs) / 1e9)},
                     {u"text"_s, predictionVerdict(predictedNs, measuredS)}});
         }
+        if (overlap) {
+            root.insert(u"overlap_prediction"_s,
+                QJsonObject {{u"predicted"_s, last.predictedOverlap}, {u"right"_s, overlap->right},
+                    {u"text"_s, overlap->text}});
+        }
         out(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented)));
     } else {
         const RunStats &s = last.stats;
@@ -667,6 +704,9 @@ int cmdRun(const QStringList &args)
         text += whyLines(last);
         if (predictedNs != kUnknownTime && measured) {
             text += u"  %1\n"_s.arg(predictionVerdict(predictedNs, measuredS));
+        }
+        if (overlap) {
+            text += u"  %1\n"_s.arg(overlap->text);
         }
         text += Tr::tr("  verdict    %1\n").arg(verdict(last, expected));
         out(text);
@@ -801,7 +841,7 @@ int cmdSweep(const QStringList &args)
         + cell(Tr::tr("ideal"), 10) + cell(Tr::tr("overhead"), 11) + cell(Tr::tr("in flight"), 10) + Tr::tr("stall")
         + u'\n';
     for (const SweepPoint &p : result.points) {
-        const RunStats &s = p.run.stats;
+        const RunStats &s = p.run->stats;
         QString line = u"  "_s + cell(printable(p.valueText, 24), valueWidth) + u"  "_s;
         if (p.status == RunStatus::Ok) {
             line += cell(u"%1 s"_s.arg(p.wallMedianS, 0, 'f', 3), 10);

@@ -255,8 +255,8 @@ qint64 SweepResult::longestWallNs() const
     // The wall, or a span that ended after it (the chart draws it whole).
     qint64 longest = 0;
     for (const SweepPoint &p : points) {
-        longest = std::max(longest, p.run.wallNs);
-        for (const Span &s : p.run.spans) {
+        longest = std::max(longest, p.run->wallNs);
+        for (const Span &s : p.run->spans) {
             longest = std::max(longest, s.isOpen() ? s.beginNs : s.endNs);
         }
     }
@@ -369,7 +369,7 @@ void Sweep::finishPoint()
             }
         }
     }
-    point.run = std::move(m_reps[drawn]);
+    point.run = std::make_shared<const RunData>(std::move(m_reps[drawn]));
     m_reps.clear();
     m_result.points.push_back(std::move(point));
 }
@@ -388,7 +388,7 @@ QByteArray sweepCsv(const SweepResult &sweep)
     QString out = u"param,value,status,runs,wall_s,wall_p95_s,ideal_s,overhead_s,ideal_schedule_s,all_async_s,"
                   "max_concurrency,longest_stall_s,errors,error\n"_s;
     for (const SweepPoint &p : sweep.points) {
-        const RunStats &s = p.run.stats;
+        const RunStats &s = p.run->stats;
         const bool ok = p.status == RunStatus::Ok;
         const double wall = ok ? p.wallMedianS : s.wallS;
         QStringList row {csvField(sweep.spec.key), csvField(p.valueText), toString(p.status),
@@ -413,7 +413,7 @@ QByteArray sweepJson(const SweepResult &sweep, bool withRuns)
         for (const RunStats &s : p.runs) {
             runs.append(RunFile::statsToJson(s));
         }
-        const RunStats &s = p.run.stats;
+        const RunStats &s = p.run->stats;
         QJsonObject point {
             {u"value"_s, QJsonValue::fromVariant(p.value)},
             {u"status"_s, toString(p.status)},
@@ -428,7 +428,7 @@ QByteArray sweepJson(const SweepResult &sweep, bool withRuns)
             {u"runs"_s, runs},
         };
         if (withRuns) {
-            point.insert(u"run"_s, QJsonDocument::fromJson(RunFile::toJson(p.run)).object());
+            point.insert(u"run"_s, QJsonDocument::fromJson(RunFile::toJson(*p.run)).object());
         }
         points.append(point);
     }

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -55,7 +56,8 @@ struct SweepPoint
     std::vector<RunStats> runs; ///< every repetition's stats, in order
     /// The run drawn for this value: the repetition of median wall time (or the one that
     /// failed, or the partial one that was cancelled).
-    RunData run;
+    /// Shared, not copied, by the results the app publishes as the values end.
+    std::shared_ptr<const RunData> run;
     double wallMedianS = 0; ///< over the repetitions that ended ok
     double wallP95S = 0;
 };

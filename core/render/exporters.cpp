@@ -330,6 +330,11 @@ QByteArray chromeTrace(const RunData &run)
         other.insert(u"predicted_s"_s, static_cast<double>(run.predictedNs) / 1e9);
         root.insert(u"otherData"_s, other);
     }
+    if (!run.predictedOverlap.isEmpty()) {
+        QJsonObject other = root.value(u"otherData"_s).toObject();
+        other.insert(u"predicted_overlap"_s, run.predictedOverlap);
+        root.insert(u"otherData"_s, other);
+    }
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 

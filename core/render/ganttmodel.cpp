@@ -2,6 +2,7 @@
 #include "ganttmodel.h"
 
 #include "timeline/edges.h"
+#include "timeline/prediction.h"
 #include "timeline/stats.h"
 
 #include <algorithm>
@@ -59,24 +60,31 @@ void GanttModel::assignTracks(GanttRow &row) const
         track.push_back(static_cast<quint8>(t));
     }
     if (overflow) {
-        // Too many at once to draw apart: how many are in flight, over time.
-        std::vector<qint64> begins;
-        std::vector<qint64> ends;
-        begins.reserve(row.spans.size());
-        ends.reserve(row.spans.size());
-        for (const quint32 i : row.spans) {
-            const Span &s = m_run.spans[i];
-            begins.push_back(s.beginNs);
-            ends.push_back(s.isOpen() ? m_endNs : s.endNs);
-        }
-        row.type = GanttRow::Type::Density;
-        countInFlight(row, begins, ends);
+        makeDensity(row); // too many at once to draw apart
         return;
     }
     row.tracks = std::max<int>(1, static_cast<int>(trackEnd.size()));
     if (row.tracks > 1) {
         row.track = std::move(track);
     }
+}
+
+void GanttModel::makeDensity(GanttRow &row) const
+{
+    // How many of the lane's spans are in flight, over time.
+    std::vector<qint64> begins;
+    std::vector<qint64> ends;
+    begins.reserve(row.spans.size());
+    ends.reserve(row.spans.size());
+    for (const quint32 i : row.spans) {
+        const Span &s = m_run.spans[i];
+        begins.push_back(s.beginNs);
+        ends.push_back(s.isOpen() ? m_endNs : s.endNs);
+    }
+    row.type = GanttRow::Type::Density;
+    row.tracks = 1;
+    row.track.clear();
+    countInFlight(row, begins, ends);
 }
 
 void GanttModel::keepShapeOf(const GanttModel &whole)
@@ -88,8 +96,16 @@ void GanttModel::keepShapeOf(const GanttModel &whole)
     for (std::size_t r = 0; r < m_rows.size(); ++r) {
         GanttRow &row = m_rows[r];
         const GanttRow &later = whole.m_rows[r];
-        if (row.type != GanttRow::Type::Lane || later.type != GanttRow::Type::Lane || row.lane != later.lane
-            || later.tracks <= row.tracks) {
+        if (row.type != GanttRow::Type::Lane || row.lane != later.lane) {
+            continue;
+        }
+        if (later.type == GanttRow::Type::Density && later.foldedLanes == 0) {
+            // The lane is drawn as a count of what is in flight once the run has more at once
+            // than sub-rows: so is it from the first frame (a lane of sub-rows would be taller).
+            makeDensity(row);
+            continue;
+        }
+        if (later.type != GanttRow::Type::Lane || later.tracks <= row.tracks) {
             continue;
         }
         if (row.tracks == 1) {
@@ -240,6 +256,11 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
     }
     m_legend.blame = !m_run.blame.empty();
     m_wakers = Analysis::wakers(m_run);
+    if (!m_run.predictedOverlap.isEmpty() && m_run.status == RunStatus::Ok) {
+        if (const auto predicted = OverlapPrediction::parse(m_run.predictedOverlap, nullptr)) {
+            m_overlapVerdict = Coroscope::overlapVerdict(m_run, *predicted).brief;
+        }
+    }
     const qint64 visible = std::max<qint64>(1'000'000, m_endNs / 150);
     for (std::size_t i = 0; i < m_run.ideal.beginNs.size() && i < m_run.spans.size() && !m_legend.ghosts;
          ++i) {

@@ -107,6 +107,9 @@ public:
     [[nodiscard]] SpanPlace placeOf(qint32 index) const;
     /// What made each span ready (Analysis::wakers), -1 where nothing recorded did.
     [[nodiscard]] const std::vector<qint32> &wakers() const { return m_wakers; }
+    /// The user's prediction of which tasks run at once held against the run ("1+2 at once —
+    /// right"), empty when there is none (or the run did not end ok).
+    [[nodiscard]] const QString &overlapVerdict() const { return m_overlapVerdict; }
     /// What the task lanes' work would take one after another (sum of their durations).
     [[nodiscard]] qint64 sequentialNs() const { return m_sequentialNs; }
     /// Indices of spans on `row` that may intersect [fromNs, toNs), in begin order.
@@ -117,11 +120,14 @@ public:
 
 private:
     void assignTracks(GanttRow &row) const;
+    /// Draws a lane row as the count of its spans in flight (too many at once for sub-rows).
+    void makeDensity(GanttRow &row) const;
 
     RunData m_run;
     std::vector<GanttRow> m_rows;
     qint64 m_endNs = 0;
     qint64 m_sequentialNs = 0;
+    QString m_overlapVerdict;
     LegendFacts m_legend;
     std::vector<int> m_rowOfLane; // -1: folded
     std::vector<std::pair<SpanPlace, SpanPlace>> m_blamePlaces;

@@ -175,7 +175,8 @@ QString GanttPainter::headline() const
     const RunData &run = m_model.run();
     const QString total = GanttLayout::formatDuration(run.wallNs);
     if (m_options.live && m_options.replayOfNs > 0) {
-        const int inFlight = maxConcurrency(run, run.wallNs, run.wallNs + 1);
+        const int inFlight = m_options.replayInFlight >= 0 ? m_options.replayInFlight
+                                                           : maxConcurrency(run, run.wallNs, run.wallNs + 1);
         return tr("replay at %1 of %2 — %n in flight", nullptr, inFlight)
                    .arg(total, GanttLayout::formatDuration(m_options.replayOfNs))
             + (run.idealNs > 0 ? u" — "_s + tr("ideal %1").arg(GanttLayout::formatDuration(run.idealNs))
@@ -211,6 +212,9 @@ QString GanttPainter::headline() const
     }
     if (run.predictedNs != kUnknownTime) {
         parts.append(predictionVerdict(run.predictedNs, static_cast<double>(run.wallNs) / 1e9, false));
+    }
+    if (!m_model.overlapVerdict().isEmpty()) {
+        parts.append(m_model.overlapVerdict());
     }
     return parts.join(u" — "_s);
 }

@@ -39,6 +39,9 @@ struct GanttPaintOptions
     /// A replay's frame (with `live`) of a run that lasted this long: the headline says where
     /// the playhead is and how much is in flight there (0: not a replay).
     qint64 replayOfNs = 0;
+    /// A replay's frame: how much is in flight at its instant, counted once when the frame is
+    /// made (-1: counted from the frame's run when drawn).
+    int replayInFlight = -1;
     /// A replay's frame: the whole run, whose header and marker strip heights the frame keeps,
     /// so that its rows stay where the whole run's are.
     std::shared_ptr<const GanttModel> shapeOf;

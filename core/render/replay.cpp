@@ -32,6 +32,8 @@ Frame frameAt(const std::shared_ptr<const GanttModel> &whole, qint64 atNs, const
         frame.model = std::move(model);
         frame.paint.live = true; // "now T", as the app drew it while it ran
         frame.paint.replayOfNs = run.wallNs;
+        frame.paint.replayInFlight
+            = maxConcurrency(frame.model->run(), frame.model->run().wallNs, frame.model->run().wallNs + 1);
         frame.paint.shapeOf = whole;
         frame.paint.axisEndNs = GanttPainter(*whole, theme, base).axisEndNs();
     }

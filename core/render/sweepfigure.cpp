@@ -91,7 +91,7 @@ SweepFigure::SweepFigure(const SweepResult &sweep, GanttTheme theme, GanttPaintO
     for (std::size_t i = 0; i < sweep.points.size(); ++i) {
         auto panel = std::make_unique<Panel>();
         panel->point = &sweep.points[i];
-        panel->model = std::make_unique<GanttModel>(sweep.points[i].run);
+        panel->model = std::make_unique<GanttModel>(*sweep.points[i].run);
         panel->paint = paint;
         panel->paint.header = false;
         panel->paint.footer = false;
@@ -212,11 +212,12 @@ void SweepFigure::paint(QPainter &p) const
         QString what;
         if (point.status == RunStatus::Ok) {
             p.setPen(m_theme.mutedText);
-            what = m_sweep.repeat > 1 ? tr("%1 median, p95 %2, ideal %3")
-                                            .arg(secondsText(point.wallMedianS), secondsText(point.wallP95S),
-                                                secondsText(point.run.stats.idealS))
-                                      : tr("%1, ideal %2").arg(secondsText(point.wallMedianS),
-                                            secondsText(point.run.stats.idealS));
+            what = m_sweep.repeat > 1
+                ? tr("%1 median, p95 %2, ideal %3")
+                      .arg(secondsText(point.wallMedianS), secondsText(point.wallP95S),
+                          secondsText(point.run->stats.idealS))
+                : tr("%1, ideal %2")
+                      .arg(secondsText(point.wallMedianS), secondsText(point.run->stats.idealS));
         } else {
             p.setPen(m_theme.error);
             what = point.status == RunStatus::Cancelled ? tr("stopped — what it did until then")
@@ -254,7 +255,7 @@ void SweepFigure::paintCurve(QPainter &p, const QRectF &rect) const
     double top = 0;
     bool allAsync = false;
     for (const SweepPoint &pt : points) {
-        const RunStats &s = pt.run.stats;
+        const RunStats &s = pt.run->stats;
         top = std::max({top, pt.status == RunStatus::Ok ? pt.wallP95S : 0.0, s.idealS});
         if (pt.status == RunStatus::Ok && s.madeAsync > 0 && s.idealAllAsyncS > 0) {
             allAsync = true;
@@ -334,11 +335,14 @@ void SweepFigure::paintCurve(QPainter &p, const QRectF &rect) const
             }
         }
     };
-    series(QPen(m_theme.ideal, 2, Qt::DashLine), [](const SweepPoint &pt) { return pt.run.stats.idealS; }, false);
+    series(
+        QPen(m_theme.ideal, 2, Qt::DashLine), [](const SweepPoint &pt) { return pt.run->stats.idealS; },
+        false);
     if (allAsync) {
-        series(QPen(m_theme.counterfactual, 2, Qt::DotLine),
+        series(
+            QPen(m_theme.counterfactual, 2, Qt::DotLine),
             [](const SweepPoint &pt) {
-                const RunStats &s = pt.run.stats;
+                const RunStats &s = pt.run->stats;
                 return s.madeAsync > 0 ? s.idealAllAsyncS : s.idealScheduleS;
             },
             false);

@@ -134,6 +134,9 @@ struct RunData
     std::vector<Note> notes; ///< in time order
     /// The total the user predicted before the run (kUnknownTime: none).
     qint64 predictedNs = kUnknownTime;
+    /// Which tasks the user predicted would run at once (OverlapPrediction::text(): "1+2",
+    /// "none", "all"); empty: no such prediction.
+    QString predictedOverlap;
     /// Who delayed whom, largest delay first (computed with the stats, see analysis.h).
     std::vector<Blame> blame;
     /// Each task step at its zero-overhead time (computed with the stats).

@@ -5,6 +5,7 @@
 
 #include "fasthash_p.h"
 #include "fastjson_p.h"
+#include "prediction.h"
 #include "stats.h"
 
 #include <QFile>
@@ -440,6 +441,9 @@ QByteArray toJson(const RunData &run)
     }
     if (run.predictedNs != kUnknownTime) {
         root.insert(u"predicted_s"_s, seconds(run.predictedNs));
+    }
+    if (!run.predictedOverlap.isEmpty()) {
+        root.insert(u"predicted_overlap"_s, run.predictedOverlap);
     }
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
@@ -974,6 +978,15 @@ std::optional<RunData> parseBody(
         run.predictedNs = r.time(root, {}, u"predicted_s"_s);
         if (!r.failed() && run.predictedNs <= 0) {
             r.fail(u"predicted_s"_s, u"must be a positive number of seconds"_s);
+        }
+    }
+    if (root.contains(u"predicted_overlap"_s)) {
+        const QString overlap = r.string(root, {}, u"predicted_overlap"_s);
+        QString why;
+        if (const auto p = OverlapPrediction::parse(overlap, &why); p && !r.failed()) {
+            run.predictedOverlap = p->text();
+        } else if (!r.failed()) {
+            r.fail(u"predicted_overlap"_s, why);
         }
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "traceimport.h"
 
+#include "prediction.h"
 #include "savefile.h"
 
 #include "fasthash_p.h"
@@ -680,6 +681,10 @@ std::optional<RunData> TraceBuilder::finish(
         }
         if (const double predicted = other.value(u"predicted_s"_s).toDouble(); predicted > 0 && predicted <= 1e9) {
             run.predictedNs = static_cast<qint64>(std::llround(predicted * 1e9));
+        }
+        if (const auto overlap
+            = OverlapPrediction::parse(other.value(u"predicted_overlap"_s).toString(), nullptr)) {
+            run.predictedOverlap = overlap->text();
         }
     }
     // Notes (Coroscope's notes track), at the run's times; kept within the run.

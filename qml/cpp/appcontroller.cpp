@@ -25,6 +25,7 @@
 #include "render/ganttpainter.h"
 #include "runhandle.h"
 #include "servicestatus.h"
+#include "timeline/prediction.h"
 #include "timeline/stats.h"
 #include "timeline/traceimport.h"
 
@@ -282,7 +283,21 @@ bool AppController::run()
         }
         predictedNs = static_cast<qint64>(std::llround(seconds * 1e9));
     }
-    return startRun(*m_experiment, *params, predictedNs);
+    QString overlap;
+    if (const QString typed = m_overlapPrediction.trimmed(); !typed.isEmpty()) {
+        QString why;
+        const auto predicted = OverlapPrediction::parse(typed, &why);
+        if (!predicted) {
+            setMessage(tr("Which tasks will run at once — '%1': %2.").arg(typed, why));
+            return false;
+        }
+        overlap = predicted->text();
+    }
+    if (!startRun(*m_experiment, *params, predictedNs)) {
+        return false;
+    }
+    m_runPredictedOverlap = overlap;
+    return true;
 }
 
 bool AppController::startRun(const Experiment &experiment, const Params &params, qint64 predictedNs)
@@ -298,7 +313,10 @@ bool AppController::startRun(const Experiment &experiment, const Params &params,
     m_runParams = params.values();
     m_runIdealNs = static_cast<qint64>(experiment.idealSeconds(params) * 1e9);
     m_runPredictedNs = predictedNs;
-    setMessage({});
+    m_runPredictedOverlap.clear(); // run() sets it after this
+    if (!(m_sweep->isActive() && m_sweep->failures() > 0)) {
+        setMessage({}); // (a sweep's failed value keeps saying why until the sweep ends)
+    }
     appendLog(tr("run %1 (%2)").arg(m_runExperiment, params.summary()));
     m_current->setPath({});
     m_current->setName({});
@@ -362,7 +380,10 @@ bool AppController::runSweep(const QString &key, const QString &values, int repe
     appendLog(tr("sweep %1 over %2 = %3 (%n run(s))", nullptr, static_cast<int>(plan->params.size()) * plan->repeat)
                   .arg(m_experiment->id(), key, plan->valueTexts.join(u", "_s)));
     m_sweep->begin(std::move(*plan));
-    continueSweep();
+    if (!startRun(*m_sweep->experiment(), m_sweep->nextParams(), kUnknownTime)) {
+        m_sweep->discard(); // nothing ran: no sweep to show, the message says why
+        return false;
+    }
     return true;
 }
 
@@ -627,6 +648,14 @@ void AppController::onSpanEvents()
     m_sinceSnapshot.start();
 }
 
+void AppController::setOverlapPrediction(const QString &text)
+{
+    if (text != m_overlapPrediction) {
+        m_overlapPrediction = text;
+        Q_EMIT overlapPredictionChanged();
+    }
+}
+
 void AppController::setPrediction(const QString &text)
 {
     if (text != m_prediction) {
@@ -640,8 +669,23 @@ void AppController::onFinished(const RunData &finished)
     flushOutput();
     m_liveClock.stop();
     RunData run = finished;
+    std::optional<OverlapVerdict> overlap;
+    QString overlapError;
     if (run.experiment != u"python") {
         run.predictedNs = std::exchange(m_runPredictedNs, kUnknownTime);
+        // Which tasks ran at once: held against the run once it has ended ok. A task the run
+        // does not have is said as such, and not kept.
+        const QString predicted = std::exchange(m_runPredictedOverlap, QString());
+        const auto parsed = OverlapPrediction::parse(predicted, nullptr);
+        if (parsed && run.status == RunStatus::Ok) {
+            overlap = overlapVerdict(run, *parsed);
+            if (overlap->badTask) {
+                overlapError = tr("Which tasks will run at once — %1").arg(overlap->text);
+                overlap.reset();
+            } else {
+                run.predictedOverlap = predicted;
+            }
+        }
     }
     m_current->setRun(run, false);
     const bool ofSweep = m_sweep->isActive() && run.experiment != u"python";
@@ -655,6 +699,9 @@ void AppController::onFinished(const RunData &finished)
     m_lastSummary = u"%1: %2"_s.arg(run.experiment, m_current->summary());
     if (run.predictedNs != kUnknownTime && run.status == RunStatus::Ok) {
         m_lastSummary += u" — "_s + predictionVerdict(run.predictedNs, static_cast<double>(run.wallNs) / 1e9);
+    }
+    if (overlap) {
+        m_lastSummary += u" — "_s + overlap->text;
     }
     // What the PostgreSQL experiments learnt about the server: reached, or why not.
     if (run.experiment.startsWith(u"pg-") || run.experiment.startsWith(u"combo-")) {
@@ -672,6 +719,10 @@ void AppController::onFinished(const RunData &finished)
         appendLog(tr("%1 failed: %2").arg(run.experiment, run.error));
     } else {
         appendLog(m_lastSummary);
+    }
+    if (!overlapError.isEmpty()) {
+        setMessage(overlapError);
+        appendLog(overlapError);
     }
     if (m_pinTrace && run.experiment == u"python") {
         m_pinTrace = false;

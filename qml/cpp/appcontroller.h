@@ -82,6 +82,9 @@ class AppController : public QObject
     /// The total the user predicts for the next run, in seconds, as typed ("" for none): drawn
     /// against the measurement on the chart, kept in the run's history file.
     Q_PROPERTY(QString prediction READ prediction WRITE setPrediction NOTIFY predictionChanged)
+    /// Which tasks the user predicts will run at once ("1+2", "none", "all"; empty: no guess).
+    Q_PROPERTY(QString overlapPrediction READ overlapPrediction WRITE setOverlapPrediction NOTIFY
+            overlapPredictionChanged)
     /// Quiz mode: the About tab keeps "what you should see" hidden until a run of the
     /// experiment has ended (predict first, then run, then read).
     Q_PROPERTY(bool quiz READ quiz WRITE setQuiz NOTIFY settingsChanged)
@@ -144,6 +147,8 @@ public:
     [[nodiscard]] bool quiz() const;
     void setQuiz(bool on);
     void setPrediction(const QString &text);
+    [[nodiscard]] QString overlapPrediction() const { return m_overlapPrediction; }
+    void setOverlapPrediction(const QString &text);
     [[nodiscard]] double defaultDelay() const;
     void setDefaultDelay(double seconds);
     [[nodiscard]] QString language() const;
@@ -219,6 +224,7 @@ Q_SIGNALS:
     void compareRequested();
     void openingChanged();
     void predictionChanged();
+    void overlapPredictionChanged();
     /// A file opened in the background is the current run.
     void fileOpened(const QString &path);
     /// A sweep ended (done, stopped or failed): its figure is complete.
@@ -268,6 +274,8 @@ private:
     QString m_prediction;
     bool m_quizRevealed = false; ///< a run of the selected experiment ended since it was selected
     qint64 m_runPredictedNs = kUnknownTime; ///< the prediction the running run was started with
+    QString m_overlapPrediction;
+    QString m_runPredictedOverlap; ///< which tasks at once, as the running run was started with
     QElapsedTimer m_sinceSnapshot; ///< live snapshots: throttled by their own cost
     QTimer m_liveClock; ///< refreshes the live chart while a run goes
     qint64 m_snapshotCostNs = 0;

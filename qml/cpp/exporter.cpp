@@ -323,7 +323,8 @@ void Exporter::setReplaySeconds(double seconds)
 {
     if (!qFuzzyCompare(seconds + 2, m_replaySeconds + 2)) {
         m_replaySeconds = seconds;
-        Q_EMIT changed();
+        Q_EMIT replaySecondsChanged(); // not changed(): the size shown is the whole run's, and a
+                                       // replay moves its playhead sixty times a second
     }
 }
 

@@ -42,7 +42,7 @@ class Exporter : public QObject
     Q_PROPERTY(bool footer READ footer WRITE setFooter NOTIFY changed)
     /// The chart's replay playhead (below 0: none): the current run's export is the frame shown,
     /// as `render --until` writes it.
-    Q_PROPERTY(double replaySeconds READ replaySeconds WRITE setReplaySeconds NOTIFY changed)
+    Q_PROPERTY(double replaySeconds READ replaySeconds WRITE setReplaySeconds NOTIFY replaySecondsChanged)
 
 public:
     Exporter(RunHandle *current, PinBoard *pins, ChartOptions *chart, std::function<QString()> appTheme,
@@ -97,6 +97,7 @@ public:
 
 Q_SIGNALS:
     void changed();
+    void replaySecondsChanged();
 
 private:
     /// Sets a remembered on/off option (as ChartOptions does).

@@ -7,6 +7,7 @@
 #include "timeline/stats.h"
 
 #include <QCursor>
+#include <QElapsedTimer>
 #include <QPainter>
 
 #include <cmath>
@@ -177,6 +178,7 @@ GanttPaintOptions GanttItem::options() const
         o.live = true;
         o.axisEndNs = m_frame.paint.axisEndNs;
         o.replayOfNs = m_frame.paint.replayOfNs;
+        o.replayInFlight = m_frame.paint.replayInFlight;
         o.shapeOf = m_frame.paint.shapeOf;
     }
     return o;
@@ -296,16 +298,24 @@ void GanttItem::updateFrame()
         m_replayInFlight = 0;
         return;
     }
+    QElapsedTimer clock;
+    clock.start();
     m_frame = Replay::frameAt(whole, m_replayNs, m_theme, baseOptions(), std::max(400.0, width()));
-    m_replayInFlight = maxConcurrency(m_frame.model->run(), m_replayNs, m_replayNs + 1);
+    m_replayInFlight = m_frame.atEnd() ? 0 : std::max(0, m_frame.paint.replayInFlight);
+    const double ms = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+    if ((ms >= 40) != (m_replayFrameMs >= 40)) {
+        m_replayFrameMs = ms;
+        Q_EMIT replayFrameMsChanged();
+    }
+    m_replayFrameMs = ms;
 }
 
 const std::vector<qint64> &GanttItem::events() const
 {
     const auto whole = m_run ? m_run->model() : nullptr;
-    if (whole.get() != m_eventsOf) {
+    if (whole != m_eventsOf.lock()) { // another model (a freed one's address may be reused)
         m_events = whole ? Replay::eventTimes(whole->run()) : std::vector<qint64> {};
-        m_eventsOf = whole.get();
+        m_eventsOf = whole;
     }
     return m_events;
 }

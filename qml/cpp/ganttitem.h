@@ -58,6 +58,9 @@ class GanttItem : public QQuickPaintedItem
     Q_PROPERTY(bool replayable READ replayable NOTIFY viewChanged)
     /// The replay's frame: work in flight and task lanes begun by the playhead.
     Q_PROPERTY(int replayInFlight READ replayInFlight NOTIFY replayChanged)
+    /// How long the last frame took to make, in ms (told when it crosses 40 ms: a huge run's
+    /// frames are drawn where the slider is let go, not on each move).
+    Q_PROPERTY(double replayFrameMs READ replayFrameMs NOTIFY replayFrameMsChanged)
 
 public:
     explicit GanttItem(QQuickItem *parent = nullptr);
@@ -99,6 +102,7 @@ public:
     void setReplaySeconds(double seconds);
     [[nodiscard]] bool replayable() const;
     [[nodiscard]] int replayInFlight() const { return m_replayInFlight; }
+    [[nodiscard]] double replayFrameMs() const { return m_replayFrameMs; }
 
     /// Shows the whole run again.
     Q_INVOKABLE void resetView();
@@ -130,6 +134,7 @@ Q_SIGNALS:
     void preferredHeightChanged();
     void painted();
     void replayChanged();
+    void replayFrameMsChanged();
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -192,7 +197,8 @@ private:
     Replay::Frame m_frame; ///< its frame (no model: none)
     int m_replayInFlight = 0;
     mutable std::vector<qint64> m_events; ///< of m_eventsOf, for stepping
-    mutable const GanttModel *m_eventsOf = nullptr;
+    mutable std::weak_ptr<const GanttModel> m_eventsOf;
+    double m_replayFrameMs = 0; ///< how long the last frame took to make
 };
 
 } // namespace Coroscope

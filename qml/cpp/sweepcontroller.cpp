@@ -80,8 +80,23 @@ void SweepController::setExperiment(const Experiment *experiment)
 
 void SweepController::begin(SweepPlan plan)
 {
+    m_previous = std::move(m_sweep);
+    m_previousResult = m_result;
     m_sweep = std::make_unique<Sweep>(std::move(plan));
     publish();
+}
+
+void SweepController::discard()
+{
+    m_sweep = std::move(m_previous);
+    m_result = std::move(m_previousResult);
+    Q_EMIT resultChanged();
+    Q_EMIT changed();
+}
+
+int SweepController::failures() const
+{
+    return m_result ? m_result->failures() : 0;
 }
 
 bool SweepController::needsRun() const
@@ -105,6 +120,8 @@ void SweepController::record(RunData run)
         return;
     }
     m_sweep->record(std::move(run));
+    m_previous.reset(); // it ran: there is no going back to the sweep before
+    m_previousResult.reset();
     publish();
     if (!isActive()) {
         Q_EMIT finished();

@@ -60,8 +60,17 @@ public:
     void record(RunData run);
     /// Ends the sweep between runs, keeping the values done.
     void stop();
-    /// The language changed: the status reads again.
-    void retranslate() { Q_EMIT changed(); }
+    /// The language changed: the status reads again, the figure is drawn again.
+    void retranslate()
+    {
+        Q_EMIT changed();
+        Q_EMIT resultChanged();
+    }
+    /// The values that failed so far.
+    [[nodiscard]] int failures() const;
+    /// The sweep begun could not start its first run: it is forgotten and the previous sweep's
+    /// result is shown again.
+    void discard();
 
 Q_SIGNALS:
     void changed();
@@ -75,6 +84,8 @@ private:
 
     std::unique_ptr<Sweep> m_sweep;
     std::shared_ptr<const SweepResult> m_result;
+    std::unique_ptr<Sweep> m_previous; ///< the sweep before the one begun (for discard())
+    std::shared_ptr<const SweepResult> m_previousResult;
     QVariantList m_parameters;
 };
 

@@ -68,6 +68,20 @@ QList<GanttItem *> chartsNamed(QQuickItem *root, const QString &name)
     return found;
 }
 
+/// The first item named `name` in the visual tree (a Repeater's delegates included).
+QQuickItem *itemNamed(QQuickItem *root, const QString &name)
+{
+    for (QQuickItem *child : root->childItems()) {
+        if (child->objectName() == name) {
+            return child;
+        }
+        if (QQuickItem *found = itemNamed(child, name)) {
+            return found;
+        }
+    }
+    return nullptr;
+}
+
 } // namespace
 
 class TestGui : public QObject
@@ -350,6 +364,39 @@ private Q_SLOTS:
         QVERIFY(m_app->run());
         QVERIFY(finished.wait(10000));
         QCOMPARE(m_app->current()->run()->predictedNs, kUnknownTime);
+
+        // Which tasks run at once: a malformed guess is refused before the run, naming it; a
+        // wrong one is said to be wrong in the summary and the chart's headline, and kept.
+        auto *overlapField = itemNamed(m_window->contentItem(), u"overlapPredictionField"_s);
+        QVERIFY(overlapField);
+        m_app->setOverlapPrediction(u"1+"_s);
+        QVERIFY(!m_app->run());
+        QVERIFY2(m_app->message().contains(u"'1+': '1+': a task is missing around a '+'"_s),
+            qPrintable(m_app->message()));
+        QCOMPARE(overlapField->property("text").toString(), u"1+"_s);
+        m_app->setExperimentId(u"blocking-in-task"_s);
+        params->setValue(rowOf(params, u"delay"_s), u"0.05"_s);
+        m_app->setOverlapPrediction(u"1+2"_s);
+        QVERIFY(m_app->run());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(m_app->current()->run()->predictedOverlap, u"1+2"_s);
+        QVERIFY2(m_app->lastSummary().contains(u"1+2 at once — wrong: task 1 and task 2 never ran at once"_s),
+            qPrintable(m_app->lastSummary()));
+        QCOMPARE(
+            m_app->current()->model()->overlapVerdict(), u"1+2 at once — wrong"_s); // the chart's headline
+        const auto kept = RunFile::read(m_app->current()->path(), &error);
+        QVERIFY2(kept, qPrintable(error));
+        QCOMPARE(kept->predictedOverlap, u"1+2"_s);
+        // A task the run does not have: the message says so, and the run keeps no verdict.
+        m_app->setOverlapPrediction(u"1+7"_s);
+        QVERIFY(m_app->run());
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(m_app->message().contains(u"there is no task 7: this run has 2 tasks besides main"_s),
+            qPrintable(m_app->message()));
+        QVERIFY(m_app->current()->run()->predictedOverlap.isEmpty());
+        m_app->setOverlapPrediction({});
+        params->resetToDefaults();
+        m_app->setExperimentId(u"tasks-concurrent"_s);
         params->resetToDefaults();
     }
 
@@ -777,8 +824,22 @@ private Q_SLOTS:
             qPrintable(QString::number(m_gantt->replaySeconds())));
         replay->setProperty("playhead", 0.1);
 
-        // 4. Space plays from 0.1 s to the end at 1×: then the whole run again.
+        // 4. Space on a focused check box is the check box's, not the replay's (the replay's
+        //    keys are the chart's, not window-wide shortcuts).
         m_window->requestActivate();
+        auto *states = itemNamed(m_window->contentItem(), u"toggle_states"_s);
+        QVERIFY(states);
+        const bool statesWere = states->property("checked").toBool();
+        states->forceActiveFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(states->hasActiveFocus());
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QTRY_VERIFY(states->property("checked").toBool() != statesWere);
+        QVERIFY(!replay->property("playing").toBool());
+        QCOMPARE(m_gantt->replaySeconds(), 0.1);
+        QTest::keyClick(m_window, Qt::Key_Space); // back as it was
+        QTRY_VERIFY(states->property("checked").toBool() == statesWere);
+
+        // 5. Space on the chart plays from 0.1 s to the end at 1×: then the whole run again.
         QTest::mouseClick(m_window, Qt::LeftButton, {},
             m_gantt->mapToScene(QPointF(m_gantt->width() / 2, 10)).toPoint()); // the chart has the keys, not a text field
         QTest::keyClick(m_window, Qt::Key_Space);
@@ -789,7 +850,7 @@ private Q_SLOTS:
         QVERIFY(!replay->property("playing").toBool());
         QCOMPARE(m_app->exporter()->replaySeconds(), -1.0);
 
-        // 5. A new run ends the replay.
+        // 6. A new run ends the replay.
         replay->setProperty("playhead", 0.1);
         QCOMPARE(runToEnd(u"tasks-concurrent"_s, u"0.05"_s), u"ok"_s);
         QCOMPARE(m_gantt->replaySeconds(), -1.0);
@@ -830,7 +891,7 @@ private Q_SLOTS:
             QVERIFY2(p.status == RunStatus::Ok, qPrintable(p.error));
             QVERIFY(p.wallMedianS >= 0.05 && p.wallMedianS < 0.05 + marginFor(0.05));
         }
-        QCOMPARE(result->points[2].run.stats.maxConcurrency, 3);
+        QCOMPARE(result->points[2].run->stats.maxConcurrency, 3);
         QCOMPARE(m_window->findChild<QObject *>(u"viewTabs"_s)->property("currentIndex").toInt(), 2);
         auto *figure = m_window->findChild<QQuickItem *>(u"sweepFigure"_s);
         QVERIFY(figure);
@@ -864,8 +925,26 @@ private Q_SLOTS:
         QVERIFY(result->points.size() >= 1 && result->points.size() <= 2);
         QVERIFY(result->points[0].status == RunStatus::Ok);
         QVERIFY2(sweep->status().contains(u"stopped after"_s), qPrintable(sweep->status()));
+
+        // 5. The Export dialog exports what was shown when it opened: a sweep ending behind it
+        //    switches the tab, not what Save writes; its size is stated while it is open.
+        QObject *tabs = m_window->findChild<QObject *>(u"viewTabs"_s);
+        tabs->setProperty("currentIndex", 0);
+        auto *dialog = m_window->findChild<QObject *>(u"exportDialog"_s);
+        QVERIFY(dialog);
+        QVERIFY(QMetaObject::invokeMethod(m_window, "exportChart"));
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        QVERIFY(!dialog->property("sweep").toBool());
+        tabs->setProperty("currentIndex", 2); // as onSweepFinished does
+        QVERIFY(!dialog->property("sweep").toBool());
+        auto *size = m_window->findChild<QObject *>(u"exportSize"_s);
+        QVERIFY(size);
+        QTRY_VERIFY2(size->property("text").toString().contains(u"pixels"_s),
+            qPrintable(size->property("text").toString()));
+        QVERIFY(QMetaObject::invokeMethod(dialog, "close"));
+        QTRY_VERIFY(!dialog->property("visible").toBool());
         m_app->params()->resetToDefaults();
-        m_window->findChild<QObject *>(u"viewTabs"_s)->setProperty("currentIndex", 0);
+        tabs->setProperty("currentIndex", 0);
     }
 
 private:

@@ -80,6 +80,60 @@ private Q_SLOTS:
         QVERIFY(p.value(u"ratio"_s).toDouble() >= 1.0 && p.value(u"ratio"_s).toDouble() < 1.5);
     }
 
+    // Which tasks will run at once: held against the run in the summary, the JSON, the run file,
+    // the Chrome trace, the headline of every export and the text chart.
+    void overlapPredictionIsHeldAgainstTheRun()
+    {
+        const QString file = m_dir.filePath(u"overlap.json"_s);
+        const QString trace = m_dir.filePath(u"overlap.trace.json"_s);
+        const QString svg = m_dir.filePath(u"overlap.svg"_s);
+        const Result r = coroscope(
+            {u"run"_s, u"tasks-concurrent"_s, u"--param"_s, u"delay=0.05"_s, u"--predict-overlap"_s,
+                u" 1 + 2 "_s, u"--export"_s, file, u"--export"_s, trace, u"--export"_s, svg});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(
+            r.out.contains(u"  1+2 at once — right: task 1 · GOOG and task 2 · APPL ran at once for 0.0"_s),
+            qPrintable(r.out));
+        QString error;
+        const auto run = RunFile::read(file, &error);
+        QVERIFY2(run, qPrintable(error));
+        QCOMPARE(run->predictedOverlap, u"1+2"_s);
+        const QString back = m_dir.filePath(u"overlap-back.json"_s);
+        QCOMPARE(coroscope({u"render"_s, trace, u"--export"_s, back}).exitCode, 0);
+        QCOMPARE(RunFile::read(back, &error)->predictedOverlap, u"1+2"_s);
+        QFile drawn(svg);
+        QVERIFY(drawn.open(QIODevice::ReadOnly));
+        QVERIFY(drawn.readAll().contains("1+2 at once — right"));
+        const Result text = coroscope({u"render"_s, file, u"--text"_s});
+        QVERIFY2(text.out.contains(u"1+2 at once — right: task 1 · GOOG and task 2 · APPL"_s),
+            qPrintable(text.out));
+
+        // A wrong guess is said to be wrong, and why.
+        const Result json = coroscope({u"run"_s, u"blocking-in-task"_s, u"--param"_s, u"delay=0.05"_s,
+            u"--predict-overlap"_s, u"task 1+task 2"_s, u"--json"_s});
+        QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+        const QJsonObject o
+            = QJsonDocument::fromJson(json.out.toUtf8()).object().value(u"overlap_prediction"_s).toObject();
+        QCOMPARE(o.value(u"predicted"_s).toString(), u"task 1+task 2"_s);
+        QCOMPARE(o.value(u"right"_s).toBool(), false);
+        QCOMPARE(o.value(u"text"_s).toString(),
+            u"task 1+task 2 at once — wrong: task 1 and task 2 never ran at once"_s);
+
+        // A task the run does not have: the user's mistake, said on stderr with exit 2; the
+        // run's file is written without it.
+        const QString bad = m_dir.filePath(u"overlap-bad.json"_s);
+        const Result missing = coroscope({u"run"_s, u"tasks-concurrent"_s, u"--param"_s, u"delay=0.05"_s,
+            u"--predict-overlap"_s, u"1+3"_s, u"--export"_s, bad});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(
+            missing.err.contains(
+                u"--predict-overlap '1+3': there is no task 3: this run has 2 tasks besides main (1–2)"_s),
+            qPrintable(missing.err));
+        const auto written = RunFile::read(bad, &error);
+        QVERIFY2(written, qPrintable(error));
+        QVERIFY(written->predictedOverlap.isEmpty());
+    }
+
     void badNotesAndPredictionsAreRefused_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -110,6 +164,12 @@ private Q_SLOTS:
         QTest::newRow("predict too small")
             << QStringList {u"run"_s, u"tasks-concurrent"_s, u"--predict"_s, u"1e-10"_s}
             << u"--predict must be a positive number of seconds, got '1e-10'"_s;
+        QTest::newRow("overlap one task") << QStringList {u"run"_s, u"tasks-concurrent"_s, u"--param"_s,
+            u"delay=20"_s, u"--predict-overlap"_s,
+            u"1"_s} << u"--predict-overlap '1': '1' is one task: a group that runs at once has two or more"_s;
+        QTest::newRow("overlap empty") << QStringList {u"run"_s, u"tasks-concurrent"_s, u"--param"_s,
+            u"delay=20"_s, u"--predict-overlap"_s,
+            u""_s} << u"--predict-overlap '': say which tasks will run at once: 1+2, 1+2+3, none or all"_s;
         // Checked before the run, not after it.
         QTest::newRow("note text before the run")
             << QStringList {u"run"_s, u"tasks-concurrent"_s, u"--param"_s, u"delay=20"_s, u"--note"_s, u"0.1:"_s}

@@ -167,7 +167,7 @@ private Q_SLOTS:
         QCOMPARE(r.points.size(), std::size_t(3));
         QCOMPARE(r.points[0].wallMedianS, 0.8);
         QCOMPARE(r.points[0].wallP95S, 0.9);
-        QCOMPARE(r.points[0].run.stats.wallS, 0.8);
+        QCOMPARE(r.points[0].run->stats.wallS, 0.8);
         QVERIFY(r.points[1].status == RunStatus::Failed);
         QCOMPARE(r.points[1].error, u"GET …: Connection refused"_s);
         QCOMPARE(r.points[1].runs.size(), std::size_t(2));

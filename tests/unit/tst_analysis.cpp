@@ -2,6 +2,7 @@
 // Task states and blame, from constructed runs: who held the loop while whom was ready.
 
 #include "timeline/analysis.h"
+#include "timeline/prediction.h"
 #include "timeline/runfile.h"
 #include "timeline/stats.h"
 
@@ -254,6 +255,110 @@ private Q_SLOTS:
         const auto recomputed = RunFile::fromJson(QJsonDocument(tampered).toJson(), &error);
         QVERIFY2(recomputed, qPrintable(error));
         QCOMPARE(blameOf(*recomputed), blameOf(run));
+    }
+
+    // Predict, then run: which tasks will run at once, as typed.
+    void overlapPredictionsAreRead_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QString>("text"); // empty: refused
+        QTest::addColumn<QString>("error");
+        QTest::newRow("pair") << u"1+2"_s << u"1+2"_s << QString();
+        QTest::newRow("groups") << u" 1 + 2 ; 3+4+5 "_s << u"1+2, 3+4+5"_s << QString();
+        QTest::newRow("names") << u"task 1+task   2"_s << u"task 1+task 2"_s << QString();
+        QTest::newRow("none") << u"NONE"_s << u"none"_s << QString();
+        QTest::newRow("all in Korean") << u"모두"_s << u"all"_s << QString();
+        QTest::newRow("empty") << u"  "_s << QString() << u"say which tasks will run at once"_s;
+        QTest::newRow("one task") << u"1"_s << QString() << u"'1' is one task"_s;
+        QTest::newRow("one task in a group") << u"1+2, 3"_s << QString() << u"'3' is one task"_s;
+        QTest::newRow("missing") << u"1++2"_s << QString() << u"a task is missing around a '+'"_s;
+        QTest::newRow("twice") << u"1+2+1"_s << QString() << u"'1+2+1' names 1 twice"_s;
+        QTest::newRow("control") << u"1+2\u0007"_s << QString() << u"control character (U+0007)"_s;
+        QTest::newRow("long") << QString(u"1+"_s.repeated(300) + u'2') << QString()
+                              << u"601 characters long"_s;
+        QTest::newRow("many") << QString(u"1+2,"_s.repeated(40) + u"1+2"_s) << QString()
+                              << u"more than 64 tasks"_s;
+    }
+    void overlapPredictionsAreRead()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QString, text);
+        QFETCH(QString, error);
+        QString why;
+        const auto p = OverlapPrediction::parse(spec, &why);
+        QCOMPARE(p.has_value(), !text.isEmpty());
+        if (p) {
+            QCOMPARE(p->text(), text);
+            QVERIFY(OverlapPrediction::parse(p->text(), nullptr)->text() == text); // as the run file keeps it
+        } else {
+            QVERIFY2(why.contains(error), qPrintable(why));
+        }
+    }
+
+    // Held against a run: in flight is a task's own work and its pool jobs, not its wait for a
+    // pool slot; main is not one of the tasks; a handover is not an overlap.
+    void overlapPredictionsAreHeldAgainstTheRun()
+    {
+        const RunData run = makeRun({
+            {1, 0, 150, SpanKind::Wait}, // main awaits both
+            {2, 0, 100, SpanKind::Sleep, 100},
+            {3, 0, 50, SpanKind::Acquire, 50}, // task 2 waits for a pool thread: not in flight
+            {3, 50, 150, SpanKind::Wait, 150}, // then awaits its job
+            {4, 60, 150, SpanKind::Cpu}, // the job: in flight as task 2 from 60 ms
+        });
+        const auto verdict = [&run](const QString &spec) {
+            return overlapVerdict(run, *OverlapPrediction::parse(spec, nullptr));
+        };
+        OverlapVerdict v = verdict(u"1+2"_s);
+        QVERIFY(v.right && !v.badTask);
+        QCOMPARE(v.text, u"1+2 at once — right: task 1 and task 2 ran at once for 0.040 s"_s);
+        QCOMPARE(v.brief, u"1+2 at once — right"_s);
+        v = verdict(u"TASK 2+task 1"_s);
+        QVERIFY(v.right);
+        v = verdict(u"all"_s);
+        QCOMPARE(v.text, u"all at once — right: both tasks ran at once for 0.040 s"_s);
+        v = verdict(u"none"_s);
+        QVERIFY(!v.right && !v.badTask);
+        QCOMPARE(v.text, u"none at once — wrong: task 1 and task 2 ran at once for 0.040 s"_s);
+        // Tasks the run does not have: said, not judged.
+        v = verdict(u"1+3"_s);
+        QVERIFY(v.badTask && !v.right);
+        QVERIFY2(v.text.contains(u"there is no task 3: this run has 2 tasks besides main (1–2)"_s),
+            qPrintable(v.text));
+        v = verdict(u"task+1"_s);
+        QVERIFY(v.badTask);
+        QVERIFY2(v.text.contains(u"'task' names 2 tasks ('task 1', 'task 2')"_s), qPrintable(v.text));
+        v = verdict(u"main+1"_s);
+        QVERIFY(v.badTask);
+        QVERIFY2(v.text.contains(u"no task is named 'main' (its tasks: 'task 1', 'task 2')"_s),
+            qPrintable(v.text));
+        v = verdict(u"1+task 1"_s);
+        QVERIFY(v.badTask);
+        QVERIFY2(v.text.contains(u"names task 1 twice"_s), qPrintable(v.text));
+
+        // One after the other on the loop's thread (blocking-in-task): never at once.
+        const RunData blocking = makeRun({
+            {2, 0, 100, SpanKind::Blocking},
+            {3, 0, 100, SpanKind::Wait, 0, false, false, u"scheduled by create_task"_s}, // its first turn
+            {3, 100, 200, SpanKind::Blocking},
+        });
+        v = overlapVerdict(blocking, *OverlapPrediction::parse(u"1+2"_s, nullptr));
+        QCOMPARE(v.text, u"1+2 at once — wrong: task 1 and task 2 never ran at once"_s);
+        v = overlapVerdict(blocking, *OverlapPrediction::parse(u"none"_s, nullptr));
+        QCOMPARE(v.text, u"none at once — right: no two tasks ran at once"_s);
+        v = overlapVerdict(blocking, *OverlapPrediction::parse(u"all"_s, nullptr));
+        QCOMPARE(v.text, u"all at once — wrong: at most 1 of the 2 tasks were in flight at one instant"_s);
+
+        // A handover: task 2 begins 50 µs before task 1 ends — not "at once"; 2 ms of 100 is
+        // "only", 10 ms is.
+        for (const auto &[beginMs, expected] : {std::pair {99.95, u"never ran at once"_s},
+                 std::pair {98.0, u"were in flight together for only 0.002 s"_s},
+                 std::pair {90.0, u"ran at once for 0.010 s"_s}}) {
+            const RunData handover
+                = makeRun({{2, 0, 100, SpanKind::Sleep}, {3, beginMs, 200, SpanKind::Sleep}});
+            v = overlapVerdict(handover, *OverlapPrediction::parse(u"1+2"_s, nullptr));
+            QVERIFY2(v.text.contains(expected), qPrintable(v.text));
+        }
     }
 };
 

@@ -309,6 +309,26 @@ private Q_SLOTS:
         QCOMPARE(l.rowAt(10 + 47), 1);
         QCOMPARE(l.rowAt(10 + 46 + 26 + 1), 2);
         QCOMPARE(l.rowAt(10 + 99), -1);
+
+        // A replay's frame keeps the whole run's shape: before the busy server has five at
+        // once, its row is already the count (a lane of sub-rows there would be taller, and
+        // the rows below would move as the frames go on); the delay server keeps two sub-rows
+        // before its second overlap.
+        RunData early = run;
+        early.spans.erase(early.spans.begin() + 6, early.spans.end()); // two requests in flight on 'busy'
+        early.spans.erase(early.spans.begin() + 1, early.spans.begin() + 3); // 'delay server': one at a time
+        early.wallNs = 50;
+        GanttModel frame(early);
+        QVERIFY(frame.rows()[1].type == GanttRow::Type::Lane);
+        QCOMPARE(frame.rows()[1].tracks, 2);
+        QCOMPARE(frame.rows()[0].tracks, 1);
+        frame.keepShapeOf(model);
+        QVERIFY(frame.rows()[1].type == GanttRow::Type::Density);
+        QCOMPARE(frame.rows()[1].tracks, 1);
+        QVERIFY(frame.rows()[1].track.empty());
+        QCOMPARE(frame.rows()[1].densityMax, 2); // what is in flight in the frame, not later
+        QCOMPARE(frame.rows()[0].tracks, 2);
+        QCOMPARE(frame.rows()[0].track.size(), frame.rows()[0].spans.size());
     }
 };
 
