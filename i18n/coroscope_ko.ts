@@ -4,7 +4,7 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../qml/ChartView.qml" line="+151"/>
+        <location filename="../qml/ChartView.qml" line="+172"/>
         <source>Back to the start (Home)</source>
         <translation>처음으로 (Home)</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>다음 사건으로: 단계가 시작되거나 준비되거나 끝나는 곳 (→, ←는 뒤로)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Drag to any instant; at the end the whole run is shown</source>
         <translation>원하는 순간으로 끌어 보세요. 끝에서는 실행 전체가 보입니다</translation>
     </message>
@@ -210,7 +210,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
 <context>
     <name>Coroscope::AppController</name>
     <message>
-        <location filename="../qml/cpp/appcontroller.cpp" line="+83"/>
+        <location filename="../qml/cpp/appcontroller.cpp" line="+84"/>
         <source>sweep: %1</source>
         <translation>스윕: %1</translation>
     </message>
@@ -252,14 +252,14 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
     </message>
     <message>
         <location line="+23"/>
-        <location line="+69"/>
-        <location line="+145"/>
+        <location line="+86"/>
+        <location line="+148"/>
         <location line="+49"/>
         <source>Wait until %1 is open (or open another file).</source>
         <translation>%1 파일이 열릴 때까지 기다리세요 (또는 다른 파일을 여세요).</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-279"/>
         <source>A traced Python program is still running: stop it first.</source>
         <translation>트레이스 중인 Python 프로그램이 아직 실행 중입니다: 먼저 중지하세요.</translation>
     </message>
@@ -270,17 +270,22 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
     </message>
     <message>
         <location line="+4"/>
-        <location line="+61"/>
+        <location line="+78"/>
         <source>Pick an experiment first.</source>
         <translation>먼저 실험을 선택하세요.</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-60"/>
         <source>Your prediction must be a positive number of seconds, e.g. 0.6 — got &apos;%1&apos;.</source>
         <translation>예측은 초 단위의 양수여야 합니다. 예: 0.6 — 입력값: &apos;%1&apos;.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+10"/>
+        <source>Which tasks will run at once — &apos;%1&apos;: %2.</source>
+        <translation>어떤 태스크가 동시에 실행될지 — &apos;%1&apos;: %2.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>run %1 (%2)</source>
         <translation>실행 %1 (%2)</translation>
     </message>
@@ -307,10 +312,12 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
     <message numerus="yes">
         <location line="+10"/>
         <source>sweep %1 over %2 = %3 (%n run(s))</source>
-        <translation><numerusform>스윕 %1, %2 = %3 (실행 %n회)</numerusform></translation>
+        <translation>
+            <numerusform>스윕 %1, %2 = %3 (실행 %n회)</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>sweep stopped — the values done are kept</source>
         <translation>스윕을 멈췄습니다 — 끝난 값은 남습니다</translation>
     </message>
@@ -375,19 +382,24 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>프로그램에 쓸 PostgreSQL이 없습니다: %1</translation>
     </message>
     <message>
-        <location line="+75"/>
-        <location line="+71"/>
+        <location line="+84"/>
+        <source>Which tasks will run at once — %1</source>
+        <translation>어떤 태스크가 동시에 실행될지 — %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+78"/>
         <source>history: %1</source>
         <translation>기록: %1</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-57"/>
         <location line="+1"/>
         <source>%1 failed: %2</source>
         <translation>%1 실패: %2</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Wait for the run to finish before writing notes on it.</source>
         <translation>실행이 끝난 뒤에 메모를 쓰세요.</translation>
     </message>
@@ -482,7 +494,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
 <context>
     <name>Coroscope::Cli</name>
     <message>
-        <location filename="../core/cli/cli.cpp" line="+108"/>
+        <location filename="../core/cli/cli.cpp" line="+109"/>
         <source>unknown experiment &apos;%1&apos;</source>
         <translation>알 수 없는 실험 &apos;%1&apos;</translation>
     </message>
@@ -532,13 +544,13 @@ Run one: coroscope run ID [--param delay=0.3]   Details: coroscope describe ID
     </message>
     <message>
         <location line="+1"/>
-        <location line="+329"/>
-        <location line="+202"/>
+        <location line="+331"/>
+        <location line="+239"/>
         <source>The experiment (see &apos;coroscope list&apos;).</source>
         <translation>실험 ID (&apos;coroscope list&apos; 참고).</translation>
     </message>
     <message>
-        <location line="-521"/>
+        <location line="-560"/>
         <source>describe needs exactly one experiment id</source>
         <translation>describe에는 실험 ID가 정확히 하나 필요합니다</translation>
     </message>
@@ -652,7 +664,12 @@ Source (core/experiments/%1):
         <translation> — 예상과 다름</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+8"/>
+        <source>Usage: coroscope run ID [--param k=v]... [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text] [--repeat N] [--json] [--predict S] [--predict-overlap 1+2|none|all] [--note T:TEXT]...</source>
+        <translation>사용법: coroscope run ID [--param k=v]... [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text] [--repeat N] [--json] [--predict S] [--predict-overlap 1+2|none|all] [--note T:TEXT]...</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Write FILE (repeatable): .png, .svg, .pdf — the chart; .json — the run file; .trace.json — Chrome trace (Perfetto); .csv — one row per span.</source>
         <translation>FILE에 씁니다 (여러 번 지정 가능): .png, .svg, .pdf — 차트; .json — 실행 기록 파일; .trace.json — Chrome 트레이스 (Perfetto); .csv — span마다 한 행.</translation>
     </message>
@@ -713,14 +730,14 @@ Source (core/experiments/%1):
     </message>
     <message>
         <location line="+18"/>
-        <location line="+363"/>
+        <location line="+400"/>
         <source>wrote %1
 </source>
         <translation>저장했습니다: %1
 </translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-322"/>
         <source>Run an experiment and report wall, ideal and overhead.</source>
         <translation>실험을 실행하고 wall(실제 경과 시간), ideal(이상적 시간), overhead(오버헤드)를 보고합니다.</translation>
     </message>
@@ -741,27 +758,27 @@ Source (core/experiments/%1):
     </message>
     <message>
         <location line="+3"/>
-        <location line="+202"/>
+        <location line="+239"/>
         <source>Print the results as JSON on stdout.</source>
         <translation>결과를 JSON으로 stdout에 출력합니다.</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-219"/>
         <source>run needs exactly one experiment id</source>
         <translation>run에는 실험 ID가 정확히 하나 필요합니다</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-82"/>
         <source>--param &apos;%1&apos; is not key=value (e.g. --param delay=0.3)</source>
         <translation>--param &apos;%1&apos;: key=value 형식이 아닙니다 (예: --param delay=0.3)</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+143"/>
         <source>interrupted: cancelling the run (Ctrl+C again to quit at once)</source>
         <translation>중단됨: 실행을 취소하는 중입니다 (즉시 종료하려면 Ctrl+C를 한 번 더 누르세요)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+101"/>
         <source>  params     %1
 </source>
         <translation>  params     %1
@@ -798,21 +815,21 @@ Source (core/experiments/%1):
     </message>
     <message>
         <location line="+3"/>
-        <location line="+275"/>
+        <location line="+278"/>
         <source>  wall       %1 s
 </source>
         <translation>  wall       %1 s
 </translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-276"/>
         <source>  overhead   %1
 </source>
         <translation>  overhead   %1
 </translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-433"/>
         <source>  overlap    max %1 at once, average %2
 </source>
         <translation>  overlap    최대 동시 %1개, 평균 %2
@@ -831,7 +848,7 @@ Source (core/experiments/%1):
         <translation>, 총 %1 동안 멈춤</translation>
     </message>
     <message>
-        <location line="+400"/>
+        <location line="+439"/>
         <source>  verdict    %1
 </source>
         <translation>  verdict    %1
@@ -843,14 +860,14 @@ Source (core/experiments/%1):
         <translation>취소됨</translation>
     </message>
     <message>
-        <location line="-399"/>
-        <location line="+399"/>
+        <location line="-438"/>
+        <location line="+438"/>
         <location line="+266"/>
         <source>failed</source>
         <translation>실패함</translation>
     </message>
     <message numerus="yes">
-        <location line="-726"/>
+        <location line="-765"/>
         <source> (and %n more, +%1 s in all)</source>
         <translation>
             <numerusform> (외 %n건, 총 +%1 s)</numerusform>
@@ -866,12 +883,7 @@ Source (core/experiments/%1):
         </translation>
     </message>
     <message>
-        <location line="+80"/>
-        <source>Usage: coroscope run ID [--param k=v]... [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text] [--repeat N] [--json] [--predict S] [--note T:TEXT]...</source>
-        <translation>사용법: coroscope run ID [--param k=v]... [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text] [--repeat N] [--json] [--predict S] [--note T:TEXT]...</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+89"/>
         <source>Usage: coroscope render RUN.json|TRACE.json [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text] [--note T:TEXT]... [--until T]</source>
         <translation>사용법: coroscope render RUN.json|TRACE.json [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text] [--note T:TEXT]... [--until T]</translation>
     </message>
@@ -892,12 +904,23 @@ Source (core/experiments/%1):
         <translation>전체 소요 시간에 대한 예측(초): 측정값과 비교해 출력하고, 시간 축에 표시하며, 실행 기록 파일에 저장합니다.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+4"/>
+        <source>Which tasks you predict will run at the same time: groups of task numbers (as the chart lists them after main) or names joined by &apos;+&apos; (1+2, 1+2+3,4+5, &quot;task 1+task 2&quot;), none, or all. Printed against what ran, kept in the run file.</source>
+        <translation>동시에 실행될 것이라고 예상하는 태스크: 태스크 번호(차트에서 main 다음에 나열된 순서) 또는 이름을 &apos;+&apos;로 묶은 그룹(1+2, 1+2+3,4+5, &quot;task 1+task 2&quot;), none 또는 all. 실제 실행 결과와 비교해 출력하고 실행 파일에 저장합니다.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>--predict must be a positive number of seconds, got &apos;%1&apos;</source>
         <translation>--predict에는 양수(초)를 지정해야 합니다. 입력값: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+11"/>
+        <location line="+53"/>
+        <source>--predict-overlap &apos;%1&apos;: %2</source>
+        <translation>--predict-overlap &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <location line="+101"/>
         <source>Usage: coroscope sweep ID --param NAME=v1,v2,... [--param k=v]... [--repeat N] [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide ...] [--json]</source>
         <translation>사용법: coroscope sweep ID --param NAME=v1,v2,... [--param k=v]... [--repeat N] [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide ...] [--json]</translation>
     </message>
@@ -1273,12 +1296,12 @@ Example:
         <translation>%1을(를) 쓸 수 없습니다: %2 writer를 시작하지 못했습니다</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+197"/>
         <source>cannot export %1: unknown format (supported: %2)</source>
         <translation>%1을(를) 내보낼 수 없습니다: 알 수 없는 형식 (지원: %2)</translation>
     </message>
     <message>
-        <location filename="../core/render/sweepfigure.cpp" line="+460"/>
+        <location filename="../core/render/sweepfigure.cpp" line="+464"/>
         <source>cannot write %1: a sweep exports as a figure (.png, .svg, .pdf), a table (.csv) or its runs (.json)</source>
         <translation>%1에 쓸 수 없습니다: 스윕은 그림(.png, .svg, .pdf), 표(.csv), 또는 실행 기록(.json)으로만 내보낼 수 있습니다</translation>
     </message>
@@ -1286,7 +1309,7 @@ Example:
 <context>
     <name>Coroscope::Exporter</name>
     <message>
-        <location filename="../qml/cpp/exporter.cpp" line="+336"/>
+        <location filename="../qml/cpp/exporter.cpp" line="+348"/>
         <source>%1 × %2 px at %3× (%4 × %5 pixels)</source>
         <translation>%1 × %2 px, %3× 배율 (%4 × %5 픽셀)</translation>
     </message>
@@ -1301,42 +1324,37 @@ Example:
         <translation>%1 × %2 px (벡터)</translation>
     </message>
     <message>
-        <location line="-143"/>
-        <location line="+150"/>
+        <location line="-138"/>
         <source>Type a file name to export to.</source>
         <translation>내보낼 파일 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-21"/>
         <source>Nothing to export yet: run a sweep first (Parameters → Sweep).</source>
         <translation>아직 내보낼 것이 없습니다. 먼저 스윕을 실행하세요 (매개변수 → 스윕).</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+150"/>
+        <location line="+24"/>
         <source>%1 is a folder: add a file name.</source>
         <translation>%1: 폴더입니다. 파일 이름을 덧붙이세요.</translation>
     </message>
     <message>
-        <location line="-134"/>
-        <location line="+147"/>
+        <location line="+10"/>
         <source>Saved %1 — %2</source>
         <translation>저장됨: %1 — %2</translation>
     </message>
     <message>
-        <location line="-146"/>
-        <location line="+147"/>
+        <location line="+1"/>
         <source>Saved %1 — %2, %3</source>
         <translation>저장됨: %1 — %2, %3</translation>
     </message>
     <message>
-        <location line="-146"/>
-        <location line="+147"/>
+        <location line="+1"/>
         <source>exported %1 (%2)</source>
         <translation>내보냄: %1 (%2)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+140"/>
         <source>Nothing to export yet: run an experiment first.</source>
         <translation>아직 내보낼 것이 없습니다: 먼저 실험을 실행하세요.</translation>
     </message>
@@ -1454,7 +1472,7 @@ Example:
 <context>
     <name>Coroscope::GanttItem</name>
     <message>
-        <location filename="../qml/cpp/ganttitem.cpp" line="+39"/>
+        <location filename="../qml/cpp/ganttitem.cpp" line="+40"/>
         <source>the task was created at %1 and first ran %2 later</source>
         <translation>태스크가 %1에 생성되어 %2 뒤 처음 실행됨</translation>
     </message>
@@ -1484,7 +1502,7 @@ Example:
         <translation> (%1 늦게 종료)</translation>
     </message>
     <message>
-        <location line="+292"/>
+        <location line="+306"/>
         <source>Pick an experiment and press Run (Ctrl+R) — its timeline appears here.</source>
         <translation>실험을 고르고 실행(Ctrl+R)을 누르세요 — 여기에 타임라인이 나타납니다.</translation>
     </message>
@@ -1536,7 +1554,7 @@ Example:
 <context>
     <name>Coroscope::GanttModel</name>
     <message numerus="yes">
-        <location filename="../core/render/ganttmodel.cpp" line="+216"/>
+        <location filename="../core/render/ganttmodel.cpp" line="+232"/>
         <source>+%n more task(s)</source>
         <translation>
             <numerusform>+태스크 %n개 더</numerusform>
@@ -1546,7 +1564,7 @@ Example:
 <context>
     <name>Coroscope::GanttPainter</name>
     <message>
-        <location filename="../core/render/ganttpainter.cpp" line="+185"/>
+        <location filename="../core/render/ganttpainter.cpp" line="+186"/>
         <source>running… %1 so far</source>
         <translation>실행 중… 지금까지 %1</translation>
     </message>
@@ -1554,14 +1572,16 @@ Example:
         <location line="-4"/>
         <location line="+5"/>
         <location line="+11"/>
-        <location line="+1299"/>
+        <location line="+1302"/>
         <source>ideal %1</source>
         <translation>이상적 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="-1317"/>
+        <location line="-1320"/>
         <source>replay at %1 of %2 — %n in flight</source>
-        <translation><numerusform>다시 보기 %1 / %2 — 진행 중 %n개</numerusform></translation>
+        <translation>
+            <numerusform>다시 보기 %1 / %2 — 진행 중 %n개</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1594,7 +1614,7 @@ Example:
         <translation>이벤트 루프 멈춤 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+39"/>
         <source>%n cores</source>
         <translation>
             <numerusform>코어 %n개</numerusform>
@@ -1822,6 +1842,148 @@ Example:
         <location line="+152"/>
         <source>run of %1</source>
         <translation>%1 실행</translation>
+    </message>
+</context>
+<context>
+    <name>Coroscope::Prediction</name>
+    <message>
+        <location filename="../core/timeline/prediction.cpp" line="+142"/>
+        <source>%1 and %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>there is no task %1: this run has no tasks besides main</source>
+        <translation>태스크 %1이(가) 없습니다: 이 실행에는 main 외의 태스크가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there is no task %1: this run has %2 tasks besides main (1–%2)</source>
+        <translation>태스크 %1이(가) 없습니다: 이 실행에는 main 외에 태스크가 %2개 있습니다 (1–%2)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>no task is named &apos;%1&apos;: this run has no tasks besides main</source>
+        <translation>&apos;%1&apos;(이)라는 태스크가 없습니다: 이 실행에는 main 외의 태스크가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no task is named &apos;%1&apos; (its tasks: %2)</source>
+        <translation>&apos;%1&apos;(이)라는 태스크가 없습니다 (태스크: %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;%1&apos; names %2 tasks (%3): give its number or its whole name</source>
+        <translation>&apos;%1&apos;에 해당하는 태스크가 %2개입니다 (%3): 번호나 전체 이름을 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>say which tasks will run at once: 1+2, 1+2+3, none or all</source>
+        <translation>동시에 실행될 태스크를 적으세요: 1+2, 1+2+3, none 또는 all</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it is %1 characters long; at most %2</source>
+        <translation>%1자입니다. 최대 %2자까지 됩니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it holds a control character (U+%1)</source>
+        <translation>제어 문자(U+%1)가 들어 있습니다</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&apos;%1&apos;: a task is missing around a &apos;+&apos; (e.g. 1+2)</source>
+        <translation>&apos;%1&apos;: &apos;+&apos; 앞뒤에 태스크가 빠졌습니다 (예: 1+2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+84"/>
+        <source>&apos;%1&apos; names %2 twice</source>
+        <translation>&apos;%1&apos;에 %2이(가) 두 번 있습니다</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>&apos;%1&apos; is one task: a group that runs at once has two or more, joined by &apos;+&apos; (1+2), or say none or all</source>
+        <translation>&apos;%1&apos;은(는) 태스크 하나입니다: 동시에 실행되는 그룹은 &apos;+&apos;로 묶은 둘 이상의 태스크입니다(1+2). 아니면 none 또는 all이라고 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>more than %1 tasks named; for all of them say all</source>
+        <translation>태스크를 %1개보다 많이 적었습니다. 전부라면 all이라고 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>predicted no overlap</source>
+        <translation>동시 실행 없음 예상</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>predicted all at once</source>
+        <translation>모두 동시에 예상</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>predicted %1 at once</source>
+        <translation>%1 동시에 예상</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> — right</source>
+        <translation> — 맞음</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> — wrong</source>
+        <translation> — 틀림</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no two tasks ran at once</source>
+        <translation>어떤 두 태스크도 동시에 실행되지 않았습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+53"/>
+        <source>%1 ran at once for %2</source>
+        <translation>%1이(가) %2 동안 동시에 실행되었습니다</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>%1 (up to %2 tasks in flight together)</source>
+        <translation>%1 (최대 %2개 태스크가 함께 진행 중)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>this run has %n task(s) besides main</source>
+        <translation>
+            <numerusform>이 실행에는 main 외에 태스크가 %n개 있습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>both tasks ran at once for %1</source>
+        <translation>두 태스크가 %1 동안 동시에 실행되었습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all %1 tasks ran at once for %2</source>
+        <translation>태스크 %1개가 모두 %2 동안 동시에 실행되었습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at most %1 of the %2 tasks were in flight at one instant</source>
+        <translation>한 순간에 진행 중이던 태스크는 %2개 중 최대 %1개였습니다</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 were in flight together for only %2</source>
+        <translation>%1이(가) 함께 진행된 시간은 %2뿐입니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 never ran at once</source>
+        <translation>%1은(는) 한 번도 동시에 실행되지 않았습니다</translation>
     </message>
 </context>
 <context>
@@ -2334,12 +2496,16 @@ Example:
     <message numerus="yes">
         <location line="+6"/>
         <source>%n value(s) of %1</source>
-        <translation><numerusform>%1 값 %n개</numerusform></translation>
+        <translation>
+            <numerusform>%1 값 %n개</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n failed</source>
-        <translation><numerusform>%n개 실패</numerusform></translation>
+        <translation>
+            <numerusform>%n개 실패</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2350,7 +2516,7 @@ Example:
 <context>
     <name>Coroscope::SweepFigure</name>
     <message>
-        <location filename="../core/render/sweepfigure.cpp" line="-314"/>
+        <location filename="../core/render/sweepfigure.cpp" line="-318"/>
         <source>%1 — sweep over %2</source>
         <translation>%1 — %2 스윕</translation>
     </message>
@@ -2376,7 +2542,7 @@ Example:
         </translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>%1 median, p95 %2, ideal %3</source>
         <translation>중앙값 %1, p95 %2, 이상적 %3</translation>
     </message>
@@ -2406,7 +2572,7 @@ Example:
         <translation>%1 — 로그 눈금</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>measured (median, p95)</source>
         <translation>측정 (중앙값, p95)</translation>
     </message>
@@ -2452,7 +2618,7 @@ Example:
 <context>
     <name>Coroscope::TextChart</name>
     <message>
-        <location filename="../core/render/textchart.cpp" line="+94"/>
+        <location filename="../core/render/textchart.cpp" line="+95"/>
         <source>notes</source>
         <translation>메모</translation>
     </message>
@@ -2477,7 +2643,7 @@ Example:
         <translation>메모 %1: %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>if every blocking step were async: %1</source>
         <translation>블로킹 단계가 모두 비동기라면: %1</translation>
     </message>
@@ -3540,7 +3706,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>바닥글 (파라미터, 버전)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Writes the whole run as data.</source>
         <translation>실행 전체를 데이터로 저장합니다.</translation>
     </message>
@@ -3623,7 +3789,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>Coroscope — %1</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>▶ Run</source>
         <translation>▶ 실행</translation>
     </message>
@@ -3745,7 +3911,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>%1 실행 중 — %2 s</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Open a saved run or a Chrome trace</source>
         <translation>저장된 실행 또는 Chrome 트레이스 열기</translation>
     </message>
@@ -3906,6 +4072,16 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
     </message>
     <message>
         <location line="+7"/>
+        <source>which tasks run at once, e.g. 1+2, none, all</source>
+        <translation>동시에 실행될 태스크, 예: 1+2, none, all</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Before you run: which tasks will be in flight at the same time? Tasks by their number as the chart lists them after main (1+2, 1+2+3, 4+5) or by name (task 1+task 2); none; or all. The headline says whether you were right, and why.</source>
+        <translation>실행하기 전에: 어떤 태스크가 동시에 진행될까요? 차트에서 main 다음에 나열된 번호(1+2, 1+2+3, 4+5)나 이름(task 1+task 2), none 또는 all로 적으세요. 헤드라인이 맞았는지, 왜 그런지 알려 줍니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Quiz: hide what to expect until the run is done</source>
         <translation>퀴즈: 실행이 끝날 때까지 예상 결과 숨기기</translation>
     </message>
@@ -3920,7 +4096,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>바꿀 것</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Values</source>
         <translation>값</translation>
     </message>

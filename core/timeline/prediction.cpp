@@ -349,9 +349,11 @@ OverlapVerdict overlapVerdict(const RunData &run, const OverlapPrediction &predi
 {
     const Tasks tasks(run);
     OverlapVerdict v;
-    const QString predicted = prediction.kind == OverlapPrediction::Kind::None ? Tr::tr("none at once")
-        : prediction.kind == OverlapPrediction::Kind::All                      ? Tr::tr("all at once")
-                                                          : Tr::tr("%1 at once").arg(prediction.text());
+    const QString predicted = prediction.kind == OverlapPrediction::Kind::None
+        ? Tr::tr("predicted no overlap")
+        : prediction.kind == OverlapPrediction::Kind::All
+        ? Tr::tr("predicted all at once")
+        : Tr::tr("predicted %1 at once").arg(prediction.text());
     const auto finish = [&](bool right, const QString &why) {
         v.right = right;
         v.brief = predicted + (right ? Tr::tr(" — right") : Tr::tr(" — wrong"));

@@ -92,7 +92,7 @@ private Q_SLOTS:
                 u" 1 + 2 "_s, u"--export"_s, file, u"--export"_s, trace, u"--export"_s, svg});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(
-            r.out.contains(u"  1+2 at once — right: task 1 · GOOG and task 2 · APPL ran at once for 0.0"_s),
+            r.out.contains(u"  predicted 1+2 at once — right: task 1 · GOOG and task 2 · APPL ran at once for 0.0"_s),
             qPrintable(r.out));
         QString error;
         const auto run = RunFile::read(file, &error);
@@ -103,9 +103,9 @@ private Q_SLOTS:
         QCOMPARE(RunFile::read(back, &error)->predictedOverlap, u"1+2"_s);
         QFile drawn(svg);
         QVERIFY(drawn.open(QIODevice::ReadOnly));
-        QVERIFY(drawn.readAll().contains("1+2 at once — right"));
+        QVERIFY(drawn.readAll().contains("predicted 1+2 at once — right"));
         const Result text = coroscope({u"render"_s, file, u"--text"_s});
-        QVERIFY2(text.out.contains(u"1+2 at once — right: task 1 · GOOG and task 2 · APPL"_s),
+        QVERIFY2(text.out.contains(u"predicted 1+2 at once — right: task 1 · GOOG and task 2 · APPL"_s),
             qPrintable(text.out));
 
         // A wrong guess is said to be wrong, and why.
@@ -117,7 +117,7 @@ private Q_SLOTS:
         QCOMPARE(o.value(u"predicted"_s).toString(), u"task 1+task 2"_s);
         QCOMPARE(o.value(u"right"_s).toBool(), false);
         QCOMPARE(o.value(u"text"_s).toString(),
-            u"task 1+task 2 at once — wrong: task 1 and task 2 never ran at once"_s);
+            u"predicted task 1+task 2 at once — wrong: task 1 and task 2 never ran at once"_s);
 
         // A task the run does not have: the user's mistake, said on stderr with exit 2; the
         // run's file is written without it.

@@ -311,15 +311,15 @@ private Q_SLOTS:
         };
         OverlapVerdict v = verdict(u"1+2"_s);
         QVERIFY(v.right && !v.badTask);
-        QCOMPARE(v.text, u"1+2 at once — right: task 1 and task 2 ran at once for 0.040 s"_s);
-        QCOMPARE(v.brief, u"1+2 at once — right"_s);
+        QCOMPARE(v.text, u"predicted 1+2 at once — right: task 1 and task 2 ran at once for 0.040 s"_s);
+        QCOMPARE(v.brief, u"predicted 1+2 at once — right"_s);
         v = verdict(u"TASK 2+task 1"_s);
         QVERIFY(v.right);
         v = verdict(u"all"_s);
-        QCOMPARE(v.text, u"all at once — right: both tasks ran at once for 0.040 s"_s);
+        QCOMPARE(v.text, u"predicted all at once — right: both tasks ran at once for 0.040 s"_s);
         v = verdict(u"none"_s);
         QVERIFY(!v.right && !v.badTask);
-        QCOMPARE(v.text, u"none at once — wrong: task 1 and task 2 ran at once for 0.040 s"_s);
+        QCOMPARE(v.text, u"predicted no overlap — wrong: task 1 and task 2 ran at once for 0.040 s"_s);
         // Tasks the run does not have: said, not judged.
         v = verdict(u"1+3"_s);
         QVERIFY(v.badTask && !v.right);
@@ -343,11 +343,11 @@ private Q_SLOTS:
             {3, 100, 200, SpanKind::Blocking},
         });
         v = overlapVerdict(blocking, *OverlapPrediction::parse(u"1+2"_s, nullptr));
-        QCOMPARE(v.text, u"1+2 at once — wrong: task 1 and task 2 never ran at once"_s);
+        QCOMPARE(v.text, u"predicted 1+2 at once — wrong: task 1 and task 2 never ran at once"_s);
         v = overlapVerdict(blocking, *OverlapPrediction::parse(u"none"_s, nullptr));
-        QCOMPARE(v.text, u"none at once — right: no two tasks ran at once"_s);
+        QCOMPARE(v.text, u"predicted no overlap — right: no two tasks ran at once"_s);
         v = overlapVerdict(blocking, *OverlapPrediction::parse(u"all"_s, nullptr));
-        QCOMPARE(v.text, u"all at once — wrong: at most 1 of the 2 tasks were in flight at one instant"_s);
+        QCOMPARE(v.text, u"predicted all at once — wrong: at most 1 of the 2 tasks were in flight at one instant"_s);
 
         // A handover: task 2 begins 50 µs before task 1 ends — not "at once"; 2 ms of 100 is
         // "only", 10 ms is.
