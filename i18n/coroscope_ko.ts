@@ -281,11 +281,12 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
     </message>
     <message>
         <location line="+10"/>
+        <location line="+392"/>
         <source>Which tasks will run at once — &apos;%1&apos;: %2.</source>
         <translation>어떤 태스크가 동시에 실행될지 — &apos;%1&apos;: %2.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-363"/>
         <source>run %1 (%2)</source>
         <translation>실행 %1 (%2)</translation>
     </message>
@@ -382,12 +383,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>프로그램에 쓸 PostgreSQL이 없습니다: %1</translation>
     </message>
     <message>
-        <location line="+84"/>
-        <source>Which tasks will run at once — %1</source>
-        <translation>어떤 태스크가 동시에 실행될지 — %1</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+98"/>
         <location line="+78"/>
         <source>history: %1</source>
         <translation>기록: %1</translation>
@@ -1898,12 +1894,12 @@ Example:
     </message>
     <message>
         <location line="+3"/>
-        <location line="+84"/>
+        <location line="+83"/>
         <source>&apos;%1&apos; names %2 twice</source>
         <translation>&apos;%1&apos;에 %2이(가) 두 번 있습니다</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-77"/>
         <source>&apos;%1&apos; is one task: a group that runs at once has two or more, joined by &apos;+&apos; (1+2), or say none or all</source>
         <translation>&apos;%1&apos;은(는) 태스크 하나입니다: 동시에 실행되는 그룹은 &apos;+&apos;로 묶은 둘 이상의 태스크입니다(1+2). 아니면 none 또는 all이라고 쓰세요</translation>
     </message>

@@ -625,7 +625,7 @@ int cmdRun(const QStringList &args)
         overlap = overlapVerdict(last, *predictedOverlap);
         if (overlap->badTask) {
             err(Tr::tr("--predict-overlap '%1': %2")
-                    .arg(printable(predictedOverlap->text()), overlap->text.section(u" — "_s, 1)));
+                    .arg(printable(predictedOverlap->text()), overlap->error));
             exitCode = BadUsage;
             overlap.reset();
         } else {

@@ -402,16 +402,16 @@ OverlapVerdict overlapVerdict(const RunData &run, const OverlapPrediction &predi
             const int t = resolve(run, tasks, member, &error);
             if (t < 0) {
                 v.badTask = true;
-                v.right = false;
+                v.error = error;
                 v.brief = predicted + u" — "_s + error;
                 v.text = v.brief;
                 return v;
             }
             if (std::find(members.begin(), members.end(), static_cast<std::size_t>(t)) != members.end()) {
                 v.badTask = true;
-                v.brief = predicted + u" — "_s
-                    + Tr::tr("'%1' names %2 twice")
-                          .arg(group.join(u'+'), run.lanes.at(tasks.lanes[static_cast<std::size_t>(t)]).name);
+                v.error = Tr::tr("'%1' names %2 twice")
+                              .arg(group.join(u'+'), run.lanes.at(tasks.lanes[static_cast<std::size_t>(t)]).name);
+                v.brief = predicted + u" — "_s + v.error;
                 v.text = v.brief;
                 return v;
             }

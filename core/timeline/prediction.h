@@ -44,8 +44,10 @@ struct OverlapVerdict
     QString text;
     /// "1+2 at once — right" (the chart's headline).
     QString brief;
-    /// A member named no task of the run (the text says which): not a verdict at all.
+    /// A member named no task of the run (or one twice): not a verdict at all; `error` says why
+    /// ("there is no task 3: this run has 2 tasks besides main (1–2)").
     bool badTask = false;
+    QString error;
 };
 
 /// `run`'s tasks held against `prediction`. Tasks are the task lanes as listed, but for a root

@@ -680,7 +680,7 @@ void AppController::onFinished(const RunData &finished)
         if (parsed && run.status == RunStatus::Ok) {
             overlap = overlapVerdict(run, *parsed);
             if (overlap->badTask) {
-                overlapError = tr("Which tasks will run at once — %1").arg(overlap->text);
+                overlapError = tr("Which tasks will run at once — '%1': %2.").arg(predicted, overlap->error);
                 overlap.reset();
             } else {
                 run.predictedOverlap = predicted;

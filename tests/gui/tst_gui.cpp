@@ -391,7 +391,8 @@ private Q_SLOTS:
         m_app->setOverlapPrediction(u"1+7"_s);
         QVERIFY(m_app->run());
         QVERIFY(finished.wait(10000));
-        QVERIFY2(m_app->message().contains(u"there is no task 7: this run has 2 tasks besides main"_s),
+        QVERIFY2(m_app->message().contains(
+                     u"Which tasks will run at once — '1+7': there is no task 7: this run has 2 tasks besides main (1–2)."_s),
             qPrintable(m_app->message()));
         QVERIFY(m_app->current()->run()->predictedOverlap.isEmpty());
         m_app->setOverlapPrediction({});
