@@ -71,9 +71,12 @@ qint64 total(const Intervals &v)
     return sum;
 }
 
-bool isRootCoroutine(const QString &name)
+/// The coroutine that starts the others: the experiments' `main`; in a traced Python program,
+/// the task asyncio.run() made (Task-1, whatever its coroutine's name).
+bool isRootCoroutine(const RunData &run, const QString &name)
 {
-    return name == u"main"_s || name.endsWith(u" · main"_s);
+    return name == u"main"_s || name.endsWith(u" · main"_s)
+        || (run.experiment == u"python"_s && name.startsWith(u"Task-1 · "_s));
 }
 
 /// The tasks a prediction speaks of, and when each was in flight.
@@ -89,7 +92,7 @@ struct Tasks
         std::vector<int> taskOf(static_cast<std::size_t>(laneCount), -1);
         for (LaneId l = 0; l < laneCount; ++l) {
             const Lane &lane = run.lanes.at(l);
-            if (lane.kind == LaneKind::Task && !isRootCoroutine(lane.name)) {
+            if (lane.kind == LaneKind::Task && !isRootCoroutine(run, lane.name)) {
                 taskOf[l] = static_cast<int>(lanes.size());
                 lanes.push_back(l);
             }

@@ -336,6 +336,13 @@ private Q_SLOTS:
         QVERIFY(v.badTask);
         QVERIFY2(v.text.contains(u"names task 1 twice"_s), qPrintable(v.text));
 
+        // A traced Python program's root is the task asyncio.run() made, whatever it is called.
+        RunData python = run;
+        python.experiment = u"python"_s;
+        python.lanes[1].name = u"Task-1 · test2"_s;
+        v = overlapVerdict(python, *OverlapPrediction::parse(u"1+2"_s, nullptr));
+        QCOMPARE(v.text, u"predicted 1+2 at once — right: task 1 and task 2 ran at once for 0.040 s"_s);
+
         // One after the other on the loop's thread (blocking-in-task): never at once.
         const RunData blocking = makeRun({
             {2, 0, 100, SpanKind::Blocking},
