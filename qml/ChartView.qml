@@ -32,11 +32,13 @@ Item {
         anchors.top: parent.top
         anchors.bottom: replayBar.visible ? replayBar.top : parent.bottom
         contentWidth: width
-        contentHeight: gantt.height
+        // Room under the chart for the Arrows/States/Ideal plate, which floats over the view's
+        // bottom: scrolled to the end, the footer is above it, not under it.
+        contentHeight: gantt.height + (root.hasRun ? controls.height + 14 : 0)
         clip: true
         interactive: false // the chart pans and zooms itself; the wheel over it zooms
         boundsBehavior: Flickable.StopAtBounds
-        ScrollBar.vertical: ScrollBar { policy: gantt.height > scroll.height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded }
+        ScrollBar.vertical: ScrollBar { policy: scroll.contentHeight > scroll.height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded }
         GanttItem {
             id: gantt
             objectName: "gantt"
