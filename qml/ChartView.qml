@@ -200,7 +200,10 @@ Item {
                 // Dragging redraws as it goes while frames are quick; a frame of a huge run takes
                 // long, so it is drawn where the slider is let go.
                 live: gantt.replayFrameMs < 40
-                onMoved: { replay.playing = false; replay.seek(value) }
+                onMoved: { replay.playing = false; replay.seek(live ? value : valueAt(position)) }
+                // Not live: a drag moves only the handle; the frame is drawn where it is let go
+                // (a non-live slider sets its value on release without a moved()).
+                onPressedChanged: if (!pressed && !live) { replay.playing = false; replay.seek(valueAt(position)) }
                 ToolTip.visible: hovered || pressed
                 ToolTip.delay: pressed ? 0 : 600
                 ToolTip.text: qsTr("Drag to any instant; at the end the whole run is shown")

@@ -76,7 +76,7 @@ qint64 total(const Intervals &v)
 bool isRootCoroutine(const RunData &run, const QString &name)
 {
     return name == u"main"_s || name.endsWith(u" · main"_s)
-        || (run.experiment == u"python"_s && name.startsWith(u"Task-1 · "_s));
+        || (run.experiment == u"python"_s && (name == u"Task-1"_s || name.startsWith(u"Task-1 · "_s)));
 }
 
 /// The tasks a prediction speaks of, and when each was in flight.
@@ -126,9 +126,16 @@ struct Tasks
     [[nodiscard]] std::size_t size() const { return lanes.size(); }
 };
 
+/// "0.040 s", "2.0 ms", "350 µs": short overlaps must not read as "0.000 s".
 QString seconds(qint64 ns)
 {
-    return u"%1 s"_s.arg(static_cast<double>(ns) / 1e9, 0, 'f', 3);
+    if (ns >= 10'000'000) {
+        return u"%1 s"_s.arg(static_cast<double>(ns) / 1e9, 0, 'f', 3);
+    }
+    if (ns >= 1'000'000) {
+        return u"%1 ms"_s.arg(static_cast<double>(ns) / 1e6, 0, 'f', 1);
+    }
+    return u"%1 µs"_s.arg(std::llround(static_cast<double>(ns) / 1e3));
 }
 
 /// "task 1 and task 2", "task 1, task 2 and task 3".
@@ -149,15 +156,17 @@ QString namesOf(const RunData &run, const Tasks &tasks, const std::vector<std::s
 /// separator: "task 1" is not "task 10"). -1 with `error` set when it names none or several.
 int resolve(const RunData &run, const Tasks &tasks, const QString &member, QString *error)
 {
-    bool isNumber = false;
-    const int n = member.toInt(&isNumber);
-    if (isNumber) {
-        if (n >= 1 && static_cast<std::size_t>(n) <= tasks.size()) {
-            return n - 1;
+    if (std::all_of(member.begin(), member.end(), [](QChar c) { return c >= u'0' && c <= u'9'; })) {
+        bool fits = false;
+        const qlonglong n = member.toLongLong(&fits);
+        if (fits && n >= 1 && static_cast<std::size_t>(n) <= tasks.size()) {
+            return static_cast<int>(n - 1);
         }
-        *error = tasks.size() == 0 ? Tr::tr("there is no task %1: this run has no tasks besides main").arg(n)
-                                   : Tr::tr("there is no task %1: this run has %2 tasks besides main (1–%2)")
-                                         .arg(QString::number(n), QString::number(tasks.size()));
+        const int count = static_cast<int>(tasks.size());
+        *error = count == 0 ? Tr::tr("there is no task %1: this run has no tasks besides main").arg(member)
+            : count == 1
+            ? Tr::tr("there is no task %1: this run has one task besides main (1)").arg(member)
+            : Tr::tr("there is no task %1: this run has %2 tasks besides main (1–%2)").arg(member, QString::number(count));
         return -1;
     }
     std::vector<int> found;
@@ -245,15 +254,22 @@ MostAtOnce mostAtOnce(const Tasks &tasks)
     }
     std::sort(edges.begin(), edges.end());
     MostAtOnce out;
-    std::vector<std::size_t> active;
-    std::set<std::pair<std::size_t, std::size_t>> tried; // each pair looked at once
+    std::vector<std::size_t> active; // tasks in flight, in any order
+    std::vector<std::size_t> slot(tasks.size(), 0); // where each active task is in `active`
+    // Each pair that meets is looked at once; past a million pairs (which no real run reaches
+    // without one of them overlapping for real), the most in flight at once decides.
+    constexpr std::size_t kMaxPairs = 1'000'000;
+    std::set<std::pair<std::size_t, std::size_t>> tried;
     for (const auto &[at, delta, task] : edges) {
         if (delta < 0) {
-            active.erase(std::find(active.begin(), active.end(), task));
+            const std::size_t i = slot[task];
+            active[i] = active.back();
+            slot[active[i]] = i;
+            active.pop_back();
             continue;
         }
         for (const std::size_t other : active) {
-            if (!out.pair.empty() || tried.size() > 4096) {
+            if (!out.pair.empty() || tried.size() >= kMaxPairs) {
                 break;
             }
             const auto key = std::minmax(task, other);
@@ -264,6 +280,10 @@ MostAtOnce mostAtOnce(const Tasks &tasks)
                 out.pair = {key.first, key.second};
             }
         }
+        if (out.pair.empty() && tried.size() >= kMaxPairs && !active.empty()) {
+            out.pair = {std::min(task, active.front()), std::max(task, active.front())};
+        }
+        slot[task] = active.size();
         active.push_back(task);
         out.most = std::max(out.most, static_cast<int>(active.size()));
     }
@@ -321,6 +341,9 @@ std::optional<OverlapPrediction> OverlapPrediction::parse(const QString &spec, Q
     }
     qsizetype members = 0;
     for (const QString &groupText : text.split(QRegularExpression(u"[,;]"_s))) {
+        if (groupText.trimmed().isEmpty()) {
+            return fail(Tr::tr("an empty group: two separators in a row, or one at either end (1+2, 3+4)"));
+        }
         QStringList group;
         for (const QString &member : groupText.split(u'+')) {
             const QString m = member.simplified();
@@ -344,6 +367,10 @@ std::optional<OverlapPrediction> OverlapPrediction::parse(const QString &spec, Q
             return fail(Tr::tr("more than %1 tasks named; for all of them say all").arg(kMaxMembers));
         }
         p.groups.append(group);
+    }
+    // What is kept ("1+2, 3+4") is read again: it must pass the same limit.
+    if (const qsizetype kept = p.text().size(); kept > kMaxSpecChars) {
+        return fail(Tr::tr("it is %1 characters long; at most %2").arg(kept).arg(kMaxSpecChars));
     }
     return p;
 }
@@ -389,9 +416,14 @@ OverlapVerdict overlapVerdict(const RunData &run, const OverlapPrediction &predi
                                   : Tr::tr("all %1 tasks ran at once for %2")
                                         .arg(QString::number(tasks.size()), seconds(t.ns)));
         }
+        const int most = mostAtOnce(tasks).most;
+        if (t.ns > 0 && static_cast<std::size_t>(most) == tasks.size()) {
+            return finish(false, Tr::tr("all %1 tasks were in flight together for only %2")
+                                     .arg(QString::number(tasks.size()), seconds(t.ns)));
+        }
         return finish(false,
             Tr::tr("at most %1 of the %2 tasks were in flight at one instant")
-                .arg(QString::number(mostAtOnce(tasks).most), QString::number(tasks.size())));
+                .arg(QString::number(most), QString::number(tasks.size())));
     }
     case OverlapPrediction::Kind::Groups:
         break;

@@ -313,7 +313,7 @@ void GanttItem::updateFrame()
 const std::vector<qint64> &GanttItem::events() const
 {
     const auto whole = m_run ? m_run->model() : nullptr;
-    if (whole != m_eventsOf.lock()) { // another model (a freed one's address may be reused)
+    if (!whole || whole != m_eventsOf.lock()) { // none, or another (a freed one's address may be reused)
         m_events = whole ? Replay::eventTimes(whole->run()) : std::vector<qint64> {};
         m_eventsOf = whole;
     }

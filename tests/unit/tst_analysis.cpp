@@ -276,6 +276,9 @@ private Q_SLOTS:
         QTest::newRow("control") << u"1+2\u0007"_s << QString() << u"control character (U+0007)"_s;
         QTest::newRow("long") << QString(u"1+"_s.repeated(300) + u'2') << QString()
                               << u"601 characters long"_s;
+        QTest::newRow("empty group") << u"1+2,"_s << QString() << u"an empty group"_s;
+        QTest::newRow("as kept, too long") << QString(u"task 10+task 11,"_s.repeated(29) + u"task 10+task 11"_s)
+                                           << QString() << u"508 characters long"_s;
         QTest::newRow("many") << QString(u"1+2,"_s.repeated(40) + u"1+2"_s) << QString()
                               << u"more than 64 tasks"_s;
     }
@@ -325,6 +328,9 @@ private Q_SLOTS:
         QVERIFY(v.badTask && !v.right);
         QVERIFY2(v.text.contains(u"there is no task 3: this run has 2 tasks besides main (1–2)"_s),
             qPrintable(v.text));
+        v = verdict(u"99999999999+1"_s);
+        QVERIFY2(v.badTask && v.error == u"there is no task 99999999999: this run has 2 tasks besides main (1–2)"_s,
+            qPrintable(v.error));
         v = verdict(u"task+1"_s);
         QVERIFY(v.badTask);
         QVERIFY2(v.text.contains(u"'task' names 2 tasks ('task 1', 'task 2')"_s), qPrintable(v.text));
@@ -359,12 +365,16 @@ private Q_SLOTS:
         // A handover: task 2 begins 50 µs before task 1 ends — not "at once"; 2 ms of 100 is
         // "only", 10 ms is.
         for (const auto &[beginMs, expected] : {std::pair {99.95, u"never ran at once"_s},
-                 std::pair {98.0, u"were in flight together for only 0.002 s"_s},
+                 std::pair {98.0, u"were in flight together for only 2.0 ms"_s},
                  std::pair {90.0, u"ran at once for 0.010 s"_s}}) {
             const RunData handover
                 = makeRun({{2, 0, 100, SpanKind::Sleep}, {3, beginMs, 200, SpanKind::Sleep}});
             v = overlapVerdict(handover, *OverlapPrediction::parse(u"1+2"_s, nullptr));
             QVERIFY2(v.text.contains(expected), qPrintable(v.text));
+            if (beginMs > 99) {
+                v = overlapVerdict(handover, *OverlapPrediction::parse(u"all"_s, nullptr));
+                QCOMPARE(v.text, u"predicted all at once — wrong: all 2 tasks were in flight together for only 50 µs"_s);
+            }
         }
     }
 };
