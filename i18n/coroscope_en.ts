@@ -108,7 +108,7 @@
 <context>
     <name>Coroscope::Prediction</name>
     <message numerus="yes">
-        <location filename="../core/timeline/prediction.cpp" line="+378"/>
+        <location filename="../core/timeline/prediction.cpp" line="+408"/>
         <source>this run has %n task(s) besides main</source>
         <translation>
             <numerusform>this run has %n task besides main</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../qml/ChartView.qml" line="+172"/>
+        <location filename="../qml/ChartView.qml" line="+174"/>
         <source>Back to the start (Home)</source>
         <translation>처음으로 (Home)</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>다음 사건으로: 단계가 시작되거나 준비되거나 끝나는 곳 (→, ←는 뒤로)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Drag to any instant; at the end the whole run is shown</source>
         <translation>원하는 순간으로 끌어 보세요. 끝에서는 실행 전체가 보입니다</translation>
     </message>
@@ -1843,14 +1843,19 @@ Example:
 <context>
     <name>Coroscope::Prediction</name>
     <message>
-        <location filename="../core/timeline/prediction.cpp" line="+142"/>
+        <location filename="../core/timeline/prediction.cpp" line="+152"/>
         <source>%1 and %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>there is no task %1: this run has no tasks besides main</source>
         <translation>태스크 %1이(가) 없습니다: 이 실행에는 main 외의 태스크가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>there is no task %1: this run has one task besides main (1)</source>
+        <translation>태스크 %1이(가) 없습니다: 이 실행에는 main 외에 태스크가 하나 있습니다 (1)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1858,7 +1863,7 @@ Example:
         <translation>태스크 %1이(가) 없습니다: 이 실행에는 main 외에 태스크가 %2개 있습니다 (1–%2)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <source>no task is named &apos;%1&apos;: this run has no tasks besides main</source>
         <translation>&apos;%1&apos;(이)라는 태스크가 없습니다: 이 실행에는 main 외의 태스크가 없습니다</translation>
     </message>
@@ -1873,33 +1878,39 @@ Example:
         <translation>&apos;%1&apos;에 해당하는 태스크가 %2개입니다 (%3): 번호나 전체 이름을 쓰세요</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+109"/>
         <source>say which tasks will run at once: 1+2, 1+2+3, none or all</source>
         <translation>동시에 실행될 태스크를 적으세요: 1+2, 1+2+3, none 또는 all</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+48"/>
         <source>it is %1 characters long; at most %2</source>
         <translation>%1자입니다. 최대 %2자까지 됩니다</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-43"/>
         <source>it holds a control character (U+%1)</source>
         <translation>제어 문자(U+%1)가 들어 있습니다</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
+        <source>an empty group: two separators in a row, or one at either end (1+2, 3+4)</source>
+        <translation>빈 그룹입니다: 구분자가 연달아 있거나 맨 앞이나 맨 끝에 있습니다 (1+2, 3+4)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&apos;%1&apos;: a task is missing around a &apos;+&apos; (e.g. 1+2)</source>
         <translation>&apos;%1&apos;: &apos;+&apos; 앞뒤에 태스크가 빠졌습니다 (예: 1+2)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+83"/>
+        <location line="+92"/>
         <source>&apos;%1&apos; names %2 twice</source>
         <translation>&apos;%1&apos;에 %2이(가) 두 번 있습니다</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-86"/>
         <source>&apos;%1&apos; is one task: a group that runs at once has two or more, joined by &apos;+&apos; (1+2), or say none or all</source>
         <translation>&apos;%1&apos;은(는) 태스크 하나입니다: 동시에 실행되는 그룹은 &apos;+&apos;로 묶은 둘 이상의 태스크입니다(1+2). 아니면 none 또는 all이라고 쓰세요</translation>
     </message>
@@ -1909,7 +1920,7 @@ Example:
         <translation>태스크를 %1개보다 많이 적었습니다. 전부라면 all이라고 쓰세요</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>predicted no overlap</source>
         <translation>동시 실행 없음 예상</translation>
     </message>
@@ -1940,12 +1951,12 @@ Example:
     </message>
     <message>
         <location line="+2"/>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>%1 ran at once for %2</source>
         <translation>%1이(가) %2 동안 동시에 실행되었습니다</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-55"/>
         <source>%1 (up to %2 tasks in flight together)</source>
         <translation>%1 (최대 %2개 태스크가 함께 진행 중)</translation>
     </message>
@@ -1965,6 +1976,11 @@ Example:
         <location line="+1"/>
         <source>all %1 tasks ran at once for %2</source>
         <translation>태스크 %1개가 모두 %2 동안 동시에 실행되었습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>all %1 tasks were in flight together for only %2</source>
+        <translation>태스크 %1개가 모두 함께 진행된 시간은 %2뿐입니다</translation>
     </message>
     <message>
         <location line="+4"/>
