@@ -325,14 +325,14 @@ QByteArray chromeTrace(const RunData &run)
             QJsonObject {{u"generator"_s, u"Coroscope "_s + QCoreApplication::applicationVersion()},
                 {u"experiment"_s, run.experiment}, {u"wall_s"_s, static_cast<double>(run.wallNs) / 1e9},
                 {u"ideal_s"_s, static_cast<double>(run.idealNs) / 1e9}}}};
-    if (run.predictedNs != kUnknownTime) {
+    if (run.predictedNs != kUnknownTime || !run.predictedOverlap.isEmpty()) {
         QJsonObject other = root.value(u"otherData"_s).toObject();
-        other.insert(u"predicted_s"_s, static_cast<double>(run.predictedNs) / 1e9);
-        root.insert(u"otherData"_s, other);
-    }
-    if (!run.predictedOverlap.isEmpty()) {
-        QJsonObject other = root.value(u"otherData"_s).toObject();
-        other.insert(u"predicted_overlap"_s, run.predictedOverlap);
+        if (run.predictedNs != kUnknownTime) {
+            other.insert(u"predicted_s"_s, static_cast<double>(run.predictedNs) / 1e9);
+        }
+        if (!run.predictedOverlap.isEmpty()) {
+            other.insert(u"predicted_overlap"_s, run.predictedOverlap);
+        }
         root.insert(u"otherData"_s, other);
     }
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
