@@ -41,7 +41,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 // the shown values make up once their spacing is normalised ("port=\n5433
                 // password=port=543" shows "port=5433"): the test is whether the redacted string
                 // still shows it when the password is another text of its length.
-                if (dsn.count(secret) == 1 && redacted.contains(secret)) {
+                // A password written percent-encoded in a URI ("u:p%20@") is not where its
+                // decoded text ("p ") occurs in the string: that occurrence is other text, which
+                // may show ("…pp =h…"); only a password the string holds as it is can be swapped.
+                const qsizetype decoded
+                    = QString::fromUtf8(QByteArray::fromPercentEncoding(dsn.toUtf8())).count(secret);
+                if (dsn.count(secret) == 1 && decoded == 1 && redacted.contains(secret)) {
                     QString other = dsn;
                     other.replace(secret, QString(secret.size(), secret.contains(u'Z') ? u'Q' : u'Z'));
                     if (!redactConninfo(other).contains(secret)) {
