@@ -50,6 +50,8 @@ Item {
             states: root.options ? root.options.states : true
             ideal: root.options ? root.options.ideal : true
             replaySeconds: replay.playhead
+            scrollable: scroll.contentHeight > scroll.height + 1
+            onWheelScroll: pixels => scroll.contentY = Math.max(0, Math.min(scroll.contentHeight - scroll.height, scroll.contentY - pixels))
             // Right-click: a note here, on the selected range, or the note under the pointer.
             TapHandler {
                 acceptedButtons: Qt.RightButton

@@ -55,6 +55,11 @@ Item {
                         blame: root.controller.chartOptions.blame
                         states: root.controller.chartOptions.states
                         ideal: root.controller.chartOptions.ideal
+                        scrollable: scroll.contentHeight > scroll.availableHeight + 1
+                        onWheelScroll: pixels => {
+                            const view = scroll.contentItem // the ScrollView's Flickable
+                            view.contentY = Math.max(0, Math.min(view.contentHeight - view.height, view.contentY - pixels))
+                        }
                     }
                     ToolButton {
                         anchors.top: parent.top

@@ -41,7 +41,7 @@ echo "wrote docs/images/sweep-http-fanout.png"
     --export "$out/sweep-pg-pool.png" >/dev/null 2>&1
 echo "wrote docs/images/sweep-pg-pool.png"
 # Notes and a prediction on a run, then three frames of its replay (render --until).
-"$bin" run combo-mixed --param delay=0.3 --predict 0.6 --note "0.15:task 1's blocking GET holds the loop" \
+"$bin" run combo-mixed --param delay=0.3 --predict 0.6 --predict-overlap 1+2 --note "0.15:task 1's blocking GET holds the loop" \
     --note "0.6-0.9:task 2's blocking query; task 1's answer waits" --export /tmp/coroscope-annotated.json \
     --export "$out/annotated-combo-mixed.png" >/dev/null
 echo "wrote docs/images/annotated-combo-mixed.png"

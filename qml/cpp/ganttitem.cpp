@@ -484,7 +484,23 @@ void GanttItem::wheelEvent(QWheelEvent *event)
         event->ignore();
         return;
     }
-    const double steps = event->angleDelta().y() / 120.0;
+    const QPoint angle = event->angleDelta();
+    const QPoint pixels = event->pixelDelta();
+    // Sideways (a touchpad, a tilting wheel): pan, a notch a tenth of the plot.
+    if (std::abs(angle.x()) > std::abs(angle.y())) {
+        l.panBy(pixels.x() != 0 ? -pixels.x() : -angle.x() / 120.0 * l.plot().width() / 10);
+        setView(l.startNs(), l.endNs());
+        event->accept();
+        return;
+    }
+    // Over the lane names, or with Shift: up and down through a tall chart's lanes.
+    if (m_scrollable
+        && ((event->modifiers() & Qt::ShiftModifier) != 0 || event->position().x() < l.plot().left())) {
+        Q_EMIT wheelScroll(pixels.y() != 0 ? pixels.y() : angle.y() / 120.0 * 48);
+        event->accept();
+        return;
+    }
+    const double steps = angle.y() / 120.0;
     l.zoomAt(event->position().x(), std::pow(1.25, steps));
     setView(l.startNs(), l.endNs());
     event->accept();

@@ -33,6 +33,9 @@ class GanttItem : public QQuickPaintedItem
     Q_PROPERTY(bool legend READ legend WRITE setLegend NOTIFY optionsChanged)
     /// The lane names' column (0: this run's own); stacked charts share one so axes line up.
     Q_PROPERTY(double labelWidth READ labelWidth WRITE setLabelWidth NOTIFY optionsChanged)
+    /// The view around the chart can scroll it up and down (the chart is taller than the view):
+    /// the wheel over the lane names, or with Shift, scrolls it (wheelScroll) instead of zooming.
+    Q_PROPERTY(bool scrollable MEMBER m_scrollable NOTIFY scrollableChanged)
     Q_PROPERTY(bool footer READ footer WRITE setFooter NOTIFY optionsChanged)
     /// Blame and wake-up arrows, task state strips, the ideal schedule (ChartOptions).
     Q_PROPERTY(bool blame READ blame WRITE setBlame NOTIFY optionsChanged)
@@ -135,6 +138,9 @@ Q_SIGNALS:
     void painted();
     void replayChanged();
     void replayFrameMsChanged();
+    void scrollableChanged();
+    /// The wheel asks the view around the chart to scroll it by this many pixels (up: positive).
+    void wheelScroll(double pixels);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -169,6 +175,7 @@ private:
     bool m_legend = true;
     double m_labelWidth = 0;
     bool m_footer = true;
+    bool m_scrollable = false;
     bool m_blame = true;
     bool m_states = true;
     bool m_ideal = true;

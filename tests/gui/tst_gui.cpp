@@ -35,6 +35,7 @@
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 #include <QtQml/QQmlExtensionPlugin>
 
 Q_IMPORT_QML_PLUGIN(CoroscopePlugin)
@@ -398,6 +399,43 @@ private Q_SLOTS:
         m_app->setOverlapPrediction({});
         params->resetToDefaults();
         m_app->setExperimentId(u"tasks-concurrent"_s);
+        params->resetToDefaults();
+    }
+
+    // The wheel over the lane names, or with Shift, scrolls a chart taller than the view; over
+    // the bars it zooms; sideways it pans.
+    void wheelScrollsATallChartAndZoomsOverTheBars()
+    {
+        ParamModel *params = m_app->params();
+        m_app->setExperimentId(u"http-fanout"_s);
+        params->setValue(rowOf(params, u"n"_s), u"60"_s);
+        params->setValue(rowOf(params, u"limit"_s), u"60"_s);
+        QCOMPARE(runToEnd(u"http-fanout"_s, u"0.05"_s), u"ok"_s);
+        QQuickItem *view = m_gantt->parentItem()->parentItem(); // the Flickable around the chart
+        QVERIFY(view && view->property("contentY").isValid());
+        QTRY_VERIFY(m_gantt->property("scrollable").toBool());
+        m_gantt->resetView();
+        const auto wheel = [this](QPointF at, int dx, int dy, Qt::KeyboardModifiers modifiers) {
+            const QPointF scene = m_gantt->mapToScene(at);
+            QWheelEvent e(scene, m_window->mapToGlobal(scene.toPoint()), QPoint(), QPoint(dx, dy), Qt::NoButton,
+                modifiers, Qt::NoScrollPhase, false);
+            QGuiApplication::sendEvent(m_window, &e);
+        };
+        const double top = view->property("contentY").toDouble();
+        wheel(QPointF(20, 300), 0, -240, Qt::NoModifier); // over the names: down
+        QTRY_VERIFY(view->property("contentY").toDouble() > top + 50);
+        QVERIFY(!m_gantt->isZoomed());
+        const double down = view->property("contentY").toDouble();
+        wheel(QPointF(m_gantt->width() / 2, 300), 0, 120, Qt::ShiftModifier); // Shift over the bars: up
+        QTRY_VERIFY(view->property("contentY").toDouble() < down);
+        QVERIFY(!m_gantt->isZoomed());
+        wheel(QPointF(m_gantt->width() / 2, 300), 0, 120, Qt::NoModifier); // over the bars: zoom in
+        QTRY_VERIFY(m_gantt->isZoomed());
+        const double start = m_gantt->viewStartSeconds();
+        wheel(QPointF(m_gantt->width() / 2, 300), -120, 0, Qt::NoModifier); // sideways: pan later
+        QTRY_VERIFY(m_gantt->viewStartSeconds() > start);
+        m_gantt->resetView();
+        view->setProperty("contentY", 0);
         params->resetToDefaults();
     }
 
