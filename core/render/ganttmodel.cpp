@@ -131,7 +131,9 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
         m_endNs = std::max(m_endNs, s.isOpen() ? s.beginNs : s.endNs);
         if (isWorkKind(s.kind) && s.lane < laneCount && countsAsWorkLane(m_run.lanes.at(s.lane).kind)
             && !imported) {
-            m_sequentialNs += s.durationNs();
+            // What the step itself took: a step resumed late (ready, waiting for the loop) would
+            // not have waited so when run alone.
+            m_sequentialNs += s.isOpen() ? 0 : s.ownEndNs() - s.beginNs;
         }
     }
     // Legend facts: hatching counts only where it is wide enough to see at a usual width.
@@ -258,7 +260,7 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
     m_wakers = Analysis::wakers(m_run);
     if (!m_run.predictedOverlap.isEmpty() && m_run.status == RunStatus::Ok) {
         if (const auto predicted = OverlapPrediction::parse(m_run.predictedOverlap, nullptr)) {
-            m_overlapVerdict = Coroscope::overlapVerdict(m_run, *predicted).brief;
+            m_overlapVerdict = Coroscope::overlapVerdict(m_run, *predicted).text;
         }
     }
     const qint64 visible = std::max<qint64>(1'000'000, m_endNs / 150);

@@ -107,8 +107,9 @@ public:
     [[nodiscard]] SpanPlace placeOf(qint32 index) const;
     /// What made each span ready (Analysis::wakers), -1 where nothing recorded did.
     [[nodiscard]] const std::vector<qint32> &wakers() const { return m_wakers; }
-    /// The user's prediction of which tasks run at once held against the run ("1+2 at once —
-    /// right"), empty when there is none (or the run did not end ok).
+    /// The user's prediction of which tasks run at once held against the run, with why
+    /// ("predicted 1+2 at once — wrong: task 1 and task 2 never ran at once"), empty when there
+    /// is none (or the run did not end ok).
     [[nodiscard]] const QString &overlapVerdict() const { return m_overlapVerdict; }
     /// What the task lanes' work would take one after another (sum of their durations).
     [[nodiscard]] qint64 sequentialNs() const { return m_sequentialNs; }

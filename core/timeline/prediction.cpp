@@ -105,7 +105,10 @@ struct Tasks
             if (s.lane >= laneCount || taskOf[s.lane] < 0) {
                 continue;
             }
-            const qint64 spanEnd = s.isOpen() ? end : s.endNs;
+            // In flight until what it awaited was ready: waiting for the loop after that is not
+            // running at once with whatever held the loop.
+            const qint64 ownEnd = s.ownEndNs();
+            const qint64 spanEnd = ownEnd == kUnknownTime ? end : ownEnd;
             Intervals &into = raw[static_cast<std::size_t>(taskOf[s.lane])];
             if (isWorkKind(s.kind)) {
                 into.emplace_back(s.beginNs, spanEnd);

@@ -52,8 +52,9 @@ struct OverlapVerdict
 
 /// `run`'s tasks held against `prediction`. Tasks are the task lanes as listed, but for a root
 /// coroutine (`main`, `Task-1 · main`). A task is in flight while it does its own work — a
-/// step that is not awaiting another task, a pool slot or its first turn — and while a pool
-/// thread runs a job it awaits (offloaded work is the task's). Tasks ran at once when they were
+/// step that is not awaiting another task, a pool slot or its first turn, until what it awaited
+/// was ready (not while it then waits for the loop) — and while a pool thread runs a job it
+/// awaits (offloaded work is the task's). Tasks ran at once when they were
 /// all in flight together for 5 % of the shortest one's time in flight, and at least 100 µs
 /// (a handover from one to the next, or a pool thread freed for the next job, is not overlap).
 [[nodiscard]] OverlapVerdict overlapVerdict(const RunData &run, const OverlapPrediction &prediction);

@@ -76,6 +76,12 @@ struct Span
         return blocking || kind == SpanKind::Cpu || kind == SpanKind::Blocking || kind == SpanKind::Stall;
     }
     [[nodiscard]] qint64 durationNs() const { return isOpen() ? 0 : endNs - beginNs; }
+    /// When the step's own work was done: its ready time where that is known (after it, the
+    /// task only waited for the loop to resume it), else its end; kUnknownTime while open.
+    [[nodiscard]] qint64 ownEndNs() const
+    {
+        return readyNs != kUnknownTime && readyNs >= beginNs && (isOpen() || readyNs <= endNs) ? readyNs : endNs;
+    }
 };
 
 /// An instant event on a lane.

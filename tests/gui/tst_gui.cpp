@@ -384,7 +384,8 @@ private Q_SLOTS:
         QVERIFY2(m_app->lastSummary().contains(u"predicted 1+2 at once — wrong: task 1 and task 2 never ran at once"_s),
             qPrintable(m_app->lastSummary()));
         QCOMPARE(
-            m_app->current()->model()->overlapVerdict(), u"predicted 1+2 at once — wrong"_s); // the chart's headline
+            m_app->current()->model()->overlapVerdict(),
+            u"predicted 1+2 at once — wrong: task 1 and task 2 never ran at once"_s); // the chart's headline
         const auto kept = RunFile::read(m_app->current()->path(), &error);
         QVERIFY2(kept, qPrintable(error));
         QCOMPARE(kept->predictedOverlap, u"1+2"_s);

@@ -103,7 +103,7 @@ private Q_SLOTS:
         QCOMPARE(RunFile::read(back, &error)->predictedOverlap, u"1+2"_s);
         QFile drawn(svg);
         QVERIFY(drawn.open(QIODevice::ReadOnly));
-        QVERIFY(drawn.readAll().contains("predicted 1+2 at once — right"));
+        QVERIFY(drawn.readAll().contains("predicted 1+2 at once — right: task 1 · GOOG and task 2 · APPL ran at once"));
         const Result text = coroscope({u"render"_s, file, u"--text"_s});
         QVERIFY2(text.out.contains(u"predicted 1+2 at once — right: task 1 · GOOG and task 2 · APPL"_s),
             qPrintable(text.out));

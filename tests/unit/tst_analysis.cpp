@@ -342,6 +342,18 @@ private Q_SLOTS:
         QVERIFY(v.badTask);
         QVERIFY2(v.text.contains(u"names task 1 twice"_s), qPrintable(v.text));
 
+        // combo-mixed at D = 300 ms: task 1's query is ready at 610 ms but resumed at 910 ms, after
+        // task 2's blocking query. Waiting for the loop is not running at once with what held
+        // it: together 306–600 ms, not 306–910 ms.
+        const RunData combo = makeRun({
+            {2, 0, 300, SpanKind::Http, 300, true}, // blocking GET
+            {2, 306, 910, SpanKind::Db, 610}, // async query, resumed late
+            {3, 300, 600, SpanKind::Http, 600}, // async GET
+            {3, 610, 910, SpanKind::Db, 910, true}, // blocking query
+        });
+        v = overlapVerdict(combo, *OverlapPrediction::parse(u"1+2"_s, nullptr));
+        QCOMPARE(v.text, u"predicted 1+2 at once — right: task 1 and task 2 ran at once for 0.294 s"_s);
+
         // A traced Python program's root is the task asyncio.run() made, whatever it is called.
         RunData python = run;
         python.experiment = u"python"_s;

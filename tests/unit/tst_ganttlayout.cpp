@@ -236,6 +236,32 @@ private Q_SLOTS:
             }());
     }
 
+    // "Sequential would be": each step as long as it took itself — a step resumed late
+    // (ready, waiting for a held loop) counts until it was ready, not until it was resumed.
+    void sequentialCountsWhatStepsTookThemselves()
+    {
+        RunData run;
+        run.strings.append(QString());
+        run.lanes.append(Lane {0, u"task 1"_s, LaneKind::Task});
+        run.lanes.append(Lane {1, u"task 2"_s, LaneKind::Task});
+        auto add = [&](LaneId lane, qint64 b, qint64 ready, qint64 e, SpanKind kind) {
+            Span s;
+            s.lane = lane;
+            s.beginNs = b;
+            s.readyNs = ready;
+            s.endNs = e;
+            s.kind = kind;
+            run.spans.push_back(s);
+        };
+        add(0, 0, kUnknownTime, 300, SpanKind::Blocking); // 300
+        add(0, 306, 610, 910, SpanKind::Db); // 304: ready at 610, resumed at 910
+        add(1, 300, 600, 600, SpanKind::Http); // 300
+        add(1, 610, kUnknownTime, 910, SpanKind::Db); // 300
+        add(1, 0, 300, 300, SpanKind::Wait); // awaiting: not work
+        run.wallNs = 910;
+        QCOMPARE(GanttModel(run).sequentialNs(), qint64(300 + 304 + 300 + 300));
+    }
+
     void visibleRangeFindsLongSpansStartingEarly()
     {
         RunData run;
