@@ -104,6 +104,14 @@ Pane {
                         ToolTip.delay: 600
                         ToolTip.text: qsTr("Before you run: which tasks will be in flight at the same time? Tasks by their number as the chart lists them after main (1+2, 1+2+3, 4+5) or by name (task 1+task 2); none; or all. The headline says whether you were right, and why.")
                     }
+                    Label {
+                        objectName: "predictionError"
+                        Layout.fillWidth: true
+                        visible: text !== ""
+                        text: root.controller.predictionError
+                        wrapMode: Text.WordWrap
+                        color: "#cf222e"
+                    }
                     CheckBox {
                         objectName: "quizBox"
                         Layout.fillWidth: true

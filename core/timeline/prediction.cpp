@@ -361,7 +361,7 @@ std::optional<OverlapPrediction> OverlapPrediction::parse(const QString &spec, Q
         }
         if (group.size() < 2) {
             return fail(
-                Tr::tr("'%1' is one task: a group that runs at once has two or more, joined by '+' (1+2), "
+                Tr::tr("'%1' names one task: a group that runs at once needs two or more joined by '+' (1+2); "
                        "or say none or all")
                     .arg(groupText.trimmed()));
         }

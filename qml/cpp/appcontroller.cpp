@@ -270,6 +270,8 @@ bool AppController::run()
         appendLog(m_experiment->id() + u": "_s + error);
         return false;
     }
+    // Both guesses are checked before the run; what is wrong with either is said under them.
+    QStringList wrong;
     qint64 predictedNs = kUnknownTime;
     if (const QString typed = m_prediction.trimmed(); !typed.isEmpty()) {
         bool ok = false;
@@ -278,20 +280,24 @@ bool AppController::run()
             seconds = typed.toDouble(&ok);
         }
         if (!ok || !std::isfinite(seconds) || seconds < 1e-6 || seconds > 1e6) {
-            setMessage(tr("Your prediction must be a positive number of seconds, e.g. 0.6 — got '%1'.").arg(typed));
-            return false;
+            wrong.append(tr("Your prediction must be a positive number of seconds, e.g. 0.6 — got '%1'.").arg(typed));
+        } else {
+            predictedNs = static_cast<qint64>(std::llround(seconds * 1e9));
         }
-        predictedNs = static_cast<qint64>(std::llround(seconds * 1e9));
     }
     QString overlap;
     if (const QString typed = m_overlapPrediction.trimmed(); !typed.isEmpty()) {
         QString why;
-        const auto predicted = OverlapPrediction::parse(typed, &why);
-        if (!predicted) {
-            setMessage(tr("Which tasks will run at once — '%1': %2.").arg(typed, why));
-            return false;
+        if (const auto predicted = OverlapPrediction::parse(typed, &why)) {
+            overlap = predicted->text();
+        } else {
+            wrong.append(tr("Which tasks will run at once — %1.").arg(why));
         }
-        overlap = predicted->text();
+    }
+    setPredictionError(wrong.join(u'\n'));
+    if (!wrong.isEmpty()) {
+        setMessage(wrong.join(u' '));
+        return false;
     }
     if (!startRun(*m_experiment, *params, predictedNs)) {
         return false;
@@ -652,6 +658,7 @@ void AppController::setOverlapPrediction(const QString &text)
 {
     if (text != m_overlapPrediction) {
         m_overlapPrediction = text;
+        setPredictionError({}); // being changed: what was wrong may not be any more
         Q_EMIT overlapPredictionChanged();
     }
 }
@@ -660,7 +667,16 @@ void AppController::setPrediction(const QString &text)
 {
     if (text != m_prediction) {
         m_prediction = text;
+        setPredictionError({});
         Q_EMIT predictionChanged();
+    }
+}
+
+void AppController::setPredictionError(const QString &error)
+{
+    if (error != m_predictionError) {
+        m_predictionError = error;
+        Q_EMIT predictionErrorChanged();
     }
 }
 
@@ -722,6 +738,7 @@ void AppController::onFinished(const RunData &finished)
     }
     if (!overlapError.isEmpty()) {
         setMessage(overlapError);
+        setPredictionError(overlapError);
         appendLog(overlapError);
     }
     if (m_pinTrace && run.experiment == u"python") {

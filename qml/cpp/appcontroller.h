@@ -85,6 +85,9 @@ class AppController : public QObject
     /// Which tasks the user predicts will run at once ("1+2", "none", "all"; empty: no guess).
     Q_PROPERTY(QString overlapPrediction READ overlapPrediction WRITE setOverlapPrediction NOTIFY
             overlapPredictionChanged)
+    /// What is wrong with the guesses (either field, one line each), said under them; empty when
+    /// nothing is (or they are being changed).
+    Q_PROPERTY(QString predictionError READ predictionError NOTIFY predictionErrorChanged)
     /// Quiz mode: the About tab keeps "what you should see" hidden until a run of the
     /// experiment has ended (predict first, then run, then read).
     Q_PROPERTY(bool quiz READ quiz WRITE setQuiz NOTIFY settingsChanged)
@@ -149,6 +152,7 @@ public:
     void setPrediction(const QString &text);
     [[nodiscard]] QString overlapPrediction() const { return m_overlapPrediction; }
     void setOverlapPrediction(const QString &text);
+    [[nodiscard]] QString predictionError() const { return m_predictionError; }
     [[nodiscard]] double defaultDelay() const;
     void setDefaultDelay(double seconds);
     [[nodiscard]] QString language() const;
@@ -225,6 +229,7 @@ Q_SIGNALS:
     void openingChanged();
     void predictionChanged();
     void overlapPredictionChanged();
+    void predictionErrorChanged();
     /// A file opened in the background is the current run.
     void fileOpened(const QString &path);
     /// A sweep ended (done, stopped or failed): its figure is complete.
@@ -236,6 +241,7 @@ private:
     void onFinished(const RunData &run);
     /// Starts `experiment` with `params` (the live chart, the log); false with the message.
     bool startRun(const Experiment &experiment, const Params &params, qint64 predictedNs);
+    void setPredictionError(const QString &error);
     /// The sweep's next run, or its end.
     void continueSweep();
     void flushOutput();
@@ -275,6 +281,7 @@ private:
     bool m_quizRevealed = false; ///< a run of the selected experiment ended since it was selected
     qint64 m_runPredictedNs = kUnknownTime; ///< the prediction the running run was started with
     QString m_overlapPrediction;
+    QString m_predictionError;
     QString m_runPredictedOverlap; ///< which tasks at once, as the running run was started with
     QElapsedTimer m_sinceSnapshot; ///< live snapshots: throttled by their own cost
     QTimer m_liveClock; ///< refreshes the live chart while a run goes

@@ -371,10 +371,19 @@ private Q_SLOTS:
         auto *overlapField = itemNamed(m_window->contentItem(), u"overlapPredictionField"_s);
         QVERIFY(overlapField);
         m_app->setOverlapPrediction(u"1+"_s);
+        m_app->setPrediction(u"soon"_s);
         QVERIFY(!m_app->run());
-        QVERIFY2(m_app->message().contains(u"'1+': '1+': a task is missing around a '+'"_s),
-            qPrintable(m_app->message()));
+        // Both said, under the fields (and in the status bar); changing a field clears it.
+        auto *fieldsError = itemNamed(m_window->contentItem(), u"predictionError"_s);
+        QVERIFY(fieldsError);
+        QTRY_COMPARE(fieldsError->property("text").toString(),
+            u"Your prediction must be a positive number of seconds, e.g. 0.6 — got 'soon'.\n"
+            "Which tasks will run at once — '1+': a task is missing around a '+' (e.g. 1+2)."_s);
+        QVERIFY(fieldsError->isVisible());
+        QVERIFY2(m_app->message().contains(u"'1+': a task is missing around a '+'"_s), qPrintable(m_app->message()));
         QCOMPARE(overlapField->property("text").toString(), u"1+"_s);
+        m_app->setPrediction({});
+        QTRY_VERIFY(!fieldsError->isVisible());
         m_app->setExperimentId(u"blocking-in-task"_s);
         params->setValue(rowOf(params, u"delay"_s), u"0.05"_s);
         m_app->setOverlapPrediction(u"1+2"_s);
@@ -396,6 +405,7 @@ private Q_SLOTS:
         QVERIFY2(m_app->message().contains(
                      u"Which tasks will run at once — '1+7': there is no task 7: this run has 2 tasks besides main (1–2)."_s),
             qPrintable(m_app->message()));
+        QCOMPARE(m_app->predictionError(), m_app->message());
         QVERIFY(m_app->current()->run()->predictedOverlap.isEmpty());
         m_app->setOverlapPrediction({});
         params->resetToDefaults();

@@ -166,7 +166,7 @@ private Q_SLOTS:
             << u"--predict must be a positive number of seconds, got '1e-10'"_s;
         QTest::newRow("overlap one task") << QStringList {u"run"_s, u"tasks-concurrent"_s, u"--param"_s,
             u"delay=20"_s, u"--predict-overlap"_s,
-            u"1"_s} << u"--predict-overlap '1': '1' is one task: a group that runs at once has two or more"_s;
+            u"1"_s} << u"--predict-overlap '1': '1' names one task: a group that runs at once needs two or more"_s;
         QTest::newRow("overlap empty") << QStringList {u"run"_s, u"tasks-concurrent"_s, u"--param"_s,
             u"delay=20"_s, u"--predict-overlap"_s,
             u""_s} << u"--predict-overlap '': say which tasks will run at once: 1+2, 1+2+3, none or all"_s;

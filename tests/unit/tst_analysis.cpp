@@ -269,8 +269,8 @@ private Q_SLOTS:
         QTest::newRow("none") << u"NONE"_s << u"none"_s << QString();
         QTest::newRow("all in Korean") << u"모두"_s << u"all"_s << QString();
         QTest::newRow("empty") << u"  "_s << QString() << u"say which tasks will run at once"_s;
-        QTest::newRow("one task") << u"1"_s << QString() << u"'1' is one task"_s;
-        QTest::newRow("one task in a group") << u"1+2, 3"_s << QString() << u"'3' is one task"_s;
+        QTest::newRow("one task") << u"1"_s << QString() << u"'1' names one task"_s;
+        QTest::newRow("one task in a group") << u"1+2, 3"_s << QString() << u"'3' names one task"_s;
         QTest::newRow("missing") << u"1++2"_s << QString() << u"a task is missing around a '+'"_s;
         QTest::newRow("twice") << u"1+2+1"_s << QString() << u"'1+2+1' names 1 twice"_s;
         QTest::newRow("control") << u"1+2\u0007"_s << QString() << u"control character (U+0007)"_s;

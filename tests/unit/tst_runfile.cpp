@@ -175,7 +175,7 @@ private Q_SLOTS:
             QJsonArray {QJsonObject {{u"id"_s, 0}, {u"name"_s, u"x"_s}, {u"kind"_s, u"gpu"_s}}})
                                        << u"lanes[0].kind: unknown lane kind \"gpu\""_s;
         QTest::newRow("predicted_overlap_one_task")
-            << withField(good, u"predicted_overlap"_s, u"2"_s) << u"predicted_overlap: '2' is one task"_s;
+            << withField(good, u"predicted_overlap"_s, u"2"_s) << u"predicted_overlap: '2' names one task"_s;
         QTest::newRow("predicted_overlap_number")
             << withField(good, u"predicted_overlap"_s, 12) << u"predicted_overlap"_s;
     }
