@@ -4,7 +4,7 @@
 <context>
     <name>Coroscope::AppController</name>
     <message numerus="yes">
-        <location filename="../qml/cpp/appcontroller.cpp" line="+380"/>
+        <location filename="../qml/cpp/appcontroller.cpp" line="+398"/>
         <source>sweep %1 over %2 = %3 (%n run(s))</source>
         <translation>
             <numerusform>sweep %1 over %2 = %3 (%n run)</numerusform>
@@ -78,7 +78,7 @@
 <context>
     <name>Coroscope::GanttModel</name>
     <message numerus="yes">
-        <location filename="../core/render/ganttmodel.cpp" line="+232"/>
+        <location filename="../core/render/ganttmodel.cpp" line="+234"/>
         <source>+%n more task(s)</source>
         <translation>
             <numerusform>+%n more task</numerusform>
@@ -108,7 +108,7 @@
 <context>
     <name>Coroscope::Prediction</name>
     <message numerus="yes">
-        <location filename="../core/timeline/prediction.cpp" line="+408"/>
+        <location filename="../core/timeline/prediction.cpp" line="+411"/>
         <source>this run has %n task(s) besides main</source>
         <translation>
             <numerusform>this run has %n task besides main</numerusform>
@@ -149,7 +149,7 @@
 <context>
     <name>Coroscope::SweepFigure</name>
     <message numerus="yes">
-        <location filename="../core/render/sweepfigure.cpp" line="+157"/>
+        <location filename="../core/render/sweepfigure.cpp" line="+158"/>
         <source>%n value(s), median of %1 runs each</source>
         <translation>
             <numerusform>%n value, median of %1 runs each</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../qml/ChartView.qml" line="+174"/>
+        <location filename="../qml/ChartView.qml" line="+176"/>
         <source>Back to the start (Home)</source>
         <translation>처음으로 (Home)</translation>
     </message>
@@ -164,7 +164,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
 실험을 실행해 고정(Ctrl+P)하고, 다른 실험도 실행해 고정하세요. 고정한 실행이 여기에 하나의 시간 축으로 나란히 표시됩니다 — 예: http-async-x2 위에 http-blocking-x2.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Unpin</source>
         <translation>고정 해제</translation>
     </message>
@@ -220,23 +220,18 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>stderr: %1</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+110"/>
         <source>seed %1 · ideal %2</source>
         <translation>원글 %1 · 이상적 %2</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+3"/>
+        <location line="+5"/>
+        <location line="+4"/>
         <source>What you should see.</source>
         <translation>예상 결과.</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <source>Hidden in quiz mode: type your prediction, run it, then read it here.</source>
-        <translation>퀴즈 모드에서는 숨겨집니다: 예측을 입력하고 실행한 뒤 여기서 확인하세요.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Parameters.</source>
         <translation>파라미터.</translation>
     </message>
@@ -252,14 +247,14 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
     </message>
     <message>
         <location line="+23"/>
-        <location line="+86"/>
+        <location line="+92"/>
         <location line="+148"/>
         <location line="+49"/>
         <source>Wait until %1 is open (or open another file).</source>
         <translation>%1 파일이 열릴 때까지 기다리세요 (또는 다른 파일을 여세요).</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-285"/>
         <source>A traced Python program is still running: stop it first.</source>
         <translation>트레이스 중인 Python 프로그램이 아직 실행 중입니다: 먼저 중지하세요.</translation>
     </message>
@@ -270,28 +265,47 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
     </message>
     <message>
         <location line="+4"/>
-        <location line="+78"/>
+        <location line="+84"/>
         <source>Pick an experiment first.</source>
         <translation>먼저 실험을 선택하세요.</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-64"/>
         <source>Your prediction must be a positive number of seconds, e.g. 0.6 — got &apos;%1&apos;.</source>
         <translation>예측은 초 단위의 양수여야 합니다. 예: 0.6 — 입력값: &apos;%1&apos;.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+392"/>
+        <location line="+416"/>
         <source>Which tasks will run at once — &apos;%1&apos;: %2.</source>
         <translation>어떤 태스크가 동시에 실행될지 — &apos;%1&apos;: %2.</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-373"/>
         <source>run %1 (%2)</source>
         <translation>실행 %1 (%2)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-151"/>
+        <source>Quiz: what will happen, and how long will it take? Predict, then run.</source>
+        <translation>퀴즈: 어떤 일이 일어나고 얼마나 걸릴까요? 예측한 다음 실행하세요.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>seed %1</source>
+        <translation>원글 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hidden in quiz mode, with the ideal and the explanation: type your prediction, run it, then read them here.</source>
+        <translation>퀴즈 모드에서는 이상적 시간, 설명과 함께 숨겨집니다: 예측을 적고 실행한 다음 여기서 읽으세요.</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Which tasks will run at once — %1.</source>
+        <translation>어떤 태스크가 동시에 실행될지 — %1.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>A run is going: stop it first.</source>
         <translation>실행이 진행 중입니다. 먼저 멈추세요.</translation>
     </message>
@@ -383,19 +397,19 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>프로그램에 쓸 PostgreSQL이 없습니다: %1</translation>
     </message>
     <message>
-        <location line="+98"/>
-        <location line="+78"/>
+        <location line="+108"/>
+        <location line="+79"/>
         <source>history: %1</source>
         <translation>기록: %1</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-58"/>
         <location line="+1"/>
         <source>%1 failed: %2</source>
         <translation>%1 실패: %2</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Wait for the run to finish before writing notes on it.</source>
         <translation>실행이 끝난 뒤에 메모를 쓰세요.</translation>
     </message>
@@ -1297,7 +1311,7 @@ Example:
         <translation>%1을(를) 내보낼 수 없습니다: 알 수 없는 형식 (지원: %2)</translation>
     </message>
     <message>
-        <location filename="../core/render/sweepfigure.cpp" line="+464"/>
+        <location filename="../core/render/sweepfigure.cpp" line="+466"/>
         <source>cannot write %1: a sweep exports as a figure (.png, .svg, .pdf), a table (.csv) or its runs (.json)</source>
         <translation>%1에 쓸 수 없습니다: 스윕은 그림(.png, .svg, .pdf), 표(.csv), 또는 실행 기록(.json)으로만 내보낼 수 있습니다</translation>
     </message>
@@ -1503,7 +1517,7 @@ Example:
         <translation>실험을 고르고 실행(Ctrl+R)을 누르세요 — 여기에 타임라인이 나타납니다.</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+219"/>
         <source>%1 (folded)
 %2 in flight around %3</source>
         <translation>%1 (접힘)
@@ -1550,7 +1564,7 @@ Example:
 <context>
     <name>Coroscope::GanttModel</name>
     <message numerus="yes">
-        <location filename="../core/render/ganttmodel.cpp" line="+232"/>
+        <location filename="../core/render/ganttmodel.cpp" line="+234"/>
         <source>+%n more task(s)</source>
         <translation>
             <numerusform>+태스크 %n개 더</numerusform>
@@ -1843,7 +1857,7 @@ Example:
 <context>
     <name>Coroscope::Prediction</name>
     <message>
-        <location filename="../core/timeline/prediction.cpp" line="+152"/>
+        <location filename="../core/timeline/prediction.cpp" line="+155"/>
         <source>%1 and %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1911,8 +1925,8 @@ Example:
     </message>
     <message>
         <location line="-86"/>
-        <source>&apos;%1&apos; is one task: a group that runs at once has two or more, joined by &apos;+&apos; (1+2), or say none or all</source>
-        <translation>&apos;%1&apos;은(는) 태스크 하나입니다: 동시에 실행되는 그룹은 &apos;+&apos;로 묶은 둘 이상의 태스크입니다(1+2). 아니면 none 또는 all이라고 쓰세요</translation>
+        <source>&apos;%1&apos; names one task: a group that runs at once needs two or more joined by &apos;+&apos; (1+2); or say none or all</source>
+        <translation>&apos;%1&apos;은(는) 태스크 하나입니다: 동시에 실행되는 그룹은 &apos;+&apos;로 묶은 둘 이상의 태스크여야 합니다(1+2). 아니면 none 또는 all이라고 쓰세요</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2528,7 +2542,7 @@ Example:
 <context>
     <name>Coroscope::SweepFigure</name>
     <message>
-        <location filename="../core/render/sweepfigure.cpp" line="-318"/>
+        <location filename="../core/render/sweepfigure.cpp" line="-319"/>
         <source>%1 — sweep over %2</source>
         <translation>%1 — %2 스윕</translation>
     </message>
@@ -2579,7 +2593,7 @@ Example:
         <translation>%1에 따른 전체 소요 시간</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>%1 — log scale</source>
         <translation>%1 — 로그 눈금</translation>
     </message>
@@ -2756,12 +2770,12 @@ Example:
         <translation>실험 검색 (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>Cannot run here: %1</source>
         <translation>이 환경에서 실행할 수 없음: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 · seed %2</source>
         <translation>%1 · 원글 %2</translation>
     </message>
@@ -4093,7 +4107,7 @@ Start: as in the seed, tasks are started the way asyncio.create_task starts them
         <translation>실행하기 전에: 어떤 태스크가 동시에 진행될까요? 차트에서 main 다음에 나열된 번호(1+2, 1+2+3, 4+5)나 이름(task 1+task 2), none 또는 all로 적으세요. 헤드라인이 맞았는지, 왜 그런지 알려 줍니다.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>Quiz: hide what to expect until the run is done</source>
         <translation>퀴즈: 실행이 끝날 때까지 예상 결과 숨기기</translation>
     </message>

@@ -120,7 +120,9 @@ Pane {
                 ToolTip.visible: hovered
                 ToolTip.delay: 600
                 // The full title too: it may be elided at the list's width.
-                ToolTip.text: title + "\n" + (available ? summary : qsTr("Cannot run here: %1").arg(reason))
+                // (Quiz mode keeps the summary, which gives the answer away, to itself.)
+                ToolTip.text: title + (!available ? "\n" + qsTr("Cannot run here: %1").arg(reason)
+                                                  : root.controller.quiz ? "" : "\n" + summary)
                 contentItem: ColumnLayout {
                     spacing: 1
                     Label {

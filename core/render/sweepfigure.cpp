@@ -100,8 +100,9 @@ SweepFigure::SweepFigure(const SweepResult &sweep, GanttTheme theme, GanttPaintO
         m_labelWidth = std::max(m_labelWidth, GanttPainter(*panel->model, m_theme, panel->paint).labelColumnWidth());
         m_panels.push_back(std::move(panel));
     }
-    // Small multiples: the timelines are drawn smaller (down to 0.6×) to keep the figure
-    // within about 4:3 — a slide, a page — the labels and the curve stay full size.
+    // Small multiples: the timelines are drawn smaller (down to 0.8×, where their lane names
+    // still read on a slide) to keep the figure near 4:3; the labels and the curve stay full
+    // size.
     double natural = 0;
     for (auto &panel : m_panels) {
         panel->paint.labelWidth = m_labelWidth;
@@ -109,7 +110,7 @@ SweepFigure::SweepFigure(const SweepResult &sweep, GanttTheme theme, GanttPaintO
     }
     const double labels = static_cast<double>(m_panels.size()) * (kLabelHeight + kPanelGap);
     const double target = m_width * 0.75 - m_headerHeight - labels;
-    m_scale = natural > 0 ? std::clamp(target / natural, 0.6, 1.0) : 1.0;
+    m_scale = natural > 0 ? std::clamp(target / natural, 0.8, 1.0) : 1.0;
     double y = m_headerHeight;
     for (auto &panel : m_panels) {
         // Laid out wider by 1/scale, then drawn scaled: the panel fills its column.
@@ -296,9 +297,10 @@ void SweepFigure::paintCurve(QPainter &p, const QRectF &rect) const
         }
     }
     const QString label = translated(m_sweep.spec.label);
-    QString axisTitle = label.compare(m_sweep.spec.key, Qt::CaseInsensitive) == 0 || label.isEmpty()
-        ? m_sweep.spec.key
-        : u"%1 (%2)"_s.arg(m_sweep.spec.key, label);
+    // "Connection limit", not "limit (Connection limit)": a label holding the key says both.
+    QString axisTitle = label.isEmpty() ? m_sweep.spec.key
+        : label.contains(m_sweep.spec.key, Qt::CaseInsensitive) ? label
+                                                                 : u"%1 (%2)"_s.arg(m_sweep.spec.key, label);
     if (!m_sweep.spec.unit.isEmpty()) {
         axisTitle += u", "_s + m_sweep.spec.unit;
     }

@@ -180,7 +180,12 @@ QString AppController::experimentSeed() const
 
 QString AppController::experimentSummary() const
 {
-    return m_experiment ? translated(m_experiment->info().summary) : QString();
+    if (!m_experiment) {
+        return {};
+    }
+    // Quiz mode: the summary says what happens ("no overlap, the loop frozen, tasks × D").
+    return quiz() && !m_quizRevealed ? tr("Quiz: what will happen, and how long will it take? Predict, then run.")
+                                     : translated(m_experiment->info().summary);
 }
 
 QString AppController::experimentAbout() const
@@ -190,11 +195,18 @@ QString AppController::experimentAbout() const
     }
     const ExperimentInfo i = m_experiment->translatedInfo();
     auto esc = [](const QString &t) { return t.toHtmlEscaped(); };
-    QString html = u"<h3>%1</h3><p><i>%2</i> · %3</p><p>%4</p>"_s.arg(esc(i.title), esc(i.id),
-        esc(tr("seed %1 · ideal %2").arg(i.seed, i.idealFormula)), esc(i.explanation));
-    if (quiz() && !m_quizRevealed) {
+    // Quiz mode: the ideal, the explanation and what to expect give the answer away until a
+    // run of the experiment has ended.
+    const bool hidden = quiz() && !m_quizRevealed;
+    QString html = u"<h3>%1</h3><p><i>%2</i> · %3</p>"_s.arg(esc(i.title), esc(i.id),
+        esc(hidden ? tr("seed %1").arg(i.seed) : tr("seed %1 · ideal %2").arg(i.seed, i.idealFormula)));
+    if (!hidden) {
+        html += u"<p>%1</p>"_s.arg(esc(i.explanation));
+    }
+    if (hidden) {
         html += u"<p><b>%1</b> <i>%2</i></p>"_s.arg(esc(tr("What you should see.")),
-            esc(tr("Hidden in quiz mode: type your prediction, run it, then read it here.")));
+            esc(tr("Hidden in quiz mode, with the ideal and the explanation: type your prediction, run it, then "
+                   "read them here.")));
     } else {
         html += u"<p><b>%1</b> %2</p>"_s.arg(esc(tr("What you should see.")), esc(i.expectation));
     }

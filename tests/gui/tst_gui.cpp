@@ -485,22 +485,34 @@ private Q_SLOTS:
         m_app->resetParams();
     }
 
-    // Quiz mode: "what you should see" stays hidden until a run of the experiment has ended.
+    // Quiz mode: what gives the answer away — "what you should see", the explanation, the ideal,
+    // the summary over the parameters — stays hidden until a run of the experiment has ended.
     void quizHidesTheExpectationUntilTheRun()
     {
         m_app->setExperimentId(u"await-sequential"_s);
-        const QString expectation = Catalog::find(u"await-sequential")->translatedInfo().expectation.toHtmlEscaped();
+        const ExperimentInfo info = Catalog::find(u"await-sequential")->translatedInfo();
+        const QString expectation = info.expectation.toHtmlEscaped();
+        const QString explanation = info.explanation.toHtmlEscaped();
+        const QString ideal = info.idealFormula.toHtmlEscaped();
         QVERIFY(m_app->experimentAbout().contains(expectation));
+        QVERIFY(m_app->experimentAbout().contains(explanation));
+        QVERIFY(m_app->experimentAbout().contains(ideal));
+        QCOMPARE(m_app->experimentSummary(), info.summary);
         m_app->setQuiz(true);
         m_app->setExperimentId(u"tasks-concurrent"_s);
         m_app->setExperimentId(u"await-sequential"_s);
         QVERIFY(!m_app->experimentAbout().contains(expectation));
+        QVERIFY(!m_app->experimentAbout().contains(explanation));
+        QVERIFY(!m_app->experimentAbout().contains(ideal));
         QVERIFY(m_app->experimentAbout().contains(u"Hidden in quiz mode"_s));
+        QVERIFY(m_app->experimentSummary().startsWith(u"Quiz: what will happen"_s));
         m_app->params()->setValue(rowOf(m_app->params(), u"delay"_s), u"0.05"_s);
         QSignalSpy finished(m_app, &AppController::runFinished);
         QVERIFY(m_app->run());
         QVERIFY(finished.wait(10000));
         QVERIFY(m_app->experimentAbout().contains(expectation));
+        QVERIFY(m_app->experimentAbout().contains(explanation));
+        QCOMPARE(m_app->experimentSummary(), info.summary);
         // Another experiment is hidden again; quiz off shows it.
         m_app->setExperimentId(u"tasks-concurrent"_s);
         QVERIFY(m_app->experimentAbout().contains(u"Hidden in quiz mode"_s));
