@@ -22,6 +22,9 @@ namespace {
 constexpr double kMargin = 20;
 constexpr double kLabelHeight = 24; ///< a panel's "limit = 4 · 0.201 s" line
 constexpr double kPanelGap = 6;
+constexpr double kMinWidth = 420; ///< narrower is drawn scaled down
+constexpr double kStackedBelow = 900; ///< narrower: the curve above the timelines
+constexpr double kCurveBelow = 70; ///< under the curve's plot: its x labels, title and legend
 
 QString secondsText(double s)
 {
@@ -81,12 +84,19 @@ struct SweepFigure::Panel
 SweepFigure::SweepFigure(const SweepResult &sweep, GanttTheme theme, GanttPaintOptions paint, double width)
     : m_sweep(sweep)
     , m_theme(std::move(theme))
-    , m_width(std::max(width, 700.0))
+    , m_width(std::max(width, kMinWidth))
+    , m_stacked(m_width < kStackedBelow)
 {
-    // The curve beside the timelines: a third of the width, within 320–560 px.
-    const double curveWidth = std::clamp(m_width * 0.32, 320.0, 560.0);
-    m_panelsWidth = m_width - curveWidth;
+    // The curve beside the timelines (a third of the width, within 320–560 px); in a narrow
+    // figure (the app's side-by-side pane), above them, the timelines then full width.
+    const double curveWidth = m_stacked ? m_width : std::clamp(m_width * 0.32, 320.0, 560.0);
+    m_panelsWidth = m_stacked ? m_width : m_width - curveWidth;
     m_headerHeight = kMargin * 0.8 + 26 + 20 + 8;
+    const double curveHeight
+        = m_stacked ? std::clamp(m_width * 0.5, 220.0, 340.0) : std::clamp(curveWidth * 0.85, 280.0, 480.0);
+    m_curve = m_stacked ? QRectF(kMargin, m_headerHeight + 4, m_width - 2 * kMargin, curveHeight)
+                        : QRectF(m_panelsWidth, m_headerHeight + 4, curveWidth - kMargin, curveHeight);
+    m_panelsTop = m_stacked ? m_curve.bottom() + kCurveBelow : m_headerHeight;
 
     for (std::size_t i = 0; i < sweep.points.size(); ++i) {
         auto panel = std::make_unique<Panel>();
@@ -110,16 +120,15 @@ SweepFigure::SweepFigure(const SweepResult &sweep, GanttTheme theme, GanttPaintO
     }
     const double labels = static_cast<double>(m_panels.size()) * (kLabelHeight + kPanelGap);
     const double target = m_width * 0.75 - m_headerHeight - labels;
-    m_scale = natural > 0 ? std::clamp(target / natural, 0.8, 1.0) : 1.0;
-    double y = m_headerHeight;
+    // (Stacked, the figure scrolls in its pane: the timelines keep their size.)
+    m_scale = natural > 0 && !m_stacked ? std::clamp(target / natural, 0.8, 1.0) : 1.0;
+    double y = m_panelsTop;
     for (auto &panel : m_panels) {
         // Laid out wider by 1/scale, then drawn scaled: the panel fills its column.
         panel->height = GanttPainter(*panel->model, m_theme, panel->paint).preferredHeight(m_panelsWidth / m_scale);
         y += kLabelHeight + panel->height * m_scale + kPanelGap;
     }
-    const double curveHeight = std::clamp(curveWidth * 0.85, 280.0, 480.0);
-    m_curve = QRectF(m_panelsWidth, m_headerHeight + 4, curveWidth - kMargin, curveHeight);
-    m_size = QSizeF(m_width, std::ceil(std::max(y, m_curve.bottom() + 70) + kMargin * 0.6));
+    m_size = QSizeF(m_width, std::ceil(std::max(y, m_curve.bottom() + kCurveBelow) + kMargin * 0.6));
 
     // The curve's x: by value for numbers (a log scale when they grow, not evenly spaced, by a
     // factor of 8 or more in all), by position for choices.
@@ -198,7 +207,7 @@ void SweepFigure::paint(QPainter &p) const
     // The timelines, one per value, on one time axis.
     const qint64 longest = std::max<qint64>(m_sweep.longestWallNs(), 1);
     const qint64 endNs = longest + longest / 40;
-    double y = m_headerHeight;
+    double y = m_panelsTop;
     const QString key = m_sweep.spec.key;
     for (const auto &panel : m_panels) {
         const SweepPoint &point = *panel->point;

@@ -55,6 +55,8 @@ private:
     QRectF m_curve;
     double m_headerHeight = 0;
     double m_panelsWidth = 0;
+    double m_panelsTop = 0; ///< where the first timeline's label line begins
+    bool m_stacked = false; ///< narrow: the curve above the timelines, not beside them
     double m_scale = 1; ///< the timelines' size (small multiples)
     bool m_logX = false;
     std::vector<double> m_x; ///< the points' values (numbers), or their index (choices)

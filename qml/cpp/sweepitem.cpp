@@ -12,7 +12,7 @@ namespace Coroscope {
 
 namespace {
 /// The figure's least width (SweepFigure's own): narrower views draw it scaled down.
-constexpr double kFigureMinWidth = 700;
+constexpr double kFigureMinWidth = 420;
 } // namespace
 
 SweepItem::SweepItem(QQuickItem *parent)
