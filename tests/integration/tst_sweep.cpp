@@ -261,6 +261,19 @@ private Q_SLOTS:
         QVERIFY(pdf.read(5) == "%PDF-");
     }
 
+    // A narrow figure (the app's pane, --width under 900) puts the curve above the timelines,
+    // both at full size: as wide as asked, and taller than wide.
+    void aNarrowFigureStacksTheCurveAboveTheTimelines()
+    {
+        QTemporaryDir dir;
+        const Result r = coroscope({u"sweep"_s, u"tasks-concurrent"_s, u"--param"_s, u"tasks=1,3"_s, u"--param"_s,
+            u"delay=0.05"_s, u"--width"_s, u"640"_s, u"--export"_s, dir.filePath(u"n.png"_s)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QImage png(dir.filePath(u"n.png"_s));
+        QCOMPARE(png.width(), 640);
+        QVERIFY2(png.height() > 640 + 300, qPrintable(QString::number(png.height())));
+    }
+
     void repeatGivesMedianAndP95PerValue()
     {
         const Result r = coroscope({u"sweep"_s, u"tasks-concurrent"_s, u"--param"_s, u"tasks=1,3"_s, u"--param"_s,
