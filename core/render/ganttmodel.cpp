@@ -258,10 +258,8 @@ GanttModel::GanttModel(RunData run, int maxTaskLanes)
     }
     m_legend.blame = !m_run.blame.empty();
     m_wakers = Analysis::wakers(m_run);
-    if (!m_run.predictedOverlap.isEmpty() && m_run.status == RunStatus::Ok) {
-        if (const auto predicted = OverlapPrediction::parse(m_run.predictedOverlap, nullptr)) {
-            m_overlapVerdict = Coroscope::overlapVerdict(m_run, *predicted).text;
-        }
+    if (const auto overlap = overlapVerdictOf(m_run, &m_wakers)) {
+        m_overlapVerdict = overlap->text;
     }
     const qint64 visible = std::max<qint64>(1'000'000, m_endNs / 150);
     for (std::size_t i = 0; i < m_run.ideal.beginNs.size() && i < m_run.spans.size() && !m_legend.ghosts;

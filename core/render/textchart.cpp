@@ -175,10 +175,8 @@ QString textChart(const GanttModel &model, int columns)
     if (run.predictedNs != kUnknownTime && run.status == RunStatus::Ok) {
         line(predictionVerdict(run.predictedNs, static_cast<double>(run.wallNs) / 1e9));
     }
-    if (!run.predictedOverlap.isEmpty() && run.status == RunStatus::Ok) {
-        if (const auto predicted = OverlapPrediction::parse(run.predictedOverlap, nullptr)) {
-            line(overlapVerdict(run, *predicted).text);
-        }
+    if (const auto overlap = overlapVerdictOf(run)) {
+        line(overlap->text);
     }
     if (run.status == RunStatus::Ok && run.stats.madeAsync > 0) {
         line(QCoreApplication::translate("Coroscope::TextChart", "if every blocking step were async: %1")

@@ -86,7 +86,7 @@ struct Tasks
     std::vector<Intervals> inFlight;
     std::vector<qint64> inFlightNs;
 
-    explicit Tasks(const RunData &run)
+    Tasks(const RunData &run, const std::vector<qint32> *knownWakers)
     {
         const auto laneCount = static_cast<LaneId>(run.lanes.size());
         std::vector<int> taskOf(static_cast<std::size_t>(laneCount), -1);
@@ -98,7 +98,12 @@ struct Tasks
             }
         }
         std::vector<Intervals> raw(lanes.size());
-        const std::vector<qint32> wakers = Analysis::wakers(run);
+        std::vector<qint32> computed;
+        const bool known = knownWakers && knownWakers->size() == run.spans.size();
+        if (!known) {
+            computed = Analysis::wakers(run);
+        }
+        const std::vector<qint32> &wakers = known ? *knownWakers : computed;
         const qint64 end = std::max<qint64>(run.wallNs, 1);
         for (std::size_t i = 0; i < run.spans.size(); ++i) {
             const Span &s = run.spans[i];
@@ -167,9 +172,9 @@ int resolve(const RunData &run, const Tasks &tasks, const QString &member, QStri
         }
         const int count = static_cast<int>(tasks.size());
         *error = count == 0 ? Tr::tr("there is no task %1: this run has no tasks besides main").arg(member)
-            : count == 1
-            ? Tr::tr("there is no task %1: this run has one task besides main (1)").arg(member)
-            : Tr::tr("there is no task %1: this run has %2 tasks besides main (1–%2)").arg(member, QString::number(count));
+            : count == 1 ? Tr::tr("there is no task %1: this run has one task besides main (1)").arg(member)
+                         : Tr::tr("there is no task %1: this run has %2 tasks besides main (1–%2)")
+                               .arg(member, QString::number(count));
         return -1;
     }
     std::vector<int> found;
@@ -185,9 +190,8 @@ int resolve(const RunData &run, const Tasks &tasks, const QString &member, QStri
                 || (part.size() > member.size() && part.startsWith(member, Qt::CaseInsensitive)
                     && !part.at(member.size()).isLetterOrNumber());
         };
-        const QStringList parts = name.split(u" · "_s);
-        if (names(name)
-            || std::any_of(parts.begin(), parts.end(), [&](const QString &part) { return names(part); })) {
+        const QStringList parts = name.split(u" · "_s); // the whole name when it has no " · "
+        if (std::any_of(parts.begin(), parts.end(), [&](const QString &part) { return names(part); })) {
             found.push_back(static_cast<int>(t));
         }
     }
@@ -360,10 +364,10 @@ std::optional<OverlapPrediction> OverlapPrediction::parse(const QString &spec, Q
             group.append(m);
         }
         if (group.size() < 2) {
-            return fail(
-                Tr::tr("'%1' names one task: a group that runs at once needs two or more joined by '+' (1+2); "
-                       "or say none or all")
-                    .arg(groupText.trimmed()));
+            return fail(Tr::tr(
+                "'%1' names one task: a group that runs at once needs two or more joined by '+' (1+2); "
+                "or say none or all")
+                            .arg(groupText.trimmed()));
         }
         members += group.size();
         if (members > kMaxMembers) {
@@ -378,9 +382,22 @@ std::optional<OverlapPrediction> OverlapPrediction::parse(const QString &spec, Q
     return p;
 }
 
-OverlapVerdict overlapVerdict(const RunData &run, const OverlapPrediction &prediction)
+std::optional<OverlapVerdict> overlapVerdictOf(const RunData &run, const std::vector<qint32> *wakers)
 {
-    const Tasks tasks(run);
+    if (run.predictedOverlap.isEmpty() || run.status != RunStatus::Ok) {
+        return std::nullopt;
+    }
+    const auto predicted = OverlapPrediction::parse(run.predictedOverlap, nullptr);
+    if (!predicted) {
+        return std::nullopt;
+    }
+    return overlapVerdict(run, *predicted, wakers);
+}
+
+OverlapVerdict overlapVerdict(
+    const RunData &run, const OverlapPrediction &prediction, const std::vector<qint32> *wakers)
+{
+    const Tasks tasks(run, wakers);
     OverlapVerdict v;
     const QString predicted = prediction.kind == OverlapPrediction::Kind::None
         ? Tr::tr("predicted no overlap")
@@ -421,8 +438,9 @@ OverlapVerdict overlapVerdict(const RunData &run, const OverlapPrediction &predi
         }
         const int most = mostAtOnce(tasks).most;
         if (t.ns > 0 && static_cast<std::size_t>(most) == tasks.size()) {
-            return finish(false, Tr::tr("all %1 tasks were in flight together for only %2")
-                                     .arg(QString::number(tasks.size()), seconds(t.ns)));
+            return finish(false,
+                Tr::tr("all %1 tasks were in flight together for only %2")
+                    .arg(QString::number(tasks.size()), seconds(t.ns)));
         }
         return finish(false,
             Tr::tr("at most %1 of the %2 tasks were in flight at one instant")
@@ -431,6 +449,13 @@ OverlapVerdict overlapVerdict(const RunData &run, const OverlapPrediction &predi
     case OverlapPrediction::Kind::Groups:
         break;
     }
+    const auto badTask = [&](const QString &error) {
+        v.badTask = true;
+        v.error = error;
+        v.brief = predicted + u" — "_s + error;
+        v.text = v.brief;
+        return v;
+    };
     QStringList why;
     bool right = true;
     for (const QStringList &group : prediction.groups) {
@@ -439,19 +464,12 @@ OverlapVerdict overlapVerdict(const RunData &run, const OverlapPrediction &predi
             QString error;
             const int t = resolve(run, tasks, member, &error);
             if (t < 0) {
-                v.badTask = true;
-                v.error = error;
-                v.brief = predicted + u" — "_s + error;
-                v.text = v.brief;
-                return v;
+                return badTask(error);
             }
             if (std::find(members.begin(), members.end(), static_cast<std::size_t>(t)) != members.end()) {
-                v.badTask = true;
-                v.error = Tr::tr("'%1' names %2 twice")
-                              .arg(group.join(u'+'), run.lanes.at(tasks.lanes[static_cast<std::size_t>(t)]).name);
-                v.brief = predicted + u" — "_s + v.error;
-                v.text = v.brief;
-                return v;
+                return badTask(
+                    Tr::tr("'%1' names %2 twice")
+                        .arg(group.join(u'+'), run.lanes.at(tasks.lanes[static_cast<std::size_t>(t)]).name));
             }
             members.push_back(static_cast<std::size_t>(t));
         }

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 namespace Coroscope {
 
@@ -57,6 +58,13 @@ struct OverlapVerdict
 /// awaits (offloaded work is the task's). Tasks ran at once when they were
 /// all in flight together for 5 % of the shortest one's time in flight, and at least 100 µs
 /// (a handover from one to the next, or a pool thread freed for the next job, is not overlap).
-[[nodiscard]] OverlapVerdict overlapVerdict(const RunData &run, const OverlapPrediction &prediction);
+/// `wakers`: Analysis::wakers(run) where the caller has it already (else it is computed).
+[[nodiscard]] OverlapVerdict overlapVerdict(
+    const RunData &run, const OverlapPrediction &prediction, const std::vector<qint32> *wakers = nullptr);
+
+/// The run's own guess (`predictedOverlap`) held against it; none when it has none or did not
+/// end ok.
+[[nodiscard]] std::optional<OverlapVerdict> overlapVerdictOf(
+    const RunData &run, const std::vector<qint32> *wakers = nullptr);
 
 } // namespace Coroscope
