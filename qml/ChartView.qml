@@ -405,7 +405,11 @@ Item {
         text: gantt.hoverText
         width: Math.min(hoverMeasure.implicitWidth + leftPadding + rightPadding + 2, 560)
         x: Math.min(gantt.hoverPos.x + 14, gantt.width - width - 4)
-        y: gantt.hoverPos.y + 18
+        // Below the pointer, or above it where the view ends: never under it (it would take the
+        // wheel's next notch).
+        y: gantt.hoverPos.y + 18 + height <= scroll.contentY + scroll.height
+           || gantt.hoverPos.y - scroll.contentY < scroll.contentY + scroll.height - gantt.hoverPos.y
+           ? gantt.hoverPos.y + 18 : gantt.hoverPos.y - height - 8
         delay: 0
         timeout: -1
     }

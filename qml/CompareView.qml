@@ -84,7 +84,11 @@ Item {
                         text: chart.hoverText
                         width: Math.min(hoverMeasure.implicitWidth + leftPadding + rightPadding + 2, 560)
                         x: Math.min(chart.hoverPos.x + 14, chart.width - width - 4)
-                        y: chart.hoverPos.y + 18
+                        // Below the pointer, or above it where the view ends: never under it.
+                        readonly property real viewBottom: scroll.contentItem.contentY + scroll.contentItem.height - entry.y
+                        y: chart.hoverPos.y + 18 + height <= viewBottom
+                           || chart.hoverPos.y - (viewBottom - scroll.contentItem.height) < viewBottom - chart.hoverPos.y
+                           ? chart.hoverPos.y + 18 : chart.hoverPos.y - height - 8
                         delay: 0
                         timeout: -1
                     }

@@ -491,6 +491,7 @@ void GanttItem::wheelEvent(QWheelEvent *event)
         l.panBy(pixels.x() != 0 ? -pixels.x() : -angle.x() / 120.0 * l.plot().width() / 10);
         setView(l.startNs(), l.endNs());
         event->accept();
+        updateHover(event->position()); // what is under the pointer now
         return;
     }
     // Over the lane names, or with Shift: up and down through a tall chart's lanes.
@@ -498,12 +499,16 @@ void GanttItem::wheelEvent(QWheelEvent *event)
         && ((event->modifiers() & Qt::ShiftModifier) != 0 || event->position().x() < l.plot().left())) {
         Q_EMIT wheelScroll(pixels.y() != 0 ? pixels.y() : angle.y() / 120.0 * 48);
         event->accept();
+        // The chart moved under a still pointer: the hover (and its tooltip, which moved with the
+        // chart and could now sit under the pointer, taking the next notch) is of what is there now.
+        updateHover(mapFromScene(event->scenePosition()));
         return;
     }
     const double steps = angle.y() / 120.0;
     l.zoomAt(event->position().x(), std::pow(1.25, steps));
     setView(l.startNs(), l.endNs());
     event->accept();
+    updateHover(event->position());
 }
 
 void GanttItem::mousePressEvent(QMouseEvent *event)
