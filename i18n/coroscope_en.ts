@@ -4,7 +4,7 @@
 <context>
     <name>Coroscope::AppController</name>
     <message numerus="yes">
-        <location filename="../qml/cpp/appcontroller.cpp" line="+398"/>
+        <location filename="../qml/cpp/appcontroller.cpp" line="+403"/>
         <source>sweep %1 over %2 = %3 (%n run(s))</source>
         <translation>
             <numerusform>sweep %1 over %2 = %3 (%n run)</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+69"/>
+        <location line="+76"/>
         <source>%n cores</source>
         <translation>
             <numerusform>%n core</numerusform>
@@ -108,7 +108,7 @@
 <context>
     <name>Coroscope::Prediction</name>
     <message numerus="yes">
-        <location filename="../core/timeline/prediction.cpp" line="+411"/>
+        <location filename="../core/timeline/prediction.cpp" line="+428"/>
         <source>this run has %n task(s) besides main</source>
         <translation>
             <numerusform>this run has %n task besides main</numerusform>
@@ -130,7 +130,7 @@
 <context>
     <name>Coroscope::SweepController</name>
     <message numerus="yes">
-        <location filename="../qml/cpp/sweepcontroller.cpp" line="+45"/>
+        <location filename="../qml/cpp/sweepcontroller.cpp" line="+47"/>
         <source>%n value(s) of %1</source>
         <translation>
             <numerusform>%n value of %1</numerusform>
@@ -138,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+12"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -149,7 +149,7 @@
 <context>
     <name>Coroscope::SweepFigure</name>
     <message numerus="yes">
-        <location filename="../core/render/sweepfigure.cpp" line="+158"/>
+        <location filename="../core/render/sweepfigure.cpp" line="+178"/>
         <source>%n value(s), median of %1 runs each</source>
         <translation>
             <numerusform>%n value, median of %1 runs each</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../qml/ChartView.qml" line="+176"/>
+        <location filename="../qml/ChartView.qml" line="+177"/>
         <source>Back to the start (Home)</source>
         <translation>처음으로 (Home)</translation>
     </message>
@@ -94,17 +94,17 @@
         <translation>차트와 모든 내보내기에 그려지고, 실행 기록과 함께 보관됩니다.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>This chart is a run of %1 — press Run (Ctrl+R) for %2</source>
         <translation>이 차트는 %1 실험의 실행 결과입니다 — %2 실험을 보려면 실행(Ctrl+R)을 누르세요</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>The whole run; the highlighted box is the part shown (drag it). Keys: W/S zoom, A/D pan, 0 fits.</source>
         <translation>실행 전체입니다. 상자가 지금 보이는 부분입니다(드래그해 이동). 키: W/S 확대·축소, A/D 좌우 이동, 0 전체 맞춤.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Arrows</source>
         <translation>화살표</translation>
     </message>
@@ -215,7 +215,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>스윕: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>stderr: %1</source>
         <translation>stderr: %1</translation>
     </message>
@@ -285,7 +285,12 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>실행 %1 (%2)</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-256"/>
+        <source>sweep of %1: %2</source>
+        <translation>%1 스윕: %2</translation>
+    </message>
+    <message>
+        <location line="+105"/>
         <source>Quiz: what will happen, and how long will it take? Predict, then run.</source>
         <translation>퀴즈: 어떤 일이 일어나고 얼마나 걸릴까요? 예측한 다음 실행하세요.</translation>
     </message>
@@ -1311,7 +1316,7 @@ Example:
         <translation>%1을(를) 내보낼 수 없습니다: 알 수 없는 형식 (지원: %2)</translation>
     </message>
     <message>
-        <location filename="../core/render/sweepfigure.cpp" line="+466"/>
+        <location filename="../core/render/sweepfigure.cpp" line="+621"/>
         <source>cannot write %1: a sweep exports as a figure (.png, .svg, .pdf), a table (.csv) or its runs (.json)</source>
         <translation>%1에 쓸 수 없습니다: 스윕은 그림(.png, .svg, .pdf), 표(.csv), 또는 실행 기록(.json)으로만 내보낼 수 있습니다</translation>
     </message>
@@ -1517,7 +1522,7 @@ Example:
         <translation>실험을 고르고 실행(Ctrl+R)을 누르세요 — 여기에 타임라인이 나타납니다.</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+224"/>
         <source>%1 (folded)
 %2 in flight around %3</source>
         <translation>%1 (접힘)
@@ -1582,12 +1587,12 @@ Example:
         <location line="-4"/>
         <location line="+5"/>
         <location line="+11"/>
-        <location line="+1302"/>
+        <location line="+1309"/>
         <source>ideal %1</source>
         <translation>이상적 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="-1320"/>
+        <location line="-1327"/>
         <source>replay at %1 of %2 — %n in flight</source>
         <translation>
             <numerusform>다시 보기 %1 / %2 — 진행 중 %n개</numerusform>
@@ -1624,7 +1629,7 @@ Example:
         <translation>이벤트 루프 멈춤 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+46"/>
         <source>%n cores</source>
         <translation>
             <numerusform>코어 %n개</numerusform>
@@ -1857,7 +1862,7 @@ Example:
 <context>
     <name>Coroscope::Prediction</name>
     <message>
-        <location filename="../core/timeline/prediction.cpp" line="+155"/>
+        <location filename="../core/timeline/prediction.cpp" line="+160"/>
         <source>%1 and %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -1867,7 +1872,7 @@ Example:
         <translation>태스크 %1이(가) 없습니다: 이 실행에는 main 외의 태스크가 없습니다</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>there is no task %1: this run has one task besides main (1)</source>
         <translation>태스크 %1이(가) 없습니다: 이 실행에는 main 외에 태스크가 하나 있습니다 (1)</translation>
     </message>
@@ -1919,22 +1924,22 @@ Example:
     </message>
     <message>
         <location line="+3"/>
-        <location line="+92"/>
+        <location line="+109"/>
         <source>&apos;%1&apos; names %2 twice</source>
         <translation>&apos;%1&apos;에 %2이(가) 두 번 있습니다</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-104"/>
         <source>&apos;%1&apos; names one task: a group that runs at once needs two or more joined by &apos;+&apos; (1+2); or say none or all</source>
         <translation>&apos;%1&apos;은(는) 태스크 하나입니다: 동시에 실행되는 그룹은 &apos;+&apos;로 묶은 둘 이상의 태스크여야 합니다(1+2). 아니면 none 또는 all이라고 쓰세요</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>more than %1 tasks named; for all of them say all</source>
         <translation>태스크를 %1개보다 많이 적었습니다. 전부라면 all이라고 쓰세요</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+29"/>
         <source>predicted no overlap</source>
         <translation>동시 실행 없음 예상</translation>
     </message>
@@ -1965,12 +1970,12 @@ Example:
     </message>
     <message>
         <location line="+2"/>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>%1 ran at once for %2</source>
         <translation>%1이(가) %2 동안 동시에 실행되었습니다</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-56"/>
         <source>%1 (up to %2 tasks in flight together)</source>
         <translation>%1 (최대 %2개 태스크가 함께 진행 중)</translation>
     </message>
@@ -1992,7 +1997,7 @@ Example:
         <translation>태스크 %1개가 모두 %2 동안 동시에 실행되었습니다</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>all %1 tasks were in flight together for only %2</source>
         <translation>태스크 %1개가 모두 함께 진행된 시간은 %2뿐입니다</translation>
     </message>
@@ -2515,7 +2520,7 @@ Example:
 <context>
     <name>Coroscope::SweepController</name>
     <message>
-        <location filename="../qml/cpp/sweepcontroller.cpp" line="+39"/>
+        <location filename="../qml/cpp/sweepcontroller.cpp" line="+41"/>
         <source>%1 = %2 · run %3 of %4</source>
         <translation>%1 = %2 · 실행 %3/%4</translation>
     </message>
@@ -2526,8 +2531,13 @@ Example:
             <numerusform>%1 값 %n개</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>wall %1 s at %2 = %3 … %4 s at %5</source>
+        <translation>%2 = %3에서 %1 s … %5에서 %4 s</translation>
+    </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+5"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n개 실패</numerusform>
@@ -2542,7 +2552,7 @@ Example:
 <context>
     <name>Coroscope::SweepFigure</name>
     <message>
-        <location filename="../core/render/sweepfigure.cpp" line="-319"/>
+        <location filename="../core/render/sweepfigure.cpp" line="-454"/>
         <source>%1 — sweep over %2</source>
         <translation>%1 — %2 스윕</translation>
     </message>
@@ -2584,11 +2594,50 @@ Example:
     </message>
     <message>
         <location line="+1"/>
+        <location line="+138"/>
         <source>failed: %1</source>
         <translation>실패: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-83"/>
+        <source>median</source>
+        <translation>중앙값</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>total</source>
+        <translation>총 시간</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+28"/>
+        <source>over ideal</source>
+        <translation>이상적 대비</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+24"/>
+        <source>at once</source>
+        <translation>동시</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+19"/>
+        <source>loop stall</source>
+        <translation>루프 정지</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The values</source>
+        <translation>값별 결과</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Total time against %1</source>
         <translation>%1에 따른 전체 소요 시간</translation>
     </message>
@@ -2608,7 +2657,8 @@ Example:
         <translation>측정</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-279"/>
+        <location line="+280"/>
         <source>ideal</source>
         <translation>이상적</translation>
     </message>
@@ -2623,7 +2673,8 @@ Example:
         <translation>실패</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-206"/>
+        <location line="+206"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
@@ -2669,7 +2720,7 @@ Example:
         <translation>메모 %1: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>if every blocking step were async: %1</source>
         <translation>블로킹 단계가 모두 비동기라면: %1</translation>
     </message>

@@ -29,7 +29,8 @@ Item {
         id: scroll
         anchors.left: parent.left
         anchors.right: parent.right
-        anchors.top: parent.top
+        anchors.top: staleBanner.visible ? staleBanner.bottom : parent.top
+        anchors.topMargin: staleBanner.visible ? 2 : 0
         anchors.bottom: replayBar.visible ? replayBar.top : parent.bottom
         contentWidth: width
         // Room under the chart for the Arrows/States/Ideal plate, which floats over the view's
@@ -327,24 +328,31 @@ Item {
 
     // The chart is of another experiment than the one selected: say so rather than leave the
     // old run beside the new parameters as if it were theirs.
+    // A strip above the chart (an inline message), not over its title.
     Rectangle {
+        id: staleBanner
         objectName: "staleBanner"
         visible: root.run && !root.run.empty && !root.run.live && root.selectedExperiment !== ""
                  && root.run.experimentId !== "" && root.run.experimentId !== root.selectedExperiment
         anchors.top: parent.top
+        anchors.left: parent.left
         anchors.right: parent.right
-        anchors.margins: 8
-        width: staleText.implicitWidth + 20
+        anchors.margins: 6
         height: staleText.implicitHeight + 10
         radius: 4
         color: palette.toolTipBase
         border.color: palette.mid
         Label {
             id: staleText
-            anchors.centerIn: parent
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            anchors.leftMargin: 10
+            anchors.rightMargin: 10
             text: qsTr("This chart is a run of %1 — press Run (Ctrl+R) for %2").arg(root.run ? root.run.experimentId : "").arg(root.selectedExperiment)
-            color: palette.placeholderText
-            font.pixelSize: 11
+            color: palette.toolTipText
+            wrapMode: Text.Wrap
+            font.pixelSize: 12
         }
     }
 

@@ -46,7 +46,7 @@ Dialog {
         pathField.text = sweep ? exporter.suggestedSweepPath(suffix) : exporter.suggestedPath(suffix, comparison)
         widthField.text = exporter.width > 0 ? exporter.width : ""
         pathField.forceActiveFocus()
-        pathField.select(pathField.text.lastIndexOf("/") + 1, pathField.text.lastIndexOf("-"))
+        pathField.select(pathField.text.lastIndexOf("/") + 1, pathField.text.lastIndexOf(".")) // the name, as file dialogs do
     }
 
     function save() {

@@ -232,6 +232,13 @@ QString GanttPainter::footerText() const
     if (!params.isEmpty()) {
         parts.append(params.join(u' '));
     }
+    parts.append(environmentParts(run));
+    return parts.join(u"  ·  "_s);
+}
+
+QStringList GanttPainter::environmentParts(const RunData &run)
+{
+    QStringList parts;
     parts.append(u"Coroscope "_s + QCoreApplication::applicationVersion());
     if (!run.env.qt.isEmpty()) {
         parts.append(u"Qt "_s + run.env.qt);
@@ -251,7 +258,7 @@ QString GanttPainter::footerText() const
     if (run.startedAt.isValid()) {
         parts.append(run.startedAt.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'"_s));
     }
-    return parts.join(u"  ·  "_s);
+    return parts;
 }
 
 QString GanttPainter::titleText() const

@@ -83,6 +83,9 @@ public:
     [[nodiscard]] QString headline() const;
     /// "delay=0.3 tasks=2 · Coroscope 0.1.0 · Qt 6.4.2 · ...".
     [[nodiscard]] QString footerText() const;
+    /// Where and with what a run was made: "Coroscope 0.1.0 · Qt 6.4.2 · QCoro 0.8.0 · 2 cores ·
+    /// 2026-12-06 15:05 UTC" (libpq when it talked to PostgreSQL).
+    [[nodiscard]] static QStringList environmentParts(const RunData &run);
 
     /// The lane names' column this chart needs (options.labelWidth, else its names' width).
     [[nodiscard]] double labelColumnWidth() const;

@@ -25,6 +25,9 @@ constexpr double kPanelGap = 6;
 constexpr double kMinWidth = 420; ///< narrower is drawn scaled down
 constexpr double kStackedBelow = 900; ///< narrower: the curve above the timelines
 constexpr double kCurveBelow = 70; ///< under the curve's plot: its x labels, title and legend
+constexpr double kTableTitle = 30; ///< the table's title line
+constexpr double kTableRow = 19;
+constexpr double kFooterHeight = 22;
 
 QString secondsText(double s)
 {
@@ -128,7 +131,15 @@ SweepFigure::SweepFigure(const SweepResult &sweep, GanttTheme theme, GanttPaintO
         panel->height = GanttPainter(*panel->model, m_theme, panel->paint).preferredHeight(m_panelsWidth / m_scale);
         y += kLabelHeight + panel->height * m_scale + kPanelGap;
     }
-    m_size = QSizeF(m_width, std::ceil(std::max(y, m_curve.bottom() + kCurveBelow) + kMargin * 0.6));
+    // Beside the timelines there is room under the curve: the values as a table.
+    double right = m_curve.bottom() + kCurveBelow;
+    if (!m_stacked && !m_panels.empty()) {
+        m_table = QRectF(m_curve.left(), right + 12, m_curve.width(),
+            kTableTitle + kTableRow * static_cast<double>(m_panels.size() + 1));
+        right = m_table.bottom();
+    }
+    m_footer = QRectF(kMargin, std::max(y, right) + 6, m_width - 2 * kMargin, kFooterHeight);
+    m_size = QSizeF(m_width, std::ceil(m_footer.bottom() + kMargin * 0.6));
 
     // The curve's x: by value for numbers (a log scale when they grow, not evenly spaced, by a
     // factor of 8 or more in all), by position for choices.
@@ -247,6 +258,149 @@ void SweepFigure::paint(QPainter &p) const
         y += panel->height * m_scale + kPanelGap;
     }
     paintCurve(p, m_curve);
+    if (!m_table.isEmpty()) {
+        paintTable(p, m_table);
+    }
+    // Footer: with what and when (the values' own parameters are in their labels).
+    if (!m_sweep.points.empty()) {
+        QStringList parts = GanttPainter::environmentParts(*m_sweep.points.front().run);
+        for (const SweepPoint &point : m_sweep.points) { // libpq when any value talked to PostgreSQL
+            const QStringList more = GanttPainter::environmentParts(*point.run);
+            for (const QString &part : more) {
+                if (part.startsWith(u"libpq "_s) && !parts.contains(part)) {
+                    parts.insert(std::min<qsizetype>(3, parts.size()), part);
+                }
+            }
+        }
+        p.setFont(GanttPainter::chartFont(11));
+        p.setPen(m_theme.mutedText);
+        p.drawText(m_footer, Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetricsF(p.font()).elidedText(parts.join(u"  ·  "_s), Qt::ElideRight, m_footer.width()));
+    }
+}
+
+std::vector<SweepFigure::Column> SweepFigure::tableColumns(double width) const
+{
+    const auto &points = m_sweep.points;
+    const bool repeated = m_sweep.repeat > 1;
+    const auto okText = [&](auto text) {
+        std::vector<QString> cells;
+        for (const SweepPoint &pt : points) {
+            cells.push_back(pt.status == RunStatus::Ok ? text(pt) : QString());
+        }
+        return cells;
+    };
+    std::vector<Column> columns;
+    std::vector<QString> values;
+    for (const SweepPoint &pt : points) {
+        values.push_back(printable(pt.valueText, 16));
+    }
+    columns.push_back({m_sweep.spec.unit.isEmpty() ? m_sweep.spec.key
+                                                   : u"%1, %2"_s.arg(m_sweep.spec.key, m_sweep.spec.unit),
+        values});
+    columns.push_back({repeated ? tr("median") : tr("total"),
+        okText([](const SweepPoint &pt) { return secondsText(pt.wallMedianS); })});
+    if (repeated) {
+        columns.push_back({tr("p95"), okText([](const SweepPoint &pt) { return secondsText(pt.wallP95S); })});
+    }
+    columns.push_back(
+        {tr("ideal"), okText([](const SweepPoint &pt) { return secondsText(pt.run->stats.idealS); })});
+    columns.push_back({tr("over ideal"), okText([](const SweepPoint &pt) {
+                           const double over = pt.wallMedianS - pt.run->stats.idealS;
+                           return (over < 0 ? u"−"_s : u"+"_s) + secondsText(std::abs(over));
+                       })});
+    columns.push_back({tr("at once"),
+        okText([](const SweepPoint &pt) { return QString::number(pt.run->stats.maxConcurrency); })});
+    // The loop's longest stall only where some value's loop stalled.
+    if (std::any_of(points.begin(), points.end(), [](const SweepPoint &pt) {
+            return pt.status == RunStatus::Ok && pt.run->stats.longestStallS >= 0.001;
+        })) {
+        columns.push_back({tr("loop stall"),
+            okText([](const SweepPoint &pt) { return secondsText(pt.run->stats.longestStallS); })});
+    }
+    const QFontMetricsF bold(GanttPainter::chartFont(12, true));
+    const QFontMetricsF fm(GanttPainter::chartFont(12));
+    for (Column &c : columns) {
+        c.width = bold.horizontalAdvance(c.header);
+        for (const QString &cell : c.cells) {
+            c.width = std::max(c.width, fm.horizontalAdvance(cell));
+        }
+        c.width += 14;
+    }
+    // Too wide: the least telling columns go first (how many at once, over ideal, the stall).
+    const auto total = [&] {
+        double w = 0;
+        for (const Column &c : columns) {
+            w += c.width;
+        }
+        return w;
+    };
+    for (const QString &drop : {tr("at once"), tr("over ideal"), tr("loop stall")}) {
+        if (total() <= width) {
+            break;
+        }
+        std::erase_if(columns, [&](const Column &c) { return c.header == drop; });
+    }
+    return columns;
+}
+
+void SweepFigure::paintTable(QPainter &p, const QRectF &rect) const
+{
+    const auto &points = m_sweep.points;
+    p.save();
+    p.setPen(m_theme.text);
+    p.setFont(GanttPainter::chartFont(14, true));
+    p.drawText(
+        QRectF(rect.left(), rect.top(), rect.width(), 22), Qt::AlignLeft | Qt::AlignBottom, tr("The values"));
+    const std::vector<Column> columns = tableColumns(rect.width());
+    const QFont small = GanttPainter::chartFont(12);
+    const QFontMetricsF fm(small);
+    double rowTop = rect.top() + kTableTitle;
+    // The header, then a row per value: the value left, the figures right-aligned.
+    const auto row = [&](const std::vector<QString> &texts, bool header, const QColor &color) {
+        double x = rect.left();
+        p.setFont(header ? GanttPainter::chartFont(12, true) : small);
+        p.setPen(color);
+        for (std::size_t c = 0; c < columns.size() && c < texts.size(); ++c) {
+            const QRectF cell(x, rowTop, columns[c].width - 14, kTableRow);
+            p.drawText(cell, (c == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter, texts[c]);
+            x += columns[c].width;
+        }
+        rowTop += kTableRow;
+    };
+    std::vector<QString> headers;
+    for (const Column &c : columns) {
+        headers.push_back(c.header);
+    }
+    row(headers, true, m_theme.mutedText);
+    p.setPen(QPen(m_theme.grid, 1));
+    p.drawLine(QPointF(rect.left(), rowTop - 1.5), QPointF(rect.right(), rowTop - 1.5));
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        if (i % 2 == 1) {
+            p.fillRect(QRectF(rect.left() - 4, rowTop, rect.width() + 4, kTableRow), m_theme.laneStripe);
+        }
+        if (points[i].status != RunStatus::Ok) {
+            // A failed or stopped value: its message across the figures' columns, in red.
+            p.setFont(small);
+            p.setPen(m_theme.error);
+            const double x = rect.left() + columns.front().width;
+            p.drawText(QRectF(rect.left(), rowTop, columns.front().width - 14, kTableRow),
+                Qt::AlignLeft | Qt::AlignVCenter, columns.front().cells[i]);
+            const QString why = points[i].status == RunStatus::Cancelled
+                ? tr("stopped")
+                : tr("failed: %1").arg(printable(points[i].error, 200));
+            p.drawText(QRectF(x, rowTop, rect.right() - x, kTableRow), Qt::AlignLeft | Qt::AlignVCenter,
+                fm.elidedText(why, Qt::ElideRight, rect.right() - x));
+            rowTop += kTableRow;
+            continue;
+        }
+        std::vector<QString> texts;
+        for (const Column &c : columns) {
+            texts.push_back(c.cells[i]);
+        }
+        row(texts, false, m_theme.text);
+    }
+    p.restore();
 }
 
 void SweepFigure::paintCurve(QPainter &p, const QRectF &rect) const

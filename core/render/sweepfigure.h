@@ -45,6 +45,15 @@ public:
 private:
     struct Panel;
     void paintCurve(QPainter &p, const QRectF &rect) const;
+    /// The values as a table under the curve: what the CSV has, for the figure's reader.
+    void paintTable(QPainter &p, const QRectF &rect) const;
+    struct Column
+    {
+        QString header;
+        std::vector<QString> cells; ///< per point (failed points: only the first column's)
+        double width = 0;
+    };
+    [[nodiscard]] std::vector<Column> tableColumns(double width) const;
 
     const SweepResult &m_sweep;
     GanttTheme m_theme;
@@ -53,6 +62,8 @@ private:
     double m_labelWidth = 0;
     QSizeF m_size;
     QRectF m_curve;
+    QRectF m_table; ///< under the curve when beside the timelines (empty when stacked)
+    QRectF m_footer; ///< versions and date
     double m_headerHeight = 0;
     double m_panelsWidth = 0;
     double m_panelsTop = 0; ///< where the first timeline's label line begins

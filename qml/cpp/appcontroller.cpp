@@ -82,6 +82,11 @@ AppController::AppController(QObject *parent)
     m_exporter->setSweep(m_sweep);
     connect(m_sweep, &SweepController::finished, this, [this] {
         appendLog(tr("sweep: %1").arg(m_sweep->status()));
+        // The status bar: the sweep's outcome, not its last run's.
+        if (const auto result = m_sweep->result(); result && !result->points.empty()) {
+            m_lastSummary = tr("sweep of %1: %2").arg(result->experiment, m_sweep->status());
+            Q_EMIT lastSummaryChanged();
+        }
         Q_EMIT runningChanged();
         Q_EMIT sweepFinished();
     });

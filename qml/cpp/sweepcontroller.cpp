@@ -6,6 +6,8 @@
 
 #include <QVariantMap>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Coroscope {
@@ -43,6 +45,16 @@ QString SweepController::status() const
     }
     const SweepResult &r = m_sweep->result();
     QString text = tr("%n value(s) of %1", nullptr, static_cast<int>(r.points.size())).arg(key);
+    // The curve in words: the wall time at its first and last value that ended ok.
+    const auto ok = [](const SweepPoint &p) { return p.status == RunStatus::Ok; };
+    const auto first = std::find_if(r.points.begin(), r.points.end(), ok);
+    const auto last = std::find_if(r.points.rbegin(), r.points.rend(), ok);
+    if (first != r.points.end() && &*first != &*last) {
+        text += u" · "_s
+            + tr("wall %1 s at %2 = %3 … %4 s at %5")
+                  .arg(QString::number(first->wallMedianS, 'f', 3), key, first->valueText,
+                      QString::number(last->wallMedianS, 'f', 3), last->valueText);
+    }
     if (const int failed = r.failures(); failed > 0) {
         text += u" · "_s + tr("%n failed", nullptr, failed);
     }

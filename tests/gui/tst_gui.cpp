@@ -646,6 +646,25 @@ private Q_SLOTS:
         m_app->resetParams();
     }
 
+    // The chart of another experiment than the one selected says so in a strip above it, not
+    // over its title.
+    void staleBannerSitsAboveTheChart()
+    {
+        QCOMPARE(runToEnd(u"tasks-concurrent"_s, u"0.05"_s), u"ok"_s);
+        const double chartTop = m_gantt->mapToScene(QPointF(0, 0)).y();
+        auto *banner = m_window->findChild<QQuickItem *>(u"staleBanner"_s);
+        QVERIFY(banner);
+        QVERIFY(!banner->isVisible());
+        m_app->setExperimentId(u"await-sequential"_s);
+        QTRY_VERIFY(banner->isVisible());
+        const QRectF b = banner->mapRectToScene(QRectF(0, 0, banner->width(), banner->height()));
+        QTRY_VERIFY(m_gantt->mapToScene(QPointF(0, 0)).y() >= b.bottom());
+        m_app->setExperimentId(u"tasks-concurrent"_s);
+        QTRY_VERIFY(!banner->isVisible());
+        QTRY_COMPARE(m_gantt->mapToScene(QPointF(0, 0)).y(), chartTop);
+        m_app->resetParams();
+    }
+
     // Typing "pool", Down and Enter in the search field runs the highlighted match — never the
     // previously selected experiment that the filter hid.
     void searchThenEnterRunsTheHighlightedMatch()
@@ -960,6 +979,12 @@ private Q_SLOTS:
             QVERIFY(p.wallMedianS >= 0.05 && p.wallMedianS < 0.05 + marginFor(0.05));
         }
         QCOMPARE(result->points[2].run->stats.maxConcurrency, 3);
+        // The status bar: the sweep's outcome, not its last run's.
+        QVERIFY2(
+            m_app->lastSummary().startsWith(u"sweep of tasks-concurrent: 3 values of tasks · wall 0.0"_s),
+            qPrintable(m_app->lastSummary()));
+        QVERIFY2(m_app->lastSummary().contains(u" s at tasks = 1 … 0.0"_s), qPrintable(m_app->lastSummary()));
+        QVERIFY2(m_app->lastSummary().endsWith(u" s at 3"_s), qPrintable(m_app->lastSummary()));
         QCOMPARE(m_window->findChild<QObject *>(u"viewTabs"_s)->property("currentIndex").toInt(), 2);
         auto *figure = m_window->findChild<QQuickItem *>(u"sweepFigure"_s);
         QVERIFY(figure);

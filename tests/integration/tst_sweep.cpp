@@ -256,6 +256,15 @@ private Q_SLOTS:
         QSvgRenderer svg(dir.filePath(u"s.svg"_s));
         QVERIFY(svg.isValid());
         QCOMPARE(svg.viewBoxF().width(), 1200.0);
+        // Under the curve, the values as a table (the CSV's figures); at the foot, with what.
+        QFile svgFile(dir.filePath(u"s.svg"_s));
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        const QString svgText = QString::fromUtf8(svgFile.readAll());
+        for (const QString &text : {u">The values<"_s, u">over ideal<"_s, u">at once<"_s, u">400 ms<"_s,
+                 u">100 ms<"_s, u"Coroscope "_s, u"Qt 6."_s}) {
+            QVERIFY2(svgText.contains(text), qPrintable(text));
+        }
+        QVERIFY2(!svgText.contains(u">loop stall<"_s), "no value's loop stalled: no column for it");
         QFile pdf(dir.filePath(u"s.pdf"_s));
         QVERIFY(pdf.open(QIODevice::ReadOnly));
         QVERIFY(pdf.read(5) == "%PDF-");
@@ -266,12 +275,32 @@ private Q_SLOTS:
     void aNarrowFigureStacksTheCurveAboveTheTimelines()
     {
         QTemporaryDir dir;
-        const Result r = coroscope({u"sweep"_s, u"tasks-concurrent"_s, u"--param"_s, u"tasks=1,3"_s, u"--param"_s,
-            u"delay=0.05"_s, u"--width"_s, u"640"_s, u"--export"_s, dir.filePath(u"n.png"_s)});
+        const Result r = coroscope({u"sweep"_s, u"tasks-concurrent"_s, u"--param"_s, u"tasks=1,3"_s,
+            u"--param"_s, u"delay=0.05"_s, u"--width"_s, u"640"_s, u"--export"_s, dir.filePath(u"n.png"_s),
+            u"--export"_s, dir.filePath(u"n.svg"_s)});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QImage png(dir.filePath(u"n.png"_s));
         QCOMPARE(png.width(), 640);
         QVERIFY2(png.height() > 640 + 300, qPrintable(QString::number(png.height())));
+        QFile svg(dir.filePath(u"n.svg"_s));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svg.readAll();
+        QVERIFY(!svgText.contains(">The values<")); // no room beside the curve: the table is left out
+        QVERIFY(svgText.contains("Coroscope "));
+    }
+
+    // A blocking call holds the loop: the table says for how long, per value.
+    void aBlockingSweepsTableHasTheLoopsStall()
+    {
+        QTemporaryDir dir;
+        const Result r = coroscope({u"sweep"_s, u"blocking-in-task"_s, u"--param"_s, u"delay=0.05,0.1"_s,
+            u"--export"_s, dir.filePath(u"b.svg"_s)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile svg(dir.filePath(u"b.svg"_s));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svg.readAll();
+        QVERIFY(svgText.contains(">loop stall<"));
+        QVERIFY(svgText.contains(">delay, s<")); // the value column: the parameter and its unit
     }
 
     void repeatGivesMedianAndP95PerValue()
