@@ -1316,7 +1316,7 @@ Example:
         <translation>%1을(를) 내보낼 수 없습니다: 알 수 없는 형식 (지원: %2)</translation>
     </message>
     <message>
-        <location filename="../core/render/sweepfigure.cpp" line="+621"/>
+        <location filename="../core/render/sweepfigure.cpp" line="+629"/>
         <source>cannot write %1: a sweep exports as a figure (.png, .svg, .pdf), a table (.csv) or its runs (.json)</source>
         <translation>%1에 쓸 수 없습니다: 스윕은 그림(.png, .svg, .pdf), 표(.csv), 또는 실행 기록(.json)으로만 내보낼 수 있습니다</translation>
     </message>
@@ -2552,7 +2552,7 @@ Example:
 <context>
     <name>Coroscope::SweepFigure</name>
     <message>
-        <location filename="../core/render/sweepfigure.cpp" line="-454"/>
+        <location filename="../core/render/sweepfigure.cpp" line="-462"/>
         <source>%1 — sweep over %2</source>
         <translation>%1 — %2 스윕</translation>
     </message>
@@ -2594,12 +2594,12 @@ Example:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+138"/>
+        <location line="+146"/>
         <source>failed: %1</source>
         <translation>실패: %1</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-90"/>
         <source>median</source>
         <translation>중앙값</translation>
     </message>
@@ -2609,35 +2609,29 @@ Example:
         <translation>총 시간</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>p95</source>
         <translation>p95</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+28"/>
+        <location line="+4"/>
+        <location line="+30"/>
         <source>over ideal</source>
         <translation>이상적 대비</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+24"/>
-        <source>at once</source>
-        <translation>동시</translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <location line="+19"/>
+        <location line="-20"/>
+        <location line="+20"/>
         <source>loop stall</source>
         <translation>루프 정지</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>The values</source>
         <translation>값별 결과</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Total time against %1</source>
         <translation>%1에 따른 전체 소요 시간</translation>
     </message>
@@ -2657,13 +2651,19 @@ Example:
         <translation>측정</translation>
     </message>
     <message>
-        <location line="-279"/>
-        <location line="+280"/>
+        <location line="-284"/>
+        <location line="+285"/>
         <source>ideal</source>
         <translation>이상적</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-280"/>
+        <location line="+26"/>
+        <source>in flight</source>
+        <translation>동시 진행</translation>
+    </message>
+    <message>
+        <location line="+256"/>
         <source>if every blocking step were async</source>
         <translation>블로킹 단계가 모두 비동기였다면</translation>
     </message>
@@ -2673,8 +2673,8 @@ Example:
         <translation>실패</translation>
     </message>
     <message>
-        <location line="-206"/>
-        <location line="+206"/>
+        <location line="-207"/>
+        <location line="+207"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>

@@ -309,7 +309,7 @@ std::vector<SweepFigure::Column> SweepFigure::tableColumns(double width) const
                            const double over = pt.wallMedianS - pt.run->stats.idealS;
                            return (over < 0 ? u"−"_s : u"+"_s) + secondsText(std::abs(over));
                        })});
-    columns.push_back({tr("at once"),
+    columns.push_back({tr("in flight"),
         okText([](const SweepPoint &pt) { return QString::number(pt.run->stats.maxConcurrency); })});
     // The loop's longest stall only where some value's loop stalled.
     if (std::any_of(points.begin(), points.end(), [](const SweepPoint &pt) {
@@ -327,7 +327,7 @@ std::vector<SweepFigure::Column> SweepFigure::tableColumns(double width) const
         }
         c.width += 14;
     }
-    // Too wide: the least telling columns go first (how many at once, over ideal, the stall).
+    // Too wide: the least telling columns go first (how many in flight, over ideal, the stall).
     const auto total = [&] {
         double w = 0;
         for (const Column &c : columns) {
@@ -335,7 +335,7 @@ std::vector<SweepFigure::Column> SweepFigure::tableColumns(double width) const
         }
         return w;
     };
-    for (const QString &drop : {tr("at once"), tr("over ideal"), tr("loop stall")}) {
+    for (const QString &drop : {tr("in flight"), tr("over ideal"), tr("loop stall")}) {
         if (total() <= width) {
             break;
         }

@@ -260,7 +260,7 @@ private Q_SLOTS:
         QFile svgFile(dir.filePath(u"s.svg"_s));
         QVERIFY(svgFile.open(QIODevice::ReadOnly));
         const QString svgText = QString::fromUtf8(svgFile.readAll());
-        for (const QString &text : {u">The values<"_s, u">over ideal<"_s, u">at once<"_s, u">400 ms<"_s,
+        for (const QString &text : {u">The values<"_s, u">over ideal<"_s, u">in flight<"_s, u">400 ms<"_s,
                  u">100 ms<"_s, u"Coroscope "_s, u"Qt 6."_s}) {
             QVERIFY2(svgText.contains(text), qPrintable(text));
         }
