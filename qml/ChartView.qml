@@ -200,13 +200,9 @@ Item {
                 from: 0
                 to: Math.max(replay.end, 1e-6)
                 value: replay.position
-                // Dragging redraws as it goes while frames are quick; a frame of a huge run takes
-                // long, so it is drawn where the slider is let go.
-                live: gantt.replayFrameMs < 40
-                onMoved: { replay.playing = false; replay.seek(live ? value : valueAt(position)) }
-                // Not live: a drag moves only the handle; the frame is drawn where it is let go
-                // (a non-live slider sets its value on release without a moved()).
-                onPressedChanged: if (!pressed && !live) { replay.playing = false; replay.seek(valueAt(position)) }
+                // Dragging redraws as it goes: a huge run's frames are made on a worker, the
+                // newest instant asked for next, so the handle never waits for them.
+                onMoved: { replay.playing = false; replay.seek(value) }
                 ToolTip.visible: hovered || pressed
                 ToolTip.delay: pressed ? 0 : 600
                 ToolTip.text: qsTr("Drag to any instant; at the end the whole run is shown")

@@ -7,8 +7,8 @@
 #include "timeline/stats.h"
 
 #include <QCursor>
-#include <QElapsedTimer>
 #include <QPainter>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 
@@ -22,6 +22,9 @@ QString seconds(qint64 ns)
 {
     return GanttLayout::formatDuration(ns);
 }
+
+/// From this many spans a replay frame (a snapshot of the run laid out) is made on a worker.
+std::size_t backgroundFrameSpans = 50'000;
 
 /// Why a step took as long as it did: what woke it, who delayed it (or whom it delayed), and
 /// where it would have been with zero overhead.
@@ -83,6 +86,7 @@ GanttItem::GanttItem(QQuickItem *parent)
     setAcceptHoverEvents(true);
     setOpaquePainting(true);
     setAntialiasing(true);
+    connect(&m_frameBuild, &QFutureWatcherBase::finished, this, &GanttItem::onFrameBuilt);
 }
 
 GanttItem::~GanttItem() = default;
@@ -296,18 +300,60 @@ void GanttItem::updateFrame()
     if (m_replayNs < 0 || !whole || m_run->isLive()) {
         m_frame = {};
         m_replayInFlight = 0;
+        return; // (a frame being made is dropped when it is ready)
+    }
+    if (whole->run().spans.size() >= backgroundFrameSpans) {
+        if (!m_frameBuild.isRunning()) {
+            startFrameBuild();
+        } // else: made when the one being made is ready, if still wanted
         return;
     }
-    QElapsedTimer clock;
-    clock.start();
     m_frame = Replay::frameAt(whole, m_replayNs, m_theme, baseOptions(), std::max(400.0, width()));
     m_replayInFlight = m_frame.atEnd() ? 0 : std::max(0, m_frame.paint.replayInFlight);
-    const double ms = static_cast<double>(clock.nsecsElapsed()) / 1e6;
-    if ((ms >= 40) != (m_replayFrameMs >= 40)) {
-        m_replayFrameMs = ms;
-        Q_EMIT replayFrameMsChanged();
+}
+
+void GanttItem::setBackgroundFrameSpans(std::size_t spans)
+{
+    backgroundFrameSpans = spans;
+}
+
+std::size_t GanttItem::backgroundFrameSpansThreshold()
+{
+    return backgroundFrameSpans;
+}
+
+void GanttItem::startFrameBuild()
+{
+    const auto whole = m_run->model();
+    m_frameBuildOf = whole;
+    m_frameBuildNs = m_replayNs;
+    m_frameBuild.setFuture(QtConcurrent::run(
+        [whole, at = m_replayNs, theme = m_theme, options = baseOptions(), width = std::max(400.0, width())] {
+            return Replay::frameAt(whole, at, theme, options, width);
+        }));
+}
+
+void GanttItem::onFrameBuilt()
+{
+    Replay::Frame frame = m_frameBuild.result();
+    const auto whole = m_run ? m_run->model() : nullptr;
+    if (m_replayNs < 0 || !whole || m_run->isLive() || whole != m_frameBuildOf.lock()
+        || whole->run().spans.size() < backgroundFrameSpans) {
+        m_frameBuildOf.reset();
+        updateFrame(); // replay over, or another run: made anew if wanted
+        update();
+        return;
     }
-    m_replayFrameMs = ms;
+    m_frame = std::move(frame);
+    m_replayInFlight = m_frame.atEnd() ? 0 : std::max(0, m_frame.paint.replayInFlight);
+    if (m_frameBuildNs != m_replayNs) {
+        startFrameBuild(); // the playhead moved on meanwhile: its newest instant next
+    }
+    m_focusSpan = -1;
+    updateSelectionText();
+    Q_EMIT replayChanged();
+    Q_EMIT preferredHeightChanged();
+    update();
 }
 
 const std::vector<qint64> &GanttItem::events() const

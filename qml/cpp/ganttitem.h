@@ -5,6 +5,7 @@
 #include "render/replay.h"
 #include "render/theme.h"
 
+#include <QFutureWatcher>
 #include <QPointer>
 #include <QQuickPaintedItem>
 #include <QtQml/qqmlregistration.h>
@@ -63,7 +64,6 @@ class GanttItem : public QQuickPaintedItem
     Q_PROPERTY(int replayInFlight READ replayInFlight NOTIFY replayChanged)
     /// How long the last frame took to make, in ms (told when it crosses 40 ms: a huge run's
     /// frames are drawn where the slider is let go, not on each move).
-    Q_PROPERTY(double replayFrameMs READ replayFrameMs NOTIFY replayFrameMsChanged)
 
 public:
     explicit GanttItem(QQuickItem *parent = nullptr);
@@ -105,7 +105,9 @@ public:
     void setReplaySeconds(double seconds);
     [[nodiscard]] bool replayable() const;
     [[nodiscard]] int replayInFlight() const { return m_replayInFlight; }
-    [[nodiscard]] double replayFrameMs() const { return m_replayFrameMs; }
+    /// Runs of this many spans or more get their replay frames made on a worker (tests lower it).
+    static void setBackgroundFrameSpans(std::size_t spans);
+    [[nodiscard]] static std::size_t backgroundFrameSpansThreshold();
 
     /// Shows the whole run again.
     Q_INVOKABLE void resetView();
@@ -137,7 +139,6 @@ Q_SIGNALS:
     void preferredHeightChanged();
     void painted();
     void replayChanged();
-    void replayFrameMsChanged();
     void scrollableChanged();
     /// The wheel asks the view around the chart to scroll it by this many pixels (up: positive).
     void wheelScroll(double pixels);
@@ -205,7 +206,13 @@ private:
     int m_replayInFlight = 0;
     mutable std::vector<qint64> m_events; ///< of m_eventsOf, for stepping
     mutable std::weak_ptr<const GanttModel> m_eventsOf;
-    double m_replayFrameMs = 0; ///< how long the last frame took to make
+    /// A big run's frames are made on a worker (a 1 M-span frame takes ~1 s): the chart shows
+    /// the last one made until the next is ready, and only the newest instant asked for is made.
+    void startFrameBuild();
+    void onFrameBuilt();
+    QFutureWatcher<Replay::Frame> m_frameBuild;
+    std::weak_ptr<const GanttModel> m_frameBuildOf; ///< the run the frame being made is of
+    qint64 m_frameBuildNs = -1; ///< its instant
 };
 
 } // namespace Coroscope

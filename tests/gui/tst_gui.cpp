@@ -891,6 +891,25 @@ private Q_SLOTS:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY2(samePixels(shown, QImage(appPng), u"frame-shown.png"_s), "exporting while replaying writes the frame");
 
+        // 2b. A big run's frames are made on a worker (here every run is big): the playhead
+        //     moves at once, the chart shows the frame when it is ready, and of several asked
+        //     for in a row, the last — still render --until's pixels.
+        const std::size_t bigFrom = GanttItem::backgroundFrameSpansThreshold();
+        GanttItem::setBackgroundFrameSpans(1);
+        for (const double t : {0.02, 0.04, 0.06}) {
+            replay->setProperty("playhead", t);
+        }
+        QCOMPARE(m_gantt->replaySeconds(), 0.06);
+        const QString cliPng2 = m_dir.filePath(u"until2.png"_s);
+        const auto cli2 = Test::coroscope({u"render"_s, m_app->current()->path(), u"--until"_s, u"0.06"_s,
+            u"--width"_s, QString::number(m_gantt->width(), 'g', 10), u"--theme"_s, m_gantt->themeName(),
+            u"--export"_s, cliPng2});
+        QVERIFY2(cli2.exitCode == 0, qPrintable(cli2.err));
+        QTRY_VERIFY2(samePixels(grabChart(), QImage(cliPng2), u"until2-shown.png"_s),
+            "the last frame asked for is shown");
+        QCOMPARE(m_gantt->replayInFlight(), 2);
+        GanttItem::setBackgroundFrameSpans(bigFrom);
+
         // 3. Stepping: from the start (the tasks' first steps, within a few milliseconds; one
         //    step each where they are pixels apart) to where something next happens, the sleeps'
         //    ends at D; and back.
