@@ -24,7 +24,7 @@
         <translation>다음 사건으로: 단계가 시작되거나 준비되거나 끝나는 곳 (→, ←는 뒤로)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
         <source>Drag to any instant; at the end the whole run is shown</source>
         <translation>원하는 순간으로 끌어 보세요. 끝에서는 실행 전체가 보입니다</translation>
     </message>
@@ -215,7 +215,7 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>스윕: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>stderr: %1</source>
         <translation>stderr: %1</translation>
     </message>
@@ -285,12 +285,12 @@ Run an experiment and pin it (Ctrl+P), then run another and pin it too: they app
         <translation>실행 %1 (%2)</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-261"/>
         <source>sweep of %1: %2</source>
         <translation>%1 스윕: %2</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+110"/>
         <source>Quiz: what will happen, and how long will it take? Predict, then run.</source>
         <translation>퀴즈: 어떤 일이 일어나고 얼마나 걸릴까요? 예측한 다음 실행하세요.</translation>
     </message>
@@ -1316,7 +1316,7 @@ Example:
         <translation>%1을(를) 내보낼 수 없습니다: 알 수 없는 형식 (지원: %2)</translation>
     </message>
     <message>
-        <location filename="../core/render/sweepfigure.cpp" line="+629"/>
+        <location filename="../core/render/sweepfigure.cpp" line="+657"/>
         <source>cannot write %1: a sweep exports as a figure (.png, .svg, .pdf), a table (.csv) or its runs (.json)</source>
         <translation>%1에 쓸 수 없습니다: 스윕은 그림(.png, .svg, .pdf), 표(.csv), 또는 실행 기록(.json)으로만 내보낼 수 있습니다</translation>
     </message>
@@ -1487,7 +1487,7 @@ Example:
 <context>
     <name>Coroscope::GanttItem</name>
     <message>
-        <location filename="../qml/cpp/ganttitem.cpp" line="+40"/>
+        <location filename="../qml/cpp/ganttitem.cpp" line="+48"/>
         <source>the task was created at %1 and first ran %2 later</source>
         <translation>태스크가 %1에 생성되어 %2 뒤 처음 실행됨</translation>
     </message>
@@ -1517,7 +1517,7 @@ Example:
         <translation> (%1 늦게 종료)</translation>
     </message>
     <message>
-        <location line="+306"/>
+        <location line="+349"/>
         <source>Pick an experiment and press Run (Ctrl+R) — its timeline appears here.</source>
         <translation>실험을 고르고 실행(Ctrl+R)을 누르세요 — 여기에 타임라인이 나타납니다.</translation>
     </message>
@@ -2389,7 +2389,7 @@ Example:
 <context>
     <name>Coroscope::Runner</name>
     <message>
-        <location filename="../core/experiments/runner.cpp" line="+196"/>
+        <location filename="../core/experiments/runner.cpp" line="+208"/>
         <source>a run of %1 is still going</source>
         <translation>%1 실행이 아직 진행 중입니다</translation>
     </message>
@@ -2471,7 +2471,12 @@ Example:
         <translation>&apos;%2&apos;의 스윕 범위 &apos;%1&apos;: 간격은 양수여야 합니다</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>sweep range &apos;%1&apos; of &apos;%2&apos;: &apos;%2&apos; takes whole numbers, so the range&apos;s ends and step must be whole (e.g. 1..8, 2..16:2, 1..16:*2)</source>
+        <translation>&apos;%2&apos;의 스윕 범위 &apos;%1&apos;: &apos;%2&apos;는 정수만 받으므로 범위의 양 끝과 간격도 정수여야 합니다 (예: 1..8, 2..16:2, 1..16:*2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>sweep range &apos;%1&apos; of &apos;%2&apos;: a factor needs a positive start</source>
         <translation>&apos;%2&apos;의 스윕 범위 &apos;%1&apos;: 배수를 쓰려면 시작값이 양수여야 합니다</translation>
     </message>
@@ -2552,7 +2557,7 @@ Example:
 <context>
     <name>Coroscope::SweepFigure</name>
     <message>
-        <location filename="../core/render/sweepfigure.cpp" line="-462"/>
+        <location filename="../core/render/sweepfigure.cpp" line="-489"/>
         <source>%1 — sweep over %2</source>
         <translation>%1 — %2 스윕</translation>
     </message>
@@ -2594,12 +2599,12 @@ Example:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+146"/>
+        <location line="+159"/>
         <source>failed: %1</source>
         <translation>실패: %1</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-103"/>
         <source>median</source>
         <translation>중앙값</translation>
     </message>
@@ -2615,33 +2620,38 @@ Example:
     </message>
     <message>
         <location line="+4"/>
-        <location line="+30"/>
+        <location line="+39"/>
         <source>over ideal</source>
         <translation>이상적 대비</translation>
     </message>
     <message>
-        <location line="-20"/>
-        <location line="+20"/>
+        <location line="-29"/>
+        <location line="+29"/>
         <source>loop stall</source>
         <translation>루프 정지</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>The values</source>
         <translation>값별 결과</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+56"/>
+        <source>Left out for room, in the CSV: %1</source>
+        <translation>공간이 부족해 생략 (CSV에 있음): %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Total time against %1</source>
         <translation>%1에 따른 전체 소요 시간</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>%1 — log scale</source>
         <translation>%1 — 로그 눈금</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+123"/>
         <source>measured (median, p95)</source>
         <translation>측정 (중앙값, p95)</translation>
     </message>
@@ -2651,30 +2661,36 @@ Example:
         <translation>측정</translation>
     </message>
     <message>
-        <location line="-284"/>
-        <location line="+285"/>
+        <location line="+7"/>
+        <source>failed (when)</source>
+        <translation>실패 (시점)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>stopped (when)</source>
+        <translation>중지됨 (시점)</translation>
+    </message>
+    <message>
+        <location line="-317"/>
+        <location line="+311"/>
         <source>ideal</source>
         <translation>이상적</translation>
     </message>
     <message>
-        <location line="-280"/>
-        <location line="+26"/>
+        <location line="-306"/>
+        <location line="+29"/>
+        <location line="+4"/>
+        <location line="+2"/>
         <source>in flight</source>
         <translation>동시 진행</translation>
     </message>
     <message>
-        <location line="+256"/>
+        <location line="+274"/>
         <source>if every blocking step were async</source>
         <translation>블로킹 단계가 모두 비동기였다면</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>failed</source>
-        <translation>실패</translation>
-    </message>
-    <message>
-        <location line="-207"/>
-        <location line="+207"/>
+        <location line="-218"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>

@@ -76,6 +76,14 @@ std::optional<QStringList> expandRange(const ParamSpec &spec, const QString &tex
             factor ? Tr::tr("sweep range '%1' of '%2': the factor after '*' must be a number above 1").arg(text, spec.key)
                    : Tr::tr("sweep range '%1' of '%2': the step must be a positive number").arg(text, spec.key));
     }
+    // A whole-number parameter's range is of whole numbers (a factor's values are rounded).
+    const auto whole = [](double v) { return v == std::floor(v); };
+    if (spec.type == ParamType::Integer && (!whole(from) || !whole(to) || (!factor && !whole(step)))) {
+        return failWith<QStringList>(error,
+            Tr::tr("sweep range '%1' of '%2': '%2' takes whole numbers, so the range's ends and step must be "
+                   "whole (e.g. 1..8, 2..16:2, 1..16:*2)")
+                .arg(printable(text), spec.key));
+    }
     if (factor && from <= 0) {
         return failWith<QStringList>(
             error, Tr::tr("sweep range '%1' of '%2': a factor needs a positive start").arg(text, spec.key));

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -135,7 +136,7 @@ SweepFigure::SweepFigure(const SweepResult &sweep, GanttTheme theme, GanttPaintO
     double right = m_curve.bottom() + kCurveBelow;
     if (!m_stacked && !m_panels.empty()) {
         m_table = QRectF(m_curve.left(), right + 12, m_curve.width(),
-            kTableTitle + kTableRow * static_cast<double>(m_panels.size() + 1));
+            kTableTitle + kTableRow * static_cast<double>(m_panels.size() + 2));
         right = m_table.bottom();
     }
     m_footer = QRectF(kMargin, std::max(y, right) + 6, m_width - 2 * kMargin, kFooterHeight);
@@ -279,7 +280,7 @@ void SweepFigure::paint(QPainter &p) const
     }
 }
 
-std::vector<SweepFigure::Column> SweepFigure::tableColumns(double width) const
+std::vector<SweepFigure::Column> SweepFigure::tableColumns(double width, QStringList *dropped) const
 {
     const auto &points = m_sweep.points;
     const bool repeated = m_sweep.repeat > 1;
@@ -311,9 +312,10 @@ std::vector<SweepFigure::Column> SweepFigure::tableColumns(double width) const
                        })});
     columns.push_back({tr("in flight"),
         okText([](const SweepPoint &pt) { return QString::number(pt.run->stats.maxConcurrency); })});
-    // The loop's longest stall only where some value's loop stalled.
+    // The loop's longest stall only where some value's loop stalled for a tenth of its run.
     if (std::any_of(points.begin(), points.end(), [](const SweepPoint &pt) {
-            return pt.status == RunStatus::Ok && pt.run->stats.longestStallS >= 0.001;
+            return pt.status == RunStatus::Ok
+                && pt.run->stats.longestStallS >= std::max(0.001, 0.1 * pt.wallMedianS);
         })) {
         columns.push_back({tr("loop stall"),
             okText([](const SweepPoint &pt) { return secondsText(pt.run->stats.longestStallS); })});
@@ -327,7 +329,8 @@ std::vector<SweepFigure::Column> SweepFigure::tableColumns(double width) const
         }
         c.width += 14;
     }
-    // Too wide: the least telling columns go first (how many in flight, over ideal, the stall).
+    // Too wide: the least telling columns go first — how many in flight where it is the same
+    // for every value, over ideal, in flight, the stall — and the table says which.
     const auto total = [&] {
         double w = 0;
         for (const Column &c : columns) {
@@ -335,11 +338,22 @@ std::vector<SweepFigure::Column> SweepFigure::tableColumns(double width) const
         }
         return w;
     };
-    for (const QString &drop : {tr("in flight"), tr("over ideal"), tr("loop stall")}) {
+    QStringList order;
+    const auto inFlight = std::find_if(
+        columns.begin(), columns.end(), [](const Column &c) { return c.header == tr("in flight"); });
+    if (inFlight != columns.end()
+        && std::adjacent_find(inFlight->cells.begin(), inFlight->cells.end(), std::not_equal_to<>())
+            == inFlight->cells.end()) {
+        order.append(tr("in flight"));
+    }
+    order << tr("over ideal") << tr("in flight") << tr("loop stall");
+    for (const QString &drop : std::as_const(order)) {
         if (total() <= width) {
             break;
         }
-        std::erase_if(columns, [&](const Column &c) { return c.header == drop; });
+        if (std::erase_if(columns, [&](const Column &c) { return c.header == drop; }) > 0) {
+            dropped->append(drop);
+        }
     }
     return columns;
 }
@@ -352,7 +366,8 @@ void SweepFigure::paintTable(QPainter &p, const QRectF &rect) const
     p.setFont(GanttPainter::chartFont(14, true));
     p.drawText(
         QRectF(rect.left(), rect.top(), rect.width(), 22), Qt::AlignLeft | Qt::AlignBottom, tr("The values"));
-    const std::vector<Column> columns = tableColumns(rect.width());
+    QStringList dropped;
+    const std::vector<Column> columns = tableColumns(rect.width(), &dropped);
     const QFont small = GanttPainter::chartFont(12);
     const QFontMetricsF fm(small);
     double rowTop = rect.top() + kTableTitle;
@@ -389,8 +404,9 @@ void SweepFigure::paintTable(QPainter &p, const QRectF &rect) const
             const QString why = points[i].status == RunStatus::Cancelled
                 ? tr("stopped")
                 : tr("failed: %1").arg(printable(points[i].error, 200));
+            // Cut in the middle: an error's end says why ("… Connection refused").
             p.drawText(QRectF(x, rowTop, rect.right() - x, kTableRow), Qt::AlignLeft | Qt::AlignVCenter,
-                fm.elidedText(why, Qt::ElideRight, rect.right() - x));
+                fm.elidedText(why, Qt::ElideMiddle, rect.right() - x));
             rowTop += kTableRow;
             continue;
         }
@@ -399,6 +415,14 @@ void SweepFigure::paintTable(QPainter &p, const QRectF &rect) const
             texts.push_back(c.cells[i]);
         }
         row(texts, false, m_theme.text);
+    }
+    if (!dropped.isEmpty()) {
+        p.setFont(GanttPainter::chartFont(11));
+        p.setPen(m_theme.mutedText);
+        p.drawText(QRectF(rect.left(), rowTop + 2, rect.width(), kTableRow), Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetricsF(p.font()).elidedText(
+                tr("Left out for room, in the CSV: %1").arg(dropped.join(u", "_s)), Qt::ElideRight,
+                rect.width()));
     }
     p.restore();
 }
@@ -420,7 +444,8 @@ void SweepFigure::paintCurve(QPainter &p, const QRectF &rect) const
     bool allAsync = false;
     for (const SweepPoint &pt : points) {
         const RunStats &s = pt.run->stats;
-        top = std::max({top, pt.status == RunStatus::Ok ? pt.wallP95S : 0.0, s.idealS});
+        // (A failed value's cross is drawn at when it failed.)
+        top = std::max(top, pt.status == RunStatus::Ok ? std::max(pt.wallP95S, s.idealS) : s.wallS);
         if (pt.status == RunStatus::Ok && s.madeAsync > 0 && s.idealAllAsyncS > 0) {
             allAsync = true;
             top = std::max(top, s.idealAllAsyncS);
@@ -530,8 +555,9 @@ void SweepFigure::paintCurve(QPainter &p, const QRectF &rect) const
     for (std::size_t i = 0; i < points.size(); ++i) {
         const double x = xOf(i);
         if (points[i].status != RunStatus::Ok) {
+            // At when it failed (or was stopped), not on the axis: that would read "took 0 s".
             p.setPen(QPen(m_theme.error, 2.5));
-            const double cy = plot.bottom() - 8;
+            const double cy = std::min(yOf(points[i].run->stats.wallS), plot.bottom() - 6);
             p.drawLine(QPointF(x - 5, cy - 5), QPointF(x + 5, cy + 5));
             p.drawLine(QPointF(x - 5, cy + 5), QPointF(x + 5, cy - 5));
             continue;
@@ -588,13 +614,20 @@ void SweepFigure::paintCurve(QPainter &p, const QRectF &rect) const
         QPen pen;
         QString text;
     };
-    std::vector<Item> items {{QPen(m_theme.total, 2.5), m_sweep.repeat > 1 ? tr("measured (median, p95)") : tr("measured")},
-        {QPen(m_theme.ideal, 2, Qt::DashLine), tr("ideal")}};
+    // The lines only where some value ended ok (they go through those alone).
+    std::vector<Item> items;
+    if (std::any_of(
+            points.begin(), points.end(), [](const SweepPoint &pt) { return pt.status == RunStatus::Ok; })) {
+        items.push_back(
+            {QPen(m_theme.total, 2.5), m_sweep.repeat > 1 ? tr("measured (median, p95)") : tr("measured")});
+        items.push_back({QPen(m_theme.ideal, 2, Qt::DashLine), tr("ideal")});
+    }
     if (allAsync) {
         items.push_back({QPen(m_theme.counterfactual, 2, Qt::DotLine), tr("if every blocking step were async")});
     }
     if (std::any_of(points.begin(), points.end(), [](const SweepPoint &pt) { return pt.status != RunStatus::Ok; })) {
-        items.push_back({QPen(m_theme.error, 2.5), m_sweep.failures() > 0 ? tr("failed") : tr("stopped")});
+        items.push_back(
+            {QPen(m_theme.error, 2.5), m_sweep.failures() > 0 ? tr("failed (when)") : tr("stopped (when)")});
     }
     double lx = plot.left();
     double ly = plot.bottom() + 50;

@@ -53,7 +53,8 @@ private:
         std::vector<QString> cells; ///< per point (failed points: only the first column's)
         double width = 0;
     };
-    [[nodiscard]] std::vector<Column> tableColumns(double width) const;
+    /// The table's columns that fit in `width`; those left out for room in `dropped`.
+    [[nodiscard]] std::vector<Column> tableColumns(double width, QStringList *dropped) const;
 
     const SweepResult &m_sweep;
     GanttTheme m_theme;

@@ -86,6 +86,11 @@ AppController::AppController(QObject *parent)
         if (const auto result = m_sweep->result(); result && !result->points.empty()) {
             m_lastSummary = tr("sweep of %1: %2").arg(result->experiment, m_sweep->status());
             Q_EMIT lastSummaryChanged();
+            // A failed value said why while the sweep went on; at its end, the sweep's outcome
+            // (its failures counted) rather than one value's error.
+            if (result->failures() > 0) {
+                setMessage(m_lastSummary);
+            }
         }
         Q_EMIT runningChanged();
         Q_EMIT sweepFinished();

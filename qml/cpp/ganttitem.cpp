@@ -24,7 +24,12 @@ QString seconds(qint64 ns)
 }
 
 /// From this many spans a replay frame (a snapshot of the run laid out) is made on a worker.
-std::size_t backgroundFrameSpans = 50'000;
+/// (A function: lupdate loses the namespace after a variable here, and with it the contexts.)
+std::size_t &backgroundFrameSpans()
+{
+    static std::size_t spans = 50'000;
+    return spans;
+}
 
 /// Why a step took as long as it did: what woke it, who delayed it (or whom it delayed), and
 /// where it would have been with zero overhead.
@@ -302,7 +307,7 @@ void GanttItem::updateFrame()
         m_replayInFlight = 0;
         return; // (a frame being made is dropped when it is ready)
     }
-    if (whole->run().spans.size() >= backgroundFrameSpans) {
+    if (whole->run().spans.size() >= backgroundFrameSpans()) {
         if (!m_frameBuild.isRunning()) {
             startFrameBuild();
         } // else: made when the one being made is ready, if still wanted
@@ -314,12 +319,12 @@ void GanttItem::updateFrame()
 
 void GanttItem::setBackgroundFrameSpans(std::size_t spans)
 {
-    backgroundFrameSpans = spans;
+    backgroundFrameSpans() = spans;
 }
 
 std::size_t GanttItem::backgroundFrameSpansThreshold()
 {
-    return backgroundFrameSpans;
+    return backgroundFrameSpans();
 }
 
 void GanttItem::startFrameBuild()
@@ -338,7 +343,7 @@ void GanttItem::onFrameBuilt()
     Replay::Frame frame = m_frameBuild.result();
     const auto whole = m_run ? m_run->model() : nullptr;
     if (m_replayNs < 0 || !whole || m_run->isLive() || whole != m_frameBuildOf.lock()
-        || whole->run().spans.size() < backgroundFrameSpans) {
+        || whole->run().spans.size() < backgroundFrameSpans()) {
         m_frameBuildOf.reset();
         updateFrame(); // replay over, or another run: made anew if wanted
         update();

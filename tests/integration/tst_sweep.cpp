@@ -127,6 +127,11 @@ private Q_SLOTS:
         QTest::newRow("seconds need a step") << QStringList {u"delay=0.1..0.5"_s} << u"needs a step"_s;
         QTest::newRow("too many") << QStringList {u"n=1..1000"_s} << u"has more than 50 values"_s;
         QTest::newRow("bad factor") << QStringList {u"limit=1..8:*1"_s} << u"must be a number above 1"_s;
+        QTest::newRow("half steps of a whole number")
+            << QStringList {u"limit=1..3:0.5"_s}
+            << u"sweep range '1..3:0.5' of 'limit': 'limit' takes whole numbers, so the range's ends and step must be whole"_s;
+        QTest::newRow("fractional range of a whole number")
+            << QStringList {u"limit=0.1..0.5:0.1"_s} << u"'limit' takes whole numbers"_s;
     }
     void plansRefuseNamingTheValue()
     {
@@ -196,7 +201,7 @@ private Q_SLOTS:
         // A tiny step is refused at once, not looped over.
         QElapsedTimer t;
         t.start();
-        QVERIFY(!expandSweepValues(specOf("http-fanout", u"n"_s), u"1..2:1e-12"_s, &error));
+        QVERIFY(!expandSweepValues(specOf("http-fanout", u"delay"_s), u"0.1..0.2:1e-12"_s, &error));
         QVERIFY2(error.contains(u"more than 50 values"_s), qPrintable(error));
         QVERIFY(!expandSweepValues(specOf("http-fanout", u"limit"_s), u"1..2:*1.000000001"_s, &error));
         QVERIFY(t.elapsed() < 1000);
@@ -294,8 +299,16 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const Result r = coroscope({u"sweep"_s, u"blocking-in-task"_s, u"--param"_s, u"delay=0.05,0.1"_s,
-            u"--export"_s, dir.filePath(u"b.svg"_s)});
+            u"--export"_s, dir.filePath(u"b.svg"_s), u"--export"_s, dir.filePath(u"b.csv"_s)});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // The loop was frozen for (nearly) the whole run — and not longer than the run.
+        const auto rows = csvRows(dir.filePath(u"b.csv"_s));
+        QCOMPARE(rows.size(), 3);
+        for (int i = 1; i < 3; ++i) {
+            const double wall = rows[i][4].toDouble();
+            const double stall = rows[i][11].toDouble();
+            QVERIFY2(stall >= 0.9 * wall && stall <= wall, qPrintable(rows[i].join(u',')));
+        }
         QFile svg(dir.filePath(u"b.svg"_s));
         QVERIFY(svg.open(QIODevice::ReadOnly));
         const QByteArray svgText = svg.readAll();
