@@ -29,14 +29,24 @@
         <translation>원하는 순간으로 끌어 보세요. 끝에서는 실행 전체가 보입니다</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 / %2 s</source>
         <translation>%1 / %2 s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 / %2 ms</source>
+        <translation>%1 / %2 ms</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -559,13 +569,13 @@ Run one: coroscope run ID [--param delay=0.3]   Details: coroscope describe ID
     </message>
     <message>
         <location line="+1"/>
-        <location line="+331"/>
+        <location line="+340"/>
         <location line="+239"/>
         <source>The experiment (see &apos;coroscope list&apos;).</source>
         <translation>실험 ID (&apos;coroscope list&apos; 참고).</translation>
     </message>
     <message>
-        <location line="-560"/>
+        <location line="-569"/>
         <source>describe needs exactly one experiment id</source>
         <translation>describe에는 실험 ID가 정확히 하나 필요합니다</translation>
     </message>
@@ -669,17 +679,17 @@ Source (core/experiments/%1):
         <translation>이상적 시간보다 %1 더 걸림</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source> — as expected</source>
         <translation> — 예상대로</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-8"/>
         <source> — NOT as expected</source>
         <translation> — 예상과 다름</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>Usage: coroscope run ID [--param k=v]... [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text] [--repeat N] [--json] [--predict S] [--predict-overlap 1+2|none|all] [--note T:TEXT]...</source>
         <translation>사용법: coroscope run ID [--param k=v]... [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text] [--repeat N] [--json] [--predict S] [--predict-overlap 1+2|none|all] [--note T:TEXT]...</translation>
     </message>
@@ -844,7 +854,7 @@ Source (core/experiments/%1):
 </translation>
     </message>
     <message>
-        <location line="-433"/>
+        <location line="-442"/>
         <source>  overlap    max %1 at once, average %2
 </source>
         <translation>  overlap    최대 동시 %1개, 평균 %2
@@ -863,7 +873,7 @@ Source (core/experiments/%1):
         <translation>, 총 %1 동안 멈춤</translation>
     </message>
     <message>
-        <location line="+439"/>
+        <location line="+448"/>
         <source>  verdict    %1
 </source>
         <translation>  verdict    %1
@@ -875,14 +885,14 @@ Source (core/experiments/%1):
         <translation>취소됨</translation>
     </message>
     <message>
-        <location line="-438"/>
-        <location line="+438"/>
+        <location line="-447"/>
+        <location line="+447"/>
         <location line="+266"/>
         <source>failed</source>
         <translation>실패함</translation>
     </message>
     <message numerus="yes">
-        <location line="-765"/>
+        <location line="-774"/>
         <source> (and %n more, +%1 s in all)</source>
         <translation>
             <numerusform> (외 %n건, 총 +%1 s)</numerusform>
@@ -898,7 +908,12 @@ Source (core/experiments/%1):
         </translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+79"/>
+        <source> — the shape as expected, but %1× the ideal</source>
+        <translation> — 모양은 예상대로지만 이상적 시간의 %1배</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Usage: coroscope render RUN.json|TRACE.json [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text] [--note T:TEXT]... [--until T]</source>
         <translation>사용법: coroscope render RUN.json|TRACE.json [--export FILE]... [--scale S] [--theme light|dark] [--width PX] [--hide blame|states|ideal] [--text] [--note T:TEXT]... [--until T]</translation>
     </message>
@@ -1316,7 +1331,7 @@ Example:
         <translation>%1을(를) 내보낼 수 없습니다: 알 수 없는 형식 (지원: %2)</translation>
     </message>
     <message>
-        <location filename="../core/render/sweepfigure.cpp" line="+657"/>
+        <location filename="../core/render/sweepfigure.cpp" line="+662"/>
         <source>cannot write %1: a sweep exports as a figure (.png, .svg, .pdf), a table (.csv) or its runs (.json)</source>
         <translation>%1에 쓸 수 없습니다: 스윕은 그림(.png, .svg, .pdf), 표(.csv), 또는 실행 기록(.json)으로만 내보낼 수 있습니다</translation>
     </message>
@@ -2557,7 +2572,7 @@ Example:
 <context>
     <name>Coroscope::SweepFigure</name>
     <message>
-        <location filename="../core/render/sweepfigure.cpp" line="-489"/>
+        <location filename="../core/render/sweepfigure.cpp" line="-494"/>
         <source>%1 — sweep over %2</source>
         <translation>%1 — %2 스윕</translation>
     </message>
@@ -2599,12 +2614,12 @@ Example:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+159"/>
+        <location line="+160"/>
         <source>failed: %1</source>
         <translation>실패: %1</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-104"/>
         <source>median</source>
         <translation>중앙값</translation>
     </message>
@@ -2620,7 +2635,7 @@ Example:
     </message>
     <message>
         <location line="+4"/>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>over ideal</source>
         <translation>이상적 대비</translation>
     </message>
@@ -2641,7 +2656,7 @@ Example:
         <translation>공간이 부족해 생략 (CSV에 있음): %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Total time against %1</source>
         <translation>%1에 따른 전체 소요 시간</translation>
     </message>
@@ -2651,7 +2666,7 @@ Example:
         <translation>%1 — 로그 눈금</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+125"/>
         <source>measured (median, p95)</source>
         <translation>측정 (중앙값, p95)</translation>
     </message>
@@ -2661,7 +2676,7 @@ Example:
         <translation>측정</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>failed (when)</source>
         <translation>실패 (시점)</translation>
     </message>
@@ -2671,26 +2686,26 @@ Example:
         <translation>중지됨 (시점)</translation>
     </message>
     <message>
-        <location line="-317"/>
-        <location line="+311"/>
+        <location line="-322"/>
+        <location line="+315"/>
         <source>ideal</source>
         <translation>이상적</translation>
     </message>
     <message>
-        <location line="-306"/>
-        <location line="+29"/>
+        <location line="-310"/>
+        <location line="+30"/>
         <location line="+4"/>
         <location line="+2"/>
         <source>in flight</source>
         <translation>동시 진행</translation>
     </message>
     <message>
-        <location line="+274"/>
+        <location line="+277"/>
         <source>if every blocking step were async</source>
         <translation>블로킹 단계가 모두 비동기였다면</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-221"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>

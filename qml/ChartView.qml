@@ -209,8 +209,11 @@ Item {
             }
             Label {
                 objectName: "replayTime"
-                text: replay.playhead < 0 ? qsTr("%1 s").arg(replay.end.toFixed(3))
-                                          : qsTr("%1 / %2 s").arg(replay.position.toFixed(3)).arg(replay.end.toFixed(3))
+                // In ms for a run under 0.1 s (a 558 µs run read "0.001 s").
+                readonly property bool inMs: replay.end < 0.1
+                function shown(t) { return inMs ? (t * 1000).toFixed(replay.end < 0.01 ? 3 : 1) : t.toFixed(3) }
+                text: replay.playhead < 0 ? (inMs ? qsTr("%1 ms") : qsTr("%1 s")).arg(shown(replay.end))
+                                          : (inMs ? qsTr("%1 / %2 ms") : qsTr("%1 / %2 s")).arg(shown(replay.position)).arg(shown(replay.end))
                 font.family: "DejaVu Sans Mono"
                 font.pixelSize: 11
                 color: palette.placeholderText

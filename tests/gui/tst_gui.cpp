@@ -30,6 +30,7 @@
 #include <QQuickItemGrabResult>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSvgRenderer>
@@ -965,6 +966,12 @@ private Q_SLOTS:
         replay->setProperty("playhead", 0.1);
         QCOMPARE(runToEnd(u"tasks-concurrent"_s, u"0.05"_s), u"ok"_s);
         QCOMPARE(m_gantt->replaySeconds(), -1.0);
+        // A run under 0.1 s: the scrubber's time in ms ("51.1 ms", not "0.051 s").
+        auto *time = itemNamed(m_window->contentItem(), u"replayTime"_s);
+        QVERIFY(time);
+        const QRegularExpression inMs(u"^\\d+\\.\\d ms$"_s);
+        QTRY_VERIFY2(inMs.match(time->property("text").toString()).hasMatch(),
+            qPrintable(time->property("text").toString()));
     }
 
     void sweepRunsEachValueKeepsTheStoppedOnesAndExports()
