@@ -31,11 +31,9 @@ Item {
         anchors.right: parent.right
         anchors.top: staleBanner.visible ? staleBanner.bottom : parent.top
         anchors.topMargin: staleBanner.visible ? 2 : 0
-        anchors.bottom: replayBar.visible ? replayBar.top : parent.bottom
+        anchors.bottom: controlsBar.visible ? controlsBar.top : replayBar.visible ? replayBar.top : parent.bottom
         contentWidth: width
-        // Room under the chart for the Arrows/States/Ideal plate, which floats over the view's
-        // bottom: scrolled to the end, the footer is above it, not under it.
-        contentHeight: gantt.height + (root.hasRun ? controls.height + 14 : 0)
+        contentHeight: gantt.height
         clip: true
         interactive: false // the chart pans and zooms itself; the wheel over it zooms
         boundsBehavior: Flickable.StopAtBounds
@@ -355,17 +353,18 @@ Item {
         }
     }
 
-    // While zoomed: the whole run as a strip, the part shown as a window that can be dragged.
+    // While zoomed: the whole run as a strip, the part shown as a window that can be dragged —
+    // in the bar under the chart, left of its controls (over the chart it hid the footer).
     Rectangle {
         id: overview
         objectName: "overview"
         visible: gantt.zoomed && gantt.runEndSeconds > 0
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.bottom: scroll.bottom
+        z: 2 // above the bar
+        anchors.left: controlsBar.left
+        anchors.right: controls.left
+        anchors.verticalCenter: controlsBar.verticalCenter
         anchors.leftMargin: 10
-        anchors.rightMargin: 10
-        anchors.bottomMargin: 52
+        anchors.rightMargin: 14
         height: 14
         radius: 3
         color: root.theme === "dark" ? "#262d36" : "#eaeef2"
@@ -427,28 +426,40 @@ Item {
         visible: gantt.selectionText !== ""
         text: gantt.selectionText
         x: 10
-        y: Math.min(gantt.height - scroll.contentY + 4, controls.y - height - 6)
+        y: scroll.y + Math.min(gantt.height - scroll.contentY + 4, scroll.height - height - 6)
         width: Math.min(implicitWidth, root.width - 20)
         wrapMode: Text.WordWrap
         padding: 6
         background: Rectangle { color: palette.toolTipBase; border.color: palette.mid; radius: 4 }
     }
 
-    // On a plate of the chart's background: over a tall chart they must not hide its axis.
+    // A bar of the chart's background under it (not floating over it: over a tall chart at
+    // 1024×700 they hid bars and the footer).
     Rectangle {
+        id: controlsBar
+        objectName: "controlsBar"
         visible: root.hasRun || gantt.zoomed || gantt.hasSelection
-        anchors.fill: controls
-        anchors.margins: -4
-        radius: 4
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: replayBar.visible ? replayBar.top : parent.bottom
+        height: controls.implicitHeight + 8
         color: root.theme === "dark" ? "#161b22" : "#ffffff"
-        opacity: 0.92
+        Rectangle { // a hairline above: the chart ends here
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: parent.top
+            height: 1
+            color: root.theme === "dark" ? "#30363d" : "#d0d7de"
+            visible: scroll.contentHeight > scroll.height + 1
+        }
     }
 
     RowLayout {
         id: controls
-        anchors.right: parent.right
-        anchors.bottom: scroll.bottom
-        anchors.margins: 10
+        anchors.right: controlsBar.right
+        anchors.verticalCenter: controlsBar.verticalCenter
+        anchors.rightMargin: 10
+        visible: controlsBar.visible
         spacing: 6
         // What the chart explains beside the bars; exports from the app follow the same choice.
         Repeater {
