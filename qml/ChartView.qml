@@ -24,6 +24,10 @@ Item {
         anchors.fill: parent
         color: root.theme === "dark" ? "#161b22" : "#ffffff"
     }
+    // A click on that canvas below the chart gives the chart the keys too (Space, ←/→, W/S).
+    TapHandler {
+        onTapped: if (root.hasRun) gantt.forceActiveFocus(Qt.MouseFocusReason)
+    }
 
     Flickable {
         id: scroll

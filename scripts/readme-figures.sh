@@ -60,8 +60,9 @@ SCREENSHOT_THEME=dark SCREENSHOT_CLICKS="1128,44" "$shot" "$out/gui-dark-code.pn
 SCREENSHOT_SIZE=1024x700 SCREENSHOT_LANG=ko_KR.UTF-8 SCREENSHOT_CLICKS="815,44" "$shot" "$out/gui-korean-small.png" combo-mixed 0.3
 # Compare: combo-mixed in C++, then the Code tab's "Run the seed's Python" pins both.
 SCREENSHOT_CLICKS="1129,44 1108,79 700,820" SCREENSHOT_KEYS="shift shift shift shift shift shift" "$shot" "$out/gui-compare-python.png" combo-mixed 0.3
-# The replay scrubber under a finished run: Home, then three steps from event to event.
-SCREENSHOT_KEYS="Home Right Right Right" "$shot" "$out/gui-replay.png" combo-mixed 0.3
+# The replay scrubber under a finished run: a click gives the chart the keys (they are the
+# chart's, not the window's), then Home and two steps from event to event.
+SCREENSHOT_STEPS="click:700,600 key:Home key:Right key:Right sleep:0.5" "$shot" "$out/gui-replay.png" combo-mixed 0.3
 # Sweep mode: http-fanout with n=8 over limit=1,2,4,8 (Parameters → Sweep a parameter).
-SCREENSHOT_STEPS="click:1257,239 key:ctrl+a type:8 click:1290,597 sleep:0.5 key:Down key:Down key:Return \
-click:1290,628 type:1,2,4,8 key:Return sleep:5 click:900,870" "$shot" "$out/gui-sweep.png" http-fanout 0.1
+SCREENSHOT_STEPS="click:1257,239 key:ctrl+a type:8 click:1290,629 sleep:0.5 key:Down key:Down key:Return \
+click:1290,660 type:1,2,4,8 key:Return sleep:5 click:900,870" "$shot" "$out/gui-sweep.png" http-fanout 0.1
