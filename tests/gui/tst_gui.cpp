@@ -952,6 +952,15 @@ private Q_SLOTS:
         QTRY_VERIFY(states->property("checked").toBool() == statesWere);
 
         // 5. Space on the chart plays from 0.1 s to the end at 1×: then the whole run again.
+        //    A click on the empty canvas below the chart gives it the keys as well.
+        states->forceActiveFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(states->hasActiveFocus());
+        QQuickItem *view = m_gantt->parentItem()->parentItem(); // the Flickable around the chart
+        const QPointF below = m_gantt->mapToScene(QPointF(m_gantt->width() / 2, m_gantt->height() + 20));
+        QVERIFY2(view->mapRectToScene(QRectF(0, 0, view->width(), view->height())).contains(below),
+            "the view has canvas below the chart");
+        QTest::mouseClick(m_window, Qt::LeftButton, {}, below.toPoint());
+        QTRY_VERIFY(m_gantt->hasActiveFocus());
         QTest::mouseClick(m_window, Qt::LeftButton, {},
             m_gantt->mapToScene(QPointF(m_gantt->width() / 2, 10)).toPoint()); // the chart has the keys, not a text field
         QTest::keyClick(m_window, Qt::Key_Space);
