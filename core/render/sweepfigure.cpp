@@ -264,13 +264,16 @@ void SweepFigure::paint(QPainter &p) const
     }
     // Footer: with what and when (the values' own parameters are in their labels).
     if (!m_sweep.points.empty()) {
-        QStringList parts = GanttPainter::environmentParts(*m_sweep.points.front().run);
-        for (const SweepPoint &point : m_sweep.points) { // libpq when any value talked to PostgreSQL
-            const QStringList more = GanttPainter::environmentParts(*point.run);
-            for (const QString &part : more) {
-                if (part.startsWith(u"libpq "_s) && !parts.contains(part)) {
-                    parts.insert(std::min<qsizetype>(3, parts.size()), part);
-                }
+        // The first value's run's, or the first that talked to PostgreSQL (it names libpq).
+        QStringList parts;
+        for (const SweepPoint &point : m_sweep.points) {
+            const QStringList env = GanttPainter::environmentParts(*point.run);
+            if (parts.isEmpty()) {
+                parts = env;
+            }
+            if (env.join(u' ').contains(u"libpq "_s)) {
+                parts = env;
+                break;
             }
         }
         p.setFont(GanttPainter::chartFont(11));

@@ -206,7 +206,7 @@ private:
     int m_replayInFlight = 0;
     mutable std::vector<qint64> m_events; ///< of m_eventsOf, for stepping
     mutable std::weak_ptr<const GanttModel> m_eventsOf;
-    /// A big run's frames are made on a worker (a 1 M-span frame takes ~1 s): the chart shows
+    /// A big run's frames are made on a worker (a 1 M-span frame takes ~130 ms): the chart shows
     /// the last one made until the next is ready, and only the newest instant asked for is made.
     void startFrameBuild();
     void onFrameBuilt();
